@@ -1,0 +1,272 @@
+/* fiscal-cli.c
+ *
+ * fiscal-cli: the core from the command line, no display needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "fiscal-core.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FINDINGS = 1,
+  EXIT_TROUBLE = 2,
+};
+
+typedef int (*VerbFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  VerbFunc    func;
+  const char *summary;
+} Verb;
+
+static int verb_validate (int argc, char **argv);
+static int verb_tables   (int argc, char **argv);
+
+static const Verb verbs[] = {
+  { "validate", verb_validate, N_("Check a budget and list its findings") },
+  { "tables",   verb_tables,   N_("Write the eleven disclosure tables as CSV or JSON") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n  fiscal-cli %s\n\n%s\n",
+           _("Usage:"), _("COMMAND [OPTION…] FILE"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    fprintf (stream, "  %-10s %s\n", verbs[i].name, _(verbs[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “fiscal-cli COMMAND --help” for the options of a command."));
+}
+
+static GOptionContext *
+verb_context (const char         *verb,
+              const char         *parameter,
+              const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (verbs[i].name, verb))
+      summary = g_strdup (_(verbs[i].summary));
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/* Parses the options of a verb; the verb's own name is argv[0]. Returns
+ * the one file argument, or NULL after printing why there is none. */
+static const char *
+parse_verb (GOptionContext  *context,
+            int             *argc,
+            char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("fiscal-cli: %s\n", error->message);
+      return NULL;
+    }
+
+  if (*argc != 2)
+    {
+      g_printerr ("fiscal-cli: %s\n", *argc < 2 ? _("Name one budget file") : _("Name only one budget file"));
+      return NULL;
+    }
+
+  return (*argv)[1];
+}
+
+static FiscalDocument *
+load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  FiscalDocument *doc;
+
+  doc = fiscal_document_load (file, NULL, &error);
+  if (doc == NULL)
+    g_printerr ("fiscal-cli: %s\n", error->message);
+
+  return doc;
+}
+
+static gboolean
+check_format (const char *format,
+              const char *first,
+              const char *second)
+{
+  if (g_strcmp0 (format, first) == 0 || g_strcmp0 (format, second) == 0)
+    return TRUE;
+
+  g_printerr ("fiscal-cli: %s\n", _("Unknown --format; see --help"));
+  return FALSE;
+}
+
+static int
+verb_validate (int    argc,
+               char **argv)
+{
+  g_autofree char *format = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = verb_context ("validate", _("FILE"), entries);
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  const char *path;
+
+  g_option_context_set_description (context,
+    _("Exit status: 0 when no finding is an error, 1 when one is, 2 when the file cannot be read or the command is wrong."));
+
+  if (!(path = parse_verb (context, &argc, &argv)) ||
+      !check_format (format ? format : "text", "text", "json") ||
+      !(doc = load (path)))
+    return EXIT_TROUBLE;
+
+  findings = fiscal_document_validate (doc);
+
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autofree char *json = fiscal_findings_to_json (findings);
+      g_print ("%s\n", json);
+    }
+  else
+    {
+      for (guint i = 0; i < findings->len; i++)
+        {
+          FiscalFinding *f = g_ptr_array_index (findings, i);
+          const char *severity = f->severity == FISCAL_SEVERITY_ERROR ? _("error")
+                               : f->severity == FISCAL_SEVERITY_WARNING ? _("warning") : _("info");
+
+          g_print ("%s: %s: %s [%s]\n", f->where, severity, f->message, f->rule);
+        }
+      g_print (_("%u errors, %u warnings, %u notes\n"),
+               fiscal_findings_count (findings, FISCAL_SEVERITY_ERROR),
+               fiscal_findings_count (findings, FISCAL_SEVERITY_WARNING),
+               fiscal_findings_count (findings, FISCAL_SEVERITY_INFO));
+    }
+
+  return fiscal_findings_count (findings, FISCAL_SEVERITY_ERROR) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+static int
+verb_tables (int    argc,
+             char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  int number = 0;
+  const GOptionEntry entries[] = {
+    { "table", 't', 0, G_OPTION_ARG_INT, &number, N_("Only table N (1–11)"), N_("N") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = verb_context ("tables", _("FILE"), entries);
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *path;
+
+  if (!(path = parse_verb (context, &argc, &argv)) ||
+      !check_format (format ? format : "json", "json", "csv"))
+    return EXIT_TROUBLE;
+
+  if (number < 0 || number > FISCAL_N_TABLES)
+    {
+      g_printerr ("fiscal-cli: %s\n", _("--table takes a number from 1 to 11"));
+      return EXIT_TROUBLE;
+    }
+
+  if (!(doc = load (path)))
+    return EXIT_TROUBLE;
+
+  if (number > 0)
+    {
+      tables = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (tables, fiscal_pivot_table (doc, number));
+    }
+  else
+    tables = fiscal_pivot_all (doc);
+
+  if (g_strcmp0 (format, "csv") == 0)
+    text = fiscal_tables_to_csv (tables);
+  else
+    {
+      g_autofree char *json = fiscal_tables_to_json (tables);
+      text = g_strconcat (json, "\n", NULL);
+    }
+
+  if (output == NULL)
+    {
+      fputs (text, stdout);
+      return fflush (stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
+    }
+
+  if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+    {
+      g_printerr ("fiscal-cli: %s\n", error->message);
+      return EXIT_TROUBLE;
+    }
+
+  return EXIT_OK;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("FISCAL_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_TROUBLE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("fiscal-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (argv[1], verbs[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("fiscal-cli %s", verbs[i].name);
+        g_set_prgname (prgname);
+        return verbs[i].func (argc - 1, argv + 1);
+      }
+
+  g_printerr ("fiscal-cli: %s\n\n", _("Unknown command"));
+  print_usage (stderr);
+  return EXIT_TROUBLE;
+}

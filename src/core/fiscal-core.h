@@ -1,0 +1,20 @@
+/* fiscal-core.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fiscal-types.h"
+#include "fiscal-catalog.h"
+#include "fiscal-document.h"
+#include "fiscal-error.h"
+#include "fiscal-line.h"
+#include "fiscal-money.h"
+#include "fiscal-pivot.h"
+#include "fiscal-profile.h"
+#include "fiscal-project.h"
+#include "fiscal-table.h"
+#include "fiscal-table-io.h"
+#include "fiscal-unit.h"
+#include "fiscal-validate.h"

@@ -1,0 +1,1245 @@
+/* fiscal-document-io.c
+ *
+ * Reading and writing the *.fiscal.json format (docs/file-format.md).
+ * Loading builds a whole document or fails with an error that names the
+ * key path; it never writes. Saving writes the bytes in a fixed order to a
+ * new file and renames it over the old one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-io"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "fiscal-document-private.h"
+#include "fiscal-error.h"
+#include "fiscal-json-check.h"
+#include "fiscal-line.h"
+#include "fiscal-money.h"
+#include "fiscal-profile.h"
+#include "fiscal-project.h"
+#include "fiscal-unit.h"
+
+/* Where in the document a value is; formatted only when an error needs it. */
+typedef struct _Where Where;
+struct _Where
+{
+  const Where *parent;
+  const char  *key;      /* NULL for an array element */
+  guint        index;
+};
+
+#define WHERE_KEY(p, k)   ((Where) { (p), (k), 0 })
+#define WHERE_INDEX(p, i) ((Where) { (p), NULL, (i) })
+
+static void
+where_append (GString     *str,
+              const Where *where)
+{
+  if (where == NULL)
+    return;
+
+  where_append (str, where->parent);
+
+  if (where->key != NULL)
+    {
+      if (str->len > 0)
+        g_string_append_c (str, '.');
+      g_string_append (str, where->key);
+    }
+  else
+    g_string_append_printf (str, "[%u]", where->index);
+}
+
+G_GNUC_PRINTF (4, 5)
+static gboolean
+fail (GError      **error,
+      int           code,
+      const Where  *where,
+      const char   *format,
+      ...)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  where_append (path, where);
+  if (path->len > 0)
+    g_set_error (error, FISCAL_ERROR, code, "%s: %s", path->str, detail);
+  else
+    g_set_error_literal (error, FISCAL_ERROR, code, detail);
+
+  return FALSE;
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("an array");
+  if (JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:  return _("a string");
+    case G_TYPE_BOOLEAN: return _("true or false");
+    default:             return _("a number");
+    }
+}
+
+typedef enum
+{
+  EXPECT_STRING,
+  EXPECT_INTEGER,
+  EXPECT_OBJECT,
+  EXPECT_ARRAY,
+} Expect;
+
+static const char *
+expect_name (Expect expect)
+{
+  switch (expect)
+    {
+    case EXPECT_STRING:  return _("a string");
+    case EXPECT_INTEGER: return _("a whole number");
+    case EXPECT_OBJECT:  return _("an object");
+    case EXPECT_ARRAY:   return _("an array");
+    default:             g_assert_not_reached ();
+    }
+}
+
+static gboolean
+node_is (JsonNode *node,
+         Expect    expect)
+{
+  switch (expect)
+    {
+    case EXPECT_STRING:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+    case EXPECT_INTEGER:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+    case EXPECT_OBJECT:
+      return JSON_NODE_HOLDS_OBJECT (node);
+    case EXPECT_ARRAY:
+      return JSON_NODE_HOLDS_ARRAY (node);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Gets @key of @object as @expect. Returns FALSE with @error set when it has
+ * the wrong type, or is required and absent; TRUE with *node NULL when it is
+ * optional and absent. */
+static gboolean
+member (JsonObject   *object,
+        const Where  *parent,
+        const char   *key,
+        Expect        expect,
+        gboolean      required,
+        JsonNode    **node,
+        GError      **error)
+{
+  Where where = WHERE_KEY (parent, key);
+
+  *node = json_object_get_member (object, key);
+
+  if (*node == NULL)
+    {
+      if (required)
+        return fail (error, FISCAL_ERROR_MISSING_KEY, &where, _("required key is missing"));
+      return TRUE;
+    }
+
+  if (!node_is (*node, expect))
+    return fail (error, FISCAL_ERROR_WRONG_TYPE, &where, _("expected %s, found %s"),
+                 expect_name (expect), node_type_name (*node));
+
+  return TRUE;
+}
+
+static gboolean
+get_string (JsonObject   *object,
+            const Where  *parent,
+            const char   *key,
+            gboolean      required,
+            const char  **out,
+            GError      **error)
+{
+  JsonNode *node;
+
+  if (!member (object, parent, key, EXPECT_STRING, required, &node, error))
+    return FALSE;
+
+  *out = node ? json_node_get_string (node) : NULL;
+  return TRUE;
+}
+
+/* A required string that may not be empty: ids and names. */
+static gboolean
+get_name (JsonObject   *object,
+          const Where  *parent,
+          const char   *key,
+          const char  **out,
+          GError      **error)
+{
+  Where where = WHERE_KEY (parent, key);
+
+  if (!get_string (object, parent, key, TRUE, out, error))
+    return FALSE;
+
+  if (**out == 0)
+    return fail (error, FISCAL_ERROR_BAD_VALUE, &where, _("must not be empty"));
+
+  return TRUE;
+}
+
+static gboolean
+get_integer (JsonObject   *object,
+             const Where  *parent,
+             const char   *key,
+             gboolean      required,
+             gint64        min,
+             gint64        max,
+             gboolean     *present,
+             gint64       *out,
+             GError      **error)
+{
+  Where where = WHERE_KEY (parent, key);
+  JsonNode *node;
+
+  if (!member (object, parent, key, EXPECT_INTEGER, required, &node, error))
+    return FALSE;
+
+  *present = node != NULL;
+  if (node == NULL)
+    return TRUE;
+
+  *out = json_node_get_int (node);
+  if (*out < min || *out > max)
+    return fail (error, FISCAL_ERROR_BAD_VALUE, &where,
+                 _("%" G_GINT64_FORMAT " is outside %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT),
+                 *out, min, max);
+
+  return TRUE;
+}
+
+/* Money (fen) or area (0.01 m²): both are decimal strings with at most two
+ * decimals. */
+static gboolean
+get_decimal (JsonObject   *object,
+             const Where  *parent,
+             const char   *key,
+             gboolean      required,
+             gboolean     *present,
+             gint64       *out,
+             GError      **error)
+{
+  Where where = WHERE_KEY (parent, key);
+  g_autoptr(GError) local_error = NULL;
+  const char *text;
+
+  if (!get_string (object, parent, key, required, &text, error))
+    return FALSE;
+
+  *present = text != NULL;
+  if (text == NULL)
+    return TRUE;
+
+  if (!fiscal_money_parse (text, out, &local_error))
+    return fail (error, local_error->code, &where, "%s", local_error->message);
+
+  return TRUE;
+}
+
+static gboolean
+get_date (JsonObject   *object,
+          const Where  *parent,
+          const char   *key,
+          const char  **out,
+          GError      **error)
+{
+  Where where = WHERE_KEY (parent, key);
+  guint64 y, m, d;
+  g_auto(GStrv) parts = NULL;
+
+  if (!get_string (object, parent, key, FALSE, out, error))
+    return FALSE;
+
+  if (*out == NULL)
+    return TRUE;
+
+  parts = g_strsplit (*out, "-", -1);
+  if (strlen (*out) != 10 || g_strv_length (parts) != 3 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &y, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) ||
+      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) ||
+      !g_date_valid_dmy (d, m, y))
+    return fail (error, FISCAL_ERROR_BAD_VALUE, &where,
+                 _("“%s” is not a date of the form YYYY-MM-DD"), *out);
+
+  return TRUE;
+}
+
+/* Refuses keys the format does not have, so that a misspelt key is an
+ * error and not silently dropped on the next save. */
+static gboolean
+check_keys (JsonObject          *object,
+            const Where         *where,
+            const char * const  *known,
+            GError             **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, NULL))
+    {
+      if (!g_strv_contains (known, key))
+        {
+          Where here = WHERE_KEY (where, key);
+          return fail (error, FISCAL_ERROR_BAD_VALUE, &here, _("unknown key"));
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_unique (GHashTable   *seen,
+              const char   *id,
+              const Where  *item,
+              GError      **error)
+{
+  Where where = WHERE_KEY (item, "id");
+
+  if (!g_hash_table_add (seen, (gpointer) id))
+    return fail (error, FISCAL_ERROR_DUPLICATE_ID, &where, _("the id “%s” is used twice"), id);
+
+  return TRUE;
+}
+
+static gboolean
+read_units (FiscalDocument  *doc,
+            JsonObject      *root,
+            const Where     *top,
+            GHashTable      *unit_ids,
+            GError         **error)
+{
+  static const char * const keys[] = { "id", "name", "code", NULL };
+  Where where = WHERE_KEY (top, "units");
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!member (root, top, "units", EXPECT_ARRAY, TRUE, &node, error))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) == 0)
+    return fail (error, FISCAL_ERROR_BAD_VALUE, &where, _("a budget needs at least one unit"));
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Where item = WHERE_INDEX (&where, i);
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(FiscalUnit) unit = NULL;
+      JsonObject *obj;
+      const char *id, *name, *code;
+
+      if (!node_is (element, EXPECT_OBJECT))
+        return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
+                     expect_name (EXPECT_OBJECT), node_type_name (element));
+
+      obj = json_node_get_object (element);
+      if (!check_keys (obj, &item, keys, error) ||
+          !get_name (obj, &item, "id", &id, error) ||
+          !check_unique (unit_ids, id, &item, error) ||
+          !get_name (obj, &item, "name", &name, error) ||
+          !get_string (obj, &item, "code", FALSE, &code, error))
+        return FALSE;
+
+      unit = fiscal_unit_new (id, name);
+      fiscal_unit_set_code (unit, code);
+      fiscal_document_add_unit (doc, unit);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_vehicles (FiscalProfile  *profile,
+               JsonObject     *assets,
+               const Where    *parent,
+               GError        **error)
+{
+  static const char * const keys[] = { "kind", "count", "value", NULL };
+  Where where = WHERE_KEY (parent, "vehicles");
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!member (assets, parent, "vehicles", EXPECT_ARRAY, FALSE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Where item = WHERE_INDEX (&where, i);
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *obj;
+      const char *kind;
+      gint64 count = 0, value = 0;
+      gboolean present;
+
+      if (!node_is (element, EXPECT_OBJECT))
+        return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
+                     expect_name (EXPECT_OBJECT), node_type_name (element));
+
+      obj = json_node_get_object (element);
+      if (!check_keys (obj, &item, keys, error) ||
+          !get_name (obj, &item, "kind", &kind, error) ||
+          !get_integer (obj, &item, "count", TRUE, 0, G_MAXINT32, &present, &count, error) ||
+          !get_decimal (obj, &item, "value", FALSE, &present, &value, error))
+        return FALSE;
+
+      fiscal_profile_add_vehicle (profile, kind, count, value);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_profile (FiscalDocument  *doc,
+              JsonObject      *root,
+              const Where     *top,
+              GError         **error)
+{
+  FiscalProfile *profile = fiscal_document_get_profile (doc);
+  Where where = WHERE_KEY (top, "profile");
+  JsonNode *node;
+  JsonObject *obj;
+  g_autoptr(GPtrArray) top_keys = g_ptr_array_new ();
+
+  if (!member (root, top, "profile", EXPECT_OBJECT, FALSE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  obj = json_node_get_object (node);
+
+  for (guint f = 0; f < FISCAL_N_PROFILE_FIELDS; f++)
+    {
+      const FiscalProfileFieldInfo *info = fiscal_profile_field_info (f);
+      const char *outer_key = info->group ? info->group : info->key;
+      JsonObject *container = obj;
+      Where group_where = WHERE_KEY (&where, info->group);
+      const Where *parent = &where;
+      gboolean present = FALSE;
+      gint64 number = 0;
+      const char *text = NULL;
+
+      if (!g_ptr_array_find_with_equal_func (top_keys, outer_key, g_str_equal, NULL))
+        g_ptr_array_add (top_keys, (gpointer) outer_key);
+
+      if (info->group != NULL)
+        {
+          JsonNode *group;
+
+          if (!member (obj, &where, info->group, EXPECT_OBJECT, FALSE, &group, error))
+            return FALSE;
+          if (group == NULL)
+            continue;
+          container = json_node_get_object (group);
+          parent = &group_where;
+
+          /* Check the group's keys once, at its first field. */
+          if (f == 0 || g_strcmp0 (fiscal_profile_field_info (f - 1)->group, info->group) != 0)
+            {
+              g_autoptr(GPtrArray) known = g_ptr_array_new ();
+
+              for (guint g = f; g < FISCAL_N_PROFILE_FIELDS; g++)
+                if (g_strcmp0 (fiscal_profile_field_info (g)->group, info->group) == 0)
+                  g_ptr_array_add (known, (gpointer) fiscal_profile_field_info (g)->key);
+              g_ptr_array_add (known, NULL);
+
+              if (!check_keys (container, parent, (const char * const *) known->pdata, error))
+                return FALSE;
+            }
+        }
+
+      switch (info->type)
+        {
+        case FISCAL_FIELD_TEXT:
+          if (!get_string (container, parent, info->key, FALSE, &text, error))
+            return FALSE;
+          if (text != NULL)
+            fiscal_profile_set_text (profile, f, text);
+          break;
+
+        case FISCAL_FIELD_DATE:
+          if (!get_date (container, parent, info->key, &text, error))
+            return FALSE;
+          if (text != NULL)
+            fiscal_profile_set_text (profile, f, text);
+          break;
+
+        case FISCAL_FIELD_COUNT:
+        case FISCAL_FIELD_CHANGE:
+          if (!get_integer (container, parent, info->key, FALSE,
+                            info->type == FISCAL_FIELD_COUNT ? 0 : -G_MAXINT32, G_MAXINT32,
+                            &present, &number, error))
+            return FALSE;
+          if (present)
+            fiscal_profile_set_number (profile, f, number);
+          break;
+
+        case FISCAL_FIELD_MONEY:
+        case FISCAL_FIELD_AREA:
+          if (!get_decimal (container, parent, info->key, FALSE, &present, &number, error))
+            return FALSE;
+          if (present)
+            fiscal_profile_set_number (profile, f, number);
+          break;
+
+        case FISCAL_FIELD_VEHICLES:
+          if (!read_vehicles (profile, container, parent, error))
+            return FALSE;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_ptr_array_add (top_keys, NULL);
+  return check_keys (obj, &where, (const char * const *) top_keys->pdata, error);
+}
+
+static gboolean
+read_projects (FiscalDocument  *doc,
+               JsonObject      *root,
+               const Where     *top,
+               GHashTable      *unit_ids,
+               GHashTable      *project_ids,
+               GError         **error)
+{
+  const char *keys[FISCAL_N_PROJECT_FIELDS + 1] = { NULL };
+  Where where = WHERE_KEY (top, "projects");
+  JsonNode *node;
+  JsonArray *array;
+
+  for (guint f = 0; f < FISCAL_N_PROJECT_FIELDS; f++)
+    keys[f] = fiscal_project_field_key (f);
+
+  if (!member (root, top, "projects", EXPECT_ARRAY, FALSE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Where item = WHERE_INDEX (&where, i);
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(FiscalProject) project = NULL;
+      JsonObject *obj;
+      const char *id, *name;
+
+      if (!node_is (element, EXPECT_OBJECT))
+        return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
+                     expect_name (EXPECT_OBJECT), node_type_name (element));
+
+      obj = json_node_get_object (element);
+      if (!check_keys (obj, &item, keys, error) ||
+          !get_name (obj, &item, "id", &id, error) ||
+          !check_unique (project_ids, id, &item, error) ||
+          !get_name (obj, &item, "name", &name, error))
+        return FALSE;
+
+      project = fiscal_project_new (id, name);
+
+      for (guint f = FISCAL_PROJECT_NAME + 1; f < FISCAL_N_PROJECT_FIELDS; f++)
+        {
+          Where field = WHERE_KEY (&item, keys[f]);
+          const char *text;
+
+          if (f == FISCAL_PROJECT_PERIOD_START || f == FISCAL_PROJECT_PERIOD_END)
+            {
+              if (!get_date (obj, &item, keys[f], &text, error))
+                return FALSE;
+            }
+          else if (!get_string (obj, &item, keys[f], FALSE, &text, error))
+            return FALSE;
+
+          if (f == FISCAL_PROJECT_UNIT && text != NULL && !g_hash_table_contains (unit_ids, text))
+            return fail (error, FISCAL_ERROR_UNKNOWN_REFERENCE, &field,
+                         _("there is no unit with the id “%s”"), text);
+
+          fiscal_project_set_field (project, f, text);
+        }
+
+      fiscal_document_add_project (doc, project);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_lines (FiscalDocument  *doc,
+            JsonObject      *root,
+            const Where     *top,
+            GHashTable      *unit_ids,
+            GHashTable      *project_ids,
+            GError         **error)
+{
+  static const char * const keys[] = {
+    "id", "unit", "function", "economic", "kind", "project", "source", "amount", "note", NULL
+  };
+  Where where = WHERE_KEY (top, "lines");
+  g_autoptr(GHashTable) line_ids = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  JsonNode *node;
+  JsonArray *array;
+  guint n;
+
+  if (!member (root, top, "lines", EXPECT_ARRAY, FALSE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  line_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  lines = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Where item = WHERE_INDEX (&where, i);
+      JsonNode *element = json_array_get_element (array, i);
+      FiscalLine *line;
+      JsonObject *obj;
+      const char *id, *unit, *function, *economic, *kind_str, *project, *source_str, *note;
+      FiscalKind kind;
+      FiscalSource source;
+      gint64 amount;
+      gboolean present;
+
+      if (!node_is (element, EXPECT_OBJECT))
+        return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
+                     expect_name (EXPECT_OBJECT), node_type_name (element));
+
+      obj = json_node_get_object (element);
+      if (!check_keys (obj, &item, keys, error) ||
+          !get_name (obj, &item, "id", &id, error) ||
+          !check_unique (line_ids, id, &item, error) ||
+          !get_string (obj, &item, "unit", TRUE, &unit, error))
+        return FALSE;
+
+      if (!g_hash_table_contains (unit_ids, unit))
+        {
+          Where field = WHERE_KEY (&item, "unit");
+          return fail (error, FISCAL_ERROR_UNKNOWN_REFERENCE, &field,
+                       _("there is no unit with the id “%s”"), unit);
+        }
+
+      if (!get_string (obj, &item, "function", TRUE, &function, error) ||
+          !get_string (obj, &item, "economic", FALSE, &economic, error) ||
+          !get_string (obj, &item, "kind", TRUE, &kind_str, error))
+        return FALSE;
+
+      if (!fiscal_kind_from_string (kind_str, &kind))
+        {
+          Where field = WHERE_KEY (&item, "kind");
+          return fail (error, FISCAL_ERROR_BAD_VALUE, &field,
+                       _("“%s” is not a kind (personnel, public or project)"), kind_str);
+        }
+
+      if (!get_string (obj, &item, "project", kind == FISCAL_KIND_PROJECT, &project, error))
+        return FALSE;
+
+      if (project != NULL)
+        {
+          Where field = WHERE_KEY (&item, "project");
+
+          if (kind != FISCAL_KIND_PROJECT)
+            return fail (error, FISCAL_ERROR_BAD_VALUE, &field,
+                         _("only a project line can name a project"));
+          if (!g_hash_table_contains (project_ids, project))
+            return fail (error, FISCAL_ERROR_UNKNOWN_REFERENCE, &field,
+                         _("there is no project with the id “%s”"), project);
+        }
+
+      if (!get_string (obj, &item, "source", TRUE, &source_str, error))
+        return FALSE;
+
+      if (!fiscal_source_from_string (source_str, &source))
+        {
+          Where field = WHERE_KEY (&item, "source");
+          return fail (error, FISCAL_ERROR_BAD_VALUE, &field,
+                       _("“%s” is not a funding source"), source_str);
+        }
+
+      if (!get_decimal (obj, &item, "amount", TRUE, &present, &amount, error) ||
+          !get_string (obj, &item, "note", FALSE, &note, error))
+        return FALSE;
+
+      line = fiscal_line_new (id);
+      fiscal_line_set_unit (line, unit);
+      fiscal_line_set_function (line, function);
+      fiscal_line_set_economic (line, economic);
+      fiscal_line_set_kind (line, kind);
+      fiscal_line_set_project (line, project);
+      fiscal_line_set_source (line, source);
+      fiscal_line_set_amount (line, amount);
+      fiscal_line_set_note (line, note);
+      g_ptr_array_add (lines, line);
+      _fiscal_document_note_line_id (doc, id);
+    }
+
+  fiscal_document_insert_lines (doc, 0, (FiscalLine **) lines->pdata, lines->len);
+
+  return TRUE;
+}
+
+static gboolean
+read_explanations (FiscalDocument  *doc,
+                   JsonObject      *root,
+                   const Where     *top,
+                   GError         **error)
+{
+  Where where = WHERE_KEY (top, "explanations");
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+
+  if (!member (root, top, "explanations", EXPECT_OBJECT, FALSE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &key, &node))
+    {
+      Where item = WHERE_KEY (&where, key);
+
+      if (!node_is (node, EXPECT_STRING))
+        return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
+                     expect_name (EXPECT_STRING), node_type_name (node));
+
+      fiscal_document_set_explanation (doc, key, json_node_get_string (node));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_document (FiscalDocument  *doc,
+               JsonObject      *root,
+               GError         **error)
+{
+  static const char * const keys[] = {
+    "format", "version", "year", "department", "prior", "units", "profile",
+    "projects", "lines", "explanations", NULL
+  };
+  static const char * const department_keys[] = { "name", "code", NULL };
+  g_autoptr(GHashTable) unit_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) project_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  Where department_where = WHERE_KEY (NULL, "department");
+  const char *format, *name, *code, *prior;
+  JsonNode *node;
+  JsonObject *department;
+  gint64 version = 0, year = 0;
+  gboolean present;
+
+  if (!get_string (root, NULL, "format", TRUE, &format, error))
+    return FALSE;
+  if (!g_str_equal (format, FISCAL_DOCUMENT_FORMAT))
+    return fail (error, FISCAL_ERROR_UNKNOWN_FORMAT, &WHERE_KEY (NULL, "format"),
+                 _("“%s” is not a Fiscal budget"), format);
+
+  if (!get_integer (root, NULL, "version", TRUE, G_MININT64, G_MAXINT64, &present, &version, error))
+    return FALSE;
+  if (version != FISCAL_DOCUMENT_VERSION)
+    return fail (error, FISCAL_ERROR_UNKNOWN_VERSION, &WHERE_KEY (NULL, "version"),
+                 _("version %" G_GINT64_FORMAT " cannot be read; this Fiscal reads version %d"),
+                 version, FISCAL_DOCUMENT_VERSION);
+
+  if (!check_keys (root, NULL, keys, error) ||
+      !get_integer (root, NULL, "year", TRUE, FISCAL_YEAR_MIN, FISCAL_YEAR_MAX, &present, &year, error) ||
+      !member (root, NULL, "department", EXPECT_OBJECT, TRUE, &node, error))
+    return FALSE;
+
+  department = json_node_get_object (node);
+  if (!check_keys (department, &department_where, department_keys, error) ||
+      !get_name (department, &department_where, "name", &name, error) ||
+      !get_string (department, &department_where, "code", FALSE, &code, error) ||
+      !get_string (root, NULL, "prior", FALSE, &prior, error))
+    return FALSE;
+
+  fiscal_document_set_year (doc, year);
+  fiscal_document_set_department_name (doc, name);
+  fiscal_document_set_department_code (doc, code);
+  fiscal_document_set_prior_path (doc, prior);
+
+  return read_units (doc, root, NULL, unit_ids, error) &&
+         read_profile (doc, root, NULL, error) &&
+         read_projects (doc, root, NULL, unit_ids, project_ids, error) &&
+         read_lines (doc, root, NULL, unit_ids, project_ids, error) &&
+         read_explanations (doc, root, NULL, error);
+}
+
+/**
+ * fiscal_document_load_from_data:
+ * @data: the bytes of a *.fiscal.json file
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set in the
+ *   %FISCAL_ERROR domain; the message names the key path of the fault
+ */
+FiscalDocument *
+fiscal_document_load_from_data (const char  *data,
+                                gsize        length,
+                                GError     **error)
+{
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *bad = NULL;
+  const char *problem = NULL;
+  guint line, column;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!g_utf8_validate_len (data, length, &bad))
+    {
+      line = 1;
+      for (const char *q = data; q < bad; q++)
+        line += (*q == '\n');
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8,
+                   _("line %u: the text is not UTF-8 (byte %" G_GSIZE_FORMAT ")"),
+                   line, (gsize) (bad - data) + 1);
+      return NULL;
+    }
+
+  if (!_fiscal_json_check_syntax (data, length, &line, &column, &problem))
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON,
+                   _("line %u, column %u: not JSON: %s"), line, column, problem);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON,
+                   _("not JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_WRONG_TYPE,
+                   _("line 1: the document must be a JSON object, found %s"),
+                   root ? node_type_name (root) : _("nothing"));
+      return NULL;
+    }
+
+  doc = g_object_new (FISCAL_TYPE_DOCUMENT, NULL);
+  fiscal_document_freeze_changed (doc);
+  if (!read_document (doc, json_node_get_object (root), error))
+    return NULL;
+  fiscal_document_thaw_changed (doc);
+
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * fiscal_document_load:
+ *
+ * Reads @file. The file is only read, whatever happens.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set; errors
+ *   of the file's content are in the %FISCAL_ERROR domain and their
+ *   message begins with the file's name
+ */
+FiscalDocument *
+fiscal_document_load (GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  FiscalDocument *doc;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  doc = fiscal_document_load_from_data (contents, length, &local_error);
+  if (doc == NULL)
+    {
+      name = g_file_get_basename (file);
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  fiscal_document_set_file (doc, file);
+  return doc;
+}
+
+/* Writing */
+
+static void
+write_string (GString    *out,
+              const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) str; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+typedef struct
+{
+  GString *out;
+  guint    depth;
+  gboolean first;
+  gboolean inline_;
+} Writer;
+
+static void
+writer_newline (Writer *w)
+{
+  if (w->inline_)
+    {
+      g_string_append_c (w->out, ' ');
+      return;
+    }
+
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+static void
+writer_key (Writer     *w,
+            const char *key)
+{
+  if (!w->first)
+    g_string_append_c (w->out, ',');
+  w->first = FALSE;
+  writer_newline (w);
+  if (key != NULL)
+    {
+      write_string (w->out, key);
+      g_string_append (w->out, ": ");
+    }
+}
+
+static void
+writer_open (Writer     *w,
+             const char *key,
+             char        bracket,
+             gboolean    inline_)
+{
+  writer_key (w, key);
+  g_string_append_c (w->out, bracket);
+  w->depth++;
+  w->first = TRUE;
+  w->inline_ = inline_;
+}
+
+static void
+writer_close (Writer *w,
+              char    bracket)
+{
+  gboolean was_empty = w->first;
+
+  w->depth--;
+  if (!was_empty)
+    writer_newline (w);
+  g_string_append_c (w->out, bracket);
+  w->first = FALSE;
+  w->inline_ = FALSE;
+}
+
+static void
+writer_string (Writer     *w,
+               const char *key,
+               const char *value)
+{
+  if (value == NULL)
+    return;
+  writer_key (w, key);
+  write_string (w->out, value);
+}
+
+static void
+writer_int (Writer     *w,
+            const char *key,
+            gint64      value)
+{
+  writer_key (w, key);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+writer_decimal (Writer     *w,
+                const char *key,
+                gint64      value)
+{
+  g_autofree char *text = fiscal_money_format_yuan (value);
+  writer_string (w, key, text);
+}
+
+static void
+write_profile (Writer        *w,
+               FiscalProfile *profile)
+{
+  const char *open_group = NULL;
+  gboolean any = FALSE;
+
+  for (guint f = 0; f < FISCAL_N_PROFILE_FIELDS && !any; f++)
+    any = fiscal_profile_is_set (profile, f);
+  if (!any)
+    return;
+
+  writer_open (w, "profile", '{', FALSE);
+
+  for (guint f = 0; f < FISCAL_N_PROFILE_FIELDS; f++)
+    {
+      const FiscalProfileFieldInfo *info = fiscal_profile_field_info (f);
+
+      if (!fiscal_profile_is_set (profile, f))
+        continue;
+
+      if (g_strcmp0 (open_group, info->group) != 0)
+        {
+          if (open_group != NULL)
+            writer_close (w, '}');
+          if (info->group != NULL)
+            writer_open (w, info->group, '{', FALSE);
+          open_group = info->group;
+        }
+
+      switch (info->type)
+        {
+        case FISCAL_FIELD_TEXT:
+        case FISCAL_FIELD_DATE:
+          writer_string (w, info->key, fiscal_profile_get_text (profile, f));
+          break;
+
+        case FISCAL_FIELD_COUNT:
+        case FISCAL_FIELD_CHANGE:
+          writer_int (w, info->key, fiscal_profile_get_number (profile, f));
+          break;
+
+        case FISCAL_FIELD_MONEY:
+        case FISCAL_FIELD_AREA:
+          writer_decimal (w, info->key, fiscal_profile_get_number (profile, f));
+          break;
+
+        case FISCAL_FIELD_VEHICLES:
+          writer_open (w, info->key, '[', FALSE);
+          for (guint i = 0; i < fiscal_profile_get_n_vehicles (profile); i++)
+            {
+              const FiscalVehicle *v = fiscal_profile_get_vehicle (profile, i);
+
+              writer_open (w, NULL, '{', TRUE);
+              writer_string (w, "kind", v->kind);
+              writer_int (w, "count", v->count);
+              writer_decimal (w, "value", v->value);
+              writer_close (w, '}');
+            }
+          writer_close (w, ']');
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (open_group != NULL)
+    writer_close (w, '}');
+  writer_close (w, '}');
+}
+
+/**
+ * fiscal_document_to_bytes:
+ *
+ * Serializes the document. The same document always gives the same bytes:
+ * keys in a fixed order, explanations sorted, amounts as exact 元 strings,
+ * one line of text for each budget line.
+ *
+ * Returns: (transfer full): the UTF-8 JSON text
+ */
+GBytes *
+fiscal_document_to_bytes (FiscalDocument *self)
+{
+  GListModel *units, *projects, *lines;
+  g_auto(GStrv) keys = NULL;
+  Writer w = { 0 };
+  guint n;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+
+  units = fiscal_document_get_units (self);
+  projects = fiscal_document_get_projects (self);
+  lines = fiscal_document_get_lines (self);
+
+  w.out = g_string_sized_new (4096 + 160 * g_list_model_get_n_items (lines));
+  w.first = TRUE;
+  g_string_append_c (w.out, '{');
+  w.depth = 1;
+
+  writer_string (&w, "format", FISCAL_DOCUMENT_FORMAT);
+  writer_int (&w, "version", FISCAL_DOCUMENT_VERSION);
+  writer_int (&w, "year", fiscal_document_get_year (self));
+
+  writer_open (&w, "department", '{', FALSE);
+  writer_string (&w, "name", fiscal_document_get_department_name (self) ?: "");
+  writer_string (&w, "code", fiscal_document_get_department_code (self));
+  writer_close (&w, '}');
+
+  writer_string (&w, "prior", fiscal_document_get_prior_path (self));
+
+  writer_open (&w, "units", '[', FALSE);
+  n = g_list_model_get_n_items (units);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalUnit) unit = g_list_model_get_item (units, i);
+
+      writer_open (&w, NULL, '{', TRUE);
+      writer_string (&w, "id", fiscal_unit_get_id (unit));
+      writer_string (&w, "name", fiscal_unit_get_name (unit) ?: "");
+      writer_string (&w, "code", fiscal_unit_get_code (unit));
+      writer_close (&w, '}');
+    }
+  writer_close (&w, ']');
+
+  write_profile (&w, fiscal_document_get_profile (self));
+
+  n = g_list_model_get_n_items (projects);
+  if (n > 0)
+    {
+      writer_open (&w, "projects", '[', FALSE);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(FiscalProject) project = g_list_model_get_item (projects, i);
+
+          writer_open (&w, NULL, '{', FALSE);
+          for (guint f = 0; f < FISCAL_N_PROJECT_FIELDS; f++)
+            writer_string (&w, fiscal_project_field_key (f), fiscal_project_get_field (project, f));
+          writer_close (&w, '}');
+        }
+      writer_close (&w, ']');
+    }
+
+  n = g_list_model_get_n_items (lines);
+  if (n > 0)
+    {
+      writer_open (&w, "lines", '[', FALSE);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+          writer_open (&w, NULL, '{', TRUE);
+          writer_string (&w, "id", fiscal_line_get_id (line));
+          writer_string (&w, "unit", fiscal_line_get_unit (line) ?: "");
+          writer_string (&w, "function", fiscal_line_get_function (line) ?: "");
+          writer_string (&w, "economic", fiscal_line_get_economic (line));
+          writer_string (&w, "kind", fiscal_kind_to_string (fiscal_line_get_kind (line)));
+          writer_string (&w, "project", fiscal_line_get_project (line));
+          writer_string (&w, "source", fiscal_source_to_string (fiscal_line_get_source (line)));
+          writer_decimal (&w, "amount", fiscal_line_get_amount (line));
+          writer_string (&w, "note", fiscal_line_get_note (line));
+          writer_close (&w, '}');
+        }
+      writer_close (&w, ']');
+    }
+
+  keys = fiscal_document_list_explanations (self);
+  if (keys[0] != NULL)
+    {
+      writer_open (&w, "explanations", '{', FALSE);
+      for (guint i = 0; keys[i]; i++)
+        writer_string (&w, keys[i], fiscal_document_get_explanation (self, keys[i]));
+      writer_close (&w, '}');
+    }
+
+  writer_close (&w, '}');
+  g_string_append_c (w.out, '\n');
+
+  return g_string_free_to_bytes (w.out);
+}
+
+/**
+ * fiscal_document_save:
+ *
+ * Writes the document to @file atomically: the bytes go to a new file that
+ * is synced and then renamed over @file, so an interrupted save leaves the
+ * old file whole. On success the document's file becomes @file.
+ */
+gboolean
+fiscal_document_save (FiscalDocument  *self,
+                      GFile           *file,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = fiscal_document_to_bytes (self);
+  data = g_bytes_get_data (bytes, &length);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      if (!g_file_set_contents_full (path, data, length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0644, error))
+        return FALSE;
+    }
+  else if (!g_file_replace_contents (file, data, length, NULL, FALSE,
+                                     G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                     cancellable, error))
+    return FALSE;
+
+  fiscal_document_set_file (self, file);
+  return TRUE;
+}

@@ -1,0 +1,693 @@
+/* fiscal-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fiscal-document-private.h"
+#include "fiscal-line.h"
+#include "fiscal-model-private.h"
+#include "fiscal-profile.h"
+#include "fiscal-project.h"
+#include "fiscal-unit.h"
+
+struct _FiscalDocument
+{
+  GObject        parent_instance;
+
+  GFile         *file;
+  int            year;
+  char          *department_name;
+  char          *department_code;
+  char          *prior_path;
+  FiscalProfile *profile;
+  GListStore    *units;
+  GListStore    *projects;
+  GListStore    *lines;
+  GHashTable    *explanations;
+
+  guint64        serial;
+  guint64        next_line_id;
+  guint          freeze_count;
+  guint          changed_while_frozen : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_YEAR,
+  PROP_DEPARTMENT_NAME,
+  PROP_DEPARTMENT_CODE,
+  PROP_PRIOR_PATH,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (FiscalDocument, fiscal_document, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+gboolean
+_fiscal_set_string (char       **slot,
+                    const char  *value)
+{
+  if (value != NULL && *value == 0)
+    value = NULL;
+
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+static void
+emit_changed (FiscalDocument *self)
+{
+  self->serial++;
+
+  if (self->freeze_count > 0)
+    {
+      self->changed_while_frozen = TRUE;
+      return;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_fiscal_document_object_changed (FiscalDocument *self,
+                                 gpointer        object)
+{
+  g_assert (FISCAL_IS_DOCUMENT (self));
+  emit_changed (self);
+}
+
+static void
+detach_all (GListStore *store,
+            void      (*detach) (gpointer, FiscalDocument *))
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      detach (item, NULL);
+    }
+}
+
+static void
+fiscal_document_dispose (GObject *object)
+{
+  FiscalDocument *self = (FiscalDocument *)object;
+
+  if (self->lines != NULL)
+    {
+      detach_all (self->lines, (gpointer) _fiscal_line_set_document);
+      detach_all (self->projects, (gpointer) _fiscal_project_set_document);
+      detach_all (self->units, (gpointer) _fiscal_unit_set_document);
+      _fiscal_profile_set_document (self->profile, NULL);
+    }
+
+  g_clear_object (&self->lines);
+  g_clear_object (&self->projects);
+  g_clear_object (&self->units);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (fiscal_document_parent_class)->dispose (object);
+}
+
+static void
+fiscal_document_finalize (GObject *object)
+{
+  FiscalDocument *self = (FiscalDocument *)object;
+
+  g_clear_pointer (&self->department_name, g_free);
+  g_clear_pointer (&self->department_code, g_free);
+  g_clear_pointer (&self->prior_path, g_free);
+  g_clear_pointer (&self->explanations, g_hash_table_unref);
+
+  G_OBJECT_CLASS (fiscal_document_parent_class)->finalize (object);
+}
+
+static void
+fiscal_document_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  FiscalDocument *self = FISCAL_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:            g_value_set_object (value, self->file); break;
+    case PROP_YEAR:            g_value_set_int (value, self->year); break;
+    case PROP_DEPARTMENT_NAME: g_value_set_string (value, self->department_name); break;
+    case PROP_DEPARTMENT_CODE: g_value_set_string (value, self->department_code); break;
+    case PROP_PRIOR_PATH:      g_value_set_string (value, self->prior_path); break;
+    default:                   G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fiscal_document_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  FiscalDocument *self = FISCAL_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:            fiscal_document_set_file (self, g_value_get_object (value)); break;
+    case PROP_YEAR:            fiscal_document_set_year (self, g_value_get_int (value)); break;
+    case PROP_DEPARTMENT_NAME: fiscal_document_set_department_name (self, g_value_get_string (value)); break;
+    case PROP_DEPARTMENT_CODE: fiscal_document_set_department_code (self, g_value_get_string (value)); break;
+    case PROP_PRIOR_PATH:      fiscal_document_set_prior_path (self, g_value_get_string (value)); break;
+    default:                   G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fiscal_document_class_init (FiscalDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = fiscal_document_dispose;
+  object_class->finalize = fiscal_document_finalize;
+  object_class->get_property = fiscal_document_get_property;
+  object_class->set_property = fiscal_document_set_property;
+
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, flags);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL,
+                                            FISCAL_YEAR_MIN, FISCAL_YEAR_MAX, 2025, flags);
+  properties[PROP_DEPARTMENT_NAME] = g_param_spec_string ("department-name", NULL, NULL, NULL, flags);
+  properties[PROP_DEPARTMENT_CODE] = g_param_spec_string ("department-code", NULL, NULL, NULL, flags);
+  properties[PROP_PRIOR_PATH] = g_param_spec_string ("prior-path", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FiscalDocument::changed:
+   *
+   * Emitted once for each edit of the document's content (not for a new
+   * file location), or once on thaw for all the edits made while frozen.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+fiscal_document_init (FiscalDocument *self)
+{
+  self->year = 2025;
+  self->profile = fiscal_profile_new ();
+  _fiscal_profile_set_document (self->profile, self);
+  self->units = g_list_store_new (FISCAL_TYPE_UNIT);
+  self->projects = g_list_store_new (FISCAL_TYPE_PROJECT);
+  self->lines = g_list_store_new (FISCAL_TYPE_LINE);
+  self->explanations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/**
+ * fiscal_document_new:
+ * @department: (nullable): the department's name
+ *
+ * Returns: (transfer full): an empty budget with one unit, the department
+ *   itself
+ */
+FiscalDocument *
+fiscal_document_new (int         year,
+                     const char *department)
+{
+  FiscalDocument *self;
+  g_autoptr(FiscalUnit) unit = NULL;
+
+  self = g_object_new (FISCAL_TYPE_DOCUMENT,
+                       "year", year,
+                       "department-name", department,
+                       NULL);
+  unit = fiscal_unit_new ("main", department);
+  fiscal_document_add_unit (self, unit);
+
+  return self;
+}
+
+/**
+ * fiscal_document_get_file:
+ *
+ * Returns: (transfer none) (nullable): where the document was loaded from
+ *   or last saved
+ */
+GFile *
+fiscal_document_get_file (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+void
+fiscal_document_set_file (FiscalDocument *self,
+                          GFile          *file)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+int
+fiscal_document_get_year (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), 0);
+  return self->year;
+}
+
+void
+fiscal_document_set_year (FiscalDocument *self,
+                          int             year)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (year >= FISCAL_YEAR_MIN && year <= FISCAL_YEAR_MAX);
+
+  if (self->year != year)
+    {
+      self->year = year;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+      emit_changed (self);
+    }
+}
+
+const char *
+fiscal_document_get_department_name (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return self->department_name;
+}
+
+void
+fiscal_document_set_department_name (FiscalDocument *self,
+                                     const char     *name)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  if (_fiscal_set_string (&self->department_name, name))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT_NAME]);
+      emit_changed (self);
+    }
+}
+
+const char *
+fiscal_document_get_department_code (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return self->department_code;
+}
+
+void
+fiscal_document_set_department_code (FiscalDocument *self,
+                                     const char     *code)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  if (_fiscal_set_string (&self->department_code, code))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT_CODE]);
+      emit_changed (self);
+    }
+}
+
+/**
+ * fiscal_document_get_prior_path:
+ *
+ * Returns: (nullable): the prior year's document, relative to this one's
+ *   folder, as the file stores it
+ */
+const char *
+fiscal_document_get_prior_path (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return self->prior_path;
+}
+
+void
+fiscal_document_set_prior_path (FiscalDocument *self,
+                                const char     *path)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  if (_fiscal_set_string (&self->prior_path, path))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIOR_PATH]);
+      emit_changed (self);
+    }
+}
+
+/**
+ * fiscal_document_load_prior:
+ *
+ * Loads the prior-year document the link names, resolved against this
+ * document's folder.
+ *
+ * Returns: (transfer full) (nullable): the prior year, or %NULL when there
+ *   is no link (without error) or it cannot be loaded (with @error set)
+ */
+FiscalDocument *
+fiscal_document_load_prior (FiscalDocument  *self,
+                            GError         **error)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) prior = NULL;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+
+  if (self->prior_path == NULL)
+    return NULL;
+
+  if (self->file != NULL)
+    dir = g_file_get_parent (self->file);
+  else
+    dir = g_file_new_for_path (".");
+
+  prior = g_file_resolve_relative_path (dir, self->prior_path);
+
+  return fiscal_document_load (prior, NULL, error);
+}
+
+/**
+ * fiscal_document_get_profile:
+ *
+ * Returns: (transfer none): the department profile
+ */
+FiscalProfile *
+fiscal_document_get_profile (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return self->profile;
+}
+
+/**
+ * fiscal_document_get_units:
+ *
+ * Returns: (transfer none): a #GListModel of #FiscalUnit
+ */
+GListModel *
+fiscal_document_get_units (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->units);
+}
+
+/**
+ * fiscal_document_get_projects:
+ *
+ * Returns: (transfer none): a #GListModel of #FiscalProject
+ */
+GListModel *
+fiscal_document_get_projects (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->projects);
+}
+
+/**
+ * fiscal_document_get_lines:
+ *
+ * Returns: (transfer none): a #GListModel of #FiscalLine
+ */
+GListModel *
+fiscal_document_get_lines (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->lines);
+}
+
+void
+fiscal_document_add_unit (FiscalDocument *self,
+                          FiscalUnit     *unit)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (FISCAL_IS_UNIT (unit));
+
+  _fiscal_unit_set_document (unit, self);
+  g_list_store_append (self->units, unit);
+  emit_changed (self);
+}
+
+static gpointer
+find_by_id (GListStore  *store,
+            const char  *id,
+            const char *(*get_id) (gpointer))
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  if (id == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_object_unref (item);
+      if (g_strcmp0 (get_id (item), id) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+/**
+ * fiscal_document_find_unit:
+ *
+ * Returns: (transfer none) (nullable): the unit with @id
+ */
+FiscalUnit *
+fiscal_document_find_unit (FiscalDocument *self,
+                           const char     *id)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return find_by_id (self->units, id, (gpointer) fiscal_unit_get_id);
+}
+
+void
+fiscal_document_add_project (FiscalDocument *self,
+                             FiscalProject  *project)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (FISCAL_IS_PROJECT (project));
+
+  _fiscal_project_set_document (project, self);
+  g_list_store_append (self->projects, project);
+  emit_changed (self);
+}
+
+/**
+ * fiscal_document_find_project:
+ *
+ * Returns: (transfer none) (nullable): the project with @id
+ */
+FiscalProject *
+fiscal_document_find_project (FiscalDocument *self,
+                              const char     *id)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return find_by_id (self->projects, id, (gpointer) fiscal_project_get_id);
+}
+
+void
+fiscal_document_add_line (FiscalDocument *self,
+                          FiscalLine     *line)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (FISCAL_IS_LINE (line));
+
+  fiscal_document_insert_lines (self,
+                                g_list_model_get_n_items (G_LIST_MODEL (self->lines)),
+                                &line, 1);
+}
+
+/**
+ * fiscal_document_insert_lines:
+ * @lines: (array length=n_lines): lines that belong to no document yet
+ *
+ * Inserts @lines at @position with one items-changed and one "changed".
+ */
+void
+fiscal_document_insert_lines (FiscalDocument  *self,
+                              guint            position,
+                              FiscalLine     **lines,
+                              guint            n_lines)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (self->lines)));
+
+  if (n_lines == 0)
+    return;
+
+  for (guint i = 0; i < n_lines; i++)
+    _fiscal_line_set_document (lines[i], self);
+
+  g_list_store_splice (self->lines, position, 0, (gpointer *) lines, n_lines);
+  emit_changed (self);
+}
+
+void
+fiscal_document_remove_lines (FiscalDocument *self,
+                              guint           position,
+                              guint           n_lines)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (position + n_lines <= g_list_model_get_n_items (G_LIST_MODEL (self->lines)));
+
+  if (n_lines == 0)
+    return;
+
+  for (guint i = position; i < position + n_lines; i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
+      _fiscal_line_set_document (line, NULL);
+    }
+
+  g_list_store_splice (self->lines, position, n_lines, NULL, 0);
+  emit_changed (self);
+}
+
+/**
+ * fiscal_document_new_line_id:
+ *
+ * Returns: (transfer full): an id no line of the document has
+ */
+char *
+fiscal_document_new_line_id (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+
+  return g_strdup_printf ("l%" G_GUINT64_FORMAT, ++self->next_line_id);
+}
+
+void
+_fiscal_document_note_line_id (FiscalDocument *self,
+                               const char     *id)
+{
+  guint64 n;
+
+  /* Keep new ids clear of loaded ones of the form l<number>. */
+  if (id[0] == 'l' && g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT64, &n, NULL))
+    self->next_line_id = MAX (self->next_line_id, n);
+}
+
+/**
+ * fiscal_document_get_explanation:
+ *
+ * Returns: (nullable): the 主要原因 text stored under @key
+ */
+const char *
+fiscal_document_get_explanation (FiscalDocument *self,
+                                 const char     *key)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (self->explanations, key);
+}
+
+void
+fiscal_document_set_explanation (FiscalDocument *self,
+                                 const char     *key,
+                                 const char     *text)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (key != NULL);
+
+  if (g_strcmp0 (g_hash_table_lookup (self->explanations, key), text) == 0)
+    return;
+
+  if (text == NULL)
+    g_hash_table_remove (self->explanations, key);
+  else
+    g_hash_table_insert (self->explanations, g_strdup (key), g_strdup (text));
+
+  emit_changed (self);
+}
+
+/**
+ * fiscal_document_list_explanations:
+ *
+ * Returns: (transfer full): the keys of the stored explanations, sorted
+ */
+GStrv
+fiscal_document_list_explanations (FiscalDocument *self)
+{
+  guint n;
+  GStrv keys;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+
+  keys = (GStrv) g_hash_table_get_keys_as_array (self->explanations, &n);
+  for (guint i = 0; i < n; i++)
+    keys[i] = g_strdup (keys[i]);
+  qsort (keys, n, sizeof (char *), _fiscal_strv_compare);
+
+  return keys;
+}
+
+int
+_fiscal_strv_compare (const void *a,
+                      const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * fiscal_document_freeze_changed:
+ *
+ * Holds back "changed" until the matching thaw, which then emits it once
+ * if anything changed.
+ */
+void
+fiscal_document_freeze_changed (FiscalDocument *self)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  self->freeze_count++;
+}
+
+void
+fiscal_document_thaw_changed (FiscalDocument *self)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (self->freeze_count > 0);
+
+  if (--self->freeze_count == 0 && self->changed_while_frozen)
+    {
+      self->changed_while_frozen = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+/**
+ * fiscal_document_get_serial:
+ *
+ * Returns: a number that grows with every change, so that derived results
+ *   (tables, findings) can tell whether they are current
+ */
+guint64
+fiscal_document_get_serial (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), 0);
+  return self->serial;
+}

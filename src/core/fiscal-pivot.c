@@ -1,0 +1,1194 @@
+/* fiscal-pivot.c
+ *
+ * Every table is a pivot of the lines (docs/tables.md gives the rules). The
+ * lines are first folded into a cube, one cell for each distinct
+ * combination of unit, function code, economic code, project, kind and
+ * source; each table is then made from the cube, whose size depends on how
+ * many codes a budget uses, not on how many lines it has.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-pivot"
+
+#include "config.h"
+
+#include "fiscal-catalog.h"
+#include "fiscal-document.h"
+#include "fiscal-line.h"
+#include "fiscal-pivot.h"
+#include "fiscal-project.h"
+#include "fiscal-table.h"
+#include "fiscal-unit.h"
+
+typedef struct
+{
+  const char *unit;
+  const char *function;
+  const char *economic;
+  const char *project;
+  guint8      kind;
+  guint8      source;
+} CubeKey;
+
+typedef struct
+{
+  CubeKey key;
+  gint64  amount;
+} CubeCell;
+
+typedef struct
+{
+  FiscalDocument *document;
+  FiscalCatalog  *functions;
+  FiscalCatalog  *economics;
+  GHashTable     *cells;      /* CubeKey* → CubeCell* (the key is inside) */
+  GPtrArray      *list;       /* CubeCell*, owns them */
+} Cube;
+
+static const char * const titles[FISCAL_N_TABLES] = {
+  "部门收支总体情况表",
+  "部门收入总体情况表",
+  "部门支出总体情况表",
+  "财政拨款收支预算总体情况表",
+  "一般公共预算支出情况表",
+  "一般公共预算基本支出情况表",
+  "一般公共预算项目支出情况表",
+  "政府性基金预算支出情况表",
+  "国有资本经营预算支出情况表",
+  "财政拨款“三公”经费支出情况表",
+  "上年结转结余情况明细表",
+};
+
+/* What an empty table says it lacks, or NULL where it is never empty. */
+static const char * const empty_phrases[FISCAL_N_TABLES] = {
+  NULL, NULL, NULL, NULL,
+  "使用一般公共预算拨款安排的支出",
+  "使用一般公共预算拨款安排的基本支出",
+  "使用一般公共预算拨款安排的项目支出",
+  "使用政府性基金预算拨款安排的支出",
+  "使用国有资本经营预算拨款安排的支出",
+  NULL,
+  "上年结转结余预算安排的支出",
+};
+
+/**
+ * fiscal_pivot_table_title:
+ * @number: 1 to 11
+ *
+ * Returns: the official title of table @number
+ */
+const char *
+fiscal_pivot_table_title (guint number)
+{
+  g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, NULL);
+  return titles[number - 1];
+}
+
+static guint
+cube_key_hash (gconstpointer data)
+{
+  const CubeKey *k = data;
+  guint h = g_direct_hash (k->function);
+
+  h = h * 31 + g_direct_hash (k->economic);
+  h = h * 31 + g_direct_hash (k->project);
+  h = h * 31 + g_direct_hash (k->unit);
+  h = h * 31 + (k->kind << 8 | k->source);
+
+  return h;
+}
+
+static gboolean
+cube_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const CubeKey *x = a;
+  const CubeKey *y = b;
+
+  return x->function == y->function && x->economic == y->economic &&
+         x->project == y->project && x->unit == y->unit &&
+         x->kind == y->kind && x->source == y->source;
+}
+
+static void
+cube_init (Cube           *cube,
+           FiscalDocument *document)
+{
+  GListModel *lines = fiscal_document_get_lines (document);
+  guint n = g_list_model_get_n_items (lines);
+  int year = fiscal_document_get_year (document);
+
+  cube->document = document;
+  cube->functions = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, year, NULL);
+  cube->economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, year, NULL);
+  cube->cells = g_hash_table_new (cube_key_hash, cube_key_equal);
+  cube->list = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+      CubeKey key = {
+        fiscal_line_get_unit (line),
+        fiscal_line_get_function (line),
+        fiscal_line_get_economic (line),
+        fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT ? fiscal_line_get_project (line) : NULL,
+        fiscal_line_get_kind (line),
+        fiscal_line_get_source (line),
+      };
+      CubeCell *cell = g_hash_table_lookup (cube->cells, &key);
+
+      if (cell == NULL)
+        {
+          cell = g_new0 (CubeCell, 1);
+          cell->key = key;
+          g_hash_table_insert (cube->cells, &cell->key, cell);
+          g_ptr_array_add (cube->list, cell);
+        }
+
+      cell->amount += fiscal_line_get_amount (line);
+    }
+}
+
+static void
+cube_clear (Cube *cube)
+{
+  g_clear_object (&cube->functions);
+  g_clear_object (&cube->economics);
+  g_clear_pointer (&cube->cells, g_hash_table_unref);
+  g_clear_pointer (&cube->list, g_ptr_array_unref);
+}
+
+static const char *
+function_name (Cube       *cube,
+               const char *code)
+{
+  const char *name = cube->functions ? fiscal_catalog_get_name (cube->functions, code) : NULL;
+  return name ? name : "";
+}
+
+static const char *
+economic_name (Cube       *cube,
+               const char *code)
+{
+  const char *name = cube->economics ? fiscal_catalog_get_name (cube->economics, code) : NULL;
+  return name ? name : "";
+}
+
+static FiscalTable *
+table_new (Cube  *cube,
+           guint  number)
+{
+  FiscalTable *table = fiscal_table_new (number, titles[number - 1]);
+
+  fiscal_table_set_department (table, fiscal_document_get_department_name (cube->document));
+  return table;
+}
+
+static void
+set_empty_note (FiscalTable *table,
+                Cube        *cube)
+{
+  guint number = fiscal_table_get_number (table);
+  g_autofree char *note = NULL;
+
+  if (empty_phrases[number - 1] == NULL)
+    return;
+
+  note = g_strdup_printf ("%s %d 年没有%s，%s为空表。",
+                          fiscal_document_get_department_name (cube->document) ?: "",
+                          fiscal_document_get_year (cube->document),
+                          empty_phrases[number - 1],
+                          titles[number - 1]);
+  fiscal_table_set_note (table, note);
+}
+
+/* Adds what a cube cell contributes to a row's cells; returns FALSE when
+ * the cell does not belong to the table. */
+typedef gboolean (*Accumulate) (gint64         *cells,
+                                const CubeCell *cell);
+
+static gboolean
+all_zero (const gint64 *cells,
+          guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    if (cells[i] != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+code_level (const char *code,
+            gboolean    economic)
+{
+  gsize len = strlen (code);
+
+  if (len <= 3)
+    return 1;
+  if (len <= 5 || economic)
+    return 2;
+  return 3;
+}
+
+static int
+compare_codes (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static guint
+prefix_length (guint level)
+{
+  return 1 + 2 * level;
+}
+
+/*
+ * Builds the rows of a table by code hierarchy: the total, then every 类,
+ * 款 and 项 that has an amount, in code order. Sorting the codes as strings
+ * puts each parent right before its children.
+ */
+static void
+add_hierarchy_rows (FiscalTable *table,
+                    Cube        *cube,
+                    gboolean     economic,
+                    Accumulate   accumulate,
+                    const char  *total_name,
+                    gboolean     code_in_name)
+{
+  guint n = fiscal_table_get_n_cells (table);
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autofree gint64 *total = g_new0 (gint64, n);
+  g_autofree gint64 *tmp = g_new0 (gint64, n);
+  g_autofree const char **codes = NULL;
+  gboolean any = FALSE;
+  guint n_codes;
+
+  for (guint i = 0; i < cube->list->len; i++)
+    {
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      const char *code = economic ? cell->key.economic : cell->key.function;
+
+      memset (tmp, 0, n * sizeof (gint64));
+      if (!accumulate (tmp, cell) || all_zero (tmp, n))
+        continue;
+
+      any = TRUE;
+      for (guint j = 0; j < n; j++)
+        total[j] += tmp[j];
+
+      if (code == NULL)
+        continue;
+
+      for (guint level = 1; level <= code_level (code, economic); level++)
+        {
+          gsize len = level == code_level (code, economic) ? strlen (code) : prefix_length (level);
+          g_autofree char *prefix = g_strndup (code, len);
+          const char *key = g_intern_string (prefix);
+          gint64 *sums = g_hash_table_lookup (rows, key);
+
+          if (sums == NULL)
+            g_hash_table_insert (rows, (gpointer) key, (sums = g_new0 (gint64, n)));
+          for (guint j = 0; j < n; j++)
+            sums[j] += tmp[j];
+        }
+    }
+
+  if (!any)
+    {
+      set_empty_note (table, cube);
+      if (fiscal_table_get_note (table) != NULL)
+        return;
+    }
+
+  {
+    FiscalTableRow *row = fiscal_table_add_row (table, "", total_name, 0);
+    for (guint j = 0; j < n; j++)
+      fiscal_table_row_set_amount (row, j, total[j]);
+  }
+
+  codes = (const char **) g_hash_table_get_keys_as_array (rows, &n_codes);
+  qsort (codes, n_codes, sizeof (char *), compare_codes);
+
+  for (guint i = 0; i < n_codes; i++)
+    {
+      const gint64 *sums = g_hash_table_lookup (rows, codes[i]);
+      const char *name = economic ? economic_name (cube, codes[i]) : function_name (cube, codes[i]);
+      g_autofree char *label = code_in_name ? g_strdup_printf ("%s %s", codes[i], name) : NULL;
+      FiscalTableRow *row;
+
+      row = fiscal_table_add_row (table, codes[i], label ? label : name,
+                                  code_level (codes[i], economic));
+      for (guint j = 0; j < n; j++)
+        fiscal_table_row_set_amount (row, j, sums[j]);
+    }
+}
+
+/* Headers shared by the tables whose rows are function codes: a code group
+ * over 类/款/项, the name, and the amount columns; @top, when given, is a
+ * row above them all ("科目" over the codes and names, @top over the
+ * amounts), as 表 3, 5, 8 and 9 have it. Returns the next header row. */
+static guint
+add_function_columns (FiscalTable *table,
+                      const char  *top)
+{
+  guint row = 0;
+
+  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_1, "类");
+  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_2, "款");
+  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_3, "项");
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "功能分类科目名称");
+
+  if (top != NULL)
+    {
+      fiscal_table_add_header (table, 0, 0, 1, 4, "科目");
+      row = 1;
+    }
+
+  fiscal_table_add_header (table, row, 0, 1, 3, "功能分类科目编码");
+  fiscal_table_add_header (table, row + 1, 0, 1, 1, "类");
+  fiscal_table_add_header (table, row + 1, 1, 1, 1, "款");
+  fiscal_table_add_header (table, row + 1, 2, 1, 1, "项");
+
+  return row;
+}
+
+/* 表 2 部门收入总体情况表: function × every source. */
+
+enum {
+  T2_TOTAL, T2_FISCAL, T2_GENERAL, T2_GENERAL_TRANSFER, T2_FUND, T2_FUND_TRANSFER,
+  T2_CAPITAL, T2_CAPITAL_TRANSFER, T2_SPECIAL, T2_UNIT, T2_CARRYOVER_FISCAL,
+  T2_CARRYOVER_OTHER, T2_N
+};
+
+static gboolean
+accumulate_income (gint64         *c,
+                   const CubeCell *cell)
+{
+  FiscalSource source = cell->key.source;
+  gint64 a = cell->amount;
+
+  c[T2_TOTAL] += a;
+  if (source <= FISCAL_SOURCE_CAPITAL_TRANSFER)
+    {
+      c[T2_FISCAL] += a;
+      c[T2_GENERAL + source] += a;
+    }
+  else if (source == FISCAL_SOURCE_SPECIAL_ACCOUNT)
+    c[T2_SPECIAL] += a;
+  else if (fiscal_source_is_unit_funds (source))
+    c[T2_UNIT] += a;
+  else if (fiscal_source_get_budget (source) != FISCAL_BUDGET_NONE)
+    c[T2_CARRYOVER_FISCAL] += a;
+  else
+    c[T2_CARRYOVER_OTHER] += a;
+
+  return TRUE;
+}
+
+static FiscalTable *
+make_table_2 (Cube *cube)
+{
+  static const char * const columns[T2_N] = {
+    "总计", "财政拨款（补助）小计", "一般公共预算", "上级一般公共预算安排的转移支付",
+    "政府性基金预算", "上级政府性基金安排的转移支付", "国有资本经营预算",
+    "上级国有资本经营预算安排的转移支付", "财政专户（教育收费）", "单位资金",
+    "财政拨款结转", "非财政拨款结转结余",
+  };
+  FiscalTable *table = table_new (cube, 2);
+
+  add_function_columns (table, NULL);
+  for (guint i = 0; i < T2_N; i++)
+    fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, columns[i]);
+
+  fiscal_table_add_header (table, 0, 3, 2, 1, "功能分类科目名称");
+  fiscal_table_add_header (table, 0, 4, 2, 1, "总计");
+  fiscal_table_add_header (table, 0, 5, 1, 7, "财政拨款（补助）");
+  fiscal_table_add_header (table, 1, 5, 1, 1, "小计");
+  for (guint i = T2_GENERAL; i <= T2_CAPITAL_TRANSFER; i++)
+    fiscal_table_add_header (table, 1, 4 + i, 1, 1, columns[i]);
+  for (guint i = T2_SPECIAL; i < T2_N; i++)
+    fiscal_table_add_header (table, 0, 4 + i, 2, 1, columns[i]);
+  fiscal_table_add_numbering (table, 2);
+
+  add_hierarchy_rows (table, cube, FALSE, accumulate_income, "总计", FALSE);
+  return table;
+}
+
+/* 表 3, 5: function × basic/project. */
+
+static void
+accumulate_basic_project (gint64         *c,
+                          const CubeCell *cell)
+{
+  c[0] += cell->amount;
+  c[cell->key.kind == FISCAL_KIND_PROJECT ? 2 : 1] += cell->amount;
+}
+
+static gboolean
+accumulate_all_spending (gint64         *c,
+                         const CubeCell *cell)
+{
+  accumulate_basic_project (c, cell);
+  return TRUE;
+}
+
+static gboolean
+is_general (const CubeCell *cell)
+{
+  return cell->key.source == FISCAL_SOURCE_GENERAL ||
+         cell->key.source == FISCAL_SOURCE_GENERAL_TRANSFER;
+}
+
+static gboolean
+accumulate_general_spending (gint64         *c,
+                             const CubeCell *cell)
+{
+  if (!is_general (cell))
+    return FALSE;
+  accumulate_basic_project (c, cell);
+  return TRUE;
+}
+
+static FiscalTable *
+make_spending_table (Cube       *cube,
+                     guint       number,
+                     const char *top,
+                     Accumulate  accumulate)
+{
+  FiscalTable *table = table_new (cube, number);
+  guint row = add_function_columns (table, top);
+
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "基本支出");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "项目支出");
+
+  fiscal_table_add_header (table, 0, 4, 1, 3, top);
+  fiscal_table_add_header (table, row, 3, 2, 1, "功能分类科目名称");
+  fiscal_table_add_header (table, row, 4, 2, 1, "合计");
+  fiscal_table_add_header (table, row, 5, 2, 1, "基本支出");
+  fiscal_table_add_header (table, row, 6, 2, 1, "项目支出");
+  fiscal_table_add_numbering (table, row + 2);
+
+  add_hierarchy_rows (table, cube, FALSE, accumulate, "总计", FALSE);
+  return table;
+}
+
+/* 表 8, 9: function × personnel/public/project for one budget. */
+
+static void
+accumulate_kinds (gint64         *c,
+                  const CubeCell *cell)
+{
+  c[0] += cell->amount;
+  c[1 + cell->key.kind] += cell->amount;
+}
+
+static gboolean
+is_current (const CubeCell *cell,
+            FiscalBudget    budget)
+{
+  return fiscal_source_get_budget (cell->key.source) == budget &&
+         !fiscal_source_is_carryover (cell->key.source);
+}
+
+static gboolean
+accumulate_fund (gint64         *c,
+                 const CubeCell *cell)
+{
+  if (!is_current (cell, FISCAL_BUDGET_FUND))
+    return FALSE;
+  accumulate_kinds (c, cell);
+  return TRUE;
+}
+
+static gboolean
+accumulate_capital (gint64         *c,
+                    const CubeCell *cell)
+{
+  if (!is_current (cell, FISCAL_BUDGET_CAPITAL))
+    return FALSE;
+  accumulate_kinds (c, cell);
+  return TRUE;
+}
+
+static FiscalTable *
+make_budget_table (Cube       *cube,
+                   guint       number,
+                   const char *top,
+                   Accumulate  accumulate)
+{
+  FiscalTable *table = table_new (cube, number);
+  guint row = add_function_columns (table, top);
+
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "基本支出·人员经费");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "基本支出·公用经费");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "项目支出");
+
+  fiscal_table_add_header (table, 0, 4, 1, 4, top);
+  fiscal_table_add_header (table, row, 3, 2, 1, "功能分类科目名称");
+  fiscal_table_add_header (table, row, 4, 2, 1, "合计");
+  fiscal_table_add_header (table, row, 5, 1, 2, "基本支出");
+  fiscal_table_add_header (table, row + 1, 5, 1, 1, "人员经费");
+  fiscal_table_add_header (table, row + 1, 6, 1, 1, "公用经费");
+  fiscal_table_add_header (table, row, 7, 2, 1, "项目支出");
+  fiscal_table_add_numbering (table, row + 2);
+
+  add_hierarchy_rows (table, cube, FALSE, accumulate, "总计", FALSE);
+  return table;
+}
+
+/* 表 6 一般公共预算基本支出情况表: economic × personnel/public. */
+
+static gboolean
+accumulate_general_basic (gint64         *c,
+                          const CubeCell *cell)
+{
+  if (!is_general (cell) || cell->key.kind == FISCAL_KIND_PROJECT)
+    return FALSE;
+  c[0] += cell->amount;
+  c[1 + cell->key.kind] += cell->amount;
+  return TRUE;
+}
+
+static FiscalTable *
+make_table_6 (Cube *cube)
+{
+  FiscalTable *table = table_new (cube, 6);
+
+  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_1, "类");
+  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_2, "款");
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "经济分类科目名称");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "人员经费");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "公用经费");
+
+  fiscal_table_add_header (table, 0, 0, 1, 3, "科目");
+  fiscal_table_add_header (table, 0, 3, 1, 3, "一般公共预算基本支出");
+  fiscal_table_add_header (table, 1, 0, 1, 2, "经济分类科目编码");
+  fiscal_table_add_header (table, 1, 2, 2, 1, "经济分类科目名称");
+  fiscal_table_add_header (table, 1, 3, 2, 1, "合计");
+  fiscal_table_add_header (table, 1, 4, 2, 1, "人员经费");
+  fiscal_table_add_header (table, 1, 5, 2, 1, "公用经费");
+  fiscal_table_add_header (table, 2, 0, 1, 1, "类");
+  fiscal_table_add_header (table, 2, 1, 1, 1, "款");
+  fiscal_table_add_numbering (table, 3);
+
+  add_hierarchy_rows (table, cube, TRUE, accumulate_general_basic, "总计", FALSE);
+  return table;
+}
+
+/* 表 11 上年结转结余情况明细表: function × fiscal/non-fiscal × kind. */
+
+static gboolean
+accumulate_carryover (gint64         *c,
+                      const CubeCell *cell)
+{
+  guint base;
+
+  if (!fiscal_source_is_carryover (cell->key.source))
+    return FALSE;
+
+  base = fiscal_source_get_budget (cell->key.source) != FISCAL_BUDGET_NONE ? 1 : 5;
+  c[0] += cell->amount;
+  c[base] += cell->amount;
+  c[base + 1 + cell->key.kind] += cell->amount;
+  return TRUE;
+}
+
+static FiscalTable *
+make_table_11 (Cube *cube)
+{
+  static const char * const columns[] = {
+    "合计", "财政拨款小计", "财政拨款·基本支出·人员经费", "财政拨款·基本支出·公用经费",
+    "财政拨款·项目支出", "非财政拨款小计", "非财政拨款·基本支出·人员经费",
+    "非财政拨款·基本支出·公用经费", "非财政拨款·项目支出",
+  };
+  FiscalTable *table = table_new (cube, 11);
+
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "项目");
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, columns[i]);
+
+  fiscal_table_add_header (table, 0, 0, 3, 1, "项目");
+  fiscal_table_add_header (table, 0, 1, 3, 1, "合计");
+  for (guint g = 0; g < 2; g++)
+    {
+      guint col = 2 + 4 * g;
+
+      fiscal_table_add_header (table, 0, col, 1, 4, g == 0 ? "财政拨款" : "非财政拨款");
+      fiscal_table_add_header (table, 1, col, 2, 1, "小计");
+      fiscal_table_add_header (table, 1, col + 1, 1, 2, "基本支出");
+      fiscal_table_add_header (table, 2, col + 1, 1, 1, "人员经费");
+      fiscal_table_add_header (table, 2, col + 2, 1, 1, "公用经费");
+      fiscal_table_add_header (table, 1, col + 3, 2, 1, "项目支出");
+    }
+  fiscal_table_add_numbering (table, 3);
+
+  add_hierarchy_rows (table, cube, FALSE, accumulate_carryover, "合计", TRUE);
+  return table;
+}
+
+/* 表 7 一般公共预算项目支出情况表: per unit, function × project × the
+ * economic 类 of the government budget (one column per department 类). */
+
+static const char * const economic_classes[] = {
+  "301", "302", "303", "307", "309", "310", "311", "312", "313", "399",
+};
+
+static int
+economic_class (const char *code)
+{
+  if (code == NULL || strlen (code) < 3)
+    return -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (economic_classes); i++)
+    if (strncmp (code, economic_classes[i], 3) == 0)
+      return i;
+
+  return -1;
+}
+
+typedef struct
+{
+  const char *code;
+  guint       project_order;
+  const char *project;
+  guint       level;
+  gint64      sums[1 + G_N_ELEMENTS (economic_classes)];
+} Table7Row;
+
+static int
+compare_table7_rows (const void *a,
+                     const void *b)
+{
+  const Table7Row *x = *(Table7Row * const *) a;
+  const Table7Row *y = *(Table7Row * const *) b;
+  int c = strcmp (x->code, y->code);
+
+  if (c != 0)
+    return c;
+  return (int) x->project_order - (int) y->project_order;
+}
+
+static guint
+project_order (Cube       *cube,
+               const char *project_id)
+{
+  GListModel *projects = fiscal_document_get_projects (cube->document);
+  guint n = g_list_model_get_n_items (projects);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (projects, i);
+
+      if (g_strcmp0 (fiscal_project_get_id (project), project_id) == 0)
+        return i;
+    }
+
+  return n;
+}
+
+static void
+add_sums (FiscalTableRow *row,
+          const gint64   *sums,
+          guint           n)
+{
+  for (guint j = 0; j < n; j++)
+    fiscal_table_row_set_amount (row, j, sums[j]);
+}
+
+static FiscalTable *
+make_table_7 (Cube *cube)
+{
+  static const char * const headers[] = {
+    "工资福利支出", "商品和服务支出", "对个人和家庭的补助", "债务利息及费用支出",
+    "资本性支出（基本建设）", "资本性支出", "对企业补助（基本建设）", "对企业补助",
+    "对社会保障基金补助", "其他支出",
+  };
+  const guint n = 1 + G_N_ELEMENTS (economic_classes);
+  FiscalTable *table = table_new (cube, 7);
+  GListModel *units = fiscal_document_get_units (cube->document);
+  gint64 total[1 + G_N_ELEMENTS (economic_classes)] = { 0 };
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  gboolean any = FALSE;
+
+  add_function_columns (table, NULL);
+  fiscal_table_add_column (table, FISCAL_COLUMN_PROJECT, "项目名称");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "项目支出合计");
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, headers[i]);
+
+  fiscal_table_add_header (table, 0, 0, 1, 3, "科目编码");
+  fiscal_table_add_header (table, 0, 3, 2, 1, "功能分类科目名称");
+  fiscal_table_add_header (table, 0, 4, 2, 1, "项目名称");
+  fiscal_table_add_header (table, 0, 5, 2, 1, "项目支出合计");
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    fiscal_table_add_header (table, 0, 6 + i, 2, 1, headers[i]);
+  fiscal_table_add_numbering (table, 2);
+
+  for (guint u = 0; u < g_list_model_get_n_items (units); u++)
+    {
+      g_autoptr(FiscalUnit) unit = g_list_model_get_item (units, u);
+      const char *unit_id = g_intern_string (fiscal_unit_get_id (unit));
+      g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+      GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+      Table7Row *unit_row = g_new0 (Table7Row, 1);
+
+      unit_row->code = "";
+      unit_row->project = fiscal_unit_get_name (unit);
+      g_ptr_array_add (rows, unit_row);
+
+      for (guint i = 0; i < cube->list->len; i++)
+        {
+          const CubeCell *cell = g_ptr_array_index (cube->list, i);
+          const char *code = cell->key.function;
+          int klass = economic_class (cell->key.economic);
+          guint depth;
+
+          if (cell->key.unit != unit_id || cell->key.kind != FISCAL_KIND_PROJECT ||
+              !is_general (cell) || cell->amount == 0)
+            continue;
+
+          any = TRUE;
+          total[0] += cell->amount;
+          unit_row->sums[0] += cell->amount;
+          if (klass >= 0)
+            {
+              total[1 + klass] += cell->amount;
+              unit_row->sums[1 + klass] += cell->amount;
+            }
+
+          if (code == NULL)
+            continue;
+
+          depth = code_level (code, FALSE);
+          for (guint level = 1; level <= depth; level++)
+            {
+              gsize len = level == depth ? strlen (code) : prefix_length (level);
+              g_autofree char *prefix = g_strndup (code, len);
+              const char *project = level == depth ? cell->key.project : NULL;
+              g_autofree char *key = g_strdup_printf ("%s|%s", prefix, project ? project : "");
+              Table7Row *row = g_hash_table_lookup (index, key);
+
+              if (row == NULL)
+                {
+                  row = g_new0 (Table7Row, 1);
+                  row->code = g_intern_string (prefix);
+                  row->level = level;
+                  row->project = project;
+                  row->project_order = project ? project_order (cube, project) : 0;
+                  g_ptr_array_add (rows, row);
+                  g_hash_table_insert (index, g_strdup (key), row);
+                }
+
+              row->sums[0] += cell->amount;
+              if (klass >= 0)
+                row->sums[1 + klass] += cell->amount;
+            }
+        }
+
+      g_hash_table_foreach (index, (GHFunc) (void (*)(void)) g_free, NULL);
+      g_ptr_array_sort (rows, compare_table7_rows);
+      g_ptr_array_add (blocks, rows);
+    }
+
+  if (!any)
+    {
+      set_empty_note (table, cube);
+      return table;
+    }
+
+  add_sums (fiscal_table_add_row (table, "", "总计", 0), total, n);
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      GPtrArray *rows = g_ptr_array_index (blocks, b);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const Table7Row *r = g_ptr_array_index (rows, i);
+          FiscalTableRow *row;
+
+          if (all_zero (r->sums, n))
+            break;   /* the unit row sorts first; an empty unit has no rows */
+
+          if (r->code[0] == 0)
+            row = fiscal_table_add_row (table, "", r->project, 0);
+          else
+            {
+              row = fiscal_table_add_row (table, r->code, function_name (cube, r->code), r->level);
+              if (r->project != NULL)
+                {
+                  FiscalProject *project = fiscal_document_find_project (cube->document, r->project);
+                  fiscal_table_row_set_project (row, project ? fiscal_project_get_name (project) : r->project);
+                }
+            }
+          add_sums (row, r->sums, n);
+        }
+    }
+
+  return table;
+}
+
+/* 表 1 and 表 4: income items beside expenditure by 类. */
+
+static GPtrArray *
+function_classes (Cube *cube)
+{
+  GPtrArray *classes = g_ptr_array_new ();
+
+  if (cube->functions != NULL)
+    {
+      g_autoptr(GPtrArray) items = fiscal_catalog_get_children (cube->functions, NULL);
+
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (classes, (gpointer) ((const FiscalCatalogItem *) g_ptr_array_index (items, i))->code);
+    }
+
+  /* Codes the catalogue lacks still get their row, so that nothing is
+   * left out of the totals; the checks report them. */
+  for (guint i = 0; i < cube->list->len; i++)
+    {
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      g_autofree char *prefix = NULL;
+      const char *klass;
+
+      if (cell->key.function == NULL)
+        continue;
+      prefix = g_strndup (cell->key.function, 3);
+      klass = g_intern_string (prefix);
+      if (!g_ptr_array_find (classes, klass, NULL))
+        g_ptr_array_add (classes, (gpointer) klass);
+    }
+
+  g_ptr_array_sort (classes, compare_codes);
+  return classes;
+}
+
+static gint64
+class_sum (Cube        *cube,
+           const char  *klass,
+           gboolean   (*filter) (const CubeCell *, gpointer),
+           gpointer     data)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < cube->list->len; i++)
+    {
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+
+      if (cell->key.function != NULL && strncmp (cell->key.function, klass, 3) == 0 &&
+          (filter == NULL || filter (cell, data)))
+        sum += cell->amount;
+    }
+
+  return sum;
+}
+
+static gboolean
+filter_sources (const CubeCell *cell,
+                gpointer        data)
+{
+  const guint32 mask = GPOINTER_TO_UINT (data);
+  return (mask & (1u << cell->key.source)) != 0;
+}
+
+#define SOURCE_BIT(s) (1u << (FISCAL_SOURCE_##s))
+
+static gint64
+source_sum (Cube    *cube,
+            guint32  mask)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < cube->list->len; i++)
+    {
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      if (filter_sources (cell, GUINT_TO_POINTER (mask)))
+        sum += cell->amount;
+    }
+
+  return sum;
+}
+
+static const guint32 current_general = SOURCE_BIT (GENERAL) | SOURCE_BIT (GENERAL_TRANSFER);
+static const guint32 current_fund = SOURCE_BIT (FUND) | SOURCE_BIT (FUND_TRANSFER);
+static const guint32 current_capital = SOURCE_BIT (CAPITAL) | SOURCE_BIT (CAPITAL_TRANSFER);
+static const guint32 unit_funds = SOURCE_BIT (UNIT_BUSINESS) | SOURCE_BIT (UNIT_SUBSIDY) |
+                                  SOURCE_BIT (UNIT_AFFILIATE) | SOURCE_BIT (UNIT_OPERATING) |
+                                  SOURCE_BIT (UNIT_OTHER);
+static const guint32 carryover_fiscal = SOURCE_BIT (CARRYOVER_GENERAL) | SOURCE_BIT (CARRYOVER_FUND) |
+                                        SOURCE_BIT (CARRYOVER_CAPITAL);
+static const guint32 carryover_other = SOURCE_BIT (CARRYOVER_SPECIAL_ACCOUNT) | SOURCE_BIT (CARRYOVER_UNIT);
+
+static FiscalTable *
+make_table_1 (Cube *cube)
+{
+  const guint32 fiscal = current_general | current_fund | current_capital;
+  const guint32 current = fiscal | SOURCE_BIT (SPECIAL_ACCOUNT) | unit_funds;
+  const struct { const char *label; guint32 mask; } income[] = {
+    { "一、本年收入", current },
+    { "1. 一般公共预算拨款", current_general },
+    { "其中：一般财力", SOURCE_BIT (GENERAL) },
+    { "上级一般公共预算安排转移支付", SOURCE_BIT (GENERAL_TRANSFER) },
+    { "2. 政府性基金预算拨款", current_fund },
+    { "其中：政府性基金收入", SOURCE_BIT (FUND) },
+    { "上级政府性基金安排转移支付", SOURCE_BIT (FUND_TRANSFER) },
+    { "3. 国有资本经营预算拨款", current_capital },
+    { "其中：国有资本经营收入", SOURCE_BIT (CAPITAL) },
+    { "上级国有资本经营预算安排转移支付", SOURCE_BIT (CAPITAL_TRANSFER) },
+    { "4. 财政专户核拨", SOURCE_BIT (SPECIAL_ACCOUNT) },
+    { "5. 单位资金", unit_funds },
+    { "其中：事业收入", SOURCE_BIT (UNIT_BUSINESS) },
+    { "上级补助收入", SOURCE_BIT (UNIT_SUBSIDY) },
+    { "附属单位上缴收入", SOURCE_BIT (UNIT_AFFILIATE) },
+    { "事业单位经营收入", SOURCE_BIT (UNIT_OPERATING) },
+    { "其他收入", SOURCE_BIT (UNIT_OTHER) },
+    { "二、上年结转结余", carryover_fiscal | carryover_other },
+    { "1. 财政拨款结转", carryover_fiscal },
+    { "其中：一般公共预算拨款", SOURCE_BIT (CARRYOVER_GENERAL) },
+    { "政府性基金预算拨款", SOURCE_BIT (CARRYOVER_FUND) },
+    { "国有资本经营预算拨款", SOURCE_BIT (CARRYOVER_CAPITAL) },
+    { "2. 非财政拨款结转结余", carryover_other },
+    { "其中：财政专户核拨", SOURCE_BIT (CARRYOVER_SPECIAL_ACCOUNT) },
+    { "单位资金", SOURCE_BIT (CARRYOVER_UNIT) },
+  };
+  FiscalTable *table = table_new (cube, 1);
+  g_autoptr(GPtrArray) classes = function_classes (cube);
+  guint n_rows = MAX (classes->len, G_N_ELEMENTS (income));
+  FiscalTableRow *row;
+  gint64 total = source_sum (cube, ~0u);
+
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "收入项目");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "收入预算数");
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, "支出功能分类");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "支出预算数");
+
+  fiscal_table_add_header (table, 0, 0, 1, 2, "收入");
+  fiscal_table_add_header (table, 0, 2, 1, 2, "支出");
+  fiscal_table_add_header (table, 1, 0, 1, 1, "项目");
+  fiscal_table_add_header (table, 1, 1, 1, 1, "预算数");
+  fiscal_table_add_header (table, 1, 2, 1, 1, "功能分类");
+  fiscal_table_add_header (table, 1, 3, 1, 1, "预算数");
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const char *label = i < G_N_ELEMENTS (income) ? income[i].label : "";
+
+      row = fiscal_table_add_row (table, "", label, 0);
+      if (i < G_N_ELEMENTS (income))
+        fiscal_table_row_set_amount (row, 0, source_sum (cube, income[i].mask));
+      if (i < classes->len)
+        {
+          const char *klass = g_ptr_array_index (classes, i);
+          g_autofree char *text = g_strdup_printf ("%s %s", klass, function_name (cube, klass));
+
+          fiscal_table_row_set_label (row, 1, text);
+          fiscal_table_row_set_amount (row, 2, class_sum (cube, klass, NULL, NULL));
+        }
+      else
+        fiscal_table_row_set_label (row, 1, "");
+    }
+
+  row = fiscal_table_add_row (table, "", "收入总计", 0);
+  fiscal_table_row_set_amount (row, 0, total);
+  fiscal_table_row_set_label (row, 1, "支出总计");
+  fiscal_table_row_set_amount (row, 2, total);
+
+  return table;
+}
+
+static FiscalTable *
+make_table_4 (Cube *cube)
+{
+  const guint32 fiscal = current_general | current_fund | current_capital;
+  const struct { const char *label; guint32 mask; } income[] = {
+    { "一、财政拨款（补助）", fiscal },
+    { "一般公共预算", current_general },
+    { "政府性基金预算", current_fund },
+    { "国有资本经营预算", current_capital },
+  };
+  const guint32 columns[] = { fiscal, current_general, current_fund, current_capital };
+  FiscalTable *table = table_new (cube, 4);
+  g_autoptr(GPtrArray) classes = function_classes (cube);
+  FiscalTableRow *row;
+
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "财政拨款收入项目");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "财政拨款收入合计");
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, "支出功能分类");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "支出合计");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "一般公共预算");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "政府性基金预算");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "国有资本经营预算");
+
+  fiscal_table_add_header (table, 0, 0, 1, 2, "财政拨款收入");
+  fiscal_table_add_header (table, 0, 2, 1, 5, "财政拨款支出");
+  fiscal_table_add_header (table, 1, 0, 1, 1, "项目");
+  fiscal_table_add_header (table, 1, 1, 1, 1, "合计");
+  fiscal_table_add_header (table, 1, 2, 1, 1, "功能分类");
+  fiscal_table_add_header (table, 1, 3, 1, 1, "合计");
+  fiscal_table_add_header (table, 1, 4, 1, 1, "一般公共预算");
+  fiscal_table_add_header (table, 1, 5, 1, 1, "政府性基金预算");
+  fiscal_table_add_header (table, 1, 6, 1, 1, "国有资本经营预算");
+
+  for (guint i = 0; i < MAX (classes->len, G_N_ELEMENTS (income)); i++)
+    {
+      row = fiscal_table_add_row (table, "", i < G_N_ELEMENTS (income) ? income[i].label : "", 0);
+      if (i < G_N_ELEMENTS (income))
+        fiscal_table_row_set_amount (row, 0, source_sum (cube, income[i].mask));
+      if (i < classes->len)
+        {
+          const char *klass = g_ptr_array_index (classes, i);
+          g_autofree char *text = g_strdup_printf ("%s %s", klass, function_name (cube, klass));
+
+          fiscal_table_row_set_label (row, 1, text);
+          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+            fiscal_table_row_set_amount (row, 2 + c,
+                                         class_sum (cube, klass, filter_sources,
+                                                    GUINT_TO_POINTER (columns[c])));
+        }
+      else
+        fiscal_table_row_set_label (row, 1, "");
+    }
+
+  row = fiscal_table_add_row (table, "", "收入总计", 0);
+  fiscal_table_row_set_amount (row, 0, source_sum (cube, fiscal));
+  fiscal_table_row_set_label (row, 1, "支出总计");
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    fiscal_table_row_set_amount (row, 2 + c, source_sum (cube, columns[c]));
+
+  return table;
+}
+
+/* 表 10 财政拨款“三公”经费支出情况表. */
+
+static FiscalTable *
+make_table_10 (Cube *cube)
+{
+  enum { ROW_TOTAL, ROW_ABROAD, ROW_RECEPTION, ROW_VEHICLES, ROW_PURCHASE, ROW_OPERATION, N_ROWS };
+  static const char * const labels[N_ROWS] = {
+    "合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费（小计）",
+    "其中：公务用车购置费", "公务用车运行费",
+  };
+  FiscalTable *table = table_new (cube, 10);
+  gint64 sums[N_ROWS][4] = { { 0 } };
+
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "“三公”经费支出内容");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "一般公共预算");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "政府性基金");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "国有资本经营预算");
+
+  fiscal_table_add_header (table, 0, 0, 2, 1, "“三公”经费支出内容");
+  fiscal_table_add_header (table, 0, 1, 2, 1, "合计");
+  fiscal_table_add_header (table, 0, 2, 1, 3, "资金来源");
+  fiscal_table_add_header (table, 1, 2, 1, 1, "一般公共预算");
+  fiscal_table_add_header (table, 1, 3, 1, 1, "政府性基金");
+  fiscal_table_add_header (table, 1, 4, 1, 1, "国有资本经营预算");
+  fiscal_table_add_numbering (table, 2);
+
+  for (guint i = 0; cube->economics != NULL && i < cube->list->len; i++)
+    {
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      const FiscalCatalogItem *item = fiscal_catalog_lookup (cube->economics, cell->key.economic);
+      FiscalBudget budget = fiscal_source_get_budget (cell->key.source);
+      guint rows[3] = { ROW_TOTAL, 0, 0 };
+
+      if (item == NULL || item->sangong == FISCAL_SANGONG_NONE ||
+          budget == FISCAL_BUDGET_NONE || fiscal_source_is_carryover (cell->key.source))
+        continue;
+
+      switch (item->sangong)
+        {
+        case FISCAL_SANGONG_ABROAD:            rows[1] = ROW_ABROAD; break;
+        case FISCAL_SANGONG_RECEPTION:         rows[1] = ROW_RECEPTION; break;
+        case FISCAL_SANGONG_VEHICLE_PURCHASE:  rows[1] = ROW_VEHICLES; rows[2] = ROW_PURCHASE; break;
+        case FISCAL_SANGONG_VEHICLE_OPERATION: rows[1] = ROW_VEHICLES; rows[2] = ROW_OPERATION; break;
+        case FISCAL_SANGONG_NONE:
+        default:                               g_assert_not_reached ();
+        }
+
+      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+        if (r == 0 || rows[r] != 0)
+          {
+            sums[rows[r]][0] += cell->amount;
+            sums[rows[r]][budget] += cell->amount;
+          }
+    }
+
+  for (guint r = 0; r < N_ROWS; r++)
+    add_sums (fiscal_table_add_row (table, "", labels[r], r == ROW_TOTAL ? 0 : 1), sums[r], 4);
+
+  return table;
+}
+
+static FiscalTable *
+make_table (Cube  *cube,
+            guint  number)
+{
+  switch (number)
+    {
+    case 1:  return make_table_1 (cube);
+    case 2:  return make_table_2 (cube);
+    case 3:  return make_spending_table (cube, 3, "支出预算", accumulate_all_spending);
+    case 4:  return make_table_4 (cube);
+    case 5:  return make_spending_table (cube, 5, "一般公共预算支出", accumulate_general_spending);
+    case 6:  return make_table_6 (cube);
+    case 7:  return make_table_7 (cube);
+    case 8:  return make_budget_table (cube, 8, "政府性基金预算支出", accumulate_fund);
+    case 9:  return make_budget_table (cube, 9, "国有资本经营预算支出", accumulate_capital);
+    case 10: return make_table_10 (cube);
+    case 11: return make_table_11 (cube);
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * fiscal_pivot_all:
+ *
+ * Makes the eleven tables from one pass over the lines.
+ *
+ * Returns: (transfer full) (element-type FiscalTable): tables 1 to 11
+ */
+GPtrArray *
+fiscal_pivot_all (FiscalDocument *document)
+{
+  GPtrArray *tables;
+  Cube cube;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+
+  cube_init (&cube, document);
+  tables = g_ptr_array_new_full (FISCAL_N_TABLES, g_object_unref);
+  for (guint i = 1; i <= FISCAL_N_TABLES; i++)
+    g_ptr_array_add (tables, make_table (&cube, i));
+  cube_clear (&cube);
+
+  return tables;
+}
+
+/**
+ * fiscal_pivot_table:
+ * @number: 1 to 11
+ *
+ * Returns: (transfer full): table @number
+ */
+FiscalTable *
+fiscal_pivot_table (FiscalDocument *document,
+                    guint           number)
+{
+  FiscalTable *table;
+  Cube cube;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, NULL);
+
+  cube_init (&cube, document);
+  table = make_table (&cube, number);
+  cube_clear (&cube);
+
+  return table;
+}

@@ -1,0 +1,21 @@
+/* fiscal-pivot.h
+ *
+ * The pivot engine: the eleven disclosure tables made from the lines.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fiscal-types.h"
+
+G_BEGIN_DECLS
+
+#define FISCAL_N_TABLES 11
+
+const char  *fiscal_pivot_table_title (guint           number);
+GPtrArray   *fiscal_pivot_all         (FiscalDocument *document);
+FiscalTable *fiscal_pivot_table       (FiscalDocument *document,
+                                       guint           number);
+
+G_END_DECLS

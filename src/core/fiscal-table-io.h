@@ -1,0 +1,24 @@
+/* fiscal-table-io.h
+ *
+ * Tables written as CSV and JSON.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "fiscal-table.h"
+
+G_BEGIN_DECLS
+
+JsonNode *fiscal_table_to_json      (FiscalTable *table);
+char     *fiscal_tables_to_json     (GPtrArray   *tables);
+void      fiscal_table_append_csv   (FiscalTable *table,
+                                     GString     *out);
+char     *fiscal_tables_to_csv      (GPtrArray   *tables);
+char     *fiscal_csv_escape         (const char  *text,
+                                     gboolean     neutralize);
+
+G_END_DECLS
