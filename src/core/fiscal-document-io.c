@@ -227,9 +227,14 @@ get_integer (JsonObject   *object,
 
   *out = json_node_get_int (node);
   if (*out < min || *out > max)
-    return fail (error, FISCAL_ERROR_BAD_VALUE, &where,
-                 _("%" G_GINT64_FORMAT " is outside %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT),
-                 *out, min, max);
+    {
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, *out);
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      /* Translators: a number outside its allowed range, as "1800 is outside 1990–2200" */
+      return fail (error, FISCAL_ERROR_BAD_VALUE, &where, _("%s is outside %s–%s"), value, low, high);
+    }
 
   return TRUE;
 }
@@ -771,9 +776,13 @@ read_document (FiscalDocument  *doc,
   if (!get_integer (root, NULL, "version", TRUE, G_MININT64, G_MAXINT64, &present, &version, error))
     return FALSE;
   if (version != FISCAL_DOCUMENT_VERSION)
-    return fail (error, FISCAL_ERROR_UNKNOWN_VERSION, &WHERE_KEY (NULL, "version"),
-                 _("version %" G_GINT64_FORMAT " cannot be read; this Fiscal reads version %d"),
-                 version, FISCAL_DOCUMENT_VERSION);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
+      return fail (error, FISCAL_ERROR_UNKNOWN_VERSION, &WHERE_KEY (NULL, "version"),
+                   _("version %s cannot be read; this Fiscal reads version %d"),
+                   number, FISCAL_DOCUMENT_VERSION);
+    }
 
   if (!check_keys (root, NULL, keys, error) ||
       !get_integer (root, NULL, "year", TRUE, FISCAL_YEAR_MIN, FISCAL_YEAR_MAX, &present, &year, error) ||

@@ -315,10 +315,10 @@ add_hierarchy_rows (FiscalTable *table,
     {
       const gint64 *sums = g_hash_table_lookup (rows, codes[i]);
       const char *name = economic ? economic_name (cube, codes[i]) : function_name (cube, codes[i]);
-      g_autofree char *label = code_in_name ? g_strdup_printf ("%s %s", codes[i], name) : NULL;
+      g_autofree char *label = (code_in_name && *name) ? g_strdup_printf ("%s %s", codes[i], name) : NULL;
       FiscalTableRow *row;
 
-      row = fiscal_table_add_row (table, codes[i], label ? label : name,
+      row = fiscal_table_add_row (table, codes[i], label ? label : (code_in_name ? codes[i] : name),
                                   code_level (codes[i], economic));
       for (guint j = 0; j < n; j++)
         fiscal_table_row_set_amount (row, j, sums[j]);
@@ -868,6 +868,16 @@ function_classes (Cube *cube)
   return classes;
 }
 
+/* "201 一般公共服务支出", or the bare code when the catalogue lacks it. */
+static char *
+class_label (Cube       *cube,
+             const char *klass)
+{
+  const char *name = function_name (cube, klass);
+
+  return *name ? g_strdup_printf ("%s %s", klass, name) : g_strdup (klass);
+}
+
 static gint64
 class_sum (Cube        *cube,
            const char  *klass,
@@ -984,7 +994,7 @@ make_table_1 (Cube *cube)
       if (i < classes->len)
         {
           const char *klass = g_ptr_array_index (classes, i);
-          g_autofree char *text = g_strdup_printf ("%s %s", klass, function_name (cube, klass));
+          g_autofree char *text = class_label (cube, klass);
 
           fiscal_table_row_set_label (row, 1, text);
           fiscal_table_row_set_amount (row, 2, class_sum (cube, klass, NULL, NULL));
@@ -1042,7 +1052,7 @@ make_table_4 (Cube *cube)
       if (i < classes->len)
         {
           const char *klass = g_ptr_array_index (classes, i);
-          g_autofree char *text = g_strdup_printf ("%s %s", klass, function_name (cube, klass));
+          g_autofree char *text = class_label (cube, klass);
 
           fiscal_table_row_set_label (row, 1, text);
           for (guint c = 0; c < G_N_ELEMENTS (columns); c++)

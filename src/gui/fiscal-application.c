@@ -1,0 +1,178 @@
+/* fiscal-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fiscal-application.h"
+#include "fiscal-window.h"
+
+struct _FiscalApplication
+{
+  AdwApplication  parent_instance;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (FiscalApplication, fiscal_application, ADW_TYPE_APPLICATION)
+
+FiscalApplication *
+fiscal_application_new (void)
+{
+  return g_object_new (FISCAL_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/fiscalapp/Fiscal",
+                       NULL);
+}
+
+/**
+ * fiscal_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the application's settings, or
+ *   %NULL when the schema is not installed (running from a build tree
+ *   without GSETTINGS_SCHEMA_DIR)
+ */
+GSettings *
+fiscal_application_get_settings (FiscalApplication *self)
+{
+  g_return_val_if_fail (FISCAL_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/* One window per document: a file already open is presented again. */
+static FiscalWindow *
+find_window (FiscalApplication *self,
+             GFile             *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *shown;
+
+      if (!FISCAL_IS_WINDOW (l->data))
+        continue;
+      shown = fiscal_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+fiscal_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  FiscalApplication *self = FISCAL_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      FiscalWindow *window = find_window (self, files[i]);
+
+      if (window == NULL)
+        {
+          window = fiscal_window_new (self);
+          fiscal_window_open (window, files[i]);
+        }
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+fiscal_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (fiscal_window_new (FISCAL_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+fiscal_application_startup (GApplication *app)
+{
+  FiscalApplication *self = FISCAL_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (fiscal_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Fiscal"));
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)))
+    self->settings = g_settings_new (APPLICATION_ID);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Fiscal developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Fiscal"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Fiscal developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/fiscalapp/fiscal",
+                         "issue-url", "https://github.com/fiscalapp/fiscal/issues",
+                         "comments", _("Prepare and review department budgets in the national disclosure format"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+fiscal_application_finalize (GObject *object)
+{
+  FiscalApplication *self = (FiscalApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (fiscal_application_parent_class)->finalize (object);
+}
+
+static void
+fiscal_application_class_init (FiscalApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = fiscal_application_finalize;
+  app_class->activate = fiscal_application_activate;
+  app_class->open = fiscal_application_open;
+  app_class->startup = fiscal_application_startup;
+}
+
+static void
+fiscal_application_init (FiscalApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+}

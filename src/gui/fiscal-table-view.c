@@ -1,0 +1,310 @@
+/* fiscal-table-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-table-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fiscal-table-view.h"
+
+struct _FiscalTableView
+{
+  GtkWidget    parent_instance;
+
+  FiscalTable *table;
+
+  GtkWidget   *box;
+  GtkLabel    *title;
+  GtkLabel    *department;
+  GtkLabel    *unit;
+  GtkGrid     *grid;
+  GtkLabel    *note;
+};
+
+enum {
+  PROP_0,
+  PROP_TABLE,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (FiscalTableView, fiscal_table_view, GTK_TYPE_WIDGET)
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+make_cell (const char *text,
+           const char *css_class,
+           float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "cell");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+clear_grid (FiscalTableView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))))
+    gtk_grid_remove (self->grid, child);
+}
+
+static void
+rebuild (FiscalTableView *self)
+{
+  FiscalTable *table = self->table;
+  guint n_header_rows;
+  guint n_columns;
+  g_autofree char *title = NULL;
+  g_autofree char *department = NULL;
+
+  clear_grid (self);
+
+  if (table == NULL)
+    {
+      gtk_widget_set_visible (self->box, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (self->box, TRUE);
+
+  title = g_strdup_printf ("表%u %s", fiscal_table_get_number (table), fiscal_table_get_title (table));
+  gtk_label_set_label (self->title, title);
+  department = g_strdup_printf ("编制部门：%s", fiscal_table_get_department (table) ?: "");
+  gtk_label_set_label (self->department, department);
+  {
+    g_autofree char *unit = g_strdup_printf ("单位：%s", fiscal_table_get_unit (table));
+    gtk_label_set_label (self->unit, unit);
+  }
+
+  n_header_rows = fiscal_table_get_n_header_rows (table);
+  n_columns = fiscal_table_get_n_columns (table);
+
+  for (guint i = 0; i < fiscal_table_get_n_header_cells (table); i++)
+    {
+      const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (table, i);
+      GtkWidget *label = make_cell (cell->text, "header", 0.5);
+
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_grid_attach (self->grid, label, cell->column, cell->row, cell->column_span, cell->row_span);
+    }
+
+  for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (table, r);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const FiscalTableColumn *column = fiscal_table_get_column (table, c);
+          g_autofree char *text = fiscal_table_get_column_text (table, r, c);
+          gboolean amount = column->kind == FISCAL_COLUMN_AMOUNT;
+          GtkWidget *label;
+
+          label = make_cell (text, amount ? "amount" : NULL,
+                             amount ? 1.0 : (column->kind <= FISCAL_COLUMN_CODE_3 ? 0.5 : 0.0));
+          if (column->kind == FISCAL_COLUMN_NAME || column->kind == FISCAL_COLUMN_PROJECT ||
+              column->kind == FISCAL_COLUMN_LABEL)
+            gtk_widget_set_hexpand (label, TRUE);
+          /* The 总计 row opens a table and 收入总计 closes 表 1 and 4. */
+          if (row->level == 0 && row->code[0] == 0 && (r == 0 || r + 1 == fiscal_table_get_n_rows (table)))
+            gtk_widget_add_css_class (label, "total");
+          else if (row->level == 1 && row->code[0] != 0)
+            gtk_widget_add_css_class (label, "level-1");
+
+          gtk_grid_attach (self->grid, label, c, n_header_rows + r, 1, 1);
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note), fiscal_table_get_note (table) != NULL);
+  gtk_label_set_label (self->note, fiscal_table_get_note (table) ?: "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+}
+
+static void
+fiscal_table_view_dispose (GObject *object)
+{
+  FiscalTableView *self = (FiscalTableView *)object;
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->table);
+
+  G_OBJECT_CLASS (fiscal_table_view_parent_class)->dispose (object);
+}
+
+static void
+fiscal_table_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  FiscalTableView *self = FISCAL_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      g_value_set_object (value, self->table);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fiscal_table_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  FiscalTableView *self = FISCAL_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      fiscal_table_view_set_table (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fiscal_table_view_class_init (FiscalTableViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fiscal_table_view_dispose;
+  object_class->get_property = fiscal_table_view_get_property;
+  object_class->set_property = fiscal_table_view_set_property;
+
+  properties[PROP_TABLE] =
+    g_param_spec_object ("table", NULL, NULL, FISCAL_TYPE_TABLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "disclosuretable");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+fiscal_table_view_init (FiscalTableView *self)
+{
+  GtkWidget *meta;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_set_visible (self->box, FALSE);
+
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
+  gtk_label_set_selectable (self->title, TRUE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title));
+
+  meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->department = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->department, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->department), TRUE);
+  gtk_label_set_ellipsize (self->department, PANGO_ELLIPSIZE_END);
+  self->unit = GTK_LABEL (gtk_label_new (NULL));
+  gtk_box_append (GTK_BOX (meta), GTK_WIDGET (self->department));
+  gtk_box_append (GTK_BOX (meta), GTK_WIDGET (self->unit));
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_box_append (GTK_BOX (self->box), meta);
+
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->grid), "disclosure-grid");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Disclosure table"),
+                                  -1);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->grid));
+
+  self->note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->note, TRUE);
+  gtk_label_set_xalign (self->note, 0);
+  gtk_label_set_selectable (self->note, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->note), "table-note");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->note));
+}
+
+GtkWidget *
+fiscal_table_view_new (void)
+{
+  return g_object_new (FISCAL_TYPE_TABLE_VIEW, NULL);
+}
+
+/**
+ * fiscal_table_view_get_table:
+ *
+ * Returns: (transfer none) (nullable): the table shown
+ */
+FiscalTable *
+fiscal_table_view_get_table (FiscalTableView *self)
+{
+  g_return_val_if_fail (FISCAL_IS_TABLE_VIEW (self), NULL);
+  return self->table;
+}
+
+void
+fiscal_table_view_set_table (FiscalTableView *self,
+                             FiscalTable     *table)
+{
+  g_return_if_fail (FISCAL_IS_TABLE_VIEW (self));
+  g_return_if_fail (!table || FISCAL_IS_TABLE (table));
+
+  if (g_set_object (&self->table, table))
+    {
+      rebuild (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TABLE]);
+    }
+}
+
+/**
+ * fiscal_table_view_get_n_header_rows:
+ *
+ * Returns: how many grid rows the header takes; data rows follow
+ */
+guint
+fiscal_table_view_get_n_header_rows (FiscalTableView *self)
+{
+  g_return_val_if_fail (FISCAL_IS_TABLE_VIEW (self), 0);
+  return self->table ? fiscal_table_get_n_header_rows (self->table) : 0;
+}
+
+/**
+ * fiscal_table_view_get_text_at:
+ *
+ * Returns: (nullable): the text the grid shows at a place (header rows
+ *   first), or %NULL where no cell starts there
+ */
+const char *
+fiscal_table_view_get_text_at (FiscalTableView *self,
+                               guint            grid_row,
+                               guint            grid_column)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (FISCAL_IS_TABLE_VIEW (self), NULL);
+
+  child = gtk_grid_get_child_at (self->grid, grid_column, grid_row);
+  if (child == NULL || !GTK_IS_LABEL (child))
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (child));
+}

@@ -1,0 +1,31 @@
+/* fiscal-table-view.h
+ *
+ * Shows one disclosure table in its official layout: title, 编制部门 and
+ * unit line, grouped header cells, the rows, and the sentence of an empty
+ * table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fiscal-core.h"
+
+G_BEGIN_DECLS
+
+#define FISCAL_TYPE_TABLE_VIEW (fiscal_table_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FiscalTableView, fiscal_table_view, FISCAL, TABLE_VIEW, GtkWidget)
+
+GtkWidget   *fiscal_table_view_new          (void);
+FiscalTable *fiscal_table_view_get_table    (FiscalTableView *self);
+void         fiscal_table_view_set_table    (FiscalTableView *self,
+                                             FiscalTable     *table);
+const char  *fiscal_table_view_get_text_at  (FiscalTableView *self,
+                                             guint            grid_row,
+                                             guint            grid_column);
+guint        fiscal_table_view_get_n_header_rows (FiscalTableView *self);
+
+G_END_DECLS

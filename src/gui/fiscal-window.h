@@ -1,0 +1,29 @@
+/* fiscal-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "fiscal-application.h"
+#include "fiscal-core.h"
+
+G_BEGIN_DECLS
+
+#define FISCAL_TYPE_WINDOW (fiscal_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FiscalWindow, fiscal_window, FISCAL, WINDOW, AdwApplicationWindow)
+
+FiscalWindow   *fiscal_window_new            (FiscalApplication *application);
+gboolean        fiscal_window_open           (FiscalWindow      *self,
+                                              GFile             *file);
+GFile          *fiscal_window_get_file       (FiscalWindow      *self);
+FiscalDocument *fiscal_window_get_document   (FiscalWindow      *self);
+void            fiscal_window_show_table     (FiscalWindow      *self,
+                                              guint              number);
+guint           fiscal_window_get_shown_table (FiscalWindow     *self);
+const char     *fiscal_window_get_page       (FiscalWindow      *self);
+
+G_END_DECLS

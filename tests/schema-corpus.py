@@ -1,0 +1,48 @@
+#!/usr/bin/python3
+# Checks data/fiscal-budget.schema.json against the documents Fiscal ships
+# (they must pass) and against the malformed corpus (the files whose fault a
+# schema can express must fail). Prints TAP.
+import json
+import os
+import sys
+
+import jsonschema
+
+top = sys.argv[1]
+schema = json.load(open(os.path.join(top, 'data', 'fiscal-budget.schema.json'), encoding='utf-8'))
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+
+valid = [
+    os.path.join(top, 'data', 'examples', 'changji-liaison-2025.fiscal.json'),
+    os.path.join(top, 'data', 'examples', 'changji-liaison-2024.fiscal.json'),
+    os.path.join(top, 'tests', 'data', 'minimal.fiscal.json'),
+]
+# Faults a schema can see; duplicate ids, dangling references and values
+# beyond the range of a gint64 are the loader's to find.
+schema_codes = {'wrong-type', 'missing-key', 'unknown-format', 'unknown-version',
+                'amount-syntax', 'amount-precision'}
+invalid = []
+with open(os.path.join(top, 'tests', 'malformed', 'expected.tsv'), encoding='utf-8') as f:
+    for line in f:
+        if line.startswith('#') or not line.strip():
+            continue
+        name, code, _ = line.rstrip('\n').split('\t')
+        if code in schema_codes:
+            invalid.append(os.path.join(top, 'tests', 'malformed', name))
+
+cases = [(p, True) for p in valid] + [(p, False) for p in invalid]
+print('1..%d' % len(cases))
+failed = 0
+for n, (path, should_pass) in enumerate(cases, 1):
+    try:
+        doc = json.load(open(path, encoding='utf-8'))
+        errors = list(validator.iter_errors(doc))
+    except ValueError as e:
+        errors = [e]
+    ok = (not errors) == should_pass
+    failed += not ok
+    detail = '' if ok else ': ' + (str(errors[0]).splitlines()[0] if errors else 'passed, but should fail')
+    print('%s %d - %s %s%s' % ('ok' if ok else 'not ok', n,
+                               'valid' if should_pass else 'invalid', os.path.basename(path), detail))
+sys.exit(1 if failed else 0)

@@ -1,0 +1,231 @@
+/* test-cli.c
+ *
+ * fiscal-cli as a user runs it: exit codes, output formats, errors.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+
+#include "fiscal-core.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("FISCAL_CLI");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
+}
+
+static char *
+example (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) top = { 0 };
+  g_auto(Run) verb = { 0 };
+  g_auto(Run) none = { 0 };
+
+  run_cli (&top, "--help", NULL);
+  g_assert_cmpint (top.status, ==, 0);
+  g_assert_nonnull (strstr (top.out, "validate"));
+  g_assert_nonnull (strstr (top.out, "tables"));
+
+  run_cli (&verb, "tables", "--help", NULL);
+  g_assert_cmpint (verb.status, ==, 0);
+  g_assert_nonnull (strstr (verb.out, "--table"));
+  g_assert_nonnull (strstr (verb.out, "--format"));
+
+  run_cli (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *path = example ("changji-liaison-2025.fiscal.json");
+  g_auto(Run) unknown_verb = { 0 };
+  g_auto(Run) unknown_option = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) bad_table = { 0 };
+  g_auto(Run) no_file = { 0 };
+  g_auto(Run) two_files = { 0 };
+
+  run_cli (&unknown_verb, "frobnicate", path, NULL);
+  g_assert_cmpint (unknown_verb.status, ==, 2);
+  run_cli (&unknown_option, "validate", "--frob", path, NULL);
+  g_assert_cmpint (unknown_option.status, ==, 2);
+  g_assert_nonnull (strstr (unknown_option.err, "--frob"));
+  run_cli (&bad_format, "tables", "--format", "xml", path, NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  run_cli (&bad_table, "tables", "--table", "12", path, NULL);
+  g_assert_cmpint (bad_table.status, ==, 2);
+  run_cli (&no_file, "validate", NULL);
+  g_assert_cmpint (no_file.status, ==, 2);
+  run_cli (&two_files, "validate", path, path, NULL);
+  g_assert_cmpint (two_files.status, ==, 2);
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *path = example ("changji-liaison-2025.fiscal.json");
+  g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "malformed", "50-amount-three-decimals.fiscal.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-cli-XXXXXX", NULL);
+  g_autofree char *bad_codes = g_build_filename (dir, "bad.fiscal.json", NULL);
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) unreadable = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) findings = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "测试");
+  g_autoptr(FiscalLine) line = fiscal_line_new ("l1");
+  g_autoptr(GFile) file = g_file_new_for_path (bad_codes);
+  JsonArray *array;
+
+  run_cli (&ok, "validate", path, NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_nonnull (strstr (ok.out, "0 errors"));
+
+  run_cli (&json, "validate", "--format", "json", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, NULL));
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "findings")));
+
+  g_assert_true (g_file_test (broken, G_FILE_TEST_EXISTS));
+  run_cli (&unreadable, "validate", broken, NULL);
+  g_assert_cmpint (unreadable.status, ==, 2);
+  g_assert_nonnull (strstr (unreadable.err, "50-amount-three-decimals.fiscal.json"));
+  g_assert_nonnull (strstr (unreadable.err, ".amount"));
+
+  run_cli (&missing, "validate", "/nonexistent.fiscal.json", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+
+  /* A document with an unknown code and a negative amount: errors, exit 1,
+   * each finding with its rule, severity and place. */
+  fiscal_line_set_unit (line, "main");
+  fiscal_line_set_function (line, "2019898");
+  fiscal_line_set_economic (line, "30101");
+  fiscal_line_set_amount (line, -100);
+  fiscal_document_add_line (doc, line);
+  g_assert_true (fiscal_document_save (doc, file, NULL, NULL));
+
+  run_cli (&findings, "validate", "--format=json", bad_codes, NULL);
+  g_assert_cmpint (findings.status, ==, 1);
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_data (parser, findings.out, -1, NULL));
+  array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "findings");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  {
+    JsonObject *f = json_array_get_object_element (array, 0);
+
+    g_assert_cmpstr (json_object_get_string_member (f, "rule"), ==, "code.function-unknown");
+    g_assert_cmpstr (json_object_get_string_member (f, "severity"), ==, "error");
+    g_assert_cmpstr (json_object_get_string_member (f, "where"), ==, "lines[0].function");
+    g_assert_nonnull (strstr (json_object_get_string_member (f, "message"), "2019898"));
+    f = json_array_get_object_element (array, 1);
+    g_assert_cmpstr (json_object_get_string_member (f, "rule"), ==, "amount.negative");
+  }
+
+  g_remove (bad_codes);
+  g_rmdir (dir);
+}
+
+static void
+test_tables (void)
+{
+  g_autofree char *path = example ("changji-liaison-2025.fiscal.json");
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "t.csv", NULL);
+  g_auto(Run) all = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *written = NULL;
+  JsonArray *tables;
+  JsonObject *t5;
+
+  run_cli (&all, "tables", path, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, all.out, -1, NULL));
+  tables = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  g_assert_cmpuint (json_array_get_length (tables), ==, 11);
+
+  run_cli (&one, "tables", "--table", "5", "--format", "json", path, NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_data (parser, one.out, -1, NULL));
+  tables = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  g_assert_cmpuint (json_array_get_length (tables), ==, 1);
+  t5 = json_array_get_object_element (tables, 0);
+  g_assert_cmpint (json_object_get_int_member (t5, "number"), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (t5, "title"), ==, "一般公共预算支出情况表");
+
+  run_cli (&csv, "tables", "-t", "3", "-f", "csv", "-o", out, path, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "表3 部门支出总体情况表\r\n"));
+  g_assert_nonnull (strstr (written, ",总计,318.10,145.10,173.00\r\n"));
+
+  g_remove (out);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/tables", test_tables);
+
+  return g_test_run ();
+}

@@ -1,0 +1,399 @@
+/* test-io.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "fiscal-core.h"
+
+static FiscalDocument *
+load_path (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  return fiscal_document_load (file, NULL, error);
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  return g_strndup (data, len);
+}
+
+static void
+test_load_minimal (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.fiscal.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) doc = load_path (path, &error);
+  GListModel *lines;
+  g_autoptr(FiscalLine) first = NULL;
+  FiscalProfile *profile;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (fiscal_document_get_year (doc), ==, 2025);
+  g_assert_cmpstr (fiscal_document_get_department_name (doc), ==, "示例市财政局");
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_units (doc)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), ==, 2);
+
+  lines = fiscal_document_get_lines (doc);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 8);
+  first = g_list_model_get_item (lines, 0);
+  g_assert_cmpstr (fiscal_line_get_unit (first), ==, "u1");
+  g_assert_cmpint (fiscal_line_get_amount (first), >, 0);
+
+  profile = fiscal_document_get_profile (doc);
+  g_assert_true (fiscal_profile_is_set (profile, FISCAL_PROFILE_STAFF_ACTIVE_CHANGE));
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTIVE_CHANGE), ==, -1);
+  g_assert_nonnull (fiscal_document_get_explanation (doc, "expenditure.basic"));
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_assert_true (g_file_equal (fiscal_document_get_file (doc), file));
+  }
+}
+
+/* load → save → load gives an equal document, and saving is byte-stable. */
+static void
+round_trip (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) doc = load_path (path, &error);
+  g_autoptr(FiscalDocument) again = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) third = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  const char *data;
+
+  g_assert_no_error (error);
+  first = fiscal_document_to_bytes (doc);
+  data = g_bytes_get_data (first, &len);
+  again = fiscal_document_load_from_data (data, len, &error);
+  g_assert_no_error (error);
+  second = fiscal_document_to_bytes (again);
+  third = fiscal_document_to_bytes (doc);
+
+  text = bytes_to_string (second);
+  g_assert_true (g_bytes_equal (first, second));
+  g_assert_true (g_bytes_equal (first, third));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"fiscal-budget\",\n  \"version\": 1,\n"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_lines (doc)), ==,
+                    g_list_model_get_n_items (fiscal_document_get_lines (again)));
+}
+
+static void
+test_round_trip_minimal (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.fiscal.json", NULL);
+  round_trip (path);
+}
+
+static void
+test_round_trip_examples (void)
+{
+  static const char * const names[] = {
+    "changji-liaison-2025.fiscal.json", "changji-liaison-2024.fiscal.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", names[i], NULL);
+      round_trip (path);
+    }
+}
+
+/* Strings that need escaping survive, and amounts stay exact. */
+static void
+test_round_trip_values (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2026, "引号\"与\\反斜杠\n换行\t制表\x01");
+  g_autoptr(FiscalDocument) back = NULL;
+  g_autoptr(FiscalLine) line = fiscal_line_new ("l1");
+  g_autoptr(FiscalLine) read = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data;
+
+  fiscal_line_set_unit (line, "main");
+  fiscal_line_set_function (line, "2010350");
+  fiscal_line_set_amount (line, G_MAXINT64);
+  fiscal_line_set_note (line, "“全角”");
+  fiscal_document_add_line (doc, line);
+  fiscal_profile_set_number (fiscal_document_get_profile (doc), FISCAL_PROFILE_ASSETS_BUILDING_AREA, 328752);
+
+  bytes = fiscal_document_to_bytes (doc);
+  data = g_bytes_get_data (bytes, &len);
+  back = fiscal_document_load_from_data (data, len, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (fiscal_document_get_department_name (back), ==, "引号\"与\\反斜杠\n换行\t制表\x01");
+  read = g_list_model_get_item (fiscal_document_get_lines (back), 0);
+  g_assert_cmpint (fiscal_line_get_amount (read), ==, G_MAXINT64);
+  g_assert_cmpstr (fiscal_line_get_note (read), ==, "“全角”");
+  g_assert_cmpint (fiscal_profile_get_number (fiscal_document_get_profile (back),
+                                              FISCAL_PROFILE_ASSETS_BUILDING_AREA), ==, 328752);
+  g_assert_nonnull (strstr (data, "\"building_area\": \"3287.52\""));
+
+  /* New line ids never clash with loaded ones. */
+  {
+    g_autofree char *id = fiscal_document_new_line_id (back);
+    g_assert_cmpstr (id, ==, "l2");
+  }
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+/* Every file of the corpus fails with its own error code, the message
+ * names the place, and the file is left as it was. */
+static void
+test_malformed_corpus (void)
+{
+  g_autofree char *index = g_test_build_filename (G_TEST_DIST, "malformed", "expected.tsv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_cases = 0;
+  guint codes_seen[32] = { 0 };
+
+  g_assert_true (g_file_get_contents (index, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalDocument) doc = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == 0)
+        continue;
+
+      fields = g_strsplit (lines[i], "\t", 3);
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      path = g_test_build_filename (G_TEST_DIST, "malformed", fields[0], NULL);
+      before = file_checksum (path);
+
+      doc = load_path (path, &error);
+      if (doc != NULL)
+        g_error ("%s loaded, but should fail with %s", fields[0], fields[1]);
+
+      g_assert_true (error->domain == FISCAL_ERROR);
+      if (!g_str_equal (fiscal_error_code_to_nick (error->code), fields[1]))
+        g_error ("%s: expected %s, got %s: %s", fields[0], fields[1],
+                 fiscal_error_code_to_nick (error->code), error->message);
+      if (strstr (error->message, fields[2]) == NULL)
+        g_error ("%s: the message does not name “%s”: %s", fields[0], fields[2], error->message);
+      g_assert_true (g_str_has_prefix (error->message, fields[0]));
+
+      after = file_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+
+      codes_seen[error->code]++;
+      n_cases++;
+    }
+
+  g_assert_cmpuint (n_cases, >=, 30);
+
+  /* Each kind of fault is represented. */
+  for (int code = FISCAL_ERROR_NOT_UTF8; code <= FISCAL_ERROR_UNKNOWN_REFERENCE; code++)
+    if (codes_seen[code] == 0)
+      g_error ("no corpus file gives %s", fiscal_error_code_to_nick (code));
+}
+
+static void
+test_not_json_positions (void)
+{
+  static const struct { const char *text; const char *message; } cases[] = {
+    { "{\n  \"a\": 1,\n}", "line 3, column 1" },
+    { "{'a': 1}", "line 1, column 2" },
+    { "", "line 1, column 1" },
+    { "{\"a\": tru}", "line 1, column 7" },
+    { "{\"a\": 1} x", "line 1, column 10" },
+    { "{\"a\": \"\t\"}", "line 1, column 8" },
+    { "{\"a\": 01}", "line 1, column 8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalDocument) doc = fiscal_document_load_from_data (cases[i].text, strlen (cases[i].text), &error);
+
+      g_assert_null (doc);
+      g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, error->message, cases[i].message);
+    }
+
+  /* Deep nesting is refused, not a stack overflow. */
+  {
+    g_autoptr(GString) deep = g_string_new ("{\"a\":");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FiscalDocument) doc = NULL;
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_c (deep, '[');
+    doc = fiscal_document_load_from_data (deep->str, deep->len, &error);
+    g_assert_null (doc);
+    g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON);
+  }
+}
+
+static void
+test_save_atomic (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.fiscal.json", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-dir", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "budget.fiscal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (inside);
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "甲");
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *checksum = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_entries = 0;
+
+  g_assert_true (fiscal_document_save (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (fiscal_document_get_file (doc), file));
+
+  expected = fiscal_document_to_bytes (doc);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_cmpstr (saved, ==, g_bytes_get_data (expected, NULL));
+
+  /* A save that cannot complete leaves no file behind and reports why. */
+  g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
+  g_assert_false (fiscal_document_save (doc, bad, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (g_file_equal (fiscal_document_get_file (doc), file));
+
+  /* Saving over an existing file replaces it whole, leaving no temporary
+   * files. */
+  checksum = file_checksum (path);
+  fiscal_document_set_department_name (doc, "乙");
+  g_assert_true (fiscal_document_save (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *after = file_checksum (path);
+    g_autoptr(FiscalDocument) reloaded = load_path (path, &error);
+
+    g_assert_cmpstr (after, !=, checksum);
+    g_assert_no_error (error);
+    g_assert_cmpstr (fiscal_document_get_department_name (reloaded), ==, "乙");
+  }
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing))
+    n_entries++;
+  g_assert_cmpuint (n_entries, ==, 2);
+
+  g_remove (path);
+  g_remove (blocker);
+  g_rmdir (dir);
+}
+
+static void
+test_failed_load_leaves_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.fiscal.json", NULL);
+  const char *broken = "{\"format\": \"fiscal-budget\", \"version\": 1, \"year\": 2025, ";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autofree char *after = NULL;
+  GStatBuf before_stat, after_stat;
+
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  g_assert_cmpint (g_stat (path, &before_stat), ==, 0);
+
+  doc = load_path (path, &error);
+  g_assert_null (doc);
+  g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, broken);
+  g_assert_cmpint (g_stat (path, &after_stat), ==, 0);
+  g_assert_cmpint (before_stat.st_mtime, ==, after_stat.st_mtime);
+  g_assert_cmpint (before_stat.st_ino, ==, after_stat.st_ino);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) doc = load_path ("/nonexistent/budget.fiscal.json", &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_prior_link (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "changji-liaison-2025.fiscal.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) doc = load_path (path, &error);
+  g_autoptr(FiscalDocument) prior = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (fiscal_document_get_prior_path (doc), ==, "changji-liaison-2024.fiscal.json");
+
+  prior = fiscal_document_load_prior (doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (prior);
+  g_assert_cmpint (fiscal_document_get_year (prior), ==, 2024);
+  g_assert_null (fiscal_document_get_prior_path (prior));
+  g_assert_null (fiscal_document_load_prior (prior, &error));
+  g_assert_no_error (error);
+
+  fiscal_document_set_prior_path (doc, "missing-2024.fiscal.json");
+  g_assert_null (fiscal_document_load_prior (doc, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/load-minimal", test_load_minimal);
+  g_test_add_func ("/io/round-trip/minimal", test_round_trip_minimal);
+  g_test_add_func ("/io/round-trip/examples", test_round_trip_examples);
+  g_test_add_func ("/io/round-trip/values", test_round_trip_values);
+  g_test_add_func ("/io/malformed-corpus", test_malformed_corpus);
+  g_test_add_func ("/io/not-json-positions", test_not_json_positions);
+  g_test_add_func ("/io/save-atomic", test_save_atomic);
+  g_test_add_func ("/io/failed-load-leaves-file", test_failed_load_leaves_file);
+  g_test_add_func ("/io/missing-file", test_missing_file);
+  g_test_add_func ("/io/prior-link", test_prior_link);
+
+  return g_test_run ();
+}

@@ -1,0 +1,599 @@
+/* test-pivot.c
+ *
+ * The eleven tables made from the example budget are compared cell by cell
+ * with the published 2025 disclosure (tests/data/changji-liaison-2025-
+ * published.tsv holds its table rows as printed). Synthetic budgets check
+ * the parts the example leaves empty, and random budgets check that the
+ * tables agree with each other.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fiscal-core.h"
+
+#define DEPARTMENT "昌吉回族自治州人民政府驻北京联络处"
+
+static FiscalDocument *
+load_example (int year)
+{
+  g_autofree char *name = g_strdup_printf ("changji-liaison-%d.fiscal.json", year);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  FiscalDocument *doc = fiscal_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+assert_row (FiscalTable  *table,
+            guint         index,
+            char        **fields)
+{
+  const FiscalTableRow *row;
+  guint n_fields = g_strv_length (fields);
+
+  if (index >= fiscal_table_get_n_rows (table))
+    g_error ("表%u has only %u rows; the published table has a row %u (%s %s)",
+             fiscal_table_get_number (table), fiscal_table_get_n_rows (table), index + 1,
+             fields[1], fields[2]);
+
+  row = fiscal_table_get_row (table, index);
+  if (g_strcmp0 (row->code, fields[1]) != 0 || g_strcmp0 (row->name, fields[2]) != 0 ||
+      g_strcmp0 (row->project ? row->project : "", fields[3]) != 0)
+    g_error ("表%u row %u is “%s %s %s”, published “%s %s %s”", fiscal_table_get_number (table),
+             index + 1, row->code, row->name, row->project ? row->project : "",
+             fields[1], fields[2], fields[3]);
+
+  g_assert_cmpuint (row->n_cells, ==, n_fields - 4);
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      g_autofree char *shown = fiscal_table_cell_display (&row->cells[c]);
+
+      if (!g_str_equal (shown, fields[4 + c]))
+        g_error ("表%u row “%s %s” cell %u is “%s”, published “%s”",
+                 fiscal_table_get_number (table), row->code, row->name, c + 1, shown, fields[4 + c]);
+    }
+}
+
+static void
+test_reference_tables (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "changji-liaison-2025-published.tsv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint next_row[FISCAL_N_TABLES + 1] = { 0 };
+  guint n_cells = 0;
+
+  g_assert_cmpuint (tables->len, ==, FISCAL_N_TABLES);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      guint number;
+
+      if (lines[i][0] == '#' || lines[i][0] == 0)
+        continue;
+
+      fields = g_strsplit (lines[i], "\t", -1);
+      number = atoi (fields[0]);
+      g_assert_cmpuint (number, >=, 1);
+      g_assert_cmpuint (number, <=, FISCAL_N_TABLES);
+
+      assert_row (g_ptr_array_index (tables, number - 1), next_row[number]++, fields);
+      n_cells += g_strv_length (fields) - 4;
+    }
+
+  /* Every published row was matched, and nothing was added. */
+  for (guint t = 1; t <= FISCAL_N_TABLES; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, t - 1);
+
+      g_assert_cmpuint (fiscal_table_get_number (table), ==, t);
+      g_assert_cmpstr (fiscal_table_get_title (table), ==, fiscal_pivot_table_title (t));
+      g_assert_cmpstr (fiscal_table_get_department (table), ==, DEPARTMENT);
+      g_assert_cmpuint (fiscal_table_get_n_rows (table), ==, next_row[t]);
+    }
+
+  g_assert_cmpuint (n_cells, >, 500);
+  g_test_message ("%u published cells reproduced", n_cells);
+}
+
+/* 表 8, 9, 11 are empty in the example and say so as published. */
+static void
+test_reference_empty_tables (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  static const struct { guint number; const char *note; } cases[] = {
+    { 8,  DEPARTMENT " 2025 年没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。" },
+    { 9,  DEPARTMENT " 2025 年没有使用国有资本经营预算拨款安排的支出，国有资本经营预算支出情况表为空表。" },
+    { 11, DEPARTMENT " 2025 年没有上年结转结余预算安排的支出，上年结转结余情况明细表为空表。" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FiscalTable) table = fiscal_pivot_table (doc, cases[i].number);
+
+      g_assert_cmpuint (fiscal_table_get_n_rows (table), ==, 0);
+      g_assert_cmpstr (fiscal_table_get_note (table), ==, cases[i].note);
+      g_assert_cmpuint (fiscal_table_get_n_header_rows (table), >=, 3);
+    }
+
+  for (guint t = 1; t <= 7; t++)
+    {
+      g_autoptr(FiscalTable) table = fiscal_pivot_table (doc, t);
+      g_assert_null (fiscal_table_get_note (table));
+    }
+}
+
+/* The published header layout of 表 2: grouped cells and the numbering. */
+static void
+test_reference_header (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  g_autoptr(FiscalTable) table = fiscal_pivot_table (doc, 2);
+  gboolean found_group = FALSE;
+  guint numbers = 0;
+
+  g_assert_cmpuint (fiscal_table_get_n_columns (table), ==, 16);
+  g_assert_cmpuint (fiscal_table_get_n_cells (table), ==, 12);
+  g_assert_cmpuint (fiscal_table_get_n_header_rows (table), ==, 3);
+
+  for (guint i = 0; i < fiscal_table_get_n_header_cells (table); i++)
+    {
+      const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (table, i);
+
+      if (g_str_equal (cell->text, "财政拨款（补助）"))
+        {
+          found_group = TRUE;
+          g_assert_cmpuint (cell->column, ==, 5);
+          g_assert_cmpuint (cell->column_span, ==, 7);
+        }
+      if (cell->row == 2 && g_ascii_isdigit (cell->text[0]))
+        numbers++;
+    }
+
+  g_assert_true (found_group);
+  g_assert_cmpuint (numbers, ==, 12);
+}
+
+static FiscalLine *
+add_line (FiscalDocument *doc,
+          const char     *unit,
+          const char     *function,
+          const char     *economic,
+          FiscalKind      kind,
+          const char     *project,
+          FiscalSource    source,
+          gint64          fen)
+{
+  g_autofree char *id = fiscal_document_new_line_id (doc);
+  g_autoptr(FiscalLine) line = fiscal_line_new (id);
+
+  fiscal_line_set_unit (line, unit);
+  fiscal_line_set_function (line, function);
+  fiscal_line_set_economic (line, economic);
+  fiscal_line_set_kind (line, kind);
+  fiscal_line_set_project (line, project);
+  fiscal_line_set_source (line, source);
+  fiscal_line_set_amount (line, fen);
+  fiscal_document_add_line (doc, line);
+
+  return line;
+}
+
+static char *
+cell_text (FiscalTable *table,
+           const char  *code,
+           const char  *name,
+           guint        cell)
+{
+  const FiscalTableRow *row = fiscal_table_find_row (table, code, name);
+
+  if (row == NULL)
+    g_error ("表%u has no row %s %s", fiscal_table_get_number (table), code, name ? name : "");
+  g_assert_cmpuint (cell, <, row->n_cells);
+
+  return fiscal_table_cell_display (&row->cells[cell]);
+}
+
+#define assert_cell(table, code, name, cell, expected) \
+  G_STMT_START { \
+    g_autofree char *__t = cell_text (table, code, name, cell); \
+    g_assert_cmpstr (__t, ==, expected); \
+  } G_STMT_END
+
+static void
+test_other_budgets (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "测试局");
+  g_autoptr(FiscalUnit) second = fiscal_unit_new ("u2", "测试局下属中心");
+  g_autoptr(FiscalProject) p1 = fiscal_project_new ("p1", "信息化建设");
+  g_autoptr(FiscalProject) p2 = fiscal_project_new ("p2", "设备更新");
+  g_autoptr(GPtrArray) tables = NULL;
+
+  fiscal_document_add_unit (doc, second);
+  fiscal_document_add_project (doc, p1);
+  fiscal_document_add_project (doc, p2);
+
+  /* Amounts in 万元: 1 万元 is 1,000,000 fen. */
+  add_line (doc, "main", "2010350", "30101", FISCAL_KIND_PERSONNEL, NULL, FISCAL_SOURCE_GENERAL, 100000000);
+  add_line (doc, "main", "2010350", "302", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_GENERAL_TRANSFER, 5000000);
+  add_line (doc, "main", "2010302", "30913", FISCAL_KIND_PROJECT, "p2", FISCAL_SOURCE_GENERAL, 25000000);
+  add_line (doc, "u2", "2010302", "30201", FISCAL_KIND_PROJECT, "p1", FISCAL_SOURCE_GENERAL, 10000000);
+  add_line (doc, "u2", "2010302", "31002", FISCAL_KIND_PROJECT, "p2", FISCAL_SOURCE_GENERAL, 400000);
+  add_line (doc, "main", "2120803", "31005", FISCAL_KIND_PROJECT, "p1", FISCAL_SOURCE_FUND, 70000000);
+  add_line (doc, "main", "2230105", "31201", FISCAL_KIND_PROJECT, "p1", FISCAL_SOURCE_CAPITAL_TRANSFER, 3000000);
+  add_line (doc, "main", "2010350", "30217", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_FUND, 20000);
+  add_line (doc, "main", "2010350", "30212", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_UNIT_OTHER, 9999000);
+  add_line (doc, "main", "2010350", "30101", FISCAL_KIND_PERSONNEL, NULL, FISCAL_SOURCE_CARRYOVER_GENERAL, 1500000);
+  add_line (doc, "u2", "2010302", "30201", FISCAL_KIND_PROJECT, "p1", FISCAL_SOURCE_CARRYOVER_UNIT, 2500000);
+  add_line (doc, "main", "2010350", "30231", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_CARRYOVER_GENERAL, 888000);
+  add_line (doc, "main", "9990101", NULL, FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_UNIT_OTHER, 100);
+
+  tables = fiscal_pivot_all (doc);
+
+  /* 表 1: carry-over rows, unit funds, and a 类 the catalogue lacks. */
+  {
+    FiscalTable *t1 = g_ptr_array_index (tables, 0);
+    const FiscalTableRow *last = fiscal_table_get_row (t1, fiscal_table_get_n_rows (t1) - 1);
+    const FiscalTableRow *row999 = fiscal_table_get_row (t1, fiscal_table_get_n_rows (t1) - 2);
+
+    assert_cell (t1, "", "一、本年收入", 0, "223.42");
+    assert_cell (t1, "", "二、上年结转结余", 0, "4.89");
+    assert_cell (t1, "", "1. 财政拨款结转", 0, "2.39");
+    assert_cell (t1, "", "单位资金", 0, "2.50");
+    assert_cell (t1, "", "3. 国有资本经营预算拨款", 0, "3.00");
+    assert_cell (t1, "", "其中：国有资本经营收入", 0, "");
+    assert_cell (t1, "", "上级国有资本经营预算安排转移支付", 0, "3.00");
+    g_assert_cmpstr (last->name, ==, "收入总计");
+    g_assert_cmpstr (last->cells[1].text, ==, "支出总计");
+    g_assert_cmpint (last->cells[0].amount, ==, last->cells[2].amount);
+    g_assert_cmpint (last->cells[0].amount, ==, 228307100);
+    g_assert_cmpstr (row999->cells[1].text, ==, "999");
+    g_assert_cmpint (row999->cells[2].amount, ==, 100);
+  }
+
+  /* 表 2: sources in their columns; the fund and capital lines. */
+  {
+    FiscalTable *t2 = g_ptr_array_index (tables, 1);
+
+    assert_cell (t2, "", "总计", 0, "228.31");
+    assert_cell (t2, "", "总计", 1, "213.42");  /* current fiscal */
+    assert_cell (t2, "", "总计", 3, "5.00");    /* general transfer */
+    assert_cell (t2, "", "总计", 4, "70.02");   /* fund */
+    assert_cell (t2, "", "总计", 7, "3.00");    /* capital transfer */
+    assert_cell (t2, "", "总计", 9, "10.00");   /* unit funds, 99.99 + 0.01 元 */
+    assert_cell (t2, "", "总计", 10, "2.39");   /* fiscal carry-over */
+    assert_cell (t2, "", "总计", 11, "2.50");   /* non-fiscal */
+    assert_cell (t2, "2120803", NULL, 4, "70.00");
+    assert_cell (t2, "223", NULL, 0, "3.00");
+  }
+
+  /* 表 5 is the general part of 表 3. */
+  {
+    FiscalTable *t5 = g_ptr_array_index (tables, 4);
+
+    assert_cell (t5, "", "总计", 0, "140.40");
+    assert_cell (t5, "", "总计", 1, "105.00");
+    assert_cell (t5, "", "总计", 2, "35.40");
+    g_assert_null (fiscal_table_find_row (t5, "212", NULL));
+  }
+
+  /* 表 6: an economic code given only as its 类. */
+  {
+    FiscalTable *t6 = g_ptr_array_index (tables, 5);
+
+    assert_cell (t6, "302", NULL, 0, "5.00");
+    assert_cell (t6, "302", NULL, 2, "5.00");
+    assert_cell (t6, "30101", NULL, 1, "100.00");
+    g_assert_null (fiscal_table_find_row (t6, "30217", NULL));   /* fund */
+  }
+
+  /* 表 7: one block per unit, a row per project under each 项. */
+  {
+    FiscalTable *t7 = g_ptr_array_index (tables, 6);
+    const FiscalTableRow *row;
+
+    assert_cell (t7, "", "总计", 0, "35.40");
+    assert_cell (t7, "", "总计", 2, "10.00");   /* 302 */
+    assert_cell (t7, "", "总计", 5, "25.00");   /* 309 */
+    assert_cell (t7, "", "总计", 6, "0.40");    /* 310 */
+    assert_cell (t7, "", "测试局", 0, "25.00");
+    assert_cell (t7, "", "测试局下属中心", 0, "10.40");
+    g_assert_cmpuint (fiscal_table_get_n_rows (t7), ==, 1 + 2 * 4 + 1);
+    row = fiscal_table_get_row (t7, 8);
+    g_assert_cmpstr (row->code, ==, "2010302");
+    g_assert_cmpstr (row->project, ==, "信息化建设");
+    row = fiscal_table_get_row (t7, 9);
+    g_assert_cmpstr (row->project, ==, "设备更新");
+    g_assert_cmpint (row->cells[0].amount, ==, 400000);
+  }
+
+  /* 表 8 and 9: the fund and the state-capital budgets. */
+  {
+    FiscalTable *t8 = g_ptr_array_index (tables, 7);
+    FiscalTable *t9 = g_ptr_array_index (tables, 8);
+
+    g_assert_null (fiscal_table_get_note (t8));
+    assert_cell (t8, "", "总计", 0, "70.02");
+    assert_cell (t8, "", "总计", 2, "0.02");
+    assert_cell (t8, "", "总计", 3, "70.00");
+    assert_cell (t9, "2230105", NULL, 3, "3.00");
+  }
+
+  /* 表 10: 三公 from fiscal money only; a unit-funds trip does not count,
+   * nor does carry-over. */
+  {
+    FiscalTable *t10 = g_ptr_array_index (tables, 9);
+
+    assert_cell (t10, "", "合计", 0, "25.02");
+    assert_cell (t10, "", "因公出国（境）费", 0, "");
+    assert_cell (t10, "", "公务接待费", 2, "0.02");
+    assert_cell (t10, "", "公务用车购置及运行费（小计）", 0, "25.00");
+    assert_cell (t10, "", "其中：公务用车购置费", 1, "25.00");
+    assert_cell (t10, "", "公务用车运行费", 0, "");
+  }
+
+  /* 表 11: carry-over by fiscal and non-fiscal money. */
+  {
+    FiscalTable *t11 = g_ptr_array_index (tables, 10);
+
+    g_assert_null (fiscal_table_get_note (t11));
+    assert_cell (t11, "", "合计", 0, "4.89");
+    assert_cell (t11, "", "合计", 1, "2.39");
+    assert_cell (t11, "", "合计", 2, "1.50");
+    assert_cell (t11, "", "合计", 3, "0.89");
+    assert_cell (t11, "", "合计", 5, "2.50");
+    assert_cell (t11, "", "合计", 8, "2.50");
+    assert_cell (t11, "2010302", "2010302 一般行政管理事务", 8, "2.50");
+  }
+}
+
+static void
+test_empty_budget (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "空部门");
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
+
+  for (guint t = 1; t <= FISCAL_N_TABLES; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, t - 1);
+
+      if (t >= 5 && t != 10)
+        {
+          g_assert_nonnull (fiscal_table_get_note (table));
+          g_assert_true (g_str_has_prefix (fiscal_table_get_note (table), "空部门 2025 年没有"));
+          g_assert_cmpuint (fiscal_table_get_n_rows (table), ==, 0);
+        }
+      else
+        g_assert_cmpuint (fiscal_table_get_n_rows (table), >, 0);
+    }
+}
+
+static gint64
+total_of (FiscalTable *table,
+          guint        cell)
+{
+  const FiscalTableRow *row = fiscal_table_get_row (table, 0);
+  return row->level == 0 ? row->cells[cell].amount : 0;
+}
+
+static gint64
+last_row_cell (FiscalTable *table,
+               guint        cell)
+{
+  return fiscal_table_get_row (table, fiscal_table_get_n_rows (table) - 1)->cells[cell].amount;
+}
+
+/* Property: on random budgets the tables agree with each other exactly, in
+ * fen, however the lines fall. */
+static void
+test_random_consistency (void)
+{
+  static const char * const functions[] = {
+    "2010101", "2010302", "2010350", "2050201", "2080505", "2080506", "2101102",
+    "2120803", "2130101", "2210201", "2230105",
+  };
+  static const char * const economics[] = {
+    "30101", "30108", "30201", "30217", "30231", "30302", "31002", "30913", "31013", "302", NULL,
+  };
+  GRand *rand = g_rand_new_with_seed (4242);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "随机部门");
+      g_autoptr(FiscalProject) project = fiscal_project_new ("p1", "随机项目");
+      g_autoptr(GPtrArray) tables = NULL;
+      gint64 sum = 0, general = 0, basic = 0, general_project = 0;
+      guint n = g_rand_int_range (rand, 1, 300);
+
+      fiscal_document_add_project (doc, project);
+
+      for (guint i = 0; i < n; i++)
+        {
+          FiscalKind kind = g_rand_int_range (rand, 0, FISCAL_N_KINDS);
+          FiscalSource source = g_rand_int_range (rand, 0, FISCAL_N_SOURCES);
+          gint64 fen = g_rand_int_range (rand, 1, 100000000);
+
+          add_line (doc, "main", functions[g_rand_int_range (rand, 0, G_N_ELEMENTS (functions))],
+                    economics[g_rand_int_range (rand, 0, G_N_ELEMENTS (economics))],
+                    kind, kind == FISCAL_KIND_PROJECT ? "p1" : NULL, source, fen);
+          sum += fen;
+          if (source == FISCAL_SOURCE_GENERAL || source == FISCAL_SOURCE_GENERAL_TRANSFER)
+            {
+              general += fen;
+              if (kind == FISCAL_KIND_PROJECT)
+                general_project += fen;
+            }
+          if (kind != FISCAL_KIND_PROJECT)
+            basic += fen;
+        }
+
+      tables = fiscal_pivot_all (doc);
+
+      /* Income equals expenditure, and every view has the same total. */
+      g_assert_cmpint (last_row_cell (g_ptr_array_index (tables, 0), 0), ==, sum);
+      g_assert_cmpint (last_row_cell (g_ptr_array_index (tables, 0), 2), ==, sum);
+      g_assert_cmpint (total_of (g_ptr_array_index (tables, 1), 0), ==, sum);
+      g_assert_cmpint (total_of (g_ptr_array_index (tables, 2), 0), ==, sum);
+      g_assert_cmpint (total_of (g_ptr_array_index (tables, 2), 1), ==, basic);
+      g_assert_cmpint (total_of (g_ptr_array_index (tables, 2), 1) +
+                       total_of (g_ptr_array_index (tables, 2), 2), ==, sum);
+
+      /* 表 5 is the general part; 表 4 is 表 5 + 8 + 9. */
+      if (fiscal_table_get_n_rows (g_ptr_array_index (tables, 4)) > 0)
+        g_assert_cmpint (total_of (g_ptr_array_index (tables, 4), 0), ==, general);
+      {
+        FiscalTable *t4 = g_ptr_array_index (tables, 3);
+        gint64 t589 = 0;
+
+        for (guint t = 5; t <= 9; t += (t == 5 ? 3 : 1))
+          if (fiscal_table_get_n_rows (g_ptr_array_index (tables, t - 1)) > 0)
+            t589 += total_of (g_ptr_array_index (tables, t - 1), 0);
+
+        g_assert_cmpint (last_row_cell (t4, 2), ==, t589);
+        g_assert_cmpint (last_row_cell (t4, 0), ==, t589);
+        g_assert_cmpint (last_row_cell (t4, 3), ==, general);
+      }
+
+      /* 表 7's total is the general project spending. */
+      if (fiscal_table_get_n_rows (g_ptr_array_index (tables, 6)) > 0)
+        g_assert_cmpint (total_of (g_ptr_array_index (tables, 6), 0), ==, general_project);
+
+      /* 表 10's total is its items. */
+      {
+        FiscalTable *t10 = g_ptr_array_index (tables, 9);
+        const FiscalTableRow *r = NULL;
+        gint64 items = 0;
+
+        for (guint i = 1; i <= 3; i++)
+          {
+            r = fiscal_table_get_row (t10, i);
+            items += r->cells[0].amount;
+          }
+        g_assert_cmpint (total_of (t10, 0), ==, items);
+        g_assert_cmpint (fiscal_table_get_row (t10, 3)->cells[0].amount, ==,
+                         fiscal_table_get_row (t10, 4)->cells[0].amount +
+                         fiscal_table_get_row (t10, 5)->cells[0].amount);
+      }
+
+      /* In every hierarchical table a 类 row is the sum of its 款 rows. */
+      for (guint t = 2; t <= 3; t++)
+        {
+          FiscalTable *table = g_ptr_array_index (tables, t - 1);
+
+          for (guint i = 0; i < fiscal_table_get_n_rows (table); i++)
+            {
+              const FiscalTableRow *parent = fiscal_table_get_row (table, i);
+              gint64 children = 0;
+
+              if (parent->level == 0 || parent->level == 3)
+                continue;
+              for (guint j = i + 1; j < fiscal_table_get_n_rows (table); j++)
+                {
+                  const FiscalTableRow *child = fiscal_table_get_row (table, j);
+
+                  if (child->level <= parent->level)
+                    break;
+                  if (child->level == parent->level + 1)
+                    children += child->cells[0].amount;
+                }
+              g_assert_cmpint (children, ==, parent->cells[0].amount);
+            }
+        }
+    }
+
+  g_rand_free (rand);
+}
+
+static void
+test_table_output (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
+  g_autofree char *json = fiscal_tables_to_json (tables);
+  g_autofree char *csv = fiscal_tables_to_csv (tables);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  JsonObject *t3;
+  JsonArray *rows;
+  JsonObject *row;
+  JsonArray *cells;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  g_assert_cmpuint (json_array_get_length (array), ==, 11);
+
+  t3 = json_array_get_object_element (array, 2);
+  g_assert_cmpint (json_object_get_int_member (t3, "number"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (t3, "unit"), ==, "万元");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (t3, "columns")), ==, 3);
+  rows = json_object_get_array_member (t3, "rows");
+  row = json_array_get_object_element (rows, 3);
+  g_assert_cmpstr (json_object_get_string_member (row, "code"), ==, "2010302");
+  g_assert_true (json_object_get_null_member (row, "project"));
+  cells = json_object_get_array_member (row, "cells");
+  g_assert_cmpstr (json_array_get_string_element (cells, 0), ==, "173.00");
+  g_assert_cmpstr (json_array_get_string_element (cells, 1), ==, "");
+
+  {
+    JsonObject *t7 = json_array_get_object_element (array, 6);
+    JsonObject *last = json_array_get_object_element (json_object_get_array_member (t7, "rows"), 4);
+    g_assert_cmpstr (json_object_get_string_member (last, "project"), ==, "机构运行补助经费");
+  }
+
+  g_assert_nonnull (strstr (csv, "表3 部门支出总体情况表\r\n"));
+  g_assert_nonnull (strstr (csv, "201,03,02,一般行政管理事务,173.00,,173.00\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\n\r\n表4 "));
+}
+
+static void
+test_csv_escape (void)
+{
+  static const struct { const char *in; gboolean neutralize; const char *out; } cases[] = {
+    { "plain", TRUE, "plain" },
+    { "a,b", TRUE, "\"a,b\"" },
+    { "say \"hi\"", TRUE, "\"say \"\"hi\"\"\"" },
+    { "=SUM(A1)", TRUE, "'=SUM(A1)" },
+    { "+1", TRUE, "'+1" },
+    { "-1", FALSE, "-1" },
+    { "@cmd", TRUE, "'@cmd" },
+    { "=1,2", TRUE, "\"'=1,2\"" },
+    { "", TRUE, "" },
+    { "line\nbreak", TRUE, "\"line\nbreak\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = fiscal_csv_escape (cases[i].in, cases[i].neutralize);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pivot/reference/tables", test_reference_tables);
+  g_test_add_func ("/pivot/reference/empty-tables", test_reference_empty_tables);
+  g_test_add_func ("/pivot/reference/header", test_reference_header);
+  g_test_add_func ("/pivot/other-budgets", test_other_budgets);
+  g_test_add_func ("/pivot/empty-budget", test_empty_budget);
+  g_test_add_func ("/pivot/random-consistency", test_random_consistency);
+  g_test_add_func ("/pivot/output", test_table_output);
+  g_test_add_func ("/pivot/csv-escape", test_csv_escape);
+
+  return g_test_run ();
+}
