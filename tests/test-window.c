@@ -212,12 +212,6 @@ test_chinese (void)
   GtkListBox *list;
   GtkWidget *label;
 
-  if (g_getenv ("FISCAL_TEST_ZH") == NULL)
-    {
-      g_test_skip ("run with FISCAL_TEST_ZH=1 under a zh_CN.UTF-8 locale");
-      return;
-    }
-
   g_assert_cmpstr (_("Income and expenditure overview"), ==, "部门收支总体情况表");
 
   window = fiscal_window_new (app);
@@ -256,7 +250,9 @@ main (int   argc,
   g_test_add_func ("/window/open-example", test_open_example);
   g_test_add_func ("/window/tables-follow-edits", test_tables_follow_edits);
   g_test_add_func ("/window/open-broken", test_open_broken);
-  g_test_add_func ("/window/chinese", test_chinese);
+  /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
+  if (g_getenv ("FISCAL_TEST_ZH") != NULL)
+    g_test_add_func ("/window/chinese", test_chinese);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -836,8 +836,8 @@ fiscal_document_load_from_data (const char  *data,
       for (const char *q = data; q < bad; q++)
         line += (*q == '\n');
       g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8,
-                   _("line %u: the text is not UTF-8 (byte %" G_GSIZE_FORMAT ")"),
-                   line, (gsize) (bad - data) + 1);
+                   _("line %u: the text is not UTF-8 (byte %lu)"),
+                   line, (gulong) (bad - data) + 1);
       return NULL;
     }
 

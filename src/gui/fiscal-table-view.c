@@ -35,19 +35,56 @@ G_DEFINE_FINAL_TYPE (FiscalTableView, fiscal_table_view, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
 
+/* Amounts and codes never wrap; names wrap only past a sensible width,
+ * and header texts wrap to the width of their columns. */
 static GtkWidget *
-make_cell (const char *text,
-           const char *css_class,
-           float       xalign)
+make_cell (const char       *text,
+           FiscalColumnKind  kind,
+           gboolean          header)
 {
   GtkWidget *label = gtk_label_new (text);
+  GtkLabel *l = GTK_LABEL (label);
 
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (label, "cell");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
+
+  if (header)
+    {
+      gtk_widget_add_css_class (label, "header");
+      gtk_label_set_xalign (l, 0.5);
+      gtk_label_set_justify (l, GTK_JUSTIFY_CENTER);
+      gtk_label_set_wrap (l, TRUE);
+      gtk_label_set_wrap_mode (l, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (l, kind == FISCAL_COLUMN_AMOUNT ? 8 : 30);
+      return label;
+    }
+
+  switch (kind)
+    {
+    case FISCAL_COLUMN_CODE_1:
+    case FISCAL_COLUMN_CODE_2:
+    case FISCAL_COLUMN_CODE_3:
+      gtk_label_set_xalign (l, 0.5);
+      gtk_widget_add_css_class (label, "code");
+      break;
+
+    case FISCAL_COLUMN_AMOUNT:
+      gtk_label_set_xalign (l, 1.0);
+      gtk_label_set_width_chars (l, 7);
+      gtk_widget_add_css_class (label, "amount");
+      break;
+
+    case FISCAL_COLUMN_NAME:
+    case FISCAL_COLUMN_PROJECT:
+    case FISCAL_COLUMN_LABEL:
+    default:
+      gtk_label_set_xalign (l, 0.0);
+      gtk_label_set_wrap (l, TRUE);
+      gtk_label_set_wrap_mode (l, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (l, 12);
+      gtk_label_set_max_width_chars (l, 28);
+      gtk_widget_set_hexpand (label, TRUE);
+      break;
+    }
 
   return label;
 }
@@ -94,9 +131,9 @@ rebuild (FiscalTableView *self)
   for (guint i = 0; i < fiscal_table_get_n_header_cells (table); i++)
     {
       const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (table, i);
-      GtkWidget *label = make_cell (cell->text, "header", 0.5);
+      const FiscalTableColumn *column = fiscal_table_get_column (table, cell->column);
+      GtkWidget *label = make_cell (cell->text, cell->column_span == 1 ? column->kind : FISCAL_COLUMN_NAME, TRUE);
 
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_grid_attach (self->grid, label, cell->column, cell->row, cell->column_span, cell->row_span);
     }
 
@@ -108,14 +145,8 @@ rebuild (FiscalTableView *self)
         {
           const FiscalTableColumn *column = fiscal_table_get_column (table, c);
           g_autofree char *text = fiscal_table_get_column_text (table, r, c);
-          gboolean amount = column->kind == FISCAL_COLUMN_AMOUNT;
-          GtkWidget *label;
+          GtkWidget *label = make_cell (text, column->kind, FALSE);
 
-          label = make_cell (text, amount ? "amount" : NULL,
-                             amount ? 1.0 : (column->kind <= FISCAL_COLUMN_CODE_3 ? 0.5 : 0.0));
-          if (column->kind == FISCAL_COLUMN_NAME || column->kind == FISCAL_COLUMN_PROJECT ||
-              column->kind == FISCAL_COLUMN_LABEL)
-            gtk_widget_set_hexpand (label, TRUE);
           /* The 总计 row opens a table and 收入总计 closes 表 1 and 4. */
           if (row->level == 0 && row->code[0] == 0 && (r == 0 || r + 1 == fiscal_table_get_n_rows (table)))
             gtk_widget_add_css_class (label, "total");
