@@ -673,22 +673,20 @@ compare_table7_rows (const void *a,
   return (int) x->project_order - (int) y->project_order;
 }
 
-static guint
-project_order (Cube       *cube,
-               const char *project_id)
+typedef struct
 {
-  GListModel *projects = fiscal_document_get_projects (cube->document);
-  guint n = g_list_model_get_n_items (projects);
+  GPtrArray  *rows;    /* Table7Row, the unit's own row first */
+  GHashTable *index;   /* "code|project" → Table7Row */
+} Table7Block;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FiscalProject) project = g_list_model_get_item (projects, i);
+static void
+table7_block_free (gpointer data)
+{
+  Table7Block *block = data;
 
-      if (g_strcmp0 (fiscal_project_get_id (project), project_id) == 0)
-        return i;
-    }
-
-  return n;
+  g_ptr_array_unref (block->rows);
+  g_hash_table_unref (block->index);
+  g_free (block);
 }
 
 static void
@@ -712,7 +710,10 @@ make_table_7 (Cube *cube)
   FiscalTable *table = table_new (cube, 7);
   GListModel *units = fiscal_document_get_units (cube->document);
   gint64 total[1 + G_N_ELEMENTS (economic_classes)] = { 0 };
-  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (table7_block_free);
+  g_autoptr(GHashTable) unit_blocks = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) project_orders = g_hash_table_new (NULL, NULL);
+  guint projects_n = g_list_model_get_n_items (fiscal_document_get_projects (cube->document));
   gboolean any = FALSE;
 
   add_function_columns (table, NULL);
@@ -729,71 +730,84 @@ make_table_7 (Cube *cube)
     fiscal_table_add_header (table, 0, 6 + i, 2, 1, headers[i]);
   fiscal_table_add_numbering (table, 2);
 
+  /* One block of rows per unit, in the units' order; one pass over the
+   * cube fills them all. */
   for (guint u = 0; u < g_list_model_get_n_items (units); u++)
     {
       g_autoptr(FiscalUnit) unit = g_list_model_get_item (units, u);
-      const char *unit_id = g_intern_string (fiscal_unit_get_id (unit));
-      g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-      GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+      Table7Block *block = g_new0 (Table7Block, 1);
       Table7Row *unit_row = g_new0 (Table7Row, 1);
 
+      block->rows = g_ptr_array_new_with_free_func (g_free);
+      block->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       unit_row->code = "";
       unit_row->project = fiscal_unit_get_name (unit);
-      g_ptr_array_add (rows, unit_row);
+      g_ptr_array_add (block->rows, unit_row);
+      g_ptr_array_add (blocks, block);
+      g_hash_table_insert (unit_blocks, (gpointer) g_intern_string (fiscal_unit_get_id (unit)), block);
+    }
 
-      for (guint i = 0; i < cube->list->len; i++)
+  for (guint i = 0; i < projects_n; i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (cube->document), i);
+      g_hash_table_insert (project_orders, (gpointer) g_intern_string (fiscal_project_get_id (project)),
+                           GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < cube->list->len; i++)
+    {
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      const char *code = cell->key.function;
+      int klass = economic_class (cell->key.economic);
+      Table7Block *block;
+      Table7Row *unit_row;
+      guint depth;
+
+      if (cell->key.kind != FISCAL_KIND_PROJECT || !is_general (cell) || cell->amount == 0 ||
+          (block = g_hash_table_lookup (unit_blocks, cell->key.unit)) == NULL)
+        continue;
+
+      any = TRUE;
+      unit_row = g_ptr_array_index (block->rows, 0);
+      total[0] += cell->amount;
+      unit_row->sums[0] += cell->amount;
+      if (klass >= 0)
         {
-          const CubeCell *cell = g_ptr_array_index (cube->list, i);
-          const char *code = cell->key.function;
-          int klass = economic_class (cell->key.economic);
-          guint depth;
-
-          if (cell->key.unit != unit_id || cell->key.kind != FISCAL_KIND_PROJECT ||
-              !is_general (cell) || cell->amount == 0)
-            continue;
-
-          any = TRUE;
-          total[0] += cell->amount;
-          unit_row->sums[0] += cell->amount;
-          if (klass >= 0)
-            {
-              total[1 + klass] += cell->amount;
-              unit_row->sums[1 + klass] += cell->amount;
-            }
-
-          if (code == NULL)
-            continue;
-
-          depth = code_level (code, FALSE);
-          for (guint level = 1; level <= depth; level++)
-            {
-              gsize len = level == depth ? strlen (code) : prefix_length (level);
-              g_autofree char *prefix = g_strndup (code, len);
-              const char *project = level == depth ? cell->key.project : NULL;
-              g_autofree char *key = g_strdup_printf ("%s|%s", prefix, project ? project : "");
-              Table7Row *row = g_hash_table_lookup (index, key);
-
-              if (row == NULL)
-                {
-                  row = g_new0 (Table7Row, 1);
-                  row->code = g_intern_string (prefix);
-                  row->level = level;
-                  row->project = project;
-                  row->project_order = project ? project_order (cube, project) : 0;
-                  g_ptr_array_add (rows, row);
-                  g_hash_table_insert (index, g_strdup (key), row);
-                }
-
-              row->sums[0] += cell->amount;
-              if (klass >= 0)
-                row->sums[1 + klass] += cell->amount;
-            }
+          total[1 + klass] += cell->amount;
+          unit_row->sums[1 + klass] += cell->amount;
         }
 
-      g_hash_table_foreach (index, (GHFunc) (void (*)(void)) g_free, NULL);
-      g_ptr_array_sort (rows, compare_table7_rows);
-      g_ptr_array_add (blocks, rows);
+      if (code == NULL)
+        continue;
+
+      depth = code_level (code, FALSE);
+      for (guint level = 1; level <= depth; level++)
+        {
+          gsize len = level == depth ? strlen (code) : prefix_length (level);
+          g_autofree char *prefix = g_strndup (code, len);
+          const char *project = level == depth ? cell->key.project : NULL;
+          g_autofree char *key = g_strdup_printf ("%s|%s", prefix, project ? project : "");
+          Table7Row *row = g_hash_table_lookup (block->index, key);
+
+          if (row == NULL)
+            {
+              row = g_new0 (Table7Row, 1);
+              row->code = g_intern_string (prefix);
+              row->level = level;
+              row->project = project;
+              row->project_order = project ? GPOINTER_TO_UINT (g_hash_table_lookup (project_orders, project)) : 0;
+              g_ptr_array_add (block->rows, row);
+              g_hash_table_insert (block->index, g_steal_pointer (&key), row);
+            }
+
+          row->sums[0] += cell->amount;
+          if (klass >= 0)
+            row->sums[1 + klass] += cell->amount;
+        }
     }
+
+  for (guint b = 0; b < blocks->len; b++)
+    g_ptr_array_sort (((Table7Block *) g_ptr_array_index (blocks, b))->rows, compare_table7_rows);
 
   if (!any)
     {
@@ -805,7 +819,7 @@ make_table_7 (Cube *cube)
 
   for (guint b = 0; b < blocks->len; b++)
     {
-      GPtrArray *rows = g_ptr_array_index (blocks, b);
+      GPtrArray *rows = ((Table7Block *) g_ptr_array_index (blocks, b))->rows;
 
       for (guint i = 0; i < rows->len; i++)
         {

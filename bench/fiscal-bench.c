@@ -1,0 +1,129 @@
+/* fiscal-bench.c
+ *
+ * Prints the time to load, make all eleven tables and save synthetic
+ * budgets of 10k, 100k and 1M lines, and the peak memory of each run. Each
+ * size runs in its own process so that peak memory is its own.
+ *
+ *   fiscal-bench               all sizes
+ *   fiscal-bench --size N      one size
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "fiscal-synthetic.h"
+
+#define REPEATS 5
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
+      {
+        double t = values[j];
+        values[j] = values[j - 1];
+        values[j - 1] = t;
+      }
+
+  return values[n / 2];
+}
+
+static int
+run_size (guint n_lines)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_synthetic_budget (MAX (1, n_lines / 1000), n_lines, 1);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.fiscal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint repeats = n_lines >= 1000000 ? 3 : REPEATS;
+  double load[REPEATS], pivot[REPEATS], save[REPEATS];
+  struct rusage usage;
+  GStatBuf st;
+
+  for (guint r = 0; r < repeats; r++)
+    {
+      double t0 = now_ms ();
+
+      if (!fiscal_document_save (doc, file, NULL, &error))
+        g_error ("%s", error->message);
+      save[r] = now_ms () - t0;
+    }
+
+  for (guint r = 0; r < repeats; r++)
+    {
+      g_autoptr(FiscalDocument) loaded = NULL;
+      double t0 = now_ms ();
+
+      loaded = fiscal_document_load (file, NULL, &error);
+      if (loaded == NULL)
+        g_error ("%s", error->message);
+      load[r] = now_ms () - t0;
+    }
+
+  for (guint r = 0; r < repeats; r++)
+    {
+      g_autoptr(GPtrArray) tables = NULL;
+      double t0 = now_ms ();
+
+      tables = fiscal_pivot_all (doc);
+      pivot[r] = now_ms () - t0;
+      g_assert (tables->len == FISCAL_N_TABLES);
+    }
+
+  g_stat (path, &st);
+  getrusage (RUSAGE_SELF, &usage);
+
+  g_print ("%9u  %10.1f  %10.1f  %10.1f  %9.1f  %9.1f\n",
+           n_lines, median (load, repeats), median (pivot, repeats), median (save, repeats),
+           st.st_size / 1048576.0, usage.ru_maxrss / 1024.0);
+
+  g_remove (path);
+  g_rmdir (dir);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const guint sizes[] = { 10000, 100000, 1000000 };
+
+  if (argc == 3 && g_str_equal (argv[1], "--size"))
+    return run_size (strtoul (argv[2], NULL, 10));
+
+  g_print ("%9s  %10s  %10s  %10s  %9s  %9s\n",
+           "lines", "load ms", "pivot ms", "save ms", "file MiB", "peak MiB");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *size = g_strdup_printf ("%u", sizes[i]);
+      const char *child_argv[] = { argv[0], "--size", size, NULL };
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                         NULL, NULL, NULL, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        {
+          g_printerr ("fiscal-bench: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  g_print ("(median of %d runs; 3 at 1M lines; peak is the process's maximum resident set)\n", REPEATS);
+  return 0;
+}
