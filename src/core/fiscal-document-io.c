@@ -645,8 +645,7 @@ read_lines (FiscalDocument  *doc,
                      expect_name (EXPECT_OBJECT), node_type_name (element));
 
       obj = json_node_get_object (element);
-      if (!check_keys (obj, &item, keys, error) ||
-          !get_name (obj, &item, "id", &id, error) ||
+      if (!get_name (obj, &item, "id", &id, error) ||
           !check_unique (line_ids, id, &item, error) ||
           !get_string (obj, &item, "unit", TRUE, &unit, error))
         return FALSE;
@@ -697,6 +696,12 @@ read_lines (FiscalDocument  *doc,
 
       if (!get_decimal (obj, &item, "amount", TRUE, &present, &amount, error) ||
           !get_string (obj, &item, "note", FALSE, &note, error))
+        return FALSE;
+
+      /* A line of a million: look for unknown keys only when there are
+       * more members than the known ones found. */
+      if (json_object_get_size (obj) > 6u + (economic != NULL) + (project != NULL) + (note != NULL) &&
+          !check_keys (obj, &item, keys, error))
         return FALSE;
 
       line = fiscal_line_new (id);

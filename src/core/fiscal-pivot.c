@@ -714,6 +714,7 @@ make_table_7 (Cube *cube)
   g_autoptr(GHashTable) unit_blocks = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) project_orders = g_hash_table_new (NULL, NULL);
   guint projects_n = g_list_model_get_n_items (fiscal_document_get_projects (cube->document));
+  g_autoptr(GPtrArray) projects = g_ptr_array_new_full (projects_n, g_object_unref);
   gboolean any = FALSE;
 
   add_function_columns (table, NULL);
@@ -749,7 +750,9 @@ make_table_7 (Cube *cube)
 
   for (guint i = 0; i < projects_n; i++)
     {
-      g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (cube->document), i);
+      FiscalProject *project = g_list_model_get_item (fiscal_document_get_projects (cube->document), i);
+
+      g_ptr_array_add (projects, project);
       g_hash_table_insert (project_orders, (gpointer) g_intern_string (fiscal_project_get_id (project)),
                            GUINT_TO_POINTER (i + 1));
     }
@@ -836,7 +839,7 @@ make_table_7 (Cube *cube)
               row = fiscal_table_add_row (table, r->code, function_name (cube, r->code), r->level);
               if (r->project != NULL)
                 {
-                  FiscalProject *project = fiscal_document_find_project (cube->document, r->project);
+                  FiscalProject *project = r->project_order > 0 ? g_ptr_array_index (projects, r->project_order - 1) : NULL;
                   fiscal_table_row_set_project (row, project ? fiscal_project_get_name (project) : r->project);
                 }
             }
@@ -849,39 +852,6 @@ make_table_7 (Cube *cube)
 
 /* 表 1 and 表 4: income items beside expenditure by 类. */
 
-static GPtrArray *
-function_classes (Cube *cube)
-{
-  GPtrArray *classes = g_ptr_array_new ();
-
-  if (cube->functions != NULL)
-    {
-      g_autoptr(GPtrArray) items = fiscal_catalog_get_children (cube->functions, NULL);
-
-      for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (classes, (gpointer) ((const FiscalCatalogItem *) g_ptr_array_index (items, i))->code);
-    }
-
-  /* Codes the catalogue lacks still get their row, so that nothing is
-   * left out of the totals; the checks report them. */
-  for (guint i = 0; i < cube->list->len; i++)
-    {
-      const CubeCell *cell = g_ptr_array_index (cube->list, i);
-      g_autofree char *prefix = NULL;
-      const char *klass;
-
-      if (cell->key.function == NULL)
-        continue;
-      prefix = g_strndup (cell->key.function, 3);
-      klass = g_intern_string (prefix);
-      if (!g_ptr_array_find (classes, klass, NULL))
-        g_ptr_array_add (classes, (gpointer) klass);
-    }
-
-  g_ptr_array_sort (classes, compare_codes);
-  return classes;
-}
-
 /* "201 一般公共服务支出", or the bare code when the catalogue lacks it. */
 static char *
 class_label (Cube       *cube,
@@ -892,50 +862,105 @@ class_label (Cube       *cube,
   return *name ? g_strdup_printf ("%s %s", klass, name) : g_strdup (klass);
 }
 
-static gint64
-class_sum (Cube        *cube,
-           const char  *klass,
-           gboolean   (*filter) (const CubeCell *, gpointer),
-           gpointer     data)
+/* Sums by 类 (the first three digits of the function code) and source,
+ * made in one pass over the cube for 表 1 and 表 4. */
+typedef struct
 {
-  gint64 sum = 0;
+  GHashTable *by_class;              /* interned 类 → gint64[FISCAL_N_SOURCES] */
+  gint64      all[FISCAL_N_SOURCES];
+} ClassSums;
+
+static void
+class_sums_init (ClassSums *sums,
+                 Cube      *cube)
+{
+  sums->by_class = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  memset (sums->all, 0, sizeof sums->all);
 
   for (guint i = 0; i < cube->list->len; i++)
     {
       const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      g_autofree char *prefix = NULL;
+      const char *klass;
+      gint64 *by_source;
 
-      if (cell->key.function != NULL && strncmp (cell->key.function, klass, 3) == 0 &&
-          (filter == NULL || filter (cell, data)))
-        sum += cell->amount;
+      sums->all[cell->key.source] += cell->amount;
+      if (cell->key.function == NULL)
+        continue;
+
+      prefix = g_strndup (cell->key.function, 3);
+      klass = g_intern_string (prefix);
+      if (!(by_source = g_hash_table_lookup (sums->by_class, klass)))
+        g_hash_table_insert (sums->by_class, (gpointer) klass,
+                             (by_source = g_new0 (gint64, FISCAL_N_SOURCES)));
+      by_source[cell->key.source] += cell->amount;
     }
+}
+
+static void
+class_sums_clear (ClassSums *sums)
+{
+  g_clear_pointer (&sums->by_class, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClassSums, class_sums_clear)
+
+static gint64
+masked_sum (const gint64 *by_source,
+            guint32       mask)
+{
+  gint64 sum = 0;
+
+  for (guint s = 0; by_source != NULL && s < FISCAL_N_SOURCES; s++)
+    if (mask & (1u << s))
+      sum += by_source[s];
 
   return sum;
 }
 
-static gboolean
-filter_sources (const CubeCell *cell,
-                gpointer        data)
+static gint64
+class_sum (ClassSums  *sums,
+           const char *klass,
+           guint32     mask)
 {
-  const guint32 mask = GPOINTER_TO_UINT (data);
-  return (mask & (1u << cell->key.source)) != 0;
+  return masked_sum (g_hash_table_lookup (sums->by_class, klass), mask);
+}
+
+static gint64
+source_sum (ClassSums *sums,
+            guint32    mask)
+{
+  return masked_sum (sums->all, mask);
 }
 
 #define SOURCE_BIT(s) (1u << (FISCAL_SOURCE_##s))
 
-static gint64
-source_sum (Cube    *cube,
-            guint32  mask)
+/* The 类 rows of 表 1 and 表 4: every 类 of the catalogue, and any other 类
+ * a line uses, so that nothing is left out of the totals (the checks report
+ * the unknown codes). */
+static GPtrArray *
+function_classes (Cube      *cube,
+                  ClassSums *sums)
 {
-  gint64 sum = 0;
+  GPtrArray *classes = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer klass;
 
-  for (guint i = 0; i < cube->list->len; i++)
+  if (cube->functions != NULL)
     {
-      const CubeCell *cell = g_ptr_array_index (cube->list, i);
-      if (filter_sources (cell, GUINT_TO_POINTER (mask)))
-        sum += cell->amount;
+      g_autoptr(GPtrArray) items = fiscal_catalog_get_children (cube->functions, NULL);
+
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (classes, (gpointer) ((const FiscalCatalogItem *) g_ptr_array_index (items, i))->code);
     }
 
-  return sum;
+  g_hash_table_iter_init (&iter, sums->by_class);
+  while (g_hash_table_iter_next (&iter, &klass, NULL))
+    if (!g_ptr_array_find (classes, klass, NULL))
+      g_ptr_array_add (classes, klass);
+
+  g_ptr_array_sort (classes, compare_codes);
+  return classes;
 }
 
 static const guint32 current_general = SOURCE_BIT (GENERAL) | SOURCE_BIT (GENERAL_TRANSFER);
@@ -981,10 +1006,16 @@ make_table_1 (Cube *cube)
     { "单位资金", SOURCE_BIT (CARRYOVER_UNIT) },
   };
   FiscalTable *table = table_new (cube, 1);
-  g_autoptr(GPtrArray) classes = function_classes (cube);
-  guint n_rows = MAX (classes->len, G_N_ELEMENTS (income));
+  g_autoptr(GPtrArray) classes = NULL;
+  g_auto(ClassSums) sums = { 0 };
   FiscalTableRow *row;
-  gint64 total = source_sum (cube, ~0u);
+  guint n_rows;
+  gint64 total;
+
+  class_sums_init (&sums, cube);
+  classes = function_classes (cube, &sums);
+  n_rows = MAX (classes->len, G_N_ELEMENTS (income));
+  total = source_sum (&sums, ~0u);
 
   fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "收入项目");
   fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "收入预算数");
@@ -1004,14 +1035,14 @@ make_table_1 (Cube *cube)
 
       row = fiscal_table_add_row (table, "", label, 0);
       if (i < G_N_ELEMENTS (income))
-        fiscal_table_row_set_amount (row, 0, source_sum (cube, income[i].mask));
+        fiscal_table_row_set_amount (row, 0, source_sum (&sums, income[i].mask));
       if (i < classes->len)
         {
           const char *klass = g_ptr_array_index (classes, i);
           g_autofree char *text = class_label (cube, klass);
 
           fiscal_table_row_set_label (row, 1, text);
-          fiscal_table_row_set_amount (row, 2, class_sum (cube, klass, NULL, NULL));
+          fiscal_table_row_set_amount (row, 2, class_sum (&sums, klass, ~0u));
         }
       else
         fiscal_table_row_set_label (row, 1, "");
@@ -1037,8 +1068,12 @@ make_table_4 (Cube *cube)
   };
   const guint32 columns[] = { fiscal, current_general, current_fund, current_capital };
   FiscalTable *table = table_new (cube, 4);
-  g_autoptr(GPtrArray) classes = function_classes (cube);
+  g_auto(ClassSums) sums = { 0 };
+  g_autoptr(GPtrArray) classes = NULL;
   FiscalTableRow *row;
+
+  class_sums_init (&sums, cube);
+  classes = function_classes (cube, &sums);
 
   fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "财政拨款收入项目");
   fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "财政拨款收入合计");
@@ -1062,7 +1097,7 @@ make_table_4 (Cube *cube)
     {
       row = fiscal_table_add_row (table, "", i < G_N_ELEMENTS (income) ? income[i].label : "", 0);
       if (i < G_N_ELEMENTS (income))
-        fiscal_table_row_set_amount (row, 0, source_sum (cube, income[i].mask));
+        fiscal_table_row_set_amount (row, 0, source_sum (&sums, income[i].mask));
       if (i < classes->len)
         {
           const char *klass = g_ptr_array_index (classes, i);
@@ -1071,18 +1106,17 @@ make_table_4 (Cube *cube)
           fiscal_table_row_set_label (row, 1, text);
           for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
             fiscal_table_row_set_amount (row, 2 + c,
-                                         class_sum (cube, klass, filter_sources,
-                                                    GUINT_TO_POINTER (columns[c])));
+                                         class_sum (&sums, klass, columns[c]));
         }
       else
         fiscal_table_row_set_label (row, 1, "");
     }
 
   row = fiscal_table_add_row (table, "", "收入总计", 0);
-  fiscal_table_row_set_amount (row, 0, source_sum (cube, fiscal));
+  fiscal_table_row_set_amount (row, 0, source_sum (&sums, fiscal));
   fiscal_table_row_set_label (row, 1, "支出总计");
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    fiscal_table_row_set_amount (row, 2 + c, source_sum (cube, columns[c]));
+    fiscal_table_row_set_amount (row, 2 + c, source_sum (&sums, columns[c]));
 
   return table;
 }
