@@ -164,6 +164,112 @@ test_reference_header (void)
   g_assert_cmpuint (numbers, ==, 12);
 }
 
+
+/* Where a published figure differs from the sum of the figures shown under
+ * it, the difference is rounding: each cell is the exact sum in fen,
+ * rounded on its own. These are the cases of the 2025 disclosure; the
+ * example's exact amounts reproduce them. */
+static gint64
+shown_wan (const FiscalTableRow *row,
+           guint                 cell)
+{
+  return fiscal_money_round_wan (row->cells[cell].amount);
+}
+
+static void
+test_reference_rounding (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  g_autoptr(FiscalTable) t6 = fiscal_pivot_table (doc, 6);
+  g_autoptr(FiscalTable) t3 = fiscal_pivot_table (doc, 3);
+  static const struct {
+    guint       table;
+    const char *parent;
+    guint       level;          /* the level of the children summed */
+    gint64      shown;          /* the parent as published, in 0.01 万元 */
+    gint64      children;       /* the sum of its children as published */
+  } cases[] = {
+    /* 表6 301 工资福利支出: ten 款 shown summing to 126.00, most just
+     * under their shown figures. */
+    { 6, "301",   2, 12598, 12600 },
+    /* 表6 302 商品和服务支出: nine 款 shown summing to 18.38, five a little
+     * over theirs. */
+    { 6, "302",   2, 1839,  1838 },
+    /* 表3 21011 行政事业单位医疗: 6.84 + 0.43 + 0.06 shown, 7.32 published;
+     * exactly 6.8364 + 0.4256 + 0.0622 = 7.3242. */
+    { 3, "21011", 3, 732,   733 },
+    /* 表3 总计: the four 类 shown sum to 318.09; exactly 318.096. */
+    { 3, "",      1, 31810, 31809 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      FiscalTable *table = cases[i].table == 6 ? t6 : t3;
+      const FiscalTableRow *parent = NULL;
+      gint64 children = 0;
+      guint p;
+
+      for (p = 0; p < fiscal_table_get_n_rows (table); p++)
+        if (g_str_equal (fiscal_table_get_row (table, p)->code, cases[i].parent))
+          {
+            parent = fiscal_table_get_row (table, p);
+            break;
+          }
+      g_assert_nonnull (parent);
+
+      for (guint c = p + 1; c < fiscal_table_get_n_rows (table); c++)
+        {
+          const FiscalTableRow *child = fiscal_table_get_row (table, c);
+
+          if (child->level < cases[i].level)
+            break;
+          if (child->level == cases[i].level)
+            children += shown_wan (child, 0);
+        }
+
+      g_assert_cmpint (shown_wan (parent, 0), ==, cases[i].shown);
+      g_assert_cmpint (children, ==, cases[i].children);
+    }
+
+  /* The exact figures behind the shares the narrative publishes. */
+  g_assert_cmpint (fiscal_table_find_row (t3, "", "总计")->cells[0].amount, ==, 318096000);
+  g_assert_cmpint (fiscal_table_find_row (t6, "", "总计")->cells[0].amount, ==, 145096000);
+}
+
+/* Every table's header tiles its rows × columns exactly: no cell covered
+ * twice, none left uncovered. */
+static void
+test_header_tiling (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, t);
+      guint rows = fiscal_table_get_n_header_rows (table);
+      guint columns = fiscal_table_get_n_columns (table);
+      g_autofree guint *covered = g_new0 (guint, rows * columns);
+
+      for (guint i = 0; i < fiscal_table_get_n_header_cells (table); i++)
+        {
+          const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (table, i);
+
+          g_assert_cmpuint (cell->row + cell->row_span, <=, rows);
+          g_assert_cmpuint (cell->column + cell->column_span, <=, columns);
+          for (guint r = cell->row; r < cell->row + cell->row_span; r++)
+            for (guint c = cell->column; c < cell->column + cell->column_span; c++)
+              covered[r * columns + c]++;
+        }
+
+      for (guint r = 0; r < rows; r++)
+        for (guint c = 0; c < columns; c++)
+          if (covered[r * columns + c] != 1)
+            g_error ("表%u header row %u column %u is covered %u times",
+                     t + 1, r, c, covered[r * columns + c]);
+    }
+}
+
 static FiscalLine *
 add_line (FiscalDocument *doc,
           const char     *unit,
@@ -589,6 +695,8 @@ main (int   argc,
   g_test_add_func ("/pivot/reference/tables", test_reference_tables);
   g_test_add_func ("/pivot/reference/empty-tables", test_reference_empty_tables);
   g_test_add_func ("/pivot/reference/header", test_reference_header);
+  g_test_add_func ("/pivot/reference/rounding", test_reference_rounding);
+  g_test_add_func ("/pivot/header-tiling", test_header_tiling);
   g_test_add_func ("/pivot/other-budgets", test_other_budgets);
   g_test_add_func ("/pivot/empty-budget", test_empty_budget);
   g_test_add_func ("/pivot/random-consistency", test_random_consistency);

@@ -331,7 +331,8 @@ add_hierarchy_rows (FiscalTable *table,
  * amounts), as 表 3, 5, 8 and 9 have it. Returns the next header row. */
 static guint
 add_function_columns (FiscalTable *table,
-                      const char  *top)
+                      const char  *top,
+                      const char  *code_title)
 {
   guint row = 0;
 
@@ -346,7 +347,7 @@ add_function_columns (FiscalTable *table,
       row = 1;
     }
 
-  fiscal_table_add_header (table, row, 0, 1, 3, "功能分类科目编码");
+  fiscal_table_add_header (table, row, 0, 1, 3, code_title);
   fiscal_table_add_header (table, row + 1, 0, 1, 1, "类");
   fiscal_table_add_header (table, row + 1, 1, 1, 1, "款");
   fiscal_table_add_header (table, row + 1, 2, 1, 1, "项");
@@ -398,7 +399,7 @@ make_table_2 (Cube *cube)
   };
   FiscalTable *table = table_new (cube, 2);
 
-  add_function_columns (table, NULL);
+  add_function_columns (table, NULL, "功能分类科目编码");
   for (guint i = 0; i < T2_N; i++)
     fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, columns[i]);
 
@@ -458,7 +459,7 @@ make_spending_table (Cube       *cube,
                      Accumulate  accumulate)
 {
   FiscalTable *table = table_new (cube, number);
-  guint row = add_function_columns (table, top);
+  guint row = add_function_columns (table, top, "功能分类科目编码");
 
   fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
   fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "基本支出");
@@ -520,7 +521,7 @@ make_budget_table (Cube       *cube,
                    Accumulate  accumulate)
 {
   FiscalTable *table = table_new (cube, number);
-  guint row = add_function_columns (table, top);
+  guint row = add_function_columns (table, top, "功能分类科目编码");
 
   fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
   fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "基本支出·人员经费");
@@ -717,13 +718,12 @@ make_table_7 (Cube *cube)
   g_autoptr(GPtrArray) projects = g_ptr_array_new_full (projects_n, g_object_unref);
   gboolean any = FALSE;
 
-  add_function_columns (table, NULL);
+  add_function_columns (table, NULL, "科目编码");
   fiscal_table_add_column (table, FISCAL_COLUMN_PROJECT, "项目名称");
   fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "项目支出合计");
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, headers[i]);
 
-  fiscal_table_add_header (table, 0, 0, 1, 3, "科目编码");
   fiscal_table_add_header (table, 0, 3, 2, 1, "功能分类科目名称");
   fiscal_table_add_header (table, 0, 4, 2, 1, "项目名称");
   fiscal_table_add_header (table, 0, 5, 2, 1, "项目支出合计");
