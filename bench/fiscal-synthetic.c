@@ -87,20 +87,18 @@ fiscal_synthetic_budget (guint   n_units,
     {
       guint pattern = g_rand_int_range (rand, 0, G_N_ELEMENTS (patterns));
       guint unit = i % n_units;
+      FiscalLine *line;
       g_autofree char *id = g_strdup_printf ("l%u", i + 1);
-      FiscalLine *line = fiscal_line_new (id);
+      g_autofree char *project = NULL;
 
-      fiscal_line_set_unit (line, g_ptr_array_index (unit_ids, unit));
-      fiscal_line_set_function (line, patterns[pattern].function);
-      fiscal_line_set_economic (line, patterns[pattern].economic);
-      fiscal_line_set_kind (line, patterns[pattern].kind);
       if (patterns[pattern].kind == FISCAL_KIND_PROJECT)
-        {
-          g_autofree char *project = g_strdup_printf ("p%u", unit * 10 + g_rand_int_range (rand, 0, 10));
-          fiscal_line_set_project (line, project);
-        }
-      fiscal_line_set_source (line, sources[g_rand_int_range (rand, 0, G_N_ELEMENTS (sources))]);
-      fiscal_line_set_amount (line, (gint64) g_rand_int_range (rand, 100, 50000000));
+        project = g_strdup_printf ("p%u", unit * 10 + g_rand_int_range (rand, 0, 10));
+
+      line = fiscal_line_new_full (id, g_ptr_array_index (unit_ids, unit),
+                                   patterns[pattern].function, patterns[pattern].economic,
+                                   patterns[pattern].kind, project,
+                                   sources[g_rand_int_range (rand, 0, G_N_ELEMENTS (sources))],
+                                   (gint64) g_rand_int_range (rand, 100, 50000000));
       g_ptr_array_add (lines, line);
     }
 

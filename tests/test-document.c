@@ -34,16 +34,8 @@ make_line (FiscalDocument *doc,
            gint64          fen)
 {
   g_autofree char *id = fiscal_document_new_line_id (doc);
-  FiscalLine *line = fiscal_line_new (id);
 
-  fiscal_line_set_unit (line, "main");
-  fiscal_line_set_function (line, function);
-  fiscal_line_set_economic (line, economic);
-  fiscal_line_set_kind (line, kind);
-  fiscal_line_set_source (line, source);
-  fiscal_line_set_amount (line, fen);
-
-  return line;
+  return fiscal_line_new_full (id, "main", function, economic, kind, NULL, source, fen);
 }
 
 static void

@@ -281,15 +281,8 @@ add_line (FiscalDocument *doc,
           gint64          fen)
 {
   g_autofree char *id = fiscal_document_new_line_id (doc);
-  g_autoptr(FiscalLine) line = fiscal_line_new (id);
+  g_autoptr(FiscalLine) line = fiscal_line_new_full (id, unit, function, economic, kind, project, source, fen);
 
-  fiscal_line_set_unit (line, unit);
-  fiscal_line_set_function (line, function);
-  fiscal_line_set_economic (line, economic);
-  fiscal_line_set_kind (line, kind);
-  fiscal_line_set_project (line, project);
-  fiscal_line_set_source (line, source);
-  fiscal_line_set_amount (line, fen);
   fiscal_document_add_line (doc, line);
 
   return line;

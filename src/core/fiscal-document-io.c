@@ -704,14 +704,7 @@ read_lines (FiscalDocument  *doc,
           !check_keys (obj, &item, keys, error))
         return FALSE;
 
-      line = fiscal_line_new (id);
-      fiscal_line_set_unit (line, unit);
-      fiscal_line_set_function (line, function);
-      fiscal_line_set_economic (line, economic);
-      fiscal_line_set_kind (line, kind);
-      fiscal_line_set_project (line, project);
-      fiscal_line_set_source (line, source);
-      fiscal_line_set_amount (line, amount);
+      line = fiscal_line_new_full (id, unit, function, economic, kind, project, source, amount);
       fiscal_line_set_note (line, note);
       g_ptr_array_add (lines, line);
       _fiscal_document_note_line_id (doc, id);

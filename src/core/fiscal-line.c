@@ -55,13 +55,15 @@ changed (FiscalLine *self,
     _fiscal_document_object_changed (self->document, self);
 }
 
+static const char *intern_or_null (const char *str);
+
 static void
 set_interned (FiscalLine  *self,
               const char **slot,
               const char  *value,
               guint        prop_id)
 {
-  const char *interned = (value && *value) ? g_intern_string (value) : NULL;
+  const char *interned = intern_or_null (value);
 
   if (*slot != interned)
     {
@@ -163,6 +165,48 @@ fiscal_line_new (const char *id)
   g_return_val_if_fail (id != NULL && *id, NULL);
 
   return g_object_new (FISCAL_TYPE_LINE, "id", id, NULL);
+}
+
+static const char *
+intern_or_null (const char *str)
+{
+  return (str && *str) ? g_intern_string (str) : NULL;
+}
+
+/**
+ * fiscal_line_new_full:
+ * @economic: (nullable): the economic code, or %NULL
+ * @project_id: (nullable): the project of a project line
+ *
+ * Makes a line with all its dimensions at once, as loading and pasting do.
+ *
+ * Returns: (transfer full): the line, belonging to no document
+ */
+FiscalLine *
+fiscal_line_new_full (const char   *id,
+                      const char   *unit_id,
+                      const char   *function,
+                      const char   *economic,
+                      FiscalKind    kind,
+                      const char   *project_id,
+                      FiscalSource  source,
+                      gint64        fen)
+{
+  FiscalLine *self;
+
+  g_return_val_if_fail (kind < FISCAL_N_KINDS, NULL);
+  g_return_val_if_fail (source < FISCAL_N_SOURCES, NULL);
+
+  self = fiscal_line_new (id);
+  self->unit = intern_or_null (unit_id);
+  self->function = intern_or_null (function);
+  self->economic = intern_or_null (economic);
+  self->kind = kind;
+  self->project = intern_or_null (project_id);
+  self->source = source;
+  self->amount = fen;
+
+  return self;
 }
 
 /**

@@ -20,6 +20,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FiscalLine, fiscal_line, FISCAL, LINE, GObject)
 
 FiscalLine   *fiscal_line_new              (const char   *id);
+FiscalLine   *fiscal_line_new_full         (const char   *id,
+                                            const char   *unit_id,
+                                            const char   *function,
+                                            const char   *economic,
+                                            FiscalKind    kind,
+                                            const char   *project_id,
+                                            FiscalSource  source,
+                                            gint64        fen);
 FiscalLine   *fiscal_line_copy             (FiscalLine   *self,
                                             const char   *id);
 const char   *fiscal_line_get_id           (FiscalLine   *self);
