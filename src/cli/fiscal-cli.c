@@ -32,10 +32,13 @@ typedef struct
 
 static int verb_validate (int argc, char **argv);
 static int verb_tables   (int argc, char **argv);
+static int verb_narrative (int argc, char **argv);
+static gboolean write_output (const char *output, const char *text);
 
 static const Verb verbs[] = {
   { "validate", verb_validate, N_("Check a budget and list its findings") },
   { "tables",   verb_tables,   N_("Write the eleven disclosure tables as CSV or JSON") },
+  { "narrative", verb_narrative, N_("Write the explanatory part (情况说明) from the figures") },
 };
 
 static void
@@ -214,19 +217,91 @@ verb_tables (int    argc,
       text = g_strconcat (json, "\n", NULL);
     }
 
+  return write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
+}
+
+/* The prior year: --prior, else the document's own link. */
+static gboolean
+load_prior (FiscalDocument  *doc,
+            const char      *prior_path,
+            FiscalDocument **prior)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (prior_path != NULL)
+    *prior = load (prior_path);
+  else
+    {
+      *prior = fiscal_document_load_prior (doc, &error);
+      if (error != NULL)
+        g_printerr ("fiscal-cli: %s: %s\n", _("The prior year cannot be read"), error->message);
+    }
+
+  return (prior_path == NULL || *prior != NULL) && error == NULL;
+}
+
+static gboolean
+write_output (const char *output,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
   if (output == NULL)
     {
       fputs (text, stdout);
-      return fflush (stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
+      return fflush (stdout) == 0;
     }
 
   if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
     {
       g_printerr ("fiscal-cli: %s\n", error->message);
-      return EXIT_TROUBLE;
+      return FALSE;
     }
 
-  return EXIT_OK;
+  return TRUE;
+}
+
+static int
+verb_narrative (int    argc,
+                char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *prior_path = NULL;
+  const GOptionEntry entries[] = {
+    { "prior", 'p', 0, G_OPTION_ARG_FILENAME, &prior_path, N_("The prior year’s budget (default: the one the file links)"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, markdown or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = verb_context ("narrative", _("FILE"), entries);
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(FiscalDocument) prior = NULL;
+  g_autoptr(FiscalNarrative) narrative = NULL;
+  g_autofree char *text = NULL;
+  const char *path;
+
+  if (!(path = parse_verb (context, &argc, &argv)))
+    return EXIT_TROUBLE;
+
+  if (format != NULL && !g_str_equal (format, "text") && !check_format (format, "markdown", "json"))
+    return EXIT_TROUBLE;
+
+  if (!(doc = load (path)) || !load_prior (doc, prior_path, &prior))
+    return EXIT_TROUBLE;
+
+  narrative = fiscal_narrative_new (doc, prior);
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autofree char *json = fiscal_narrative_to_json (narrative);
+      text = g_strconcat (json, "\n", NULL);
+    }
+  else if (g_strcmp0 (format, "markdown") == 0)
+    text = fiscal_narrative_to_markdown (narrative);
+  else
+    text = fiscal_narrative_to_text (narrative);
+
+  return write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
 }
 
 int
