@@ -34,6 +34,7 @@ static int verb_validate (int argc, char **argv);
 static int verb_tables   (int argc, char **argv);
 static int verb_narrative (int argc, char **argv);
 static gboolean write_output (const char *output, const char *text);
+static gboolean load_prior (FiscalDocument *doc, const char *prior_path, FiscalDocument **prior);
 
 static const Verb verbs[] = {
   { "validate", verb_validate, N_("Check a budget and list its findings") },
@@ -125,12 +126,15 @@ verb_validate (int    argc,
                char **argv)
 {
   g_autofree char *format = NULL;
+  g_autofree char *prior_path = NULL;
   const GOptionEntry entries[] = {
+    { "prior", 'p', 0, G_OPTION_ARG_FILENAME, &prior_path, N_("The prior year’s budget (default: the one the file links)"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = verb_context ("validate", _("FILE"), entries);
   g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(FiscalDocument) prior = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   const char *path;
 
@@ -142,7 +146,16 @@ verb_validate (int    argc,
       !(doc = load (path)))
     return EXIT_TROUBLE;
 
-  findings = fiscal_document_validate (doc);
+  /* A named prior year must be readable; a linked one that is not is a
+   * finding of its own. */
+  if (prior_path != NULL)
+    {
+      if (!(prior = load (prior_path)))
+        return EXIT_TROUBLE;
+      findings = fiscal_document_validate_with_prior (doc, prior);
+    }
+  else
+    findings = fiscal_document_validate (doc);
 
   if (g_strcmp0 (format, "json") == 0)
     {

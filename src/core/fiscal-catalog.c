@@ -222,6 +222,22 @@ fiscal_catalog_new_from_bytes (GBytes  *bytes,
           return NULL;
         }
 
+      if (json_object_has_member (obj, "budget"))
+        {
+          const char *budget = json_object_get_string_member_with_default (obj, "budget", NULL);
+
+          if (g_strcmp0 (budget, "fund") == 0)
+            item.budget = FISCAL_BUDGET_FUND;
+          else if (g_strcmp0 (budget, "capital") == 0)
+            item.budget = FISCAL_BUDGET_CAPITAL;
+          else
+            {
+              g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_BAD_VALUE,
+                           _("Catalogue item %s has an unknown budget"), code);
+              return NULL;
+            }
+        }
+
       g_array_append_val (self->items, item);
     }
 

@@ -38,6 +38,7 @@ typedef struct
   const char    *parent;   /* interned, NULL for a 类 */
   guint          level;    /* 1 类, 2 款, 3 项 */
   FiscalSangong  sangong;
+  FiscalBudget   budget;   /* function codes of the fund or state-capital budget */
 } FiscalCatalogItem;
 
 #define FISCAL_TYPE_CATALOG (fiscal_catalog_get_type ())

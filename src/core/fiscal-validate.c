@@ -17,14 +17,21 @@
 #include "fiscal-document.h"
 #include "fiscal-line.h"
 #include "fiscal-money.h"
+#include "fiscal-narrative.h"
+#include "fiscal-profile.h"
 #include "fiscal-project.h"
+#include "fiscal-summary.h"
+#include "fiscal-unit.h"
 #include "fiscal-validate.h"
 
 typedef struct
 {
   FiscalDocument *document;
+  FiscalDocument *prior;       /* may be NULL */
   FiscalCatalog  *functions;
   FiscalCatalog  *economics;
+  FiscalSummary  *summary;
+  FiscalSummary  *prior_summary;
   GPtrArray      *findings;
 } Context;
 
@@ -194,17 +201,551 @@ rule_line_references (Context *ctx)
     }
 }
 
+static char *
+yuan_wan (gint64 fen)
+{
+  g_autofree char *number = fiscal_money_format_wan (fen);
+  return g_strconcat (number, " 万元", NULL);
+}
+
+#define LINE_WHERE(i, key) g_strdup_printf ("lines[%u].%s", (i), (key))
+
+/* Every basic line needs an economic code (表 6 is by economic code), and a
+ * project line should have one (表 7 is by economic 类). */
+static void
+rule_economic_missing (Context *ctx)
+{
+  GListModel *lines = fiscal_document_get_lines (ctx->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+      g_autofree char *where = NULL;
+
+      if (fiscal_line_get_economic (line) != NULL)
+        continue;
+
+      where = LINE_WHERE (i, "economic");
+      if (fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT)
+        add (ctx, "code.economic-missing", FISCAL_SEVERITY_WARNING, where,
+             _("Project line %s has no economic code; 表 7 cannot place it in a column"),
+             fiscal_line_get_id (line));
+      else
+        add (ctx, "code.economic-missing", FISCAL_SEVERITY_ERROR, where,
+             _("Basic line %s has no economic code"), fiscal_line_get_id (line));
+    }
+}
+
+/* Government-fund and state-capital money is spent on their own function
+ * codes, and general money not on theirs. */
+static void
+rule_source_function (Context *ctx)
+{
+  GListModel *lines = fiscal_document_get_lines (ctx->document);
+
+  if (ctx->functions == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+      const FiscalCatalogItem *item = fiscal_catalog_lookup (ctx->functions, fiscal_line_get_function (line));
+      FiscalBudget budget = fiscal_source_get_budget (fiscal_line_get_source (line));
+      const char *code = fiscal_line_get_function (line);
+      g_autofree char *where = NULL;
+
+      if (item == NULL)
+        continue;
+
+      where = LINE_WHERE (i, "function");
+      if (budget == FISCAL_BUDGET_CAPITAL && item->budget != FISCAL_BUDGET_CAPITAL)
+        add (ctx, "source.function", FISCAL_SEVERITY_ERROR, where,
+             _("Line %s is state-capital money on %s %s; it belongs on a 223 国有资本经营预算支出 code"),
+             fiscal_line_get_id (line), code, item->name);
+      else if (budget != FISCAL_BUDGET_CAPITAL && item->budget == FISCAL_BUDGET_CAPITAL)
+        add (ctx, "source.function", FISCAL_SEVERITY_ERROR, where,
+             _("Line %s spends %s on %s %s, a code of the state-capital budget"),
+             fiscal_line_get_id (line), fiscal_source_label (fiscal_line_get_source (line)), code, item->name);
+      else if (budget == FISCAL_BUDGET_FUND && item->budget != FISCAL_BUDGET_FUND)
+        add (ctx, "source.function", FISCAL_SEVERITY_WARNING, where,
+             _("Line %s is government-fund money on %s %s, which is not a government-fund code"),
+             fiscal_line_get_id (line), code, item->name);
+      else if (budget != FISCAL_BUDGET_FUND && item->budget == FISCAL_BUDGET_FUND)
+        add (ctx, "source.function", FISCAL_SEVERITY_WARNING, where,
+             _("Line %s spends %s on %s %s, a government-fund code"),
+             fiscal_line_get_id (line), fiscal_source_label (fiscal_line_get_source (line)), code, item->name);
+    }
+}
+
+/* 人员经费 is spent on 301 and 303, 公用经费 on 302 and the small-equipment
+ * 款 of 310. */
+static void
+rule_kind_economic (Context *ctx)
+{
+  static const char * const public_equipment[] = { "31002", "31003", "31007", NULL };
+  GListModel *lines = fiscal_document_get_lines (ctx->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+      const char *economic = fiscal_line_get_economic (line);
+      FiscalKind kind = fiscal_line_get_kind (line);
+      gboolean fits;
+      g_autofree char *where = NULL;
+
+      if (economic == NULL || kind == FISCAL_KIND_PROJECT)
+        continue;
+
+      if (kind == FISCAL_KIND_PERSONNEL)
+        fits = g_str_has_prefix (economic, "301") || g_str_has_prefix (economic, "303");
+      else
+        fits = g_str_has_prefix (economic, "302") || g_strv_contains (public_equipment, economic);
+
+      if (fits)
+        continue;
+
+      where = LINE_WHERE (i, "economic");
+      add (ctx, "kind.economic", FISCAL_SEVERITY_ERROR, where,
+           kind == FISCAL_KIND_PERSONNEL
+             ? _("Line %s is 人员经费 on economic code %s; 人员经费 goes on 301 or 303")
+             : _("Line %s is 公用经费 on economic code %s; 公用经费 goes on 302 or 31002, 31003, 31007"),
+           fiscal_line_get_id (line), economic);
+    }
+}
+
+/* The social-insurance, medical and housing-fund contributions have
+ * function codes of their own. */
+static void
+rule_economic_function (Context *ctx)
+{
+  static const struct { const char *economic; const char *function; } pairs[] = {
+    { "30108", "2080505" },   /* 机关事业单位基本养老保险缴费 */
+    { "30109", "2080506" },   /* 职业年金缴费 */
+    { "30110", "21011" },     /* 职工基本医疗保险缴费 → 行政事业单位医疗 */
+    { "30111", "2101103" },   /* 公务员医疗补助缴费 */
+    { "30113", "2210201" },   /* 住房公积金 */
+  };
+  GListModel *lines = fiscal_document_get_lines (ctx->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+      const char *economic = fiscal_line_get_economic (line);
+      const char *function = fiscal_line_get_function (line);
+
+      if (economic == NULL || function == NULL)
+        continue;
+
+      for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+        {
+          gboolean economic_matches = g_str_equal (economic, pairs[p].economic);
+          gboolean function_matches = g_str_has_prefix (function, pairs[p].function);
+          g_autofree char *where = NULL;
+
+          if (economic_matches == function_matches)
+            continue;
+
+          /* 21011 holds other medical spending besides 30110 (公务员医疗
+           * 补助, 其他); only the economic side is checked there. */
+          if (!economic_matches && strlen (pairs[p].function) < 7)
+            continue;
+
+          where = LINE_WHERE (i, economic_matches ? "function" : "economic");
+          add (ctx, "economic.function", FISCAL_SEVERITY_WARNING, where,
+               _("Line %s: economic code %s belongs with function code %s, but the line has %s on %s"),
+               fiscal_line_get_id (line), pairs[p].economic, pairs[p].function, economic, function);
+        }
+    }
+}
+
+static void
+rule_projects (Context *ctx)
+{
+  GListModel *projects = fiscal_document_get_projects (ctx->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (projects, i);
+      const char *name = fiscal_project_get_name (project);
+      const char *id = fiscal_project_get_id (project);
+
+      if (name == NULL || *name == 0)
+        {
+          g_autofree char *where = g_strdup_printf ("projects[%u].name", i);
+          add (ctx, "project.name", FISCAL_SEVERITY_ERROR, where, _("Project %s has no name"), id);
+        }
+
+      if (g_hash_table_lookup (ctx->summary->all_by_project, g_intern_string (id)) == NULL)
+        {
+          g_autofree char *where = g_strdup_printf ("projects[%u]", i);
+          add (ctx, "project.lines", FISCAL_SEVERITY_WARNING, where,
+               _("Project “%s” has no budget lines"), name ? name : id);
+        }
+    }
+}
+
+static gboolean
+profile_numbers (FiscalProfile *profile,
+                 const FiscalProfileField *fields,
+                 guint          n,
+                 gint64        *values)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (!fiscal_profile_is_set (profile, fields[i]))
+        return FALSE;
+      values[i] = fiscal_profile_get_number (profile, fields[i]);
+    }
+  return TRUE;
+}
+
+/* 实有人数 = 在职 + 退休 + 离休, and the changes agree with last year. */
+static void
+rule_staffing (Context *ctx)
+{
+  static const FiscalProfileField parts[] = {
+    FISCAL_PROFILE_STAFF_ACTUAL, FISCAL_PROFILE_STAFF_ACTIVE,
+    FISCAL_PROFILE_STAFF_RETIRED, FISCAL_PROFILE_STAFF_HONORARY,
+  };
+  static const struct { FiscalProfileField count; FiscalProfileField change; const char *what; } changes[] = {
+    { FISCAL_PROFILE_STAFF_ACTIVE, FISCAL_PROFILE_STAFF_ACTIVE_CHANGE, N_("in service") },
+    { FISCAL_PROFILE_STAFF_RETIRED, FISCAL_PROFILE_STAFF_RETIRED_CHANGE, N_("retired") },
+    { FISCAL_PROFILE_STAFF_HONORARY, FISCAL_PROFILE_STAFF_HONORARY_CHANGE, N_("honorary retired") },
+  };
+  FiscalProfile *profile = fiscal_document_get_profile (ctx->document);
+  gint64 v[G_N_ELEMENTS (parts)];
+
+  if (profile_numbers (profile, parts, G_N_ELEMENTS (parts), v) && v[0] != v[1] + v[2] + v[3])
+    add (ctx, "staffing.sum", FISCAL_SEVERITY_ERROR, "profile.staffing.actual",
+         _("实有人数 is %" G_GINT64_FORMAT ", but 在职 %" G_GINT64_FORMAT " + 退休 %" G_GINT64_FORMAT
+           " + 离休 %" G_GINT64_FORMAT " make %" G_GINT64_FORMAT),
+         v[0], v[1], v[2], v[3], v[1] + v[2] + v[3]);
+
+  if (ctx->prior == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      FiscalProfile *before = fiscal_document_get_profile (ctx->prior);
+      gint64 now, then, change;
+      g_autofree char *where = NULL;
+
+      if (!fiscal_profile_is_set (profile, changes[i].count) || !fiscal_profile_is_set (profile, changes[i].change) ||
+          !fiscal_profile_is_set (before, changes[i].count))
+        continue;
+
+      now = fiscal_profile_get_number (profile, changes[i].count);
+      then = fiscal_profile_get_number (before, changes[i].count);
+      change = fiscal_profile_get_number (profile, changes[i].change);
+      if (now - then == change)
+        continue;
+
+      where = g_strdup_printf ("profile.staffing.%s", fiscal_profile_field_info (changes[i].change)->key);
+      add (ctx, "staffing.change", FISCAL_SEVERITY_WARNING, where,
+           _("The change in %s staff is given as %" G_GINT64_FORMAT ", but last year’s budget had %"
+             G_GINT64_FORMAT " and this year’s has %" G_GINT64_FORMAT),
+           _(changes[i].what), change, then, now);
+    }
+}
+
+/* The amounts reserved for small firms are part of the procurement. */
+static void
+rule_procurement (Context *ctx)
+{
+  FiscalProfile *p = fiscal_document_get_profile (ctx->document);
+  gint64 total = fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_GOODS) +
+                 fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_WORKS) +
+                 fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_SERVICES);
+  gint64 sme = fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_RESERVED_SME);
+  gint64 small = fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_RESERVED_SMALL);
+
+  if (sme > total)
+    {
+      g_autofree char *a = yuan_wan (sme);
+      g_autofree char *b = yuan_wan (total);
+      add (ctx, "procurement.reserved", FISCAL_SEVERITY_ERROR, "profile.procurement.reserved_sme",
+           _("%s is reserved for small and medium firms, more than the whole procurement of %s"), a, b);
+    }
+
+  if (small > sme)
+    {
+      g_autofree char *a = yuan_wan (small);
+      g_autofree char *b = yuan_wan (sme);
+      add (ctx, "procurement.reserved", FISCAL_SEVERITY_ERROR, "profile.procurement.reserved_small",
+           _("%s is reserved for small and micro firms, more than the %s reserved for small and medium firms"), a, b);
+    }
+}
+
+/* 三公 only goes down. */
+static void
+rule_sangong (Context *ctx)
+{
+  static const struct { FiscalSangongItem item; const char *label; const char *key; } items[] = {
+    { FISCAL_SANGONG_ITEM_ABROAD, "因公出国（境）费", "abroad" },
+    { FISCAL_SANGONG_ITEM_VEHICLE_PURCHASE, "公务用车购置费", "vehicle-purchase" },
+    { FISCAL_SANGONG_ITEM_VEHICLE_OPERATION, "公务用车运行费", "vehicle-operation" },
+    { FISCAL_SANGONG_ITEM_RECEPTION, "公务接待费", "reception" },
+  };
+
+  if (ctx->prior_summary == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      gint64 now = ctx->summary->sangong[items[i].item];
+      gint64 then = ctx->prior_summary->sangong[items[i].item];
+      g_autofree char *where = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      if (now <= then)
+        continue;
+
+      where = g_strdup_printf ("tables[9].%s", items[i].key);
+      a = yuan_wan (now);
+      b = yuan_wan (then);
+      add (ctx, "sangong.increase", FISCAL_SEVERITY_WARNING, where,
+           _("%s rises to %s from %s last year"), items[i].label, a, b);
+    }
+}
+
+/* A change from last year needs its reason. */
+static void
+rule_reasons (Context *ctx)
+{
+  g_autoptr(FiscalNarrative) narrative = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+
+  if (ctx->prior == NULL)
+    return;
+
+  narrative = fiscal_narrative_new (ctx->document, ctx->prior);
+  missing = fiscal_narrative_missing (narrative);
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const FiscalNarrativeRun *run = g_ptr_array_index (missing, i);
+      g_autofree char *where = g_strconcat ("explanations.", run->key, NULL);
+
+      if (g_str_has_prefix (run->key, "projects."))
+        {
+          g_auto(GStrv) parts = g_strsplit (run->key, ".", 3);
+          GListModel *projects = fiscal_document_get_projects (ctx->document);
+          g_autofree char *path = NULL;
+          const char *name = parts[1];
+
+          for (guint p = 0; p < g_list_model_get_n_items (projects) && path == NULL; p++)
+            {
+              g_autoptr(FiscalProject) project = g_list_model_get_item (projects, p);
+
+              if (g_strcmp0 (fiscal_project_get_id (project), parts[1]) == 0)
+                {
+                  path = g_strdup_printf ("projects[%u].%s", p, parts[2]);
+                  name = fiscal_project_get_name (project);
+                }
+            }
+          add (ctx, "text.missing", FISCAL_SEVERITY_WARNING, path ? path : run->key,
+               _("The narrative needs the %s of project “%s”"),
+               g_str_equal (parts[2], "policy_basis") ? _("policy basis") : _("allocation"), name);
+        }
+      else
+        add (ctx, "reason.missing", FISCAL_SEVERITY_WARNING, where,
+             _("A change from last year has no reason given (%s)"), run->key);
+    }
+}
+
+static const char *
+find_placeholder (const char *text)
+{
+  static const char * const placeholders[] = {
+    "XX", "xx", "××", "ＸＸ", "待填写", "待补充", "待定", "___", "＿＿", "（此处", "(此处", NULL
+  };
+  const char *brace;
+
+  if (text == NULL)
+    return NULL;
+
+  for (guint i = 0; placeholders[i]; i++)
+    if (strstr (text, placeholders[i]))
+      return placeholders[i];
+
+  /* {单位}, {金额}: a template field never filled in. */
+  if ((brace = strchr (text, '{')) && strchr (brace, '}'))
+    return "{…}";
+
+  return NULL;
+}
+
+static void
+check_placeholder (Context    *ctx,
+                   const char *where,
+                   const char *text)
+{
+  const char *found = find_placeholder (text);
+
+  if (found != NULL)
+    add (ctx, "text.placeholder", FISCAL_SEVERITY_WARNING, where,
+         _("The text still holds the template placeholder “%s”"), found);
+}
+
+/* Template placeholders left in any text. */
+static void
+rule_placeholders (Context *ctx)
+{
+  FiscalProfile *profile = fiscal_document_get_profile (ctx->document);
+  GListModel *projects = fiscal_document_get_projects (ctx->document);
+  GListModel *lines = fiscal_document_get_lines (ctx->document);
+  g_auto(GStrv) keys = fiscal_document_list_explanations (ctx->document);
+
+  check_placeholder (ctx, "department.name", fiscal_document_get_department_name (ctx->document));
+
+  for (guint f = 0; f < FISCAL_N_PROFILE_FIELDS; f++)
+    {
+      const FiscalProfileFieldInfo *info = fiscal_profile_field_info (f);
+      g_autofree char *where = NULL;
+
+      if (info->type != FISCAL_FIELD_TEXT)
+        continue;
+      where = info->group ? g_strdup_printf ("profile.%s.%s", info->group, info->key)
+                          : g_strdup_printf ("profile.%s", info->key);
+      check_placeholder (ctx, where, fiscal_profile_get_text (profile, f));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (projects, i);
+
+      for (guint f = FISCAL_PROJECT_NAME; f < FISCAL_N_PROJECT_FIELDS; f++)
+        {
+          g_autofree char *where = g_strdup_printf ("projects[%u].%s", i, fiscal_project_field_key (f));
+          check_placeholder (ctx, where, fiscal_project_get_field (project, f));
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+      if (fiscal_line_get_note (line) != NULL)
+        {
+          g_autofree char *where = LINE_WHERE (i, "note");
+          check_placeholder (ctx, where, fiscal_line_get_note (line));
+        }
+    }
+
+  for (guint i = 0; keys[i]; i++)
+    {
+      g_autofree char *where = g_strconcat ("explanations.", keys[i], NULL);
+      check_placeholder (ctx, where, fiscal_document_get_explanation (ctx->document, keys[i]));
+    }
+}
+
+/* The amounts in 万元 a text names, summed exactly in fen; FALSE when it
+ * names none. */
+static gboolean
+sum_wan_figures (const char *text,
+                 gint64     *sum)
+{
+  gboolean any = FALSE;
+
+  *sum = 0;
+  for (const char *p = text; p && *p; )
+    {
+      const char *unit = strstr (p, "万元");
+      const char *start;
+      g_autofree char *number = NULL;
+      gint64 fen;
+
+      if (unit == NULL)
+        break;
+
+      start = unit;
+      while (start > p && start[-1] == ' ')
+        start--;
+      while (start > p && (g_ascii_isdigit (start[-1]) || start[-1] == '.' || start[-1] == ','))
+        start--;
+      while (*start == ' ')
+        start++;
+
+      number = g_strndup (start, unit - start);
+      g_strstrip (number);
+      if (*number && fiscal_money_parse_wan (number, &fen, NULL))
+        {
+          *sum += fen;
+          any = TRUE;
+        }
+      p = unit + strlen ("万元");
+    }
+
+  return any;
+}
+
+/* Figures typed into texts that disagree with the computed ones: a
+ * project's 资金分配情况 against its fiscal funds, and a stated 运行经费
+ * against the basic public expenditure. */
+static void
+rule_text_figures (Context *ctx)
+{
+  GListModel *projects = fiscal_document_get_projects (ctx->document);
+  FiscalProfile *profile = fiscal_document_get_profile (ctx->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (projects, i);
+      const char *allocation = fiscal_project_get_field (project, FISCAL_PROJECT_ALLOCATION);
+      gint64 general = fiscal_summary_lookup (ctx->summary->general_by_project, fiscal_project_get_id (project));
+      gint64 all = fiscal_summary_lookup (ctx->summary->all_by_project, fiscal_project_get_id (project));
+      gint64 stated;
+
+      if (!sum_wan_figures (allocation, &stated) || stated == general || stated == all)
+        continue;
+
+      {
+        g_autofree char *where = g_strdup_printf ("projects[%u].allocation", i);
+        g_autofree char *a = yuan_wan (stated);
+        g_autofree char *b = yuan_wan (general);
+        g_autofree char *c = yuan_wan (all);
+
+        add (ctx, "text.figures", FISCAL_SEVERITY_WARNING, where,
+             _("The allocation of “%s” adds up to %s, but the project has %s of fiscal funds and %s in all"),
+             fiscal_project_get_name (project), a, b, c);
+      }
+    }
+
+  if (fiscal_profile_is_set (profile, FISCAL_PROFILE_OPERATING_EXPENSES) &&
+      fiscal_profile_get_number (profile, FISCAL_PROFILE_OPERATING_EXPENSES) != ctx->summary->general_by_kind[FISCAL_KIND_PUBLIC])
+    {
+      g_autofree char *a = yuan_wan (fiscal_profile_get_number (profile, FISCAL_PROFILE_OPERATING_EXPENSES));
+      g_autofree char *b = yuan_wan (ctx->summary->general_by_kind[FISCAL_KIND_PUBLIC]);
+
+      add (ctx, "text.figures", FISCAL_SEVERITY_INFO, "profile.operating_expenses",
+           _("运行经费 is given as %s; the basic public expenditure of the general public budget is %s"), a, b);
+    }
+}
+
 static const Rule rules[] = {
   rule_catalog_year,
   rule_line_codes,
+  rule_economic_missing,
+  rule_source_function,
+  rule_kind_economic,
+  rule_economic_function,
   rule_line_amounts,
   rule_line_references,
+  rule_projects,
+  rule_staffing,
+  rule_procurement,
+  rule_sangong,
+  rule_reasons,
+  rule_placeholders,
+  rule_text_figures,
 };
 
 /**
  * fiscal_document_validate:
  *
- * Runs every rule over @document.
+ * Runs every rule over @document, with the prior year its link names when
+ * that can be read.
  *
  * Returns: (transfer full) (element-type FiscalFinding): the findings,
  *   errors first, in the order the rules found them within a severity
@@ -212,16 +753,55 @@ static const Rule rules[] = {
 GPtrArray *
 fiscal_document_validate (FiscalDocument *document)
 {
+  g_autoptr(FiscalDocument) prior = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+
+  prior = fiscal_document_load_prior (document, &error);
+  findings = fiscal_document_validate_with_prior (document, prior);
+
+  if (error != NULL)
+    {
+      FiscalFinding *finding = g_new0 (FiscalFinding, 1);
+
+      finding->rule = g_strdup ("prior.unreadable");
+      finding->severity = FISCAL_SEVERITY_WARNING;
+      finding->where = g_strdup ("prior");
+      finding->message = g_strdup_printf (_("The prior year’s budget cannot be read, so nothing is compared with last year: %s"),
+                                          error->message);
+      /* After the errors, before the notes. */
+      g_ptr_array_insert (findings, fiscal_findings_count (findings, FISCAL_SEVERITY_ERROR), finding);
+    }
+
+  return findings;
+}
+
+/**
+ * fiscal_document_validate_with_prior:
+ * @prior: (nullable): the prior year's budget, or %NULL for none
+ *
+ * Returns: (transfer full) (element-type FiscalFinding): the findings
+ */
+GPtrArray *
+fiscal_document_validate_with_prior (FiscalDocument *document,
+                                     FiscalDocument *prior)
+{
   Context ctx = { 0 };
   int year;
   GPtrArray *sorted;
 
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (!prior || FISCAL_IS_DOCUMENT (prior), NULL);
 
   year = fiscal_document_get_year (document);
   ctx.document = document;
+  ctx.prior = prior;
   ctx.functions = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, year, NULL);
   ctx.economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, year, NULL);
+  ctx.summary = fiscal_summary_new (document);
+  ctx.prior_summary = prior ? fiscal_summary_new (prior) : NULL;
   ctx.findings = g_ptr_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
@@ -238,6 +818,8 @@ fiscal_document_validate (FiscalDocument *document)
       }
 
   g_ptr_array_unref (ctx.findings);
+  fiscal_summary_free (ctx.summary);
+  fiscal_summary_free (ctx.prior_summary);
   g_clear_object (&ctx.functions);
   g_clear_object (&ctx.economics);
 

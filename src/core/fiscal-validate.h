@@ -23,6 +23,8 @@ typedef struct
 
 void       fiscal_finding_free        (FiscalFinding  *finding);
 GPtrArray *fiscal_document_validate   (FiscalDocument *document);
+GPtrArray *fiscal_document_validate_with_prior (FiscalDocument *document,
+                                                FiscalDocument *prior);
 guint      fiscal_findings_count      (GPtrArray      *findings,
                                        FiscalSeverity  severity);
 char      *fiscal_findings_to_json    (GPtrArray      *findings);
