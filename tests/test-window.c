@@ -12,6 +12,8 @@
 #include <locale.h>
 
 #include "fiscal-application.h"
+#include "fiscal-checks-view.h"
+#include "fiscal-narrative-view.h"
 #include "fiscal-table-view.h"
 #include "fiscal-window.h"
 
@@ -51,12 +53,44 @@ find_table_view (GtkWidget *widget)
 static GtkListBox *
 find_list_box (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_BOX (widget))
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
     return GTK_LIST_BOX (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkListBox *found = find_list_box (child);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static FiscalNarrativeView *
+find_narrative_view (GtkWidget *widget)
+{
+  if (FISCAL_IS_NARRATIVE_VIEW (widget))
+    return FISCAL_NARRATIVE_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      FiscalNarrativeView *found = find_narrative_view (child);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static FiscalChecksView *
+find_checks_view (GtkWidget *widget)
+{
+  if (FISCAL_IS_CHECKS_VIEW (widget))
+    return FISCAL_CHECKS_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      FiscalChecksView *found = find_checks_view (child);
       if (found)
         return found;
     }
@@ -94,7 +128,8 @@ test_open_example (void)
   g_assert_nonnull (list);
   while (gtk_list_box_get_row_at_index (list, n_rows))
     n_rows++;
-  g_assert_cmpuint (n_rows, ==, 11);
+  /* The eleven tables, the narrative and the checks. */
+  g_assert_cmpuint (n_rows, ==, 13);
 
   view = find_table_view (GTK_WIDGET (window));
   g_assert_nonnull (view);
@@ -162,6 +197,78 @@ test_tables_follow_edits (void)
   iterate ();
 }
 
+
+/* The narrative follows the figures; typing a reason stores it; a missing
+ * reason shows in the checks, and activating that finding goes to its
+ * field. */
+static void
+test_narrative_and_checks (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalNarrativeView *narrative;
+  FiscalChecksView *checks;
+  FiscalDocument *doc;
+  GtkEditable *entry;
+  GPtrArray *findings;
+  g_autoptr(FiscalLine) line = NULL;
+  guint reason_at = G_MAXUINT;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  doc = fiscal_window_get_document (window);
+  narrative = find_narrative_view (GTK_WIDGET (window));
+  checks = find_checks_view (GTK_WIDGET (window));
+
+  /* The example passes every check. */
+  findings = fiscal_window_get_findings (window);
+  g_assert_nonnull (findings);
+  g_assert_cmpuint (fiscal_findings_count (findings, FISCAL_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (fiscal_findings_count (findings, FISCAL_SEVERITY_WARNING), ==, 0);
+
+  fiscal_window_show_page (window, "narrative");
+  iterate ();
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "narrative");
+
+  /* The stored reason is in its field; typing replaces it in the budget. */
+  entry = fiscal_narrative_view_get_slot_entry (narrative, "income.unit");
+  g_assert_nonnull (entry);
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (entry), "信访工作业务补助费收入"));
+  gtk_editable_set_text (entry, "业务补助收入增加");
+  g_assert_cmpstr (fiscal_document_get_explanation (doc, "income.unit"), ==, "业务补助收入增加");
+
+  /* A new change without a reason: the narrative and the checks say so. */
+  line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
+  fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 1000000);
+  findings = fiscal_window_get_findings (window);
+  g_assert_cmpuint (fiscal_narrative_view_get_n_missing (narrative), ==, 0);   /* every slot here has its text */
+
+  fiscal_document_set_explanation (doc, "income.general", NULL);
+  findings = fiscal_window_get_findings (window);
+  g_assert_cmpuint (fiscal_narrative_view_get_n_missing (narrative), ==, 1);
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((FiscalFinding *) findings->pdata[i])->rule, "reason.missing"))
+      reason_at = i;
+  g_assert_cmpuint (reason_at, !=, G_MAXUINT);
+  g_assert_true (fiscal_checks_view_get_findings (checks) == findings);
+
+  fiscal_window_show_page (window, "checks");
+  iterate ();
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "checks");
+
+  fiscal_checks_view_activate (checks, reason_at);
+  iterate ();
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "narrative");
+  entry = fiscal_narrative_view_get_slot_entry (narrative, "income.general");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_get_focus_child (GTK_WIDGET (entry)) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* A broken file is shown as an error, in the window, and stays as it was. */
 static void
 test_open_broken (void)
@@ -221,6 +328,14 @@ test_chinese (void)
 
   list = find_list_box (GTK_WIDGET (window));
   label = gtk_widget_get_last_child (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 9)));
+  fiscal_window_show_page (window, "narrative");
+  iterate ();
+  {
+    FiscalNarrativeView *narrative = find_narrative_view (GTK_WIDGET (window));
+    g_autofree char *text = fiscal_narrative_view_get_text (narrative);
+
+    g_assert_nonnull (strstr (text, "一般公共预算 205.10 万元，占 64.48%，比上年预算减少 27.21 万元，下降 11.71%"));
+  }
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "财政拨款“三公”经费支出情况表");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -250,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/window/open-example", test_open_example);
   g_test_add_func ("/window/tables-follow-edits", test_tables_follow_edits);
   g_test_add_func ("/window/open-broken", test_open_broken);
+  g_test_add_func ("/window/narrative-and-checks", test_narrative_and_checks);
   /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
   if (g_getenv ("FISCAL_TEST_ZH") != NULL)
     g_test_add_func ("/window/chinese", test_chinese);

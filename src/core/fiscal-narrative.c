@@ -59,6 +59,7 @@ run_free (gpointer data)
   g_free (run->text);
   g_free (run->key);
   g_free (run->prefix);
+  g_free (run->context);
   g_free (run);
 }
 
@@ -192,6 +193,7 @@ slot (Builder    *b,
   run->prefix = g_strdup (prefix);
   run->text = (stored && *stored) ? g_strdup (stored) : NULL;
   run->required = required;
+  run->context = fiscal_narrative_paragraph_text (b->paragraph);
   g_ptr_array_add (b->paragraph->runs, run);
 }
 

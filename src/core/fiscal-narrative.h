@@ -28,6 +28,7 @@ typedef struct
   char          *key;       /* a slot's explanation key */
   char          *prefix;    /* a slot's lead-in, printed only when it has text */
   gboolean       required;  /* an empty slot is missing (a change needs its reason) */
+  char          *context;   /* a slot's sentence up to it, to name it by */
 } FiscalNarrativeRun;
 
 typedef struct

@@ -550,7 +550,7 @@ rule_reasons (Context *ctx)
         }
       else
         add (ctx, "reason.missing", FISCAL_SEVERITY_WARNING, where,
-             _("A change from last year has no reason given (%s)"), run->key);
+             _("No reason is given for the change: “%s”"), run->context ? run->context : run->key);
     }
 }
 

@@ -25,5 +25,8 @@ void            fiscal_window_show_table     (FiscalWindow      *self,
                                               guint              number);
 guint           fiscal_window_get_shown_table (FiscalWindow     *self);
 const char     *fiscal_window_get_page       (FiscalWindow      *self);
+void            fiscal_window_show_page      (FiscalWindow      *self,
+                                              const char        *page);
+GPtrArray      *fiscal_window_get_findings   (FiscalWindow      *self);
 
 G_END_DECLS
