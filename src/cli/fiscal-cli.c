@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "fiscal-cli-chart.h"
 #include "fiscal-core.h"
 
 enum {
@@ -40,6 +41,7 @@ static const Verb verbs[] = {
   { "validate", verb_validate, N_("Check a budget and list its findings") },
   { "tables",   verb_tables,   N_("Write the eleven disclosure tables as CSV or JSON") },
   { "narrative", verb_narrative, N_("Write the explanatory part (情况说明) from the figures") },
+  { "chart",    fiscal_cli_chart, N_("Draw a chart as PNG, SVG or PDF") },
 };
 
 static void

@@ -7,6 +7,7 @@
 
 #include "fiscal-types.h"
 #include "fiscal-catalog.h"
+#include "fiscal-chart.h"
 #include "fiscal-document.h"
 #include "fiscal-error.h"
 #include "fiscal-line.h"
