@@ -370,6 +370,7 @@ typedef struct
   gint64 min, max, step;
   double y0, y1;      /* pixel positions of min and max */
   gboolean percent;   /* values are hundredths of a percent */
+  gboolean zoom;      /* may start above zero (a waterfall's small steps) */
 } Scale;
 
 static double
@@ -388,7 +389,10 @@ scale_init (Scale  *s,
   if (max <= min)
     max = min + (s->percent ? 10000 : FISCAL_FEN_PER_WAN);
   s->step = s->percent ? 2000 : nice_step (max - min, target);
-  s->min = min >= 0 ? 0 : -((-min + s->step - 1) / s->step) * s->step;
+  if (min >= 0)
+    s->min = s->zoom ? (min / s->step) * s->step : 0;
+  else
+    s->min = -((-min + s->step - 1) / s->step) * s->step;
   s->max = ((max + s->step - 1) / s->step) * s->step;
   if (s->max <= s->min)
     s->max = s->min + s->step;
@@ -412,8 +416,10 @@ layout_axis (FiscalChart     *self,
   double fs = self->font_size, size = fs * 0.75, width = 0;
   guint first = self->labels->len;
   guint n = 0;
+  /* Tick labels only where two fit one above the other */
+  gboolean labelled = fabs (s->y0 - s->y1) >= size * 3;
 
-  for (gint64 v = s->min; v <= s->max; v += s->step, n++)
+  for (gint64 v = s->min; labelled && v <= s->max; v += s->step, n++)
     {
       g_autofree char *text = scale_format (s, v);
       guint id = add_label (self, text, size, FALSE, LABEL_SECONDARY, 0, 0, PANGO_ALIGN_RIGHT);
@@ -427,8 +433,9 @@ layout_axis (FiscalChart     *self,
   for (gint64 v = s->min; v <= s->max; v += s->step, n++)
     {
       double y = round (scale_map (s, v)) + 0.5;
-      place_label (self, first + n, plot->x - fs * 0.4, y, 1, 0.5);
-      add_line (self, plot->x, y, plot->x + plot->width, y, v != 0);
+      if (labelled)
+        place_label (self, first + n, plot->x - fs * 0.4, y, 1, 0.5);
+      add_line (self, plot->x, y, plot->x + plot->width, y, v != MAX (s->min, 0));
     }
 
   return width;
@@ -561,7 +568,26 @@ layout_vbars (FiscalChart     *self,
   area = plot;
   area.height = MAX (plot.height - cat_h - fs * 0.6, 1);
 
-  scale_init (&scale, lo, hi, 5);
+  /* A waterfall whose steps are small beside its totals starts its axis
+   * above zero, or the steps would be lines. */
+  if (bridge)
+    {
+      gint64 low = G_MAXINT64;
+
+      running = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          const FiscalChartItem *item = item_at (self, i);
+          running = item->is_total ? item->amount : running + item->amount;
+          low = MIN (low, running);
+        }
+      if (low > 0 && (hi - low) * 4 < low)
+        {
+          scale.zoom = TRUE;
+          lo = MAX (low - (hi - low) * 2, 0);
+        }
+    }
+  scale_init (&scale, lo, hi, CLAMP ((int) (area.height / (fs * 2.2)), 1, 5));
   scale.y0 = area.y + area.height;
   scale.y1 = area.y + MIN (headroom, area.height * 0.3);
   layout_axis (self, &scale, &area);
@@ -690,7 +716,7 @@ layout_vbars (FiscalChart     *self,
       else /* bridge */
         {
           double bw = MIN (slot * 0.6, fs * 5);
-          gint64 from = item->is_total ? 0 : running;
+          gint64 from = item->is_total ? MAX (scale.min, 0) : running;
           gint64 to = item->is_total ? item->amount : running + item->amount;
           double ya = scale_map (&scale, from), yb = scale_map (&scale, to);
           FiscalChartRect r = { cx - bw / 2, MIN (ya, yb), bw, MAX (fabs (ya - yb), 1) };
