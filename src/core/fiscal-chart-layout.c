@@ -939,7 +939,8 @@ layout_donut (FiscalChart     *self,
       shape.hatch = (item->code == NULL) ? 3 : (int) (i % N_HATCHES);
       g_array_append_val (self->shapes, shape);
 
-      mid = angle + sweep / 2;
+      /* A lone ring is labelled at its right */
+      mid = n == 1 ? 0 : angle + sweep / 2;
       sl.label = first + i;
       sl.item = i;
       sl.anchor_x = self->cx + cos (mid) * (r + 2);

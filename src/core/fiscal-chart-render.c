@@ -54,10 +54,9 @@ text_color (FiscalChart *self,
 
 /* The second cue beside colour: a hatching pattern per index. */
 static void
-hatch (cairo_t             *cr,
-       int                  pattern,
-       const ChartShape    *shape,
-       double               size)
+hatch (cairo_t *cr,
+       int      pattern,
+       double   size)
 {
   double x0, y0, x1, y1, step = MAX (size * 0.45, 4);
 
@@ -128,7 +127,6 @@ hatch (cairo_t             *cr,
     }
   cairo_stroke (cr);
   cairo_restore (cr);
-  (void) shape;
 }
 
 static void
@@ -220,7 +218,7 @@ fiscal_chart_render (FiscalChart *self,
       shape_path (self, cr, shape, lit && shape->type == SHAPE_SECTOR ? fs * 0.35 : 0);
       cairo_set_source_rgba (cr, shape->rgb[0], shape->rgb[1], shape->rgb[2], dim ? 0.55 : 1);
       cairo_fill_preserve (cr);
-      hatch (cr, shape->hatch, shape, fs);
+      hatch (cr, shape->hatch, fs);
       /* A separating edge in the background colour */
       cairo_set_source_rgb (cr, bg, bg, bg);
       cairo_set_line_width (cr, shape->type == SHAPE_SECTOR ? MAX (fs * 0.12, 1.5) : 1);

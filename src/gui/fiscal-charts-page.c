@@ -334,10 +334,8 @@ on_export_clicked (GtkButton    *button,
 static void
 on_format_changed (ExportDialog *d)
 {
-  gboolean png = gtk_drop_down_get_selected (d->format) == FISCAL_CHART_FORMAT_PNG;
-
+  /* PDF pages are always white */
   gtk_widget_set_sensitive (GTK_WIDGET (d->transparent), gtk_drop_down_get_selected (d->format) != FISCAL_CHART_FORMAT_PDF);
-  (void) png;
 }
 
 static void
