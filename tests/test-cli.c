@@ -216,6 +216,66 @@ test_tables (void)
   g_rmdir (dir);
 }
 
+static void
+test_chart (void)
+{
+  g_autofree char *path = example ("changji-liaison-2025.fiscal.json");
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-cli-chart-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "bridge.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "donut.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sangong.pdf", NULL);
+  g_auto(Run) list = { 0 };
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) ok_svg = { 0 };
+  g_auto(Run) ok_pdf = { 0 };
+  g_auto(Run) bad_kind = { 0 };
+  g_auto(Run) no_kind = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *svg_text = NULL;
+  cairo_surface_t *image;
+
+  run_cli (&list, "chart", "--list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  lines = g_strsplit (g_strstrip (list.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, FISCAL_N_CHART_KINDS);
+  for (guint k = 0; k < FISCAL_N_CHART_KINDS; k++)
+    g_assert_true (g_str_has_prefix (lines[k], fiscal_chart_kind_to_name (k)));
+
+  /* The prior year comes from the document's link */
+  run_cli (&ok, "chart", path, "--kind", "bridge", "--format", "png", "--width", "640", "--height", "480", "--dpi", "200", "-o", png, NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 480);
+  cairo_surface_destroy (image);
+
+  run_cli (&ok_svg, "chart", path, "--kind", "function-donut", "--focus", "208", "-o", svg, NULL);
+  g_assert_cmpint (ok_svg.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "社会保障和就业支出"));
+
+  run_cli (&ok_pdf, "chart", path, "--kind", "sangong", "--format", "pdf", "-o", pdf, NULL);
+  g_assert_cmpint (ok_pdf.status, ==, 0);
+
+  run_cli (&bad_kind, "chart", path, "--kind", "pie", "--format", "png", "-o", png, NULL);
+  g_assert_cmpint (bad_kind.status, ==, 2);
+  g_assert_nonnull (strstr (bad_kind.err, "--kind"));
+  run_cli (&no_kind, "chart", path, "--format", "png", "-o", png, NULL);
+  g_assert_cmpint (no_kind.status, ==, 2);
+  run_cli (&bad_format, "chart", path, "--kind", "bridge", "--format", "gif", "-o", png, NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  run_cli (&missing, "chart", "/nonexistent.fiscal.json", "--kind", "bridge", "-o", png, NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent.fiscal.json"));
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/tables", test_tables);
+  g_test_add_func ("/cli/chart", test_chart);
 
   return g_test_run ();
 }

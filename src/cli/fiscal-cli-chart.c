@@ -59,6 +59,7 @@ fiscal_cli_chart (int    argc,
   g_autofree char *prior_path = NULL;
   g_autofree char *output = NULL;
   g_autofree char *focus = NULL;
+  g_autofree char *increase = NULL;
   int width = 1200, height = 800;
   double dpi = 96;
   const GOptionEntry entries[] = {
@@ -70,6 +71,7 @@ fiscal_cli_chart (int    argc,
     { "height", 'H', 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 800)"), N_("PX") },
     { "dpi", 'd', 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution in dots per inch (default 96)"), N_("N") },
     { "transparent", 't', 0, G_OPTION_ARG_NONE, &transparent, N_("No background (PNG and SVG)"), NULL },
+    { "increase", 0, 0, G_OPTION_ARG_STRING, &increase, N_("Colour of an increase: red (the default) or green"), N_("COLOUR") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("Drill the function donut down to a class or section code"), N_("CODE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("OUT") },
     { NULL }
@@ -129,6 +131,11 @@ fiscal_cli_chart (int    argc,
       g_printerr ("fiscal-cli: %s\n", _("--width and --height must be between 16 and 20000 pixels"));
       return EXIT_TROUBLE;
     }
+  if (increase != NULL && !g_str_equal (increase, "red") && !g_str_equal (increase, "green"))
+    {
+      g_printerr ("fiscal-cli: %s\n", _("Unknown --increase; use red or green"));
+      return EXIT_TROUBLE;
+    }
   if (dpi < 72 || dpi > 1200)
     {
       g_printerr ("fiscal-cli: %s\n", _("--dpi must be between 72 and 1200"));
@@ -155,6 +162,8 @@ fiscal_cli_chart (int    argc,
   chart = fiscal_chart_new (kind, doc, prior);
   if (focus != NULL)
     fiscal_chart_set_focus (chart, focus);
+  if (g_strcmp0 (increase, "green") == 0)
+    fiscal_chart_set_change_colors (chart, FISCAL_CHART_INCREASE_GREEN);
 
   if (!fiscal_chart_export (chart, format, output, width, height, dpi, transparent, &error))
     {
