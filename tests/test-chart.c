@@ -85,7 +85,8 @@ assert_labels_apart (FiscalChart *chart,
           const char *tb = fiscal_chart_get_label (chart, j, &b);
 
           if (rects_overlap (&a, &b))
-            g_error ("%s at %g×%g: labels “%s” and “%s” overlap",
+            g_error ("(%g,%g %g×%g) (%g,%g %g×%g) "
+                     "%s at %g×%g: labels “%s” and “%s” overlap", a.x, a.y, a.width, a.height, b.x, b.y, b.width, b.height,
                      fiscal_chart_kind_to_name (fiscal_chart_get_kind (chart)), width, height, ta, tb);
         }
     }
@@ -498,6 +499,77 @@ test_empty_single_zero_unequal (void)
   }
 }
 
+/* Many classes, sections and items with amounts from crumbs to millions,
+ * at many sizes: labels still never overlap nor leave the picture. */
+static void
+stress (guint32 seed,
+        guint   one_in)
+{
+  g_autoptr(FiscalCatalog) catalog = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, 2025, NULL);
+  g_autoptr(FiscalCatalog) economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, 2025, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  FiscalDocument *docs[2];
+  guint n_lines = 0;
+
+  g_assert_nonnull (catalog);
+  g_assert_nonnull (economics);
+
+  for (guint d = 0; d < 2; d++)
+    {
+      docs[d] = fiscal_document_new (2025 - d, "压力测试单位名称很长很长很长的一个部门");
+      for (guint i = 0; i < fiscal_catalog_get_n_items (catalog); i++)
+        {
+          const FiscalCatalogItem *item = fiscal_catalog_get_item (catalog, i);
+          const FiscalCatalogItem *econ;
+          g_autofree char *id = NULL;
+          g_autoptr(FiscalLine) line = NULL;
+          gint64 amount;
+
+          if (item->level != 3 || g_rand_int_range (rand, 0, one_in) != 0)
+            continue;
+          econ = fiscal_catalog_get_item (economics, g_rand_int_range (rand, 0, fiscal_catalog_get_n_items (economics)));
+          if (econ->level != 2)
+            continue;
+          amount = (gint64) g_rand_int_range (rand, 1, 1000) * (gint64) pow (10, g_rand_int_range (rand, 0, 9));
+          id = g_strdup_printf ("s%u", ++n_lines);
+          line = fiscal_line_new_full (id, NULL, item->code, econ->code,
+                                       g_rand_int_range (rand, 0, FISCAL_N_KINDS), NULL,
+                                       g_rand_int_range (rand, 0, FISCAL_N_SOURCES), amount);
+          fiscal_document_add_line (docs[d], line);
+        }
+    }
+
+  for (guint k = 0; k < FISCAL_N_CHART_KINDS; k++)
+    {
+      g_autoptr(FiscalChart) chart = fiscal_chart_new (k, docs[0], docs[1]);
+
+      for (guint s = 0; s < 12; s++)
+        {
+          double w = g_rand_int_range (rand, 160, 2400);
+          double h = g_rand_int_range (rand, 120, 1600);
+
+          assert_labels_apart (chart, w, h);
+          if (k == FISCAL_CHART_BASIC_PROJECT_BARS)
+            {
+              fiscal_chart_set_percent_mode (chart, s % 2);
+              assert_labels_apart (chart, w, h);
+            }
+        }
+    }
+
+  g_object_unref (docs[0]);
+  g_object_unref (docs[1]);
+}
+
+static void
+test_stress (void)
+{
+  const guint sparseness[] = { 6, 1, 40, 200 };
+
+  for (guint32 seed = 1; seed <= 8; seed++)
+    stress (seed, sparseness[seed % G_N_ELEMENTS (sparseness)]);
+}
+
 static void
 test_describe (void)
 {
@@ -744,6 +816,7 @@ main (int    argc,
   g_test_add_func ("/chart/treemap", test_treemap);
   g_test_add_func ("/chart/labels-apart", test_labels_apart);
   g_test_add_func ("/chart/awkward-data", test_empty_single_zero_unequal);
+  g_test_add_func ("/chart/stress", test_stress);
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/highlight-notify", test_highlight_notify);
   g_test_add_func ("/chart/export-png", test_export_png);

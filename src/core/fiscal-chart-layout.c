@@ -388,7 +388,10 @@ scale_init (Scale  *s,
 {
   if (max <= min)
     max = min + (s->percent ? 10000 : FISCAL_FEN_PER_WAN);
-  s->step = s->percent ? 2000 : nice_step (max - min, target);
+  if (s->percent)
+    s->step = target >= 5 ? 2000 : target >= 2 ? 5000 : 10000;
+  else
+    s->step = nice_step (max - min, target);
   if (min >= 0)
     s->min = s->zoom ? (min / s->step) * s->step : 0;
   else
@@ -417,7 +420,7 @@ layout_axis (FiscalChart     *self,
   guint first = self->labels->len;
   guint n = 0;
   /* Tick labels only where two fit one above the other */
-  gboolean labelled = fabs (s->y0 - s->y1) >= size * 3;
+  gboolean labelled = fabs (s->y0 - s->y1) / MAX ((s->max - s->min) / s->step, 1) >= size * 1.5;
 
   for (gint64 v = s->min; labelled && v <= s->max; v += s->step, n++)
     {
@@ -600,12 +603,17 @@ layout_vbars (FiscalChart     *self,
       PangoRectangle logical;
 
       pango_layout_set_width (label->layout, (int) (MAX (slot * 0.94, fs) * PANGO_SCALE));
+      /* No more lines than the height kept for them */
+      pango_layout_set_height (label->layout, (int) (cat_h * PANGO_SCALE) + 1);
       pango_layout_get_extents (label->layout, NULL, &logical);
       label->ox = -(double) logical.x / PANGO_SCALE;
       label->oy = -(double) logical.y / PANGO_SCALE;
       label->rect.width = (double) logical.width / PANGO_SCALE;
       label->rect.height = (double) logical.height / PANGO_SCALE;
       place_label (self, first_cat + i, area.x + slot * (i + 0.5), area.y + area.height + fs * 0.5, 0.5, 0);
+      /* Too narrow for even one character: the table and tooltip name it */
+      if (label->rect.width > slot - 1)
+        label->rect.width = -1;
     }
 
   running = 0;
@@ -688,8 +696,17 @@ layout_vbars (FiscalChart     *self,
                 _fiscal_chart_palette (item->is_total ? 2 : 0, rgb);
               il->rects[il->n_rects++] = r;
               add_shape_rect (self, i, r, rgb, is_prior ? 1 : 0);
-              id = value_label (self, text, is_prior ? LABEL_SECONDARY : LABEL_TEXT, bw + (slot - bars * bw) / 2 - 2,
-                                bx + bw / 2, r.y - fs * 0.15, 1);
+              id = value_label (self, text, is_prior ? LABEL_SECONDARY : LABEL_TEXT,
+                                has_prior ? slot / 2 - 3 : slot * 0.96, bx + bw / 2, r.y - fs * 0.15, 1);
+              /* Each year's label keeps to its half of the slot */
+              if (id >= 0 && has_prior)
+                {
+                  ChartLabel *l = label_at (self, id);
+                  if (is_prior && l->rect.x + l->rect.width > cx - 1)
+                    l->rect.x = cx - 1 - l->rect.width;
+                  else if (!is_prior && l->rect.x < cx + 1)
+                    l->rect.x = cx + 1;
+                }
               value_top = MIN (value_top, id >= 0 ? label_at (self, id)->rect.y : r.y);
             }
 
@@ -709,7 +726,7 @@ layout_vbars (FiscalChart     *self,
                                         change > 0 && item->prior != 0 ? "+" : "", pct);
               id = add_label (self, text, fs * 0.7, FALSE, role, slot * 0.96, 2, PANGO_ALIGN_CENTER);
               place_label (self, id, cx, value_top - fs * 0.15, 0.5, 1);
-              if (label_at (self, id)->rect.y < plot.y)
+              if (label_at (self, id)->rect.y < plot.y || label_at (self, id)->rect.width > slot - 2)
                 drop_label (self, id);
             }
         }
@@ -983,11 +1000,6 @@ layout_donut (FiscalChart     *self,
           l->leader_points[5] = ly;
         }
     }
-
-  /* Remove dropped labels (width < 0), from the last down */
-  for (int i = self->labels->len - 1; i >= (int) first; i--)
-    if (label_at (self, i)->rect.width < 0)
-      g_array_remove_index (self->labels, i);
 
   /* Centre: the total */
   {
@@ -1359,6 +1371,11 @@ fiscal_chart_layout (FiscalChart *self,
       default:
         g_assert_not_reached ();
       }
+
+  /* Labels that found no room were marked with a negative width */
+  for (int i = self->labels->len - 1; i >= 0; i--)
+    if (label_at (self, i)->rect.width < 0)
+      g_array_remove_index (self->labels, i);
 
   self->layout_valid = TRUE;
 }
