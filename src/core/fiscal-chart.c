@@ -146,6 +146,7 @@ typedef struct
   GHashTable *project;      /* 类 → gint64* of project spending */
   GHashTable *personnel;    /* economic 款 → gint64* (general, basic) */
   GHashTable *public;       /* economic 款 → gint64* (general, basic) */
+  gint64      total;        /* every line */
   FiscalSummary *summary;
 } Sums;
 
@@ -181,38 +182,78 @@ add_prefix (GHashTable *table,
   *sum += amount;
 }
 
+static gint64 *
+pair_for (GHashTable *table,
+          const char *code)
+{
+  gint64 *pair = g_hash_table_lookup (table, code);
+
+  if (pair == NULL)
+    g_hash_table_insert (table, (gpointer) code, (pair = g_new0 (gint64, 2)));
+  return pair;
+}
+
+/* One pass over the lines, keyed by their interned codes, then rolled up
+ * to the 类, 款 and 项 prefixes: far fewer look-ups than lines. The
+ * summary (sources, 三公, totals) only for the kinds that show it. */
 static void
 sums_init (Sums           *sums,
-           FiscalDocument *doc)
+           FiscalDocument *doc,
+           gboolean        with_summary)
 {
   GListModel *lines = fiscal_document_get_lines (doc);
   guint n = g_list_model_get_n_items (lines);
+  g_autoptr(GHashTable) by_function = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) by_economic = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
 
   sums->function = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   sums->basic = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   sums->project = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   sums->personnel = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   sums->public = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  sums->summary = fiscal_summary_new (doc);
+  if (with_summary)
+    sums->summary = fiscal_summary_new (doc);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
-      const char *function = fiscal_line_get_function (line);
+      const char *function = fiscal_line_get_function (line);   /* interned */
+      const char *economic = fiscal_line_get_economic (line);
       FiscalKind kind = fiscal_line_get_kind (line);
       FiscalSource source = fiscal_line_get_source (line);
       gint64 amount = fiscal_line_get_amount (line);
 
-      add_prefix (sums->function, function, 3, amount);
-      add_prefix (sums->function, function, 5, amount);
-      add_prefix (sums->function, function, 7, amount);
-      add_prefix (kind == FISCAL_KIND_PROJECT ? sums->project : sums->basic, function, 3, amount);
+      sums->total += amount;
+      if (function != NULL)
+        pair_for (by_function, function)[kind == FISCAL_KIND_PROJECT] += amount;
 
-      if (kind != FISCAL_KIND_PROJECT &&
+      if (kind != FISCAL_KIND_PROJECT && economic != NULL &&
           fiscal_source_get_budget (source) == FISCAL_BUDGET_GENERAL &&
           !fiscal_source_is_carryover (source))
-        add_prefix (kind == FISCAL_KIND_PERSONNEL ? sums->personnel : sums->public,
-                    fiscal_line_get_economic (line), 5, amount);
+        pair_for (by_economic, economic)[kind == FISCAL_KIND_PUBLIC] += amount;
+    }
+
+  g_hash_table_iter_init (&iter, by_function);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const gint64 *pair = value;
+
+      add_prefix (sums->function, key, 3, pair[0] + pair[1]);
+      add_prefix (sums->function, key, 5, pair[0] + pair[1]);
+      add_prefix (sums->function, key, 7, pair[0] + pair[1]);
+      add_prefix (sums->basic, key, 3, pair[0]);
+      add_prefix (sums->project, key, 3, pair[1]);
+    }
+
+  g_hash_table_iter_init (&iter, by_economic);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const gint64 *pair = value;
+
+      add_prefix (sums->personnel, key, 5, pair[0]);
+      add_prefix (sums->public, key, 5, pair[1]);
     }
 }
 
@@ -494,9 +535,9 @@ build_bridge (FiscalChart   *self,
   if (self->prior == NULL)
     return;
 
-  item = append_item (self, first, NULL, old->summary->total);
+  item = append_item (self, first, NULL, old->total);
   item->is_total = TRUE;
-  item->prior = old->summary->total;
+  item->prior = old->total;
 
   for (guint i = 0; i < keys->len; i++)
     {
@@ -512,9 +553,9 @@ build_bridge (FiscalChart   *self,
       item->prior = prior;
     }
 
-  item = append_item (self, last, NULL, cur->summary->total);
+  item = append_item (self, last, NULL, cur->total);
   item->is_total = TRUE;
-  item->prior = old->summary->total;
+  item->prior = old->total;
 }
 
 static void
@@ -550,6 +591,7 @@ fiscal_chart_rebuild (FiscalChart *self)
 {
   Sums cur = { 0 }, old = { 0 };
   g_autoptr(FiscalCatalog) catalog = NULL;
+  gboolean with_summary;
   gint64 total = 0;
 
   g_return_if_fail (FISCAL_IS_CHART (self));
@@ -565,9 +607,10 @@ fiscal_chart_rebuild (FiscalChart *self)
       goto out;
     }
 
-  sums_init (&cur, self->doc);
+  with_summary = self->kind == FISCAL_CHART_INCOME_DONUT || self->kind == FISCAL_CHART_SANGONG;
+  sums_init (&cur, self->doc, with_summary);
   if (self->prior != NULL)
-    sums_init (&old, self->prior);
+    sums_init (&old, self->prior, with_summary);
   catalog = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, fiscal_document_get_year (self->doc), NULL);
 
   switch (self->kind)
