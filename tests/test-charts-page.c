@@ -71,6 +71,11 @@ test_page (void)
 
   g_signal_connect_swapped (page, "notify::kind", G_CALLBACK (g_atomic_int_inc), &notified);
 
+  /* The table is made when shown, and follows the chart while it shows */
+  g_assert_cmpuint (fiscal_charts_page_get_table_rows (page), ==, 0);
+  fiscal_charts_page_set_table_visible (page, TRUE);
+  g_assert_cmpuint (fiscal_charts_page_get_table_rows (page), ==, fiscal_chart_get_n_items (chart));
+
   /* Every kind, drawn at the view's size */
   for (guint k = 0; k < FISCAL_N_CHART_KINDS; k++)
     {

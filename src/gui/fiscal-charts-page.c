@@ -28,6 +28,7 @@ struct _FiscalChartsPage
   GtkWidget       *table_scroller;
   GtkGrid         *table;
   guint            table_rows;
+  gboolean         table_dirty;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalChartsPage, fiscal_charts_page, GTK_TYPE_WIDGET)
@@ -178,10 +179,17 @@ fiscal_charts_page_get_breadcrumb (FiscalChartsPage *self)
   return g_string_free (str, FALSE);
 }
 
+/* The table is made only while it shows: a treemap of a large budget has
+ * hundreds of rows, and the chart changes with every edit. */
 static void
 on_chart_changed (FiscalChartsPage *self)
 {
-  rebuild_table (self);
+  self->table_dirty = TRUE;
+  if (gtk_toggle_button_get_active (self->table_button))
+    {
+      rebuild_table (self);
+      self->table_dirty = FALSE;
+    }
   rebuild_breadcrumb (self);
 }
 
@@ -200,6 +208,11 @@ on_percent_toggled (FiscalChartsPage *self)
 static void
 on_table_toggled (FiscalChartsPage *self)
 {
+  if (gtk_toggle_button_get_active (self->table_button) && self->table_dirty)
+    {
+      rebuild_table (self);
+      self->table_dirty = FALSE;
+    }
   gtk_widget_set_visible (self->table_scroller, gtk_toggle_button_get_active (self->table_button));
 }
 
@@ -525,6 +538,11 @@ fiscal_charts_page_set_table_visible (FiscalChartsPage *self,
   gtk_toggle_button_set_active (self->table_button, visible);
 }
 
+/**
+ * fiscal_charts_page_get_table_rows:
+ *
+ * Returns: the rows of the data table (made when it is shown)
+ */
 guint
 fiscal_charts_page_get_table_rows (FiscalChartsPage *self)
 {
