@@ -142,6 +142,11 @@ test_page (void)
     g_assert_cmpstr (fiscal_chart_get_item (chart, 0)->code, ==, "213");
   }
 
+  /* The colour of an increase, as an action */
+  g_assert_cmpint (fiscal_chart_get_change_colors (chart), ==, FISCAL_CHART_INCREASE_RED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "charts.green-increase", NULL));
+  g_assert_cmpint (fiscal_chart_get_change_colors (chart), ==, FISCAL_CHART_INCREASE_GREEN);
+
   /* The data table */
   fiscal_charts_page_set_table_visible (page, TRUE);
   iterate ();

@@ -36,6 +36,7 @@ G_DEFINE_FINAL_TYPE (FiscalChartsPage, fiscal_charts_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_KIND,
+  PROP_GREEN_INCREASE,
   N_PROPS
 };
 
@@ -581,6 +582,9 @@ fiscal_charts_page_get_property (GObject    *object,
     case PROP_KIND:
       g_value_set_int (value, fiscal_chart_get_kind (self->chart));
       break;
+    case PROP_GREEN_INCREASE:
+      g_value_set_boolean (value, fiscal_chart_get_change_colors (self->chart) == FISCAL_CHART_INCREASE_GREEN);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -598,6 +602,14 @@ fiscal_charts_page_set_property (GObject      *object,
     {
     case PROP_KIND:
       fiscal_charts_page_set_kind (self, g_value_get_int (value));
+      break;
+    case PROP_GREEN_INCREASE:
+      if (g_value_get_boolean (value) != (fiscal_chart_get_change_colors (self->chart) == FISCAL_CHART_INCREASE_GREEN))
+        {
+          fiscal_chart_set_change_colors (self->chart, g_value_get_boolean (value) ? FISCAL_CHART_INCREASE_GREEN
+                                                                                   : FISCAL_CHART_INCREASE_RED);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -617,8 +629,14 @@ fiscal_charts_page_class_init (FiscalChartsPageClass *klass)
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, 0, FISCAL_N_CHART_KINDS - 1, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Red for an increase is the Chinese convention; some readers expect
+   * the opposite. */
+  properties[PROP_GREEN_INCREASE] =
+    g_param_spec_boolean ("green-increase", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_property_action (widget_class, "charts.green-increase", "green-increase");
   gtk_widget_class_install_action (widget_class, "charts.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "charts.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "charts.copy", NULL);
@@ -669,6 +687,18 @@ fiscal_charts_page_init (FiscalChartsPage *self)
   self->table_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Data Table")));
   g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (on_table_toggled), self);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->table_button));
+
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkWidget *options = gtk_menu_button_new ();
+
+    g_menu_append (menu, _("_Green for Increase"), "charts.green-increase");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (options), G_MENU_MODEL (menu));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (options), "view-more-symbolic");
+    gtk_widget_set_tooltip_text (options, _("Chart options"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (options), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart options"), -1);
+    gtk_box_append (GTK_BOX (toolbar), options);
+  }
 
   gtk_widget_set_tooltip_text (copy, _("Copy the chart as an image"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy"), -1);
