@@ -273,7 +273,7 @@ test_year_bars (void)
 
   /* 一般公共服务支出 298.75 → 278.87 */
   g_assert_true (has_label (chart, "−19.88"));
-  g_assert_true (has_label (chart, "-6.65%"));
+  g_assert_true (has_label (chart, "−6.65%"));
 }
 
 static void
@@ -405,7 +405,7 @@ test_treemap (void)
   g_assert_cmpfloat (area, >, 0);
   g_assert_cmpint (total, ==, 318096000);
   /* Decreases are coloured, and labelled with their change */
-  g_assert_true (has_label (chart, "-4.95%"));
+  g_assert_true (has_label (chart, "−4.95%"));
 }
 
 /* Every kind, at small, medium and large sizes: labels inside the picture

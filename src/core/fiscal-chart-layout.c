@@ -236,6 +236,16 @@ format_signed_wan (gint64 fen)
   return g_strdup_printf ("%s%s", fen < 0 ? "−" : "+", s);
 }
 
+/* A change in percent with a typographic sign: “+6.65%”, “−6.65%” */
+static char *
+format_signed_percent (gint64 change,
+                       gint64 base)
+{
+  g_autofree char *pct = fiscal_ratio_format_percent (change < 0 ? -change : change, base);
+
+  return g_strdup_printf ("%s%s", change < 0 ? "−" : "+", pct);
+}
+
 /* Title, subtitle (department, year, unit); returns the rest. */
 static FiscalChartRect
 layout_frame (FiscalChart *self)
@@ -528,14 +538,28 @@ layout_vbars (FiscalChart     *self,
     }
   else if (bridge)
     {
-      legend[0].text = "合计";
-      _fiscal_chart_palette (0, legend[0].rgb);
-      legend[1].text = "增加";
-      _fiscal_chart_change_color (self, TRUE, legend[1].rgb);
-      legend[2].text = "减少";
-      _fiscal_chart_change_color (self, FALSE, legend[2].rgb);
-      legend[2].hatch = 4;
-      n_legend = 3;
+      gboolean ups = FALSE, downs = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        if (!item_at (self, i)->is_total)
+          {
+            ups |= item_at (self, i)->amount > 0;
+            downs |= item_at (self, i)->amount < 0;
+          }
+      /* Only the entries the chart uses */
+      legend[n_legend].text = "合计";
+      _fiscal_chart_palette (0, legend[n_legend++].rgb);
+      if (ups)
+        {
+          legend[n_legend].text = "增加";
+          _fiscal_chart_change_color (self, TRUE, legend[n_legend++].rgb);
+        }
+      if (downs)
+        {
+          legend[n_legend].text = "减少";
+          _fiscal_chart_change_color (self, FALSE, legend[n_legend].rgb);
+          legend[n_legend++].hatch = 4;
+        }
     }
   layout_legend (self, &plot, legend, n_legend);
 
@@ -658,10 +682,11 @@ layout_vbars (FiscalChart     *self,
               add_shape_rect (self, i, r, rgb, p == 1 ? 1 : 0);
               top = MIN (top, r.y);
 
-              /* Part value inside its segment when it fits */
-              if (v != 0 && r.height >= fs * 1.0)
+              /* Part value inside its segment when it fits, and when the
+               * bar has two parts (else the total above says it) */
+              if (v != 0 && r.height >= fs * 1.0 && (scale.percent || (item->parts[0] != 0 && item->parts[1] != 0)))
                 {
-                  g_autofree char *text = scale.percent ? fiscal_ratio_format_percent (v, item->amount) : format_wan_short (v);
+                  g_autofree char *text = scale.percent ? fiscal_ratio_format_percent (v, item->amount) : fiscal_money_format_wan (v);
                   int id = value_label (self, text, p == 0 ? LABEL_ON_DARK : LABEL_ON_LIGHT, bw - 4, cx, r.y + r.height / 2, 0.5);
                   if (id >= 0 && label_at (self, id)->rect.height > r.height - 2)
                     drop_label (self, id);
@@ -669,7 +694,7 @@ layout_vbars (FiscalChart     *self,
             }
           if (!scale.percent)
             {
-              g_autofree char *text = format_wan_short (item->amount);
+              g_autofree char *text = fiscal_money_format_wan (item->amount);
               value_label (self, text, LABEL_TEXT, slot * 0.96, cx, top - fs * 0.2, 1);
             }
         }
@@ -687,7 +712,7 @@ layout_vbars (FiscalChart     *self,
               double bx = has_prior ? cx + (b == 0 ? -bw - 1 : 1) : cx - bw / 2;
               FiscalChartRect r = { bx, MIN (y, zero), bw, fabs (y - zero) };
               double rgb[3];
-              g_autofree char *text = format_wan_short (v);
+              g_autofree char *text = fiscal_money_format_wan (v);
               int id;
 
               if (is_prior)
@@ -714,7 +739,7 @@ layout_vbars (FiscalChart     *self,
             {
               gint64 change = item->amount - item->prior;
               g_autofree char *abs = format_signed_wan (change);
-              g_autofree char *pct = item->prior != 0 ? fiscal_ratio_format_percent (change, item->prior) : g_strdup ("新增");
+              g_autofree char *pct = item->prior != 0 ? format_signed_percent (change, item->prior) : g_strdup ("新增");
               g_autofree char *text = NULL;
               LabelRole role = change > 0 ? LABEL_INCREASE : change < 0 ? LABEL_DECREASE : LABEL_SECONDARY;
               guint id;
@@ -722,8 +747,7 @@ layout_vbars (FiscalChart     *self,
               if (change == 0)
                 text = g_strdup ("持平");
               else
-                text = g_strdup_printf ("%s %s\n%s%s", change > 0 ? "▲" : "▼", abs,
-                                        change > 0 && item->prior != 0 ? "+" : "", pct);
+                text = g_strdup_printf ("%s %s\n%s", change > 0 ? "▲" : "▼", abs, pct);
               id = add_label (self, text, fs * 0.7, FALSE, role, slot * 0.96, 2, PANGO_ALIGN_CENTER);
               place_label (self, id, cx, value_top - fs * 0.15, 0.5, 1);
               if (label_at (self, id)->rect.y < plot.y || label_at (self, id)->rect.width > slot - 2)
@@ -738,7 +762,7 @@ layout_vbars (FiscalChart     *self,
           double ya = scale_map (&scale, from), yb = scale_map (&scale, to);
           FiscalChartRect r = { cx - bw / 2, MIN (ya, yb), bw, MAX (fabs (ya - yb), 1) };
           double rgb[3];
-          g_autofree char *text = item->is_total ? format_wan_short (item->amount) : format_signed_wan (item->amount);
+          g_autofree char *text = item->is_total ? fiscal_money_format_wan (item->amount) : format_signed_wan (item->amount);
           gboolean up = item->amount >= 0;
 
           if (item->is_total)
@@ -1284,7 +1308,7 @@ layout_treemap (FiscalChart     *self,
                   const char *tries[3];
 
                   if (self->prior != NULL && item->prior != 0)
-                    change = fiscal_ratio_format_percent (item->amount - item->prior, item->prior);
+                    change = format_signed_percent (item->amount - item->prior, item->prior);
                   else if (self->prior != NULL)
                     change = g_strdup ("新增");
                   full = change ? g_strdup_printf ("%s\n%s · %s", item->name, wan, change)

@@ -260,6 +260,16 @@ fiscal_chart_render (FiscalChart *self,
           cairo_stroke (cr);
         }
 
+      /* Text inside a fill sits on a veil that mutes the hatching */
+      if (label->role == LABEL_ON_LIGHT || label->role == LABEL_ON_DARK)
+        {
+          double v = label->role == LABEL_ON_LIGHT ? 1 : 0;
+
+          cairo_set_source_rgba (cr, v, v, v, label->role == LABEL_ON_LIGHT ? 0.6 : 0.25);
+          cairo_rectangle (cr, label->rect.x - 2, label->rect.y, label->rect.width + 4, label->rect.height);
+          cairo_fill (cr);
+        }
+
       text_color (self, label->role, c);
       cairo_set_source_rgba (cr, c[0], c[1], c[2], c[3]);
       cairo_move_to (cr, label->rect.x + label->ox, label->rect.y + label->oy);
