@@ -676,6 +676,20 @@ test_export_png (void)
     cairo_surface_destroy (back);
   }
 
+  /* Transparent: the corner is clear; otherwise it is white */
+  for (guint t = 0; t < 2; t++)
+    {
+      cairo_surface_t *back;
+      guint32 corner;
+
+      g_assert_true (fiscal_chart_export (chart, FISCAL_CHART_FORMAT_PNG, path, 300, 200, 96, t, &error));
+      back = cairo_image_surface_create_from_png (path);
+      cairo_surface_flush (back);
+      corner = *(guint32 *) cairo_image_surface_get_data (back);
+      g_assert_cmphex (corner, ==, t ? 0x00000000 : 0xffffffff);
+      cairo_surface_destroy (back);
+    }
+
   g_unlink (path);
   g_rmdir (dir);
 }
