@@ -169,6 +169,11 @@ test_page (void)
     gtk_window_destroy (dialog);
   }
 
+  /* No document: an empty chart */
+  fiscal_charts_page_set_document (page, NULL, NULL);
+  iterate ();
+  g_assert_cmpuint (fiscal_chart_get_n_items (chart), ==, 0);
+
   gtk_window_destroy (window);
   iterate ();
 }
