@@ -868,6 +868,7 @@ fiscal_document_load_from_data (const char  *data,
   if (!read_document (doc, json_node_get_object (root), error))
     return NULL;
   fiscal_document_thaw_changed (doc);
+  fiscal_document_clear_history (doc);
 
   return g_steal_pointer (&doc);
 }
@@ -1248,5 +1249,6 @@ fiscal_document_save (FiscalDocument  *self,
     return FALSE;
 
   fiscal_document_set_file (self, file);
+  fiscal_document_set_saved (self);
   return TRUE;
 }
