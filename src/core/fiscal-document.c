@@ -941,3 +941,110 @@ fiscal_document_get_modified (FiscalDocument *self)
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
   return self->modified;
 }
+
+static gint64
+scale_amount (gint64 fen,
+              gint64 per_10000)
+{
+  /* fen × per_10000 / 10000, half away from zero, without overflow. */
+  __int128 n = (__int128) fen * per_10000;
+  __int128 q = (n >= 0 ? n + 5000 : n - 5000) / 10000;
+
+  if (q > G_MAXINT64)
+    return G_MAXINT64;
+  if (q < -G_MAXINT64)
+    return -G_MAXINT64;
+  return (gint64) q;
+}
+
+/**
+ * fiscal_document_new_from_prior:
+ * @prior: last year's budget
+ * @per_10000: what to scale every amount to, in ten-thousandths: 10000
+ *   keeps them, 10500 adds 5%, 9000 takes 10% off
+ *
+ * Starts next year's budget from last year's: the same department, units,
+ * profile and projects, the same lines with their amounts scaled (rounded
+ * half up to the fen, each on its own), linked to @prior as its prior year.
+ * The reasons are not carried over: they explain a year's changes, and
+ * next year's are still to be written. Projects' execution periods move on
+ * a year.
+ *
+ * Returns: (transfer full): the new, unsaved budget
+ */
+FiscalDocument *
+fiscal_document_new_from_prior (FiscalDocument *prior,
+                                gint64          per_10000)
+{
+  FiscalDocument *self;
+  GListModel *model;
+  g_autoptr(GPtrArray) lines = NULL;
+  FiscalProfile *profile;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (prior), NULL);
+  g_return_val_if_fail (per_10000 >= 0, NULL);
+
+  self = g_object_new (FISCAL_TYPE_DOCUMENT,
+                       "year", MIN (prior->year + 1, FISCAL_YEAR_MAX),
+                       "department-name", prior->department_name,
+                       "department-code", prior->department_code,
+                       NULL);
+
+  if (prior->file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (prior->file);
+      fiscal_document_set_prior_path (self, path);
+    }
+
+  model = G_LIST_MODEL (prior->units);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FiscalUnit) unit = g_list_model_get_item (model, i);
+      g_autoptr(FiscalUnit) copy = fiscal_unit_new (fiscal_unit_get_id (unit), fiscal_unit_get_name (unit));
+
+      fiscal_unit_set_code (copy, fiscal_unit_get_code (unit));
+      fiscal_document_add_unit (self, copy);
+    }
+
+  model = G_LIST_MODEL (prior->projects);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (model, i);
+      g_autoptr(FiscalProject) copy = fiscal_project_new (fiscal_project_get_id (project), fiscal_project_get_name (project));
+
+      for (guint f = FISCAL_PROJECT_NAME + 1; f < FISCAL_N_PROJECT_FIELDS; f++)
+        {
+          const char *value = fiscal_project_get_field (project, f);
+          g_autofree char *moved = NULL;
+
+          /* 2025-01-01 becomes 2026-01-01. */
+          if ((f == FISCAL_PROJECT_PERIOD_START || f == FISCAL_PROJECT_PERIOD_END) && value && strlen (value) == 10)
+            moved = g_strdup_printf ("%04d%s", atoi (value) + 1, value + 4);
+          fiscal_project_set_field (copy, f, moved ? moved : value);
+        }
+      fiscal_document_add_project (self, copy);
+    }
+
+  profile = fiscal_document_get_profile (self);
+  fiscal_profile_copy_into (prior->profile, profile);
+
+  model = G_LIST_MODEL (prior->lines);
+  lines = g_ptr_array_new_full (g_list_model_get_n_items (model), g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (model, i);
+      FiscalLine *copy = fiscal_line_copy (line, fiscal_line_get_id (line));
+
+      fiscal_line_set_amount (copy, scale_amount (fiscal_line_get_amount (line), per_10000));
+      g_ptr_array_add (lines, copy);
+      _fiscal_document_note_line_id (self, fiscal_line_get_id (line));
+    }
+  fiscal_document_insert_lines (self, 0, (FiscalLine **) lines->pdata, lines->len);
+
+  /* A new budget: nothing to undo, and not saved anywhere yet. */
+  _fiscal_undo_clear (self->undo);
+  self->saved_state = G_MAXUINT64;
+  update_history_state (self);
+
+  return self;
+}

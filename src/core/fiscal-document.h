@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (FiscalDocument, fiscal_document, FISCAL, DOCUMENT, GObject
 
 FiscalDocument *fiscal_document_new                  (int              year,
                                                       const char      *department);
+FiscalDocument *fiscal_document_new_from_prior       (FiscalDocument  *prior,
+                                                      gint64           per_10000);
 FiscalDocument *fiscal_document_load                 (GFile           *file,
                                                       GCancellable    *cancellable,
                                                       GError         **error);

@@ -102,6 +102,7 @@ fiscal_application_startup (GApplication *app)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (fiscal_application_parent_class)->startup (app);
 
@@ -112,6 +113,7 @@ fiscal_application_startup (GApplication *app)
     self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
 }
 
 static void
@@ -144,7 +146,25 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+new_action (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  FiscalApplication *self = FISCAL_APPLICATION (user_data);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(FiscalDocument) document = NULL;
+  FiscalWindow *window;
+
+  /* Budgets are drafted for the coming year. */
+  document = fiscal_document_new (g_date_time_get_year (now) + 1, _("New Department"));
+  window = fiscal_window_new (self);
+  fiscal_window_take_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
+  { "new", new_action },
   { "quit", quit_action },
   { "about", about_action },
 };

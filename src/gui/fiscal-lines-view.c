@@ -1,0 +1,1029 @@
+/* fiscal-lines-view.c
+ *
+ * Cells are edited in place: Enter (or a double click) edits, Enter or
+ * leaving the cell commits, Escape cancels. A value that does not fit — an
+ * unknown code, an amount that is not a number — is refused with the error
+ * bell and a tooltip that says why, and the cell shows the stored value
+ * again. Every commit goes through fiscal_lines_view_commit(), which is
+ * also what paste and the tests use.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-lines-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fiscal-lines-view.h"
+
+struct _FiscalLinesView
+{
+  GtkWidget           parent_instance;
+
+  FiscalDocument     *document;
+  FiscalCatalog      *functions;
+  FiscalCatalog      *economics;
+  char               *project_id;     /* only this project's lines, or NULL */
+  char               *filter_text;
+  gboolean            wan;
+
+  GtkWidget          *box;
+  GtkSearchEntry     *search;
+  GtkColumnView      *column_view;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkMultiSelection  *selection;
+  GtkCustomFilter    *filter;
+  GtkLabel           *totals;
+};
+
+G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
+
+static const char * const columns[] = {
+  "unit", "function", "economic", "kind", "project", "source", "amount", "note",
+};
+
+/* Display */
+
+static char *
+amount_text (FiscalLinesView *self,
+             gint64           fen)
+{
+  if (self->wan)
+    {
+      /* Exact to the fen: 万元 with as many decimals as the amount needs. */
+      guint64 mag = fen < 0 ? -(guint64) fen : (guint64) fen;
+      g_autofree char *frac = g_strdup_printf ("%06u", (guint) (mag % FISCAL_FEN_PER_WAN));
+      gsize len = strlen (frac);
+
+      while (len > 2 && frac[len - 1] == '0')
+        frac[--len] = 0;
+      return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%s", fen < 0 ? "-" : "", mag / FISCAL_FEN_PER_WAN, frac);
+    }
+
+  return fiscal_money_format_yuan_grouped (fen);
+}
+
+static char *
+cell_text (FiscalLinesView *self,
+           FiscalLine      *line,
+           const char      *column)
+{
+  if (g_str_equal (column, "function"))
+    return g_strdup (fiscal_line_get_function (line));
+  if (g_str_equal (column, "economic"))
+    return g_strdup (fiscal_line_get_economic (line));
+  if (g_str_equal (column, "amount"))
+    return amount_text (self, fiscal_line_get_amount (line));
+  if (g_str_equal (column, "note"))
+    return g_strdup (fiscal_line_get_note (line));
+  if (g_str_equal (column, "kind"))
+    return g_strdup (fiscal_kind_label (fiscal_line_get_kind (line)));
+  if (g_str_equal (column, "source"))
+    return g_strdup (fiscal_source_label (fiscal_line_get_source (line)));
+  if (g_str_equal (column, "unit"))
+    {
+      FiscalUnit *unit = fiscal_document_find_unit (self->document, fiscal_line_get_unit (line));
+      return g_strdup (unit ? fiscal_unit_get_name (unit) : fiscal_line_get_unit (line));
+    }
+  if (g_str_equal (column, "project"))
+    {
+      FiscalProject *project = fiscal_document_find_project (self->document, fiscal_line_get_project (line));
+      return g_strdup (project ? fiscal_project_get_name (project) : fiscal_line_get_project (line));
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+static const char *
+code_name (FiscalLinesView *self,
+           FiscalLine      *line,
+           const char      *column)
+{
+  FiscalCatalog *catalog = g_str_equal (column, "function") ? self->functions : self->economics;
+  const char *code = g_str_equal (column, "function") ? fiscal_line_get_function (line)
+                                                      : fiscal_line_get_economic (line);
+  const char *name = catalog && code ? fiscal_catalog_get_name (catalog, code) : NULL;
+
+  return name ? name : "";
+}
+
+/* Commit */
+
+/* A code typed as the code, or as a unique part of its name. */
+static const FiscalCatalogItem *
+resolve_code (FiscalCatalog *catalog,
+              const char    *text,
+              guint          min_level,
+              char         **error_message)
+{
+  const FiscalCatalogItem *item;
+  const FiscalCatalogItem *found = NULL;
+  guint n_found = 0;
+
+  if (catalog == NULL)
+    return NULL;
+
+  if ((item = fiscal_catalog_lookup (catalog, text)) != NULL)
+    {
+      if (item->level < min_level)
+        {
+          *error_message = g_strdup_printf (_("%s %s is not at 项 level"), item->code, item->name);
+          return NULL;
+        }
+      return item;
+    }
+
+  for (guint i = 0; i < fiscal_catalog_get_n_items (catalog); i++)
+    {
+      const FiscalCatalogItem *candidate = fiscal_catalog_get_item (catalog, i);
+
+      if (candidate->level < min_level)
+        continue;
+      if (g_str_equal (candidate->name, text))
+        return candidate;
+      if (strstr (candidate->name, text) != NULL || g_str_has_prefix (candidate->code, text))
+        {
+          found = candidate;
+          n_found++;
+        }
+    }
+
+  if (n_found == 1)
+    return found;
+
+  if (n_found > 1)
+    *error_message = g_strdup_printf (_("“%s” matches %u codes; type more of it"), text, n_found);
+  else
+    *error_message = g_strdup_printf (_("“%s” is not a code of the %d catalogue"), text,
+                                      fiscal_catalog_get_year (catalog));
+  return NULL;
+}
+
+static gboolean
+find_by_label (const char  *text,
+               guint        n,
+               const char *(*label) (guint),
+               const char *(*name) (guint),
+               guint       *out)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (text, label (i)) == 0 || g_strcmp0 (text, name (i)) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static const char *kind_label (guint i)  { return fiscal_kind_label (i); }
+static const char *kind_name (guint i)   { return fiscal_kind_to_string (i); }
+static const char *source_label (guint i) { return fiscal_source_label (i); }
+static const char *source_name (guint i)  { return fiscal_source_to_string (i); }
+
+/**
+ * fiscal_lines_view_commit:
+ * @column: "unit", "function", "economic", "kind", "project", "source",
+ *   "amount" or "note"
+ * @text: what was typed (a code or a name, an amount in the view's unit, a
+ *   label or name)
+ * @error_message: (out) (optional): why @text was refused
+ *
+ * Stores @text into @line's @column, as one step of the history.
+ *
+ * Returns: %TRUE if stored; %FALSE, with nothing changed, if refused
+ */
+gboolean
+fiscal_lines_view_commit (FiscalLinesView  *self,
+                          FiscalLine       *line,
+                          const char       *column,
+                          const char       *text,
+                          char            **error_message)
+{
+  g_autofree char *error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  guint index;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), FALSE);
+  g_return_val_if_fail (FISCAL_IS_LINE (line), FALSE);
+
+  if (g_str_equal (column, "function"))
+    {
+      const FiscalCatalogItem *item = resolve_code (self->functions, stripped, 3, &error);
+      if (item)
+        fiscal_line_set_function (line, item->code);
+    }
+  else if (g_str_equal (column, "economic"))
+    {
+      if (*stripped == 0)
+        fiscal_line_set_economic (line, NULL);
+      else
+        {
+          const FiscalCatalogItem *item = resolve_code (self->economics, stripped, 1, &error);
+          if (item)
+            fiscal_line_set_economic (line, item->code);
+        }
+    }
+  else if (g_str_equal (column, "amount"))
+    {
+      g_autoptr(GError) parse_error = NULL;
+      gint64 fen;
+
+      if ((self->wan ? fiscal_money_parse_wan : fiscal_money_parse) (stripped, &fen, &parse_error))
+        fiscal_line_set_amount (line, fen);
+      else
+        error = g_strdup (parse_error->message);
+    }
+  else if (g_str_equal (column, "note"))
+    fiscal_line_set_note (line, stripped);
+  else if (g_str_equal (column, "kind"))
+    {
+      if (find_by_label (stripped, FISCAL_N_KINDS, kind_label, kind_name, &index))
+        {
+          fiscal_document_begin_action (self->document, _("Line Change"));
+          fiscal_line_set_kind (line, index);
+          if (index != FISCAL_KIND_PROJECT)
+            fiscal_line_set_project (line, NULL);
+          fiscal_document_end_action (self->document);
+        }
+      else
+        error = g_strdup_printf (_("“%s” is not a kind of expenditure"), stripped);
+    }
+  else if (g_str_equal (column, "source"))
+    {
+      if (find_by_label (stripped, FISCAL_N_SOURCES, source_label, source_name, &index))
+        fiscal_line_set_source (line, index);
+      else
+        error = g_strdup_printf (_("“%s” is not a funding source"), stripped);
+    }
+  else if (g_str_equal (column, "unit") || g_str_equal (column, "project"))
+    {
+      gboolean units = g_str_equal (column, "unit");
+      GListModel *model = units ? fiscal_document_get_units (self->document)
+                                : fiscal_document_get_projects (self->document);
+      const char *id = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (model) && id == NULL; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          const char *item_id = units ? fiscal_unit_get_id (FISCAL_UNIT (item)) : fiscal_project_get_id (FISCAL_PROJECT (item));
+          const char *name = units ? fiscal_unit_get_name (FISCAL_UNIT (item)) : fiscal_project_get_name (FISCAL_PROJECT (item));
+
+          if (g_strcmp0 (stripped, item_id) == 0 || g_strcmp0 (stripped, name) == 0)
+            id = g_intern_string (item_id);
+        }
+
+      if (units && id != NULL)
+        fiscal_line_set_unit (line, id);
+      else if (!units && (id != NULL || *stripped == 0))
+        {
+          fiscal_document_begin_action (self->document, _("Line Change"));
+          fiscal_line_set_project (line, id);
+          if (id != NULL)
+            fiscal_line_set_kind (line, FISCAL_KIND_PROJECT);
+          else if (fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT)
+            fiscal_line_set_kind (line, FISCAL_KIND_PUBLIC);
+          fiscal_document_end_action (self->document);
+        }
+      else
+        error = g_strdup_printf (units ? _("There is no unit “%s”") : _("There is no project “%s”"), stripped);
+    }
+  else
+    g_return_val_if_reached (FALSE);
+
+  if (error_message != NULL)
+    *error_message = g_steal_pointer (&error);
+
+  return error == NULL && (error_message == NULL || *error_message == NULL);
+}
+
+/* Cells */
+
+typedef struct
+{
+  FiscalLinesView *view;
+  const char      *column;
+} ColumnData;
+
+static void
+refresh_cell (GtkListItem *item)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
+  FiscalLine *line = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *editable = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_next_sibling (editable);
+  g_autofree char *text = NULL;
+
+  if (line == NULL)
+    return;
+
+  text = cell_text (data->view, line, data->column);
+  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)))
+    gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
+
+  if (name != NULL)
+    gtk_label_set_label (GTK_LABEL (name), code_name (data->view, line, data->column));
+}
+
+static void
+editing_changed_cb (GtkEditableLabel *editable,
+                    GParamSpec       *pspec,
+                    GtkListItem      *item)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
+  FiscalLine *line = gtk_list_item_get_item (item);
+  g_autofree char *error = NULL;
+  g_autofree char *shown = NULL;
+
+  if (gtk_editable_label_get_editing (editable) || line == NULL)
+    return;
+
+  shown = cell_text (data->view, line, data->column);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), shown ? shown : "") == 0)
+    return;
+
+  if (!fiscal_lines_view_commit (data->view, line, data->column,
+                                 gtk_editable_get_text (GTK_EDITABLE (editable)), &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (editable));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), error);
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+    }
+
+  refresh_cell (item);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          ColumnData               *data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *editable = gtk_editable_label_new ("");
+  g_autofree char *accessible = NULL;
+
+  g_object_set_data (G_OBJECT (item), "fiscal-column", data);
+  gtk_box_append (GTK_BOX (box), editable);
+
+  if (g_str_equal (data->column, "amount"))
+    {
+      gtk_editable_set_alignment (GTK_EDITABLE (editable), 1.0);
+      gtk_widget_set_hexpand (editable, TRUE);
+      gtk_widget_add_css_class (editable, "numeric");
+    }
+  else if (g_str_equal (data->column, "function") || g_str_equal (data->column, "economic"))
+    {
+      GtkWidget *name = gtk_label_new (NULL);
+
+      gtk_editable_set_width_chars (GTK_EDITABLE (editable), g_str_equal (data->column, "function") ? 7 : 5);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_box_append (GTK_BOX (box), name);
+    }
+  else
+    gtk_widget_set_hexpand (editable, TRUE);
+
+  g_signal_connect (editable, "notify::editing", G_CALLBACK (editing_changed_cb), item);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+line_notify_cb (FiscalLine  *line,
+                GParamSpec  *pspec,
+                GtkListItem *item)
+{
+  refresh_cell (item);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ColumnData               *data)
+{
+  FiscalLine *line = gtk_list_item_get_item (item);
+  GtkWidget *editable = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_tooltip_text (editable, NULL);
+  gtk_widget_remove_css_class (editable, "error");
+  g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), item);
+  refresh_cell (item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ColumnData               *data)
+{
+  FiscalLine *line = gtk_list_item_get_item (item);
+
+  if (line != NULL)
+    g_signal_handlers_disconnect_by_func (line, line_notify_cb, item);
+}
+
+/* Filter, sort */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  FiscalLinesView *self = user_data;
+  FiscalLine *line = item;
+  const char *fields[4];
+  FiscalProject *project;
+
+  if (self->project_id != NULL && g_strcmp0 (fiscal_line_get_project (line), self->project_id) != 0)
+    return FALSE;
+
+  if (self->filter_text == NULL || *self->filter_text == 0)
+    return TRUE;
+
+  project = fiscal_document_find_project (self->document, fiscal_line_get_project (line));
+  fields[0] = fiscal_line_get_function (line);
+  fields[1] = fiscal_line_get_economic (line);
+  fields[2] = fiscal_line_get_note (line);
+  fields[3] = project ? fiscal_project_get_name (project) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] && strstr (fields[i], self->filter_text))
+      return TRUE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      FiscalCatalog *catalog = i == 0 ? self->functions : self->economics;
+      const char *name = catalog && fields[i] ? fiscal_catalog_get_name (catalog, fields[i]) : NULL;
+
+      if (name && strstr (name, self->filter_text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ColumnData *data = user_data;
+  FiscalLine *x = (FiscalLine *) a;
+  FiscalLine *y = (FiscalLine *) b;
+
+  if (g_str_equal (data->column, "amount"))
+    {
+      gint64 p = fiscal_line_get_amount (x), q = fiscal_line_get_amount (y);
+      return p < q ? GTK_ORDERING_SMALLER : p > q ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+    }
+  else
+    {
+      g_autofree char *p = cell_text (data->view, x, data->column);
+      g_autofree char *q = cell_text (data->view, y, data->column);
+      int c = g_strcmp0 (p, q);
+
+      return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+    }
+}
+
+/* Totals */
+
+char *
+fiscal_lines_view_get_totals_text (FiscalLinesView *self)
+{
+  g_autoptr(FiscalSummary) s = NULL;
+  g_autofree char *all = NULL, *basic = NULL, *project = NULL, *general = NULL, *unit = NULL;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), NULL);
+
+  if (self->document == NULL)
+    return g_strdup ("");
+
+  s = fiscal_summary_new (self->document);
+  all = fiscal_money_format_wan (s->total);
+  basic = fiscal_money_format_wan (s->by_kind[FISCAL_KIND_PERSONNEL] + s->by_kind[FISCAL_KIND_PUBLIC]);
+  project = fiscal_money_format_wan (s->by_kind[FISCAL_KIND_PROJECT]);
+  general = fiscal_money_format_wan (fiscal_summary_general (s));
+  unit = fiscal_money_format_wan (fiscal_summary_unit_funds (s));
+
+  /* Translators: the totals under the lines editor, in 万元 */
+  return g_strdup_printf (_("Total %s · Basic %s · Project %s · General public budget %s · Unit funds %s (10,000 yuan)"),
+                          all, basic, project, general, unit);
+}
+
+static void
+update_totals (FiscalLinesView *self)
+{
+  g_autofree char *text = fiscal_lines_view_get_totals_text (self);
+  gtk_label_set_label (self->totals, text);
+}
+
+static void
+document_changed_cb (FiscalLinesView *self)
+{
+  update_totals (self);
+}
+
+static void
+search_changed_cb (FiscalLinesView *self,
+                   GtkSearchEntry  *entry)
+{
+  fiscal_lines_view_set_filter_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Editing the lines */
+
+static FiscalDocument *
+document_of (FiscalLinesView *self)
+{
+  g_return_val_if_fail (self->document != NULL, NULL);
+  return self->document;
+}
+
+static guint
+document_position (FiscalLinesView *self,
+                   FiscalLine      *line)
+{
+  GListModel *lines = fiscal_document_get_lines (self->document);
+  guint position;
+
+  if (g_list_store_find (G_LIST_STORE (lines), line, &position))
+    return position;
+  return g_list_model_get_n_items (lines);
+}
+
+/**
+ * fiscal_lines_view_get_selected:
+ *
+ * Returns: (transfer container) (element-type FiscalLine): the selected
+ *   lines in document order
+ */
+GPtrArray *
+fiscal_lines_view_get_selected (FiscalLinesView *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      g_ptr_array_add (lines, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+    while (gtk_bitset_iter_next (&iter, &position));
+
+  return lines;
+}
+
+/**
+ * fiscal_lines_view_add_line:
+ *
+ * Adds a line below the selected one, like it but for its amount and note
+ * (or a first line of the document), and selects it.
+ *
+ * Returns: (transfer none): the new line
+ */
+FiscalLine *
+fiscal_lines_view_add_line (FiscalLinesView *self)
+{
+  FiscalDocument *doc = document_of (self);
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+  g_autofree char *id = fiscal_document_new_line_id (doc);
+  g_autoptr(FiscalLine) line = NULL;
+  guint position = g_list_model_get_n_items (fiscal_document_get_lines (doc));
+
+  if (selected->len > 0)
+    {
+      FiscalLine *like = g_ptr_array_index (selected, selected->len - 1);
+
+      line = fiscal_line_copy (like, id);
+      fiscal_line_set_amount (line, 0);
+      fiscal_line_set_note (line, NULL);
+      position = document_position (self, like) + 1;
+    }
+  else
+    {
+      GListModel *units = fiscal_document_get_units (doc);
+      g_autoptr(FiscalUnit) unit = g_list_model_get_item (units, 0);
+
+      line = fiscal_line_new_full (id, unit ? fiscal_unit_get_id (unit) : "main",
+                                   self->project_id ? "2010302" : "2010350", NULL,
+                                   self->project_id ? FISCAL_KIND_PROJECT : FISCAL_KIND_PUBLIC,
+                                   self->project_id, FISCAL_SOURCE_GENERAL, 0);
+    }
+
+  /* A line added among a project's lines belongs to that project. */
+  if (self->project_id != NULL)
+    {
+      fiscal_line_set_kind (line, FISCAL_KIND_PROJECT);
+      fiscal_line_set_project (line, self->project_id);
+    }
+
+  fiscal_document_begin_action (doc, _("Add Line"));
+  fiscal_document_insert_lines (doc, position, (FiscalLine *[]) { line }, 1);
+  fiscal_document_end_action (doc);
+
+  fiscal_lines_view_select (self, line);
+  return line;
+}
+
+static void
+remove_lines (FiscalLinesView *self,
+              GPtrArray       *lines)
+{
+  FiscalDocument *doc = document_of (self);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      guint position = document_position (self, g_ptr_array_index (lines, i));
+      g_array_append_val (positions, position);
+    }
+
+  /* From the end, so positions stay right; runs go in one splice. */
+  for (guint i = 1; i < positions->len; i++)
+    for (guint j = i; j > 0 && g_array_index (positions, guint, j - 1) > g_array_index (positions, guint, j); j--)
+      {
+        guint t = g_array_index (positions, guint, j);
+        g_array_index (positions, guint, j) = g_array_index (positions, guint, j - 1);
+        g_array_index (positions, guint, j - 1) = t;
+      }
+
+  fiscal_document_begin_action (doc, g_dngettext (GETTEXT_PACKAGE, "Delete Line", "Delete Lines", lines->len));
+  for (guint i = positions->len; i > 0; )
+    {
+      guint end = g_array_index (positions, guint, i - 1);
+      guint start = end;
+
+      i--;
+      while (i > 0 && g_array_index (positions, guint, i - 1) == start - 1)
+        start = g_array_index (positions, guint, --i);
+      fiscal_document_remove_lines (doc, start, end - start + 1);
+    }
+  fiscal_document_end_action (doc);
+}
+
+void
+fiscal_lines_view_delete_selected (FiscalLinesView *self)
+{
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+
+  if (selected->len > 0)
+    remove_lines (self, selected);
+}
+
+void
+fiscal_lines_view_duplicate_selected (FiscalLinesView *self)
+{
+  FiscalDocument *doc = document_of (self);
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+  guint position;
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (selected->len == 0)
+    return;
+
+  position = document_position (self, g_ptr_array_index (selected, selected->len - 1)) + 1;
+  for (guint i = 0; i < selected->len; i++)
+    {
+      g_autofree char *id = fiscal_document_new_line_id (doc);
+      g_ptr_array_add (copies, fiscal_line_copy (g_ptr_array_index (selected, i), id));
+    }
+
+  fiscal_document_begin_action (doc, _("Duplicate Lines"));
+  fiscal_document_insert_lines (doc, position, (FiscalLine **) copies->pdata, copies->len);
+  fiscal_document_end_action (doc);
+}
+
+/**
+ * fiscal_lines_view_copy_tsv:
+ *
+ * Returns: (transfer full): the selected lines as tab-separated text for a
+ *   spreadsheet, with a header row, amounts in the view's unit
+ */
+char *
+fiscal_lines_view_copy_tsv (FiscalLinesView *self)
+{
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+                          _("Unit"), _("Function code"), _("Economic code"), _("Kind"),
+                          _("Project"), _("Funding source"),
+                          self->wan ? _("Amount (10,000 yuan)") : _("Amount (yuan)"), _("Note"));
+
+  for (guint i = 0; i < selected->len; i++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      {
+        g_autofree char *text = cell_text (self, g_ptr_array_index (selected, i), columns[c]);
+
+        /* Amounts without separators, so a spreadsheet reads numbers. */
+        if (g_str_equal (columns[c], "amount") && !self->wan)
+          {
+            g_free (text);
+            text = fiscal_money_format_yuan (fiscal_line_get_amount (g_ptr_array_index (selected, i)));
+          }
+        if (text)
+          g_strdelimit (text, "\t\n", ' ');
+        g_string_append_printf (out, "%s%c", text ? text : "", c + 1 < G_N_ELEMENTS (columns) ? '\t' : '\n');
+      }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Public */
+
+guint
+fiscal_lines_view_get_n_shown (FiscalLinesView *self)
+{
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+/**
+ * fiscal_lines_view_get_shown:
+ *
+ * Returns: (transfer none): the line shown at @position
+ */
+FiscalLine *
+fiscal_lines_view_get_shown (FiscalLinesView *self,
+                             guint            position)
+{
+  FiscalLine *line;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), NULL);
+
+  line = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (line != NULL)
+    g_object_unref (line);
+  return line;
+}
+
+void
+fiscal_lines_view_select (FiscalLinesView *self,
+                          FiscalLine      *line)
+{
+  guint n;
+
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    if (fiscal_lines_view_get_shown (self, i) == line)
+      {
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+        gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+        return;
+      }
+}
+
+void
+fiscal_lines_view_set_filter_text (FiscalLinesView *self,
+                                   const char      *text)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  g_free (self->filter_text);
+  self->filter_text = g_strdup (text);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+fiscal_lines_view_set_project (FiscalLinesView *self,
+                               const char      *project_id)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  g_free (self->project_id);
+  self->project_id = g_strdup (project_id);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+fiscal_lines_view_set_wan (FiscalLinesView *self,
+                           gboolean         wan)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  self->wan = !!wan;
+  /* Rebind every row so the amounts show in the new unit. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+fiscal_lines_view_set_document (FiscalLinesView *self,
+                                FiscalDocument  *document)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+
+  g_set_object (&self->document, document);
+  g_clear_object (&self->functions);
+  g_clear_object (&self->economics);
+
+  if (document != NULL)
+    {
+      int year = fiscal_document_get_year (document);
+
+      self->functions = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, year, NULL);
+      self->economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, year, NULL);
+      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_filter_list_model_set_model (self->filtered, document ? fiscal_document_get_lines (document) : NULL);
+  update_totals (self);
+}
+
+static void
+fiscal_lines_view_dispose (GObject *object)
+{
+  FiscalLinesView *self = (FiscalLinesView *)object;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->document);
+  g_clear_object (&self->functions);
+  g_clear_object (&self->economics);
+  g_clear_pointer (&self->project_id, g_free);
+  g_clear_pointer (&self->filter_text, g_free);
+
+  G_OBJECT_CLASS (fiscal_lines_view_parent_class)->dispose (object);
+}
+
+static void
+action_add (GtkWidget *widget, const char *name, GVariant *param)
+{
+  fiscal_lines_view_add_line (FISCAL_LINES_VIEW (widget));
+}
+
+static void
+action_delete (GtkWidget *widget, const char *name, GVariant *param)
+{
+  fiscal_lines_view_delete_selected (FISCAL_LINES_VIEW (widget));
+}
+
+static void
+action_duplicate (GtkWidget *widget, const char *name, GVariant *param)
+{
+  fiscal_lines_view_duplicate_selected (FISCAL_LINES_VIEW (widget));
+}
+
+static void
+action_copy (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autofree char *text = fiscal_lines_view_copy_tsv (FISCAL_LINES_VIEW (widget));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+action_find (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (FISCAL_LINES_VIEW (widget)->search));
+}
+
+static void
+fiscal_lines_view_class_init (FiscalLinesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fiscal_lines_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "linesview");
+
+  gtk_widget_class_install_action (widget_class, "lines.add", NULL, action_add);
+  gtk_widget_class_install_action (widget_class, "lines.delete", NULL, action_delete);
+  gtk_widget_class_install_action (widget_class, "lines.duplicate", NULL, action_duplicate);
+  gtk_widget_class_install_action (widget_class, "lines.copy", NULL, action_copy);
+  gtk_widget_class_install_action (widget_class, "lines.find", NULL, action_find);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "lines.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "lines.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "lines.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "lines.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "lines.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "lines.find", NULL);
+}
+
+static void
+add_column (FiscalLinesView *self,
+            const char      *column,
+            const char      *title,
+            gboolean         expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ColumnData *data = g_new0 (ColumnData, 1);
+  GtkColumnViewColumn *col;
+  GtkSorter *sorter;
+
+  data->view = self;
+  data->column = column;
+  g_object_set_data_full (G_OBJECT (factory), "fiscal-column", data, g_free);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
+
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (col, expand);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_lines, data, NULL));
+  gtk_column_view_column_set_sorter (col, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_append_column (self->column_view, col);
+  g_object_unref (col);
+}
+
+static void
+fiscal_lines_view_init (FiscalLinesView *self)
+{
+  GtkWidget *scroller;
+  GtkWidget *bar;
+  GtkWidget *button;
+
+  self->wan = TRUE;
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Filter by code, name, note or project"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+
+  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Add a Line Below (Ctrl+Enter)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lines.add");
+  gtk_box_append (GTK_BOX (bar), button);
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Duplicate the Selected Lines (Ctrl+D)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lines.duplicate");
+  gtk_box_append (GTK_BOX (bar), button);
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Delete the Selected Lines (Delete)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lines.delete");
+  gtk_box_append (GTK_BOX (bar), button);
+  gtk_box_append (GTK_BOX (self->box), bar);
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_column_view_set_reorderable (self->column_view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
+
+  add_column (self, "unit", _("Unit"), FALSE);
+  add_column (self, "function", _("Function code"), TRUE);
+  add_column (self, "economic", _("Economic code"), TRUE);
+  add_column (self, "kind", _("Kind"), FALSE);
+  add_column (self, "project", _("Project"), FALSE);
+  add_column (self, "source", _("Funding source"), FALSE);
+  add_column (self, "amount", _("Amount"), FALSE);
+  add_column (self, "note", _("Note"), TRUE);
+
+  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
+  gtk_box_append (GTK_BOX (self->box), scroller);
+
+  self->totals = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->totals, 0);
+  gtk_label_set_wrap (self->totals, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->totals), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->totals), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->totals), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->totals), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->totals), "numeric");
+  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->totals));
+}
+
+GtkWidget *
+fiscal_lines_view_new (void)
+{
+  return g_object_new (FISCAL_TYPE_LINES_VIEW, NULL);
+}
