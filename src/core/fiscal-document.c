@@ -1043,8 +1043,22 @@ fiscal_document_new_from_prior (FiscalDocument *prior,
 
   /* A new budget: nothing to undo, and not saved anywhere yet. */
   _fiscal_undo_clear (self->undo);
-  self->saved_state = G_MAXUINT64;
-  update_history_state (self);
+  fiscal_document_mark_unsaved (self);
 
   return self;
+}
+
+/**
+ * fiscal_document_mark_unsaved:
+ *
+ * Takes the document as different from what any file holds (a recovered
+ * copy, a budget made from another).
+ */
+void
+fiscal_document_mark_unsaved (FiscalDocument *self)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  self->saved_state = G_MAXUINT64;
+  update_history_state (self);
 }

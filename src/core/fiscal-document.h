@@ -99,6 +99,7 @@ void            fiscal_document_end_action           (FiscalDocument  *self);
 void            fiscal_document_clear_history        (FiscalDocument  *self);
 void            fiscal_document_set_saved            (FiscalDocument  *self);
 gboolean        fiscal_document_get_modified         (FiscalDocument  *self);
+void            fiscal_document_mark_unsaved         (FiscalDocument  *self);
 
 void            fiscal_document_freeze_changed       (FiscalDocument  *self);
 void            fiscal_document_thaw_changed         (FiscalDocument  *self);

@@ -112,56 +112,6 @@ code_name (FiscalLinesView *self,
 
 /* Commit */
 
-/* A code typed as the code, or as a unique part of its name. */
-static const FiscalCatalogItem *
-resolve_code (FiscalCatalog *catalog,
-              const char    *text,
-              guint          min_level,
-              char         **error_message)
-{
-  const FiscalCatalogItem *item;
-  const FiscalCatalogItem *found = NULL;
-  guint n_found = 0;
-
-  if (catalog == NULL)
-    return NULL;
-
-  if ((item = fiscal_catalog_lookup (catalog, text)) != NULL)
-    {
-      if (item->level < min_level)
-        {
-          *error_message = g_strdup_printf (_("%s %s is not at 项 level"), item->code, item->name);
-          return NULL;
-        }
-      return item;
-    }
-
-  for (guint i = 0; i < fiscal_catalog_get_n_items (catalog); i++)
-    {
-      const FiscalCatalogItem *candidate = fiscal_catalog_get_item (catalog, i);
-
-      if (candidate->level < min_level)
-        continue;
-      if (g_str_equal (candidate->name, text))
-        return candidate;
-      if (strstr (candidate->name, text) != NULL || g_str_has_prefix (candidate->code, text))
-        {
-          found = candidate;
-          n_found++;
-        }
-    }
-
-  if (n_found == 1)
-    return found;
-
-  if (n_found > 1)
-    *error_message = g_strdup_printf (_("“%s” matches %u codes; type more of it"), text, n_found);
-  else
-    *error_message = g_strdup_printf (_("“%s” is not a code of the %d catalogue"), text,
-                                      fiscal_catalog_get_year (catalog));
-  return NULL;
-}
-
 static gboolean
 find_by_label (const char  *text,
                guint        n,
@@ -211,7 +161,7 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
 
   if (g_str_equal (column, "function"))
     {
-      const FiscalCatalogItem *item = resolve_code (self->functions, stripped, 3, &error);
+      const FiscalCatalogItem *item = (self->functions ? fiscal_catalog_resolve (self->functions, stripped, 3, &error) : NULL);
       if (item)
         fiscal_line_set_function (line, item->code);
     }
@@ -221,7 +171,7 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
         fiscal_line_set_economic (line, NULL);
       else
         {
-          const FiscalCatalogItem *item = resolve_code (self->economics, stripped, 1, &error);
+          const FiscalCatalogItem *item = (self->economics ? fiscal_catalog_resolve (self->economics, stripped, 1, &error) : NULL);
           if (item)
             fiscal_line_set_economic (line, item->code);
         }
@@ -737,6 +687,142 @@ fiscal_lines_view_copy_tsv (FiscalLinesView *self)
   return g_string_free (out, FALSE);
 }
 
+/* Paste */
+
+/**
+ * fiscal_lines_view_parse_paste:
+ *
+ * Returns: (transfer full): what pasting @text would add and refuse
+ */
+FiscalPasteResult *
+fiscal_lines_view_parse_paste (FiscalLinesView *self,
+                               const char      *text)
+{
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), NULL);
+  return fiscal_paste_parse (document_of (self), text, self->wan, self->project_id);
+}
+
+/**
+ * fiscal_lines_view_insert_pasted:
+ *
+ * Adds the pasted lines below the selection (or at the end) as one step.
+ */
+void
+fiscal_lines_view_insert_pasted (FiscalLinesView   *self,
+                                 FiscalPasteResult *result)
+{
+  FiscalDocument *doc = document_of (self);
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+  guint position = g_list_model_get_n_items (fiscal_document_get_lines (doc));
+
+  if (result->lines->len == 0)
+    return;
+
+  if (selected->len > 0)
+    position = document_position (self, g_ptr_array_index (selected, selected->len - 1)) + 1;
+
+  fiscal_document_begin_action (doc, _("Paste"));
+  fiscal_document_insert_lines (doc, position, (FiscalLine **) result->lines->pdata, result->lines->len);
+  fiscal_document_end_action (doc);
+}
+
+static void
+paste_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   FiscalLinesView  *self)
+{
+  FiscalPasteResult *result = g_object_get_data (G_OBJECT (dialog), "fiscal-paste");
+
+  if (g_str_equal (response, "add"))
+    fiscal_lines_view_insert_pasted (self, result);
+}
+
+/**
+ * fiscal_lines_view_paste_text:
+ *
+ * Shows what pasting @text would add and refuse, and adds the lines when
+ * the user agrees.
+ *
+ * Returns: (transfer none): the preview dialog
+ */
+GtkWidget *
+fiscal_lines_view_paste_text (FiscalLinesView *self,
+                              const char      *text)
+{
+  FiscalPasteResult *result = fiscal_lines_view_parse_paste (self, text);
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *label;
+  GtkWidget *scroller;
+  gint64 total = 0;
+
+  for (guint i = 0; i < result->lines->len; i++)
+    total += fiscal_line_get_amount (g_ptr_array_index (result->lines, i));
+
+  {
+    g_autofree char *sum = fiscal_money_format_wan (total);
+
+    g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "%u line will be added, %s in all (10,000 yuan).",
+                                                  "%u lines will be added, %s in all (10,000 yuan).", result->lines->len),
+                            result->lines->len, sum);
+  }
+  if (result->rejected->len > 0)
+    {
+      g_string_append_c (details, '\n');
+      g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "%u row is refused:", "%u rows are refused:",
+                                                    result->rejected->len), result->rejected->len);
+      for (guint i = 0; i < result->rejected->len; i++)
+        g_string_append_printf (details, "\n• %s", (char *) g_ptr_array_index (result->rejected, i));
+    }
+
+  heading = g_strdup (_("Paste Budget Lines"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  label = gtk_label_new (details->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (result->lines->len > 0)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add Lines"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "fiscal-paste", result, (GDestroyNotify) fiscal_paste_result_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (paste_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr(FiscalLinesView) self = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), res, NULL);
+
+  if (text != NULL && self->document != NULL)
+    fiscal_lines_view_paste_text (self, text);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+action_paste (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb, g_object_ref (widget));
+}
+
 /* Public */
 
 guint
@@ -907,6 +993,8 @@ fiscal_lines_view_class_init (FiscalLinesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "lines.duplicate", NULL, action_duplicate);
   gtk_widget_class_install_action (widget_class, "lines.copy", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "lines.find", NULL, action_find);
+  gtk_widget_class_install_action (widget_class, "lines.paste", NULL, action_paste);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "lines.paste", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "lines.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "lines.add", NULL);

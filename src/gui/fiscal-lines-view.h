@@ -43,5 +43,11 @@ gboolean    fiscal_lines_view_commit          (FiscalLinesView *self,
                                                char           **error_message);
 char       *fiscal_lines_view_get_totals_text (FiscalLinesView *self);
 char       *fiscal_lines_view_copy_tsv        (FiscalLinesView *self);
+FiscalPasteResult *fiscal_lines_view_parse_paste (FiscalLinesView *self,
+                                                  const char      *text);
+void        fiscal_lines_view_insert_pasted   (FiscalLinesView   *self,
+                                               FiscalPasteResult *result);
+GtkWidget  *fiscal_lines_view_paste_text      (FiscalLinesView *self,
+                                               const char      *text);
 
 G_END_DECLS

@@ -155,10 +155,30 @@ row_changed_cb (GtkEditable       *row,
   if (self->updating || self->document == NULL)
     return;
 
+  /* Emptied on the way to other text (select all, type): the field is
+   * cleared only when the row is left empty. */
+  if (*gtk_editable_get_text (row) == 0)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+
   if (store (self, field, gtk_editable_get_text (row)))
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                FiscalProfileView       *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "fiscal-field")) - 8;
+
+  if (!self->updating && self->document != NULL && *gtk_editable_get_text (GTK_EDITABLE (row)) == 0 &&
+      !store (self, field, ""))
+    fiscal_profile_view_refresh (self);
 }
 
 static GtkWidget *
@@ -174,6 +194,11 @@ add_row (FiscalProfileView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), full);
   g_object_set_data (G_OBJECT (row), "fiscal-field", KEY (field));
   g_signal_connect (row, "changed", G_CALLBACK (row_changed_cb), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+    g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+    gtk_widget_add_controller (row, focus);
+  }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_hash_table_insert (self->rows, KEY (field), row);
 

@@ -80,6 +80,8 @@ struct _FiscalWindow
   FiscalLinesView      *lines_view;
   FiscalProjectsView   *projects_view;
   gboolean              close_confirmed;
+  GtkWidget            *close_dialog;
+  guint                 autosave_source;
   FiscalChecksView     *checks_view;
   GtkButton            *checks_button;
   GtkLabel             *checks_count;
@@ -160,6 +162,8 @@ static void toast (FiscalWindow *self, const char *message);
 static void update_title (FiscalWindow *self);
 static void update_actions (FiscalWindow *self);
 static void history_changed_cb (FiscalWindow *self);
+static void start_autosave (FiscalWindow *self);
+static gboolean destroy_cb (gpointer data);
 
 static GSettings *
 get_settings (FiscalWindow *self)
@@ -638,6 +642,98 @@ set_document (FiscalWindow   *self,
   update_title (self);
   update_actions (self);
   update_review (self);
+  start_autosave (self);
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  FiscalWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && fiscal_document_get_file (self->document) != NULL &&
+      fiscal_document_get_modified (self->document) &&
+      !fiscal_recovery_write (self->document, &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_autosave (FiscalWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  guint interval = settings ? g_settings_get_uint (settings, "autosave-interval") : 60;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->document != NULL && interval > 0)
+    self->autosave_source = g_timeout_add_seconds (interval, autosave_cb, self);
+}
+
+/**
+ * fiscal_window_autosave_now:
+ *
+ * Writes the recovery copy now, as the timer does every minute.
+ */
+void
+fiscal_window_autosave_now (FiscalWindow *self)
+{
+  g_return_if_fail (FISCAL_IS_WINDOW (self));
+  autosave_cb (self);
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      FiscalWindow     *self)
+{
+  FiscalDocument *recovered = g_object_get_data (G_OBJECT (dialog), "fiscal-recovered");
+
+  if (g_str_equal (response, "recover"))
+    {
+      set_document (self, recovered);
+      fiscal_window_show_page (self, "lines");
+    }
+  else if (self->file != NULL)
+    fiscal_recovery_discard (self->file);
+}
+
+/**
+ * fiscal_window_offer_recovery:
+ *
+ * Returns: (transfer none) (nullable): the dialog offering the recovery
+ *   copy of the window's file, or %NULL when there is none
+ */
+GtkWidget *
+fiscal_window_offer_recovery (FiscalWindow *self)
+{
+  g_autoptr(GDateTime) written = NULL;
+  FiscalDocument *recovered;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), NULL);
+
+  if (self->file == NULL || !(recovered = fiscal_recovery_find (self->file, &written)))
+    return NULL;
+
+  when = written ? g_date_time_format (written, "%Y-%m-%d %H:%M") : g_strdup ("?");
+  body = g_strdup_printf (_("Fiscal kept a copy of this budget with changes that were never saved (%s). Recover them, or open the budget as it was last saved?"),
+                          when);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("Open _Saved Version"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  g_object_set_data_full (G_OBJECT (dialog), "fiscal-recovered", recovered, g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
 }
 
 /**
@@ -683,6 +779,12 @@ fiscal_window_open (FiscalWindow *self,
   if ((settings = get_settings (self)))
     number = CLAMP (g_settings_get_int (settings, "last-table"), 1, FISCAL_N_TABLES);
   fiscal_window_show_table (self, number);
+
+  /* After a crash, the unsaved changes are offered back. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    fiscal_window_offer_recovery (self);
+  else
+    g_signal_connect (self, "realize", G_CALLBACK (fiscal_window_offer_recovery), NULL);
 
   return TRUE;
 }
@@ -837,6 +939,7 @@ fiscal_window_save_to (FiscalWindow *self,
     }
 
   g_set_object (&self->file, file);
+  fiscal_recovery_discard (file);
   update_title (self);
   return TRUE;
 }
@@ -851,7 +954,7 @@ save_as_response_cb (FiscalWindow         *self,
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
       if (fiscal_window_save_to (self, file) && self->close_confirmed)
-        gtk_window_destroy (GTK_WINDOW (self));
+        g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
     }
 
   self->close_confirmed = FALSE;
@@ -882,7 +985,14 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   if (self->file == NULL)
     save_as_action (widget, name, param);
   else if (fiscal_window_save_to (self, self->file) && self->close_confirmed)
-    gtk_window_destroy (GTK_WINDOW (self));
+    g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -893,7 +1003,10 @@ close_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       self->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      if (self->file != NULL)
+        fiscal_recovery_discard (self->file);
+      /* After the dialog has finished with its parent. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
     }
   else if (g_str_equal (response, "save"))
     {
@@ -917,6 +1030,9 @@ fiscal_window_ask_to_close (FiscalWindow *self)
   if (self->document == NULL || !fiscal_document_get_modified (self->document))
     return NULL;
 
+  if (self->close_dialog != NULL)
+    return self->close_dialog;
+
   body = g_strdup_printf (_("“%s” has changes that are not saved. They are lost unless you save them."),
                           gtk_window_get_title (GTK_WINDOW (self)));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
@@ -930,6 +1046,8 @@ fiscal_window_ask_to_close (FiscalWindow *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  self->close_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;
@@ -1045,6 +1163,10 @@ fiscal_window_dispose (GObject *object)
 {
   FiscalWindow *self = (FiscalWindow *)object;
 
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->close_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *) &self->close_dialog);
+  self->close_dialog = NULL;
   if (self->narrative_view != NULL)
     set_document (self, NULL);
   g_clear_pointer (&self->findings, g_ptr_array_unref);

@@ -33,5 +33,7 @@ gboolean        fiscal_window_save_to        (FiscalWindow      *self,
 GtkWidget      *fiscal_window_ask_to_close   (FiscalWindow      *self);
 void            fiscal_window_take_document  (FiscalWindow      *self,
                                               FiscalDocument    *document);
+GtkWidget      *fiscal_window_offer_recovery (FiscalWindow      *self);
+void            fiscal_window_autosave_now   (FiscalWindow      *self);
 
 G_END_DECLS
