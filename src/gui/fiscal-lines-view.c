@@ -336,12 +336,16 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_editable_set_width_chars (GTK_EDITABLE (editable), g_str_equal (data->column, "function") ? 7 : 5);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_widget_set_halign (name, GTK_ALIGN_START);
       gtk_widget_set_hexpand (name, TRUE);
       gtk_widget_add_css_class (name, "dim-label");
       gtk_box_append (GTK_BOX (box), name);
     }
   else
-    gtk_widget_set_hexpand (editable, TRUE);
+    {
+      gtk_widget_set_hexpand (editable, TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (editable), 4);
+    }
 
   g_signal_connect (editable, "notify::editing", G_CALLBACK (editing_changed_cb), item);
   gtk_list_item_set_child (item, box);
@@ -1008,7 +1012,7 @@ static void
 add_column (FiscalLinesView *self,
             const char      *column,
             const char      *title,
-            gboolean         expand)
+            int              width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   ColumnData *data = g_new0 (ColumnData, 1);
@@ -1024,7 +1028,12 @@ add_column (FiscalLinesView *self,
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
 
   col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (col, expand);
+  /* Fixed widths keep long unit names from pushing the amounts out of
+   * sight; the note takes what is left. */
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (col, width);
+  else
+    gtk_column_view_column_set_expand (col, TRUE);
   gtk_column_view_column_set_resizable (col, TRUE);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_lines, data, NULL));
   gtk_column_view_column_set_sorter (col, sorter);
@@ -1082,14 +1091,15 @@ fiscal_lines_view_init (FiscalLinesView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
 
-  add_column (self, "unit", _("Unit"), FALSE);
-  add_column (self, "function", _("Function code"), TRUE);
-  add_column (self, "economic", _("Economic code"), TRUE);
-  add_column (self, "kind", _("Kind"), FALSE);
-  add_column (self, "project", _("Project"), FALSE);
-  add_column (self, "source", _("Funding source"), FALSE);
-  add_column (self, "amount", _("Amount"), FALSE);
-  add_column (self, "note", _("Note"), TRUE);
+  /* Codes and amount first: what a finance officer reads a line by. */
+  add_column (self, "function", _("Function code"), 190);
+  add_column (self, "economic", _("Economic code"), 150);
+  add_column (self, "amount", _("Amount"), 110);
+  add_column (self, "kind", _("Kind"), 120);
+  add_column (self, "source", _("Funding source"), 130);
+  add_column (self, "project", _("Project"), 130);
+  add_column (self, "unit", _("Unit"), 110);
+  add_column (self, "note", _("Note"), -1);
 
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
 
