@@ -173,18 +173,36 @@ rule_line_amounts (Context *ctx)
     }
 }
 
+static GHashTable *
+id_set (GListModel  *model,
+        const char *(*get_id) (gpointer))
+{
+  GHashTable *set = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_hash_table_add (set, (gpointer) g_intern_string (get_id (item)));
+    }
+
+  return set;
+}
+
 static void
 rule_line_references (Context *ctx)
 {
   GListModel *lines = fiscal_document_get_lines (ctx->document);
   guint n = g_list_model_get_n_items (lines);
+  g_autoptr(GHashTable) units = id_set (fiscal_document_get_units (ctx->document), (gpointer) fiscal_unit_get_id);
+  g_autoptr(GHashTable) projects = id_set (fiscal_document_get_projects (ctx->document), (gpointer) fiscal_project_get_id);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
       const char *project = fiscal_line_get_project (line);
 
-      if (fiscal_document_find_unit (ctx->document, fiscal_line_get_unit (line)) == NULL)
+      /* Ids on lines are interned, so the sets compare pointers. */
+      if (!g_hash_table_contains (units, fiscal_line_get_unit (line)))
         {
           g_autofree char *where = g_strdup_printf ("lines[%u].unit", i);
           add (ctx, "reference.unit", FISCAL_SEVERITY_ERROR, where,
@@ -192,7 +210,7 @@ rule_line_references (Context *ctx)
         }
 
       if (fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT &&
-          (project == NULL || fiscal_document_find_project (ctx->document, project) == NULL))
+          (project == NULL || !g_hash_table_contains (projects, project)))
         {
           g_autofree char *where = g_strdup_printf ("lines[%u].project", i);
           add (ctx, "reference.project", FISCAL_SEVERITY_ERROR, where,
