@@ -521,6 +521,46 @@ test_projects_page (void)
   iterate ();
 }
 
+/* A table row leads to the lines behind it; an opened budget is recent. */
+static void
+test_table_to_lines (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalTableView *view;
+  FiscalLinesView *lines;
+  GSettings *settings = fiscal_application_get_settings (app);
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_table (window, 3);
+  iterate ();
+
+  view = find_table_view (GTK_WIDGET (window));
+  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+
+  /* Row 3 of 表 3 is 2010302 一般行政管理事务: the seven project lines. */
+  fiscal_table_view_activate_row (view, 3);
+  iterate ();
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    g_assert_cmpstr (fiscal_line_get_function (fiscal_lines_view_get_shown (lines, i)), ==, "2010302");
+
+  fiscal_lines_view_set_code_filter (lines, NULL);
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==,
+                    g_list_model_get_n_items (fiscal_document_get_lines (fiscal_window_get_document (window))));
+
+  g_assert_nonnull (settings);
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpstr (recent[0], ==, uri);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* After a crash the unsaved changes are offered back. */
 static void
 test_recovery_offer (void)
@@ -665,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/window/profile-form", test_profile_form);
   g_test_add_func ("/window/projects-page", test_projects_page);
   g_test_add_func ("/window/recovery-offer", test_recovery_offer);
+  g_test_add_func ("/window/table-to-lines", test_table_to_lines);
   /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
   if (g_getenv ("FISCAL_TEST_ZH") != NULL)
     g_test_add_func ("/window/chinese", test_chinese);

@@ -27,6 +27,7 @@ struct _FiscalLinesView
   FiscalCatalog      *economics;
   char               *project_id;     /* only this project's lines, or NULL */
   char               *filter_text;
+  char               *code_prefix;    /* only lines whose function code starts so */
   gboolean            wan;
 
   GtkWidget          *box;
@@ -398,6 +399,10 @@ filter_func (gpointer item,
   if (self->project_id != NULL && g_strcmp0 (fiscal_line_get_project (line), self->project_id) != 0)
     return FALSE;
 
+  if (self->code_prefix != NULL &&
+      !g_str_has_prefix (fiscal_line_get_function (line) ? fiscal_line_get_function (line) : "", self->code_prefix))
+    return FALSE;
+
   if (self->filter_text == NULL || *self->filter_text == 0)
     return TRUE;
 
@@ -489,7 +494,12 @@ static void
 search_changed_cb (FiscalLinesView *self,
                    GtkSearchEntry  *entry)
 {
-  fiscal_lines_view_set_filter_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  /* Typing replaces a code filter set from a table. */
+  if (*text && self->code_prefix)
+    g_clear_pointer (&self->code_prefix, g_free);
+  fiscal_lines_view_set_filter_text (self, text);
 }
 
 /* Editing the lines */
@@ -884,6 +894,30 @@ fiscal_lines_view_set_filter_text (FiscalLinesView *self,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/**
+ * fiscal_lines_view_set_code_filter:
+ * @prefix: (nullable): show only lines whose function code starts with
+ *   @prefix (a 类, 款 or 项), or %NULL for all
+ */
+void
+fiscal_lines_view_set_code_filter (FiscalLinesView *self,
+                                   const char      *prefix)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  g_free (self->code_prefix);
+  self->code_prefix = (prefix && *prefix) ? g_strdup (prefix) : NULL;
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  if (self->code_prefix)
+    {
+      g_autofree char *hint = g_strdup_printf (_("Showing the lines of %s; clear the filter to see all"), self->code_prefix);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), hint);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), NULL);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 void
 fiscal_lines_view_set_project (FiscalLinesView *self,
                                const char      *project_id)
@@ -946,6 +980,7 @@ fiscal_lines_view_dispose (GObject *object)
   g_clear_object (&self->economics);
   g_clear_pointer (&self->project_id, g_free);
   g_clear_pointer (&self->filter_text, g_free);
+  g_clear_pointer (&self->code_prefix, g_free);
 
   G_OBJECT_CLASS (fiscal_lines_view_parent_class)->dispose (object);
 }

@@ -27,6 +27,8 @@ void        fiscal_lines_view_set_wan         (FiscalLinesView *self,
                                                gboolean         wan);
 void        fiscal_lines_view_set_filter_text (FiscalLinesView *self,
                                                const char      *text);
+void        fiscal_lines_view_set_code_filter (FiscalLinesView *self,
+                                               const char      *prefix);
 guint       fiscal_lines_view_get_n_shown     (FiscalLinesView *self);
 FiscalLine *fiscal_lines_view_get_shown       (FiscalLinesView *self,
                                                guint            position);

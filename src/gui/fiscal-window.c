@@ -87,6 +87,7 @@ struct _FiscalWindow
   GtkLabel             *checks_count;
   GtkImage             *checks_icon;
   GtkButton            *undo_button;
+  GMenu                *recent_submenu;
   GtkButton            *redo_button;
   gboolean              amounts_in_wan;
   GtkLabel             *narrative_badge;
@@ -775,6 +776,7 @@ fiscal_window_open (FiscalWindow *self,
     }
 
   set_document (self, document);
+  fiscal_application_add_recent (FISCAL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
 
   if ((settings = get_settings (self)))
     number = CLAMP (g_settings_get_int (settings, "last-table"), 1, FISCAL_N_TABLES);
@@ -940,6 +942,8 @@ fiscal_window_save_to (FiscalWindow *self,
 
   g_set_object (&self->file, file);
   fiscal_recovery_discard (file);
+  if (FISCAL_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    fiscal_application_add_recent (FISCAL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
   update_title (self);
   return TRUE;
 }
@@ -1150,6 +1154,50 @@ set_amounts_in_wan (FiscalWindow *self,
   g_object_notify (G_OBJECT (self), "amounts-in-wan");
 }
 
+/* From a table row to the lines behind it. */
+static void
+table_view_row_activated_cb (FiscalWindow    *self,
+                        guint            row,
+                        FiscalTableView *view)
+{
+  FiscalTable *table = fiscal_table_view_get_table (view);
+  const FiscalTableRow *r = fiscal_table_get_row (table, row);
+
+  /* 表 6's codes are economic codes; the lines filter by function code. */
+  if (r->code[0] == 0 || fiscal_table_get_number (table) == 6)
+    return;
+
+  fiscal_window_show_page (self, "lines");
+  fiscal_lines_view_set_code_filter (self->lines_view, r->code);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         FiscalWindow  *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l; l = l->next)
+    {
+      GFile *file = l->data;
+
+      if (self->document == NULL)
+        fiscal_window_open (self, file);
+      else
+        g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+    }
+  g_slist_free (files);
+
+  return TRUE;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1240,6 +1288,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, checks_count);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, checks_icon);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, redo_button);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_row_activated_cb);
@@ -1274,6 +1323,14 @@ fiscal_window_init (FiscalWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->amounts_in_wan = TRUE;
   populate_sidebar (self);
+
+  g_signal_connect_swapped (self->table_view, "row-activated", G_CALLBACK (table_view_row_activated_cb), self);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_list), FALSE);
 }
 
@@ -1281,6 +1338,9 @@ FiscalWindow *
 fiscal_window_new (FiscalApplication *application)
 {
   FiscalWindow *self = g_object_new (FISCAL_TYPE_WINDOW, "application", application, NULL);
+
+  /* The recent budgets, shared by every window. */
+  g_menu_append_section (self->recent_submenu, NULL, fiscal_application_get_recent_menu (application));
   GSettings *settings = fiscal_application_get_settings (application);
 
   if (settings != NULL)
