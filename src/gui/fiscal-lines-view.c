@@ -38,6 +38,7 @@ struct _FiscalLinesView
   GtkMultiSelection  *selection;
   GtkCustomFilter    *filter;
   GtkLabel           *totals;
+  GHashTable         *editors;        /* "line/column" → the cell's GtkEditableLabel */
 };
 
 G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
@@ -289,6 +290,9 @@ editing_changed_cb (GtkEditableLabel *editable,
   g_autofree char *error = NULL;
   g_autofree char *shown = NULL;
 
+  if (g_object_get_data (G_OBJECT (editable), "fiscal-completion") != NULL && !gtk_editable_label_get_editing (editable))
+    gtk_popover_popdown (GTK_POPOVER (g_object_get_data (G_OBJECT (editable), "fiscal-completion")));
+
   if (gtk_editable_label_get_editing (editable) || line == NULL)
     return;
 
@@ -310,6 +314,158 @@ editing_changed_cb (GtkEditableLabel *editable,
     }
 
   refresh_cell (item);
+}
+
+/* Completion: while a code cell is edited, the codes and names that
+ * match what is typed (by code prefix, or by any part of the name) are
+ * offered below it; Down and Up choose, Enter or a click takes one. */
+
+#define MAX_COMPLETIONS 8
+
+static void completion_destroy_cb (GtkWidget *editable);
+
+static void
+completion_activated_cb (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         GtkWidget     *editable)
+{
+  const char *code = g_object_get_data (G_OBJECT (row), "fiscal-code");
+  GtkWidget *popover = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
+
+  gtk_editable_set_text (GTK_EDITABLE (editable), code);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (editable), TRUE);
+}
+
+static void
+completion_update (GtkWidget *editable,
+                   ColumnData *data)
+{
+  GtkWidget *popover = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
+  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (popover)));
+  FiscalCatalog *catalog = g_str_equal (data->column, "function") ? data->view->functions : data->view->economics;
+  guint min_level = g_str_equal (data->column, "function") ? 3 : 2;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (editable));
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+
+  if (catalog == NULL || !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)) || *text == 0 ||
+      (fiscal_catalog_lookup (catalog, text) != NULL && fiscal_catalog_lookup (catalog, text)->level >= min_level))
+    {
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      return;
+    }
+
+  for (guint i = 0; i < fiscal_catalog_get_n_items (catalog) && n < MAX_COMPLETIONS; i++)
+    {
+      const FiscalCatalogItem *item = fiscal_catalog_get_item (catalog, i);
+      g_autofree char *label = NULL;
+      GtkWidget *row;
+
+      if (item->level < min_level ||
+          !(g_str_has_prefix (item->code, text) || strstr (item->name, text) != NULL))
+        continue;
+
+      label = g_strdup_printf ("%s  %s", item->code, item->name);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), gtk_label_new (label));
+      gtk_widget_set_halign (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), GTK_ALIGN_START);
+      g_object_set_data (G_OBJECT (row), "fiscal-code", (gpointer) item->code);
+      gtk_list_box_append (list, row);
+      n++;
+    }
+
+  if (n > 0)
+    {
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+      gtk_popover_popup (GTK_POPOVER (popover));
+    }
+  else
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+completion_text_changed_cb (GtkEditable *editable,
+                            ColumnData  *data)
+{
+  completion_update (GTK_WIDGET (editable), data);
+}
+
+static gboolean
+completion_key_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkWidget             *editable)
+{
+  GtkWidget *popover = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
+  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (popover)));
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (list);
+  int index = selected ? gtk_list_box_row_get_index (selected) : -1;
+  GtkListBoxRow *next;
+
+  if (!gtk_widget_get_visible (popover) || selected == NULL)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_Up:
+      next = gtk_list_box_get_row_at_index (list, index + (keyval == GDK_KEY_Down ? 1 : -1));
+      if (next != NULL)
+        gtk_list_box_select_row (list, next);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_Tab:
+      completion_activated_cb (list, selected, editable);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+add_completion (GtkWidget  *editable,
+                ColumnData *data)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_popover_set_child (GTK_POPOVER (popover), list);
+  gtk_widget_set_parent (popover, editable);
+  g_object_set_data (G_OBJECT (editable), "fiscal-completion", popover);
+  g_signal_connect (list, "row-activated", G_CALLBACK (completion_activated_cb), editable);
+  g_signal_connect (editable, "changed", G_CALLBACK (completion_text_changed_cb), data);
+
+  g_signal_connect (editable, "destroy", G_CALLBACK (completion_destroy_cb), NULL);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (completion_key_cb), editable);
+  gtk_widget_add_controller (editable, keys);
+}
+
+/* The popover is the editable's child; it goes before the editable does. */
+static void
+completion_destroy_cb (GtkWidget *editable)
+{
+  GtkWidget *popover = g_object_steal_data (G_OBJECT (editable), "fiscal-completion");
+
+  if (popover != NULL)
+    gtk_widget_unparent (popover);
 }
 
 static void
@@ -335,6 +491,7 @@ setup_cb (GtkSignalListItemFactory *factory,
       GtkWidget *name = gtk_label_new (NULL);
 
       gtk_editable_set_width_chars (GTK_EDITABLE (editable), g_str_equal (data->column, "function") ? 7 : 5);
+      add_completion (editable, data);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_widget_set_halign (name, GTK_ALIGN_START);
@@ -360,6 +517,13 @@ line_notify_cb (FiscalLine  *line,
   refresh_cell (item);
 }
 
+static char *
+editor_key (FiscalLine *line,
+            const char *column)
+{
+  return g_strdup_printf ("%p/%s", (gpointer) line, column);
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -367,6 +531,8 @@ bind_cb (GtkSignalListItemFactory *factory,
 {
   FiscalLine *line = gtk_list_item_get_item (item);
   GtkWidget *editable = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  g_hash_table_insert (data->view->editors, editor_key (line, data->column), editable);
 
   gtk_widget_set_tooltip_text (editable, NULL);
   gtk_widget_remove_css_class (editable, "error");
@@ -382,7 +548,47 @@ unbind_cb (GtkSignalListItemFactory *factory,
   FiscalLine *line = gtk_list_item_get_item (item);
 
   if (line != NULL)
-    g_signal_handlers_disconnect_by_func (line, line_notify_cb, item);
+    {
+      g_autofree char *key = editor_key (line, data->column);
+
+      g_signal_handlers_disconnect_by_func (line, line_notify_cb, item);
+      g_hash_table_remove (data->view->editors, key);
+    }
+}
+
+/**
+ * fiscal_lines_view_edit:
+ * @column: (nullable): the column to edit, or %NULL for the function code
+ *
+ * Starts editing @line's cell in place, as Enter or a double click on a
+ * row does.
+ *
+ * Returns: %TRUE if the cell is shown and now edited
+ */
+gboolean
+fiscal_lines_view_edit (FiscalLinesView *self,
+                        FiscalLine      *line,
+                        const char      *column)
+{
+  g_autofree char *key = editor_key (line, column ? column : "function");
+  GtkWidget *editable = g_hash_table_lookup (self->editors, key);
+
+  if (editable == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (editable);
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (editable));
+  return TRUE;
+}
+
+static void
+row_activated_cb (FiscalLinesView *self,
+                  guint            position)
+{
+  FiscalLine *line = fiscal_lines_view_get_shown (self, position);
+
+  if (line != NULL)
+    fiscal_lines_view_edit (self, line, NULL);
 }
 
 /* Filter, sort */
@@ -981,6 +1187,7 @@ fiscal_lines_view_dispose (GObject *object)
   g_clear_pointer (&self->project_id, g_free);
   g_clear_pointer (&self->filter_text, g_free);
   g_clear_pointer (&self->code_prefix, g_free);
+  g_clear_pointer (&self->editors, g_hash_table_unref);
 
   G_OBJECT_CLASS (fiscal_lines_view_parent_class)->dispose (object);
 }
@@ -1085,6 +1292,7 @@ fiscal_lines_view_init (FiscalLinesView *self)
   GtkWidget *button;
 
   self->wan = TRUE;
+  self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
@@ -1122,6 +1330,7 @@ fiscal_lines_view_init (FiscalLinesView *self)
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
   gtk_column_view_set_show_row_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);

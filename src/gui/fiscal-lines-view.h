@@ -34,6 +34,9 @@ FiscalLine *fiscal_lines_view_get_shown       (FiscalLinesView *self,
                                                guint            position);
 void        fiscal_lines_view_select          (FiscalLinesView *self,
                                                FiscalLine      *line);
+gboolean    fiscal_lines_view_edit            (FiscalLinesView *self,
+                                               FiscalLine      *line,
+                                               const char      *column);
 GPtrArray  *fiscal_lines_view_get_selected    (FiscalLinesView *self);
 FiscalLine *fiscal_lines_view_add_line        (FiscalLinesView *self);
 void        fiscal_lines_view_delete_selected (FiscalLinesView *self);
