@@ -401,6 +401,18 @@ test_editors (void)
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n_lines + 4);
   g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, "Paste");
 
+  /* Subtotals of what is shown, by 类 and by kind. */
+  {
+    g_autofree char *by_class = fiscal_lines_view_get_subtotals (lines, 0);
+    g_autofree char *by_kind = fiscal_lines_view_get_subtotals (lines, 2);
+
+    g_assert_nonnull (strstr (by_class, "221 住房保障支出\t11.09\n"));
+    g_assert_nonnull (strstr (by_kind, "\t173.00\n"));
+  }
+
+  /* Enter or a double click edits a row's cell in place. */
+  g_assert_true (fiscal_lines_view_edit (lines, fiscal_lines_view_get_shown (lines, 0), "note"));
+
   /* The filter finds lines by catalogue name. */
   fiscal_lines_view_set_filter_text (lines, "住房公积金");
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 1);

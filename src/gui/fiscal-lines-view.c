@@ -39,6 +39,8 @@ struct _FiscalLinesView
   GtkCustomFilter    *filter;
   GtkLabel           *totals;
   GHashTable         *editors;        /* "line/column" → the cell's GtkEditableLabel */
+  GtkDropDown        *group_by;
+  GtkListBox         *subtotals;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
@@ -690,10 +692,13 @@ update_totals (FiscalLinesView *self)
   gtk_label_set_label (self->totals, text);
 }
 
+static void update_subtotals (FiscalLinesView *self);
+
 static void
 document_changed_cb (FiscalLinesView *self)
 {
   update_totals (self);
+  update_subtotals (self);
 }
 
 static void
@@ -903,6 +908,113 @@ fiscal_lines_view_copy_tsv (FiscalLinesView *self)
           g_strdelimit (text, "\t\n", ' ');
         g_string_append_printf (out, "%s%c", text ? text : "", c + 1 < G_N_ELEMENTS (columns) ? '\t' : '\n');
       }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Subtotals of the shown lines, by function 类 or 款, by kind or by
+ * source. */
+
+static char *
+group_of (FiscalLinesView *self,
+          FiscalLine      *line,
+          guint            grouping)
+{
+  const char *function = fiscal_line_get_function (line) ? fiscal_line_get_function (line) : "";
+
+  switch (grouping)
+    {
+    case 0:
+    case 1:
+      {
+        g_autofree char *code = g_strndup (function, grouping == 0 ? 3 : 5);
+        const char *name = self->functions ? fiscal_catalog_get_name (self->functions, code) : NULL;
+        return g_strdup_printf ("%s %s", code, name ? name : "");
+      }
+    case 2:
+      return g_strdup (fiscal_kind_label (fiscal_line_get_kind (line)));
+    case 3:
+    default:
+      return g_strdup (fiscal_source_label (fiscal_line_get_source (line)));
+    }
+}
+
+static int
+compare_group_names (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+update_subtotals (FiscalLinesView *self)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) rows = NULL;
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->subtotals)))
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->subtotals))))
+    gtk_list_box_remove (self->subtotals, child);
+
+  text = fiscal_lines_view_get_subtotals (self, gtk_drop_down_get_selected (self->group_by));
+  rows = g_strsplit (text, "\n", -1);
+  for (guint i = 0; rows[i] && *rows[i]; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (rows[i], "\t", 2);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (parts[0], -1);
+      GtkWidget *label = gtk_label_new (parts[1]);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (self->subtotals, row);
+    }
+}
+
+/**
+ * fiscal_lines_view_get_subtotals:
+ * @grouping: 0 by function 类, 1 by 款, 2 by kind, 3 by source
+ *
+ * Returns: (transfer full): the subtotals of the shown lines, one
+ *   "group<TAB>万元" line each, sorted by group
+ */
+char *
+fiscal_lines_view_get_subtotals (FiscalLinesView *self,
+                                 guint            grouping)
+{
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < fiscal_lines_view_get_n_shown (self); i++)
+    {
+      FiscalLine *line = fiscal_lines_view_get_shown (self, i);
+      char *group = group_of (self, line, grouping);
+      gint64 *sum = g_hash_table_lookup (sums, group);
+
+      if (sum == NULL)
+        g_hash_table_insert (sums, group, (sum = g_new0 (gint64, 1)));
+      else
+        g_free (group);
+      *sum += fiscal_line_get_amount (line);
+    }
+
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_group_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *amount = fiscal_money_format_wan (*(gint64 *) g_hash_table_lookup (sums, names->pdata[i]));
+      g_string_append_printf (out, "%s\t%s\n", (char *) names->pdata[i], amount);
+    }
 
   return g_string_free (out, FALSE);
 }
@@ -1306,6 +1418,39 @@ fiscal_lines_view_init (FiscalLinesView *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+
+  {
+    static const char * const groupings[] = {
+      N_("By function 类"), N_("By function 款"), N_("By kind"), N_("By funding source"), NULL
+    };
+    const char *translated[G_N_ELEMENTS (groupings)];
+    GtkWidget *menu_button = gtk_menu_button_new ();
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *pbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (groupings); i++)
+      translated[i] = groupings[i] ? _(groupings[i]) : NULL;
+
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), "Σ");
+    gtk_widget_set_tooltip_text (menu_button, _("Subtotals of the Lines Shown"));
+    self->group_by = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
+    g_signal_connect_swapped (self->group_by, "notify::selected", G_CALLBACK (update_subtotals), self);
+    self->subtotals = GTK_LIST_BOX (gtk_list_box_new ());
+    gtk_list_box_set_selection_mode (self->subtotals, GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->subtotals), "boxed-list");
+    g_signal_connect_swapped (self->subtotals, "map", G_CALLBACK (update_subtotals), self);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+    gtk_widget_set_size_request (scroller, 360, -1);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->subtotals));
+    gtk_box_append (GTK_BOX (pbox), GTK_WIDGET (self->group_by));
+    gtk_box_append (GTK_BOX (pbox), scroller);
+    gtk_popover_set_child (GTK_POPOVER (popover), pbox);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+    gtk_box_append (GTK_BOX (bar), menu_button);
+  }
 
   button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_tooltip_text (button, _("Add a Line Below (Ctrl+Enter)"));

@@ -47,6 +47,8 @@ gboolean    fiscal_lines_view_commit          (FiscalLinesView *self,
                                                const char      *text,
                                                char           **error_message);
 char       *fiscal_lines_view_get_totals_text (FiscalLinesView *self);
+char       *fiscal_lines_view_get_subtotals   (FiscalLinesView *self,
+                                               guint            grouping);
 char       *fiscal_lines_view_copy_tsv        (FiscalLinesView *self);
 FiscalPasteResult *fiscal_lines_view_parse_paste (FiscalLinesView *self,
                                                   const char      *text);
