@@ -435,9 +435,8 @@ rule_staffing (Context *ctx)
 
   if (profile_numbers (profile, parts, G_N_ELEMENTS (parts), v) && v[0] != v[1] + v[2] + v[3])
     add (ctx, "staffing.sum", FISCAL_SEVERITY_ERROR, "profile.staffing.actual",
-         _("实有人数 is %" G_GINT64_FORMAT ", but 在职 %" G_GINT64_FORMAT " + 退休 %" G_GINT64_FORMAT
-           " + 离休 %" G_GINT64_FORMAT " make %" G_GINT64_FORMAT),
-         v[0], v[1], v[2], v[3], v[1] + v[2] + v[3]);
+         _("实有人数 is %d, but 在职 %d + 退休 %d + 离休 %d make %d"),
+         (int) v[0], (int) v[1], (int) v[2], (int) v[3], (int) (v[1] + v[2] + v[3]));
 
   if (ctx->prior == NULL)
     return;
@@ -460,9 +459,8 @@ rule_staffing (Context *ctx)
 
       where = g_strdup_printf ("profile.staffing.%s", fiscal_profile_field_info (changes[i].change)->key);
       add (ctx, "staffing.change", FISCAL_SEVERITY_WARNING, where,
-           _("The change in %s staff is given as %" G_GINT64_FORMAT ", but last year’s budget had %"
-             G_GINT64_FORMAT " and this year’s has %" G_GINT64_FORMAT),
-           _(changes[i].what), change, then, now);
+           _("The change in %s staff is given as %d, but last year’s budget had %d and this year’s has %d"),
+           _(changes[i].what), (int) change, (int) then, (int) now);
     }
 }
 
