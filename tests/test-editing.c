@@ -13,24 +13,9 @@
 #include <signal.h>
 #include <sys/wait.h>
 
-#include "fiscal-core.h"
+#include "fiscal-test-util.h"
 
-static char *example_path (int year)
-{
-  g_autofree char *name = g_strdup_printf ("changji-liaison-%d.fiscal.json", year);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-}
-
-static FiscalDocument *
-load_example (int year)
-{
-  g_autofree char *path = example_path (year);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  FiscalDocument *doc = fiscal_document_load (file, NULL, NULL);
-
-  g_assert_nonnull (doc);
-  return doc;
-}
+#define load_example fiscal_test_load_example
 
 static void
 test_new_from_prior (void)

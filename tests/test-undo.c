@@ -5,18 +5,12 @@
 
 #include "config.h"
 
-#include "fiscal-core.h"
+#include "fiscal-test-util.h"
 
 static FiscalDocument *
 load_example (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "changji-liaison-2025.fiscal.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  FiscalDocument *doc = fiscal_document_load (file, NULL, NULL);
-
-  g_assert_nonnull (doc);
-  return doc;
+  return fiscal_test_load_example (2025);
 }
 
 static char *
