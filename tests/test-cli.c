@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <sys/wait.h>
 
-#include "fiscal-core.h"
+#include "fiscal-test-util.h"
 
 typedef struct
 {
@@ -57,7 +57,7 @@ run_cli (Run *run,
 static char *
 example (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+  return fiscal_test_example_path (strstr (name, "2024") ? 2024 : 2025);
 }
 
 static void

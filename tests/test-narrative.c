@@ -7,20 +7,9 @@
 
 #include <json-glib/json-glib.h>
 
-#include "fiscal-core.h"
+#include "fiscal-test-util.h"
 
-static FiscalDocument *
-load_example (int year)
-{
-  g_autofree char *name = g_strdup_printf ("changji-liaison-%d.fiscal.json", year);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  FiscalDocument *doc = fiscal_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
+#define load_example fiscal_test_load_example
 
 static char *
 squeeze (const char *text)

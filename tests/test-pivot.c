@@ -11,22 +11,11 @@
 
 #include "config.h"
 
-#include "fiscal-core.h"
+#include "fiscal-test-util.h"
 
 #define DEPARTMENT "昌吉回族自治州人民政府驻北京联络处"
 
-static FiscalDocument *
-load_example (int year)
-{
-  g_autofree char *name = g_strdup_printf ("changji-liaison-%d.fiscal.json", year);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  FiscalDocument *doc = fiscal_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
+#define load_example fiscal_test_load_example
 
 static void
 assert_row (FiscalTable  *table,

@@ -423,6 +423,21 @@ test_text_figures (Fixture       *f,
 }
 
 static void
+test_catalog_year (void)
+{
+  g_autoptr(FiscalDocument) current = clean_budget (2025);
+  g_autoptr(FiscalDocument) older = clean_budget (2024);
+  g_autoptr(GPtrArray) a = fiscal_document_validate_with_prior (current, NULL);
+  g_autoptr(GPtrArray) b = fiscal_document_validate_with_prior (older, NULL);
+  const FiscalFinding *finding;
+
+  expect (a, "catalog.other-year", 0, 0, NULL);
+  finding = expect (b, "catalog.other-year", 1, FISCAL_SEVERITY_INFO, "year");
+  g_assert_nonnull (strstr (finding->message, "2024"));
+  g_assert_nonnull (strstr (finding->message, "2025"));
+}
+
+static void
 test_prior_unreadable (void)
 {
   g_autoptr(FiscalDocument) doc = clean_budget (2025);
@@ -459,6 +474,7 @@ main (int   argc,
   ADD ("text-figures", test_text_figures);
 #undef ADD
   g_test_add_func ("/validate/prior-unreadable", test_prior_unreadable);
+  g_test_add_func ("/validate/catalog-year", test_catalog_year);
 
   return g_test_run ();
 }

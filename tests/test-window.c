@@ -12,7 +12,12 @@
 #include <locale.h>
 
 #include "fiscal-application.h"
+#include <glib/gstdio.h>
+
 #include "fiscal-checks-view.h"
+#include "fiscal-lines-view.h"
+#include "fiscal-profile-view.h"
+#include "fiscal-projects-view.h"
 #include "fiscal-narrative-view.h"
 #include "fiscal-table-view.h"
 #include "fiscal-window.h"
@@ -53,7 +58,7 @@ find_table_view (GtkWidget *widget)
 static GtkListBox *
 find_list_box (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+  if (GTK_IS_LIST_BOX (widget) && g_strcmp0 (gtk_widget_get_name (widget), "sidebar-list") == 0)
     return GTK_LIST_BOX (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -128,8 +133,9 @@ test_open_example (void)
   g_assert_nonnull (list);
   while (gtk_list_box_get_row_at_index (list, n_rows))
     n_rows++;
-  /* The eleven tables, the narrative and the checks. */
-  g_assert_cmpuint (n_rows, ==, 13);
+  /* Overview, lines, projects; the eleven tables; the narrative and the
+   * checks. */
+  g_assert_cmpuint (n_rows, ==, 16);
 
   view = find_table_view (GTK_WIDGET (window));
   g_assert_nonnull (view);
@@ -138,7 +144,7 @@ test_open_example (void)
   fiscal_window_show_table (window, 3);
   iterate ();
   g_assert_cmpuint (fiscal_window_get_shown_table (window), ==, 3);
-  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 2));
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 3 + 2));
   g_assert_cmpuint (fiscal_table_view_get_n_header_rows (view), ==, 4);
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, 0, 0), ==, "科目");
   g_assert_cmpstr (data_text (view, 0, 3), ==, "总计");
@@ -269,6 +275,347 @@ test_narrative_and_checks (void)
   iterate ();
 }
 
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+temp_copy_of_example (char **dir_out)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                   "changji-liaison-2025.fiscal.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  char *dir = g_dir_make_tmp ("fiscal-window-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "budget.fiscal.json", NULL);
+
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  *dir_out = dir;
+  return path;
+}
+
+/* Edit an amount in the lines editor: the tables follow, undo restores
+ * them, a bad value is refused, lines are added, pasted and deleted, the
+ * budget saves and reloads equal, and closing with changes asks. */
+static void
+test_editors (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy_of_example (&dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines;
+  FiscalTableView *view;
+  FiscalDocument *doc;
+  FiscalLine *line;
+  g_autofree char *error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(FiscalPasteResult) paste = NULL;
+  guint n_lines;
+  gpointer weak = window;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  doc = fiscal_window_get_document (window);
+  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  view = find_table_view (GTK_WIDGET (window));
+
+  fiscal_window_show_page (window, "lines");
+  iterate ();
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
+  n_lines = fiscal_lines_view_get_n_shown (lines);
+  g_assert_cmpuint (n_lines, ==, g_list_model_get_n_items (fiscal_document_get_lines (doc)));
+  text = fiscal_lines_view_get_totals_text (lines);
+  g_assert_nonnull (strstr (text, "318.10"));
+
+  /* 30101 基本工资 in 事业运行, amounts in 万元. */
+  line = fiscal_lines_view_get_shown (lines, 0);
+  g_assert_cmpstr (fiscal_line_get_economic (line), ==, "30101");
+  g_assert_true (fiscal_lines_view_commit (lines, line, "amount", "32.6978", &error));
+  g_assert_null (error);
+  g_assert_cmpint (fiscal_line_get_amount (line), ==, 32697800);
+
+  fiscal_window_show_table (window, 3);
+  iterate ();
+  g_assert_cmpstr (data_text (view, 0, 4), ==, "319.10");
+  g_assert_true (fiscal_document_get_modified (doc));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• budget.fiscal.json");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpstr (data_text (view, 0, 4), ==, "318.10");
+  g_assert_false (fiscal_document_get_modified (doc));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  iterate ();
+  g_assert_cmpstr (data_text (view, 0, 4), ==, "319.10");
+
+  /* Refused: an unknown code, a wrong level, a bad amount; nothing changes. */
+  g_assert_false (fiscal_lines_view_commit (lines, line, "function", "2019898", &error));
+  g_assert_nonnull (error);
+  g_clear_pointer (&error, g_free);
+  g_assert_false (fiscal_lines_view_commit (lines, line, "function", "20103", &error));
+  g_clear_pointer (&error, g_free);
+  g_assert_false (fiscal_lines_view_commit (lines, line, "amount", "12,34", &error));
+  g_clear_pointer (&error, g_free);
+  g_assert_cmpstr (fiscal_line_get_function (line), ==, "2010350");
+  g_assert_cmpint (fiscal_line_get_amount (line), ==, 32697800);
+
+  /* Names and codes alike; a kind and a source by their labels. */
+  g_assert_true (fiscal_lines_view_commit (lines, line, "economic", "津贴补贴", NULL));
+  g_assert_cmpstr (fiscal_line_get_economic (line), ==, "30102");
+  g_assert_true (fiscal_lines_view_commit (lines, line, "source", "unit-other", NULL));
+  g_assert_cmpint (fiscal_line_get_source (line), ==, FISCAL_SOURCE_UNIT_OTHER);
+
+  /* Add below the selection, duplicate, delete: one step each. */
+  fiscal_lines_view_select (lines, line);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lines), "lines.add", NULL));
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n_lines + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lines), "lines.duplicate", NULL));
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n_lines + 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lines), "lines.delete", NULL));
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n_lines + 1);
+  g_assert_true (fiscal_document_undo (doc));
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n_lines + 2);
+
+  /* Paste: two lines added, a bad row refused with its reason. */
+  paste = fiscal_lines_view_parse_paste (lines, "2010350\t30205\t0.5\n9999999\t30205\t1\n2010350\t30206\t0.25\n");
+  g_assert_cmpuint (paste->lines->len, ==, 2);
+  g_assert_cmpuint (paste->rejected->len, ==, 1);
+  fiscal_lines_view_insert_pasted (lines, paste);
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n_lines + 4);
+  g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, "Paste");
+
+  /* Subtotals of what is shown, by 类 and by kind. */
+  {
+    g_autofree char *by_class = fiscal_lines_view_get_subtotals (lines, 0);
+    g_autofree char *by_kind = fiscal_lines_view_get_subtotals (lines, 2);
+
+    g_assert_nonnull (strstr (by_class, "221 住房保障支出\t11.09\n"));
+    g_assert_nonnull (strstr (by_kind, "\t173.00\n"));
+  }
+
+  /* Enter or a double click edits a row's cell in place. */
+  g_assert_true (fiscal_lines_view_edit (lines, fiscal_lines_view_get_shown (lines, 0), "note"));
+
+  /* The filter finds lines by catalogue name. */
+  fiscal_lines_view_set_filter_text (lines, "住房公积金");
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 1);
+  fiscal_lines_view_set_filter_text (lines, NULL);
+
+  /* Save and reload: equal. */
+  g_assert_true (fiscal_window_save_to (window, file));
+  g_assert_false (fiscal_document_get_modified (doc));
+  {
+    g_autoptr(FiscalDocument) reloaded = fiscal_document_load (file, NULL, NULL);
+    g_autoptr(GBytes) a = fiscal_document_to_bytes (doc);
+    g_autoptr(GBytes) b = fiscal_document_to_bytes (reloaded);
+
+    g_assert_true (g_bytes_equal (a, b));
+  }
+
+  /* Closing with changes asks, and the window stays until answered. */
+  fiscal_line_set_note (line, "改");
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (weak);
+  {
+    GtkWidget *dialog = fiscal_window_ask_to_close (window);
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  }
+  iterate ();
+  g_assert_null (weak);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* The overview edits the profile; a bad number is marked, not stored. */
+static void
+test_profile_form (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalProfileView *profile_view;
+  FiscalProfile *profile;
+  GtkEditable *row;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "overview");
+  iterate ();
+
+  profile_view = FISCAL_PROFILE_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROFILE_VIEW));
+  profile = fiscal_document_get_profile (fiscal_window_get_document (window));
+  row = fiscal_profile_view_get_field (profile_view, FISCAL_PROFILE_STAFF_ACTIVE);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "7");
+
+  gtk_editable_set_text (row, "8");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTIVE), ==, 8);
+  gtk_editable_set_text (row, "八");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTIVE), ==, 8);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  row = fiscal_profile_view_get_field (profile_view, FISCAL_PROFILE_PROCUREMENT_GOODS);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "18000.00");
+  gtk_editable_set_text (row, "20000.5");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_PROCUREMENT_GOODS), ==, 2000050);
+
+  /* The staffing check sees the edit. */
+  {
+    GPtrArray *findings = fiscal_window_get_findings (window);
+    gboolean staffing = FALSE;
+
+    for (guint i = 0; i < findings->len; i++)
+      staffing |= g_str_equal (((FiscalFinding *) findings->pdata[i])->rule, "staffing.sum");
+    g_assert_true (staffing);
+  }
+
+  fiscal_document_set_saved (fiscal_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* A project's form and its lines; a line added there is the project's. */
+static void
+test_projects_page (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalProjectsView *projects;
+  FiscalLinesView *lines;
+  FiscalProject *project;
+  FiscalLine *line;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "projects");
+  iterate ();
+
+  projects = FISCAL_PROJECTS_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROJECTS_VIEW));
+  project = fiscal_projects_view_get_selected (projects);
+  g_assert_nonnull (project);
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_projects_view_get_field (projects, FISCAL_PROJECT_OWNER)), ==, "王跃东");
+
+  lines = FISCAL_LINES_VIEW (fiscal_projects_view_get_lines_view (projects));
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);
+
+  gtk_editable_set_text (fiscal_projects_view_get_field (projects, FISCAL_PROJECT_OWNER), "李四");
+  g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_OWNER), ==, "李四");
+
+  project = fiscal_projects_view_add_project (projects);
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 0);
+  line = fiscal_lines_view_add_line (lines);
+  g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PROJECT);
+  g_assert_cmpstr (fiscal_line_get_project (line), ==, fiscal_project_get_id (project));
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 1);
+
+  fiscal_document_set_saved (fiscal_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* A table row leads to the lines behind it; an opened budget is recent. */
+static void
+test_table_to_lines (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalTableView *view;
+  FiscalLinesView *lines;
+  GSettings *settings = fiscal_application_get_settings (app);
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_table (window, 3);
+  iterate ();
+
+  view = find_table_view (GTK_WIDGET (window));
+  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+
+  /* Row 3 of 表 3 is 2010302 一般行政管理事务: the seven project lines. */
+  fiscal_table_view_activate_row (view, 3);
+  iterate ();
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    g_assert_cmpstr (fiscal_line_get_function (fiscal_lines_view_get_shown (lines, i)), ==, "2010302");
+
+  fiscal_lines_view_set_code_filter (lines, NULL);
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==,
+                    g_list_model_get_n_items (fiscal_document_get_lines (fiscal_window_get_document (window))));
+
+  g_assert_nonnull (settings);
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpstr (recent[0], ==, uri);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* After a crash the unsaved changes are offered back. */
+static void
+test_recovery_offer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy_of_example (&dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FiscalWindow *first = fiscal_window_new (app);
+  FiscalWindow *second;
+  GtkWidget *dialog;
+  g_autoptr(FiscalLine) line = NULL;
+  gint64 amount;
+
+  g_assert_true (fiscal_window_open (first, file));
+  line = g_list_model_get_item (fiscal_document_get_lines (fiscal_window_get_document (first)), 0);
+  amount = fiscal_line_get_amount (line) + 100;
+  fiscal_line_set_amount (line, amount);
+  fiscal_window_autosave_now (first);
+
+  /* As if the first window had died. */
+  second = fiscal_window_new (app);
+  g_assert_true (fiscal_window_open (second, file));
+  dialog = fiscal_window_offer_recovery (second);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  iterate ();
+  {
+    g_autoptr(FiscalLine) recovered = g_list_model_get_item (fiscal_document_get_lines (fiscal_window_get_document (second)), 0);
+    g_assert_cmpint (fiscal_line_get_amount (recovered), ==, amount);
+    g_assert_true (fiscal_document_get_modified (fiscal_window_get_document (second)));
+  }
+
+  g_assert_true (fiscal_window_save_to (second, file));
+  g_assert_null (fiscal_window_offer_recovery (second));
+
+  fiscal_document_set_saved (fiscal_window_get_document (first));
+  gtk_window_destroy (GTK_WINDOW (first));
+  gtk_window_destroy (GTK_WINDOW (second));
+  iterate ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* A broken file is shown as an error, in the window, and stays as it was. */
 static void
 test_open_broken (void)
@@ -327,7 +674,7 @@ test_chinese (void)
   iterate ();
 
   list = find_list_box (GTK_WIDGET (window));
-  label = gtk_widget_get_last_child (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 9)));
+  label = gtk_widget_get_last_child (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 3 + 9)));
   fiscal_window_show_page (window, "narrative");
   iterate ();
   {
@@ -366,6 +713,11 @@ main (int   argc,
   g_test_add_func ("/window/tables-follow-edits", test_tables_follow_edits);
   g_test_add_func ("/window/open-broken", test_open_broken);
   g_test_add_func ("/window/narrative-and-checks", test_narrative_and_checks);
+  g_test_add_func ("/window/editors", test_editors);
+  g_test_add_func ("/window/profile-form", test_profile_form);
+  g_test_add_func ("/window/projects-page", test_projects_page);
+  g_test_add_func ("/window/recovery-offer", test_recovery_offer);
+  g_test_add_func ("/window/table-to-lines", test_table_to_lines);
   /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
   if (g_getenv ("FISCAL_TEST_ZH") != NULL)
     g_test_add_func ("/window/chinese", test_chinese);

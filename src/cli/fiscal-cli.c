@@ -111,13 +111,22 @@ load (const char *path)
   return doc;
 }
 
+/* @format is one of the NULL-terminated choices, or an error is printed. */
 static gboolean
 check_format (const char *format,
-              const char *first,
-              const char *second)
+              ...)
 {
-  if (g_strcmp0 (format, first) == 0 || g_strcmp0 (format, second) == 0)
-    return TRUE;
+  const char *choice;
+  va_list args;
+
+  va_start (args, format);
+  while ((choice = va_arg (args, const char *)))
+    if (g_strcmp0 (format, choice) == 0)
+      {
+        va_end (args);
+        return TRUE;
+      }
+  va_end (args);
 
   g_printerr ("fiscal-cli: %s\n", _("Unknown --format; see --help"));
   return FALSE;
@@ -144,7 +153,7 @@ verb_validate (int    argc,
     _("Exit status: 0 when no finding is an error, 1 when one is, 2 when the file cannot be read or the command is wrong."));
 
   if (!(path = parse_verb (context, &argc, &argv)) ||
-      !check_format (format ? format : "text", "text", "json") ||
+      !check_format (format ? format : "text", "text", "json", NULL) ||
       !(doc = load (path)))
     return EXIT_TROUBLE;
 
@@ -204,7 +213,7 @@ verb_tables (int    argc,
   const char *path;
 
   if (!(path = parse_verb (context, &argc, &argv)) ||
-      !check_format (format ? format : "json", "json", "csv"))
+      !check_format (format ? format : "json", "json", "csv", NULL))
     return EXIT_TROUBLE;
 
   if (number < 0 || number > FISCAL_N_TABLES)
@@ -299,7 +308,7 @@ verb_narrative (int    argc,
   if (!(path = parse_verb (context, &argc, &argv)))
     return EXIT_TROUBLE;
 
-  if (format != NULL && !g_str_equal (format, "text") && !check_format (format, "markdown", "json"))
+  if (!check_format (format ? format : "text", "text", "markdown", "json", NULL))
     return EXIT_TROUBLE;
 
   if (!(doc = load (path)) || !load_prior (doc, prior_path, &prior))

@@ -478,3 +478,78 @@ fiscal_catalog_get_children (FiscalCatalog *self,
 
   return children;
 }
+
+/**
+ * fiscal_catalog_resolve:
+ * @text: a code, or the name of one or a unique part of it
+ * @min_level: the least level accepted (3 for a function 项)
+ * @error_message: (out) (optional): why nothing was found
+ *
+ * Finds what a user typed: a code, its name, the start of a code or a part
+ * of a name, Chinese included, as long as only one item fits.
+ *
+ * Returns: (nullable): the item
+ */
+const FiscalCatalogItem *
+fiscal_catalog_resolve (FiscalCatalog  *self,
+                        const char     *text,
+                        guint           min_level,
+                        char          **error_message)
+{
+  const FiscalCatalogItem *item;
+  const FiscalCatalogItem *found = NULL;
+  guint n_found = 0;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (FISCAL_IS_CATALOG (self), NULL);
+
+  if (text == NULL || *text == 0)
+    message = g_strdup (_("No code was given"));
+  else if ((item = fiscal_catalog_lookup (self, text)) != NULL)
+    {
+      if (item->level >= min_level)
+        return item;
+      message = g_strdup_printf (_("%s %s is not at 项 level"), item->code, item->name);
+    }
+  else
+    {
+      const FiscalCatalogItem *exact = NULL;
+      guint n_exact = 0;
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          const FiscalCatalogItem *candidate = &g_array_index (self->items, FiscalCatalogItem, i);
+
+          if (candidate->level < min_level)
+            continue;
+          if (g_str_equal (candidate->name, text))
+            {
+              exact = candidate;
+              n_exact++;
+            }
+          if (strstr (candidate->name, text) != NULL || g_str_has_prefix (candidate->code, text))
+            {
+              found = candidate;
+              n_found++;
+            }
+        }
+
+      /* A whole name decides unless several items bear it (事业运行 is a
+       * 项 of many 款). */
+      if (n_exact == 1)
+        return exact;
+      if (n_exact > 1)
+        n_found = n_exact;
+      else if (n_found == 1)
+        return found;
+
+      if (n_found > 1)
+        message = g_strdup_printf (_("“%s” matches %u codes; type more of it"), text, n_found);
+      else
+        message = g_strdup_printf (_("“%s” is not a code of the %d catalogue"), text, self->year);
+    }
+
+  if (error_message != NULL)
+    *error_message = g_steal_pointer (&message);
+  return NULL;
+}

@@ -60,6 +60,10 @@ const FiscalCatalogItem *fiscal_catalog_lookup          (FiscalCatalog      *sel
                                                          const char         *code);
 const char              *fiscal_catalog_get_name        (FiscalCatalog      *self,
                                                          const char         *code);
+const FiscalCatalogItem *fiscal_catalog_resolve         (FiscalCatalog      *self,
+                                                         const char         *text,
+                                                         guint               min_level,
+                                                         char              **error_message);
 GPtrArray               *fiscal_catalog_get_children    (FiscalCatalog      *self,
                                                          const char         *code);
 guint                    fiscal_catalog_code_level      (FiscalCatalogKind   kind,

@@ -868,6 +868,7 @@ fiscal_document_load_from_data (const char  *data,
   if (!read_document (doc, json_node_get_object (root), error))
     return NULL;
   fiscal_document_thaw_changed (doc);
+  fiscal_document_clear_history (doc);
 
   return g_steal_pointer (&doc);
 }
@@ -1231,6 +1232,26 @@ fiscal_document_save (FiscalDocument  *self,
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* A prior year given by its absolute path (a budget started from last
+   * year's) is stored relative to where this one is saved, when it can be. */
+  if (fiscal_document_get_prior_path (self) != NULL && g_path_is_absolute (fiscal_document_get_prior_path (self)))
+    {
+      g_autoptr(GFile) dir = g_file_get_parent (file);
+      g_autoptr(GFile) prior = g_file_new_for_path (fiscal_document_get_prior_path (self));
+      g_autoptr(GFile) prior_dir = g_file_get_parent (prior);
+
+      if (dir != NULL && prior_dir != NULL && g_file_equal (dir, prior_dir))
+        {
+          g_autofree char *base = g_file_get_basename (prior);
+          fiscal_document_set_prior_path (self, base);
+        }
+      else if (dir != NULL && g_file_has_prefix (prior, dir))
+        {
+          g_autofree char *relative = g_file_get_relative_path (dir, prior);
+          fiscal_document_set_prior_path (self, relative);
+        }
+    }
+
   bytes = fiscal_document_to_bytes (self);
   data = g_bytes_get_data (bytes, &length);
 
@@ -1248,5 +1269,6 @@ fiscal_document_save (FiscalDocument  *self,
     return FALSE;
 
   fiscal_document_set_file (self, file);
+  fiscal_document_set_saved (self);
   return TRUE;
 }

@@ -16,5 +16,8 @@ void _fiscal_document_note_line_id (FiscalDocument *self,
                                     const char     *id);
 int  _fiscal_strv_compare          (const void     *a,
                                     const void     *b);
+void _fiscal_document_insert_project (FiscalDocument *self,
+                                      guint           position,
+                                      FiscalProject  *project);
 
 G_END_DECLS

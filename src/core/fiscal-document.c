@@ -14,6 +14,7 @@
 #include "fiscal-model-private.h"
 #include "fiscal-profile.h"
 #include "fiscal-project.h"
+#include "fiscal-undo.h"
 #include "fiscal-unit.h"
 
 struct _FiscalDocument
@@ -31,6 +32,12 @@ struct _FiscalDocument
   GListStore    *lines;
   GHashTable    *explanations;
 
+  FiscalUndo    *undo;
+  guint64        saved_state;
+  gboolean       can_undo;
+  gboolean       can_redo;
+  gboolean       modified;
+
   guint64        serial;
   guint64        next_line_id;
   guint          freeze_count;
@@ -44,6 +51,9 @@ enum {
   PROP_DEPARTMENT_NAME,
   PROP_DEPARTMENT_CODE,
   PROP_PRIOR_PATH,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -73,9 +83,34 @@ _fiscal_set_string (char       **slot,
 }
 
 static void
+update_history_state (FiscalDocument *self)
+{
+  gboolean can_undo = _fiscal_undo_can_undo (self->undo);
+  gboolean can_redo = _fiscal_undo_can_redo (self->undo);
+  gboolean modified = _fiscal_undo_get_state (self->undo) != self->saved_state;
+
+  if (can_undo != self->can_undo)
+    {
+      self->can_undo = can_undo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+  if (can_redo != self->can_redo)
+    {
+      self->can_redo = can_redo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
+  if (modified != self->modified)
+    {
+      self->modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}
+
+static void
 emit_changed (FiscalDocument *self)
 {
   self->serial++;
+  update_history_state (self);
 
   if (self->freeze_count > 0)
     {
@@ -84,6 +119,24 @@ emit_changed (FiscalDocument *self)
     }
 
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_fiscal_document_will_change (FiscalDocument *self,
+                              GObject        *object,
+                              GParamSpec     *pspec)
+{
+  g_assert (FISCAL_IS_DOCUMENT (self));
+  _fiscal_undo_record_property (self->undo, object, pspec);
+}
+
+void
+_fiscal_document_will_change_profile (FiscalDocument *self,
+                                      FiscalProfile  *profile,
+                                      guint           field)
+{
+  g_assert (FISCAL_IS_DOCUMENT (self));
+  _fiscal_undo_record_profile (self->undo, profile, field);
 }
 
 void
@@ -111,6 +164,8 @@ static void
 fiscal_document_dispose (GObject *object)
 {
   FiscalDocument *self = (FiscalDocument *)object;
+
+  g_clear_pointer (&self->undo, _fiscal_undo_free);
 
   if (self->lines != NULL)
     {
@@ -157,6 +212,9 @@ fiscal_document_get_property (GObject    *object,
     case PROP_DEPARTMENT_NAME: g_value_set_string (value, self->department_name); break;
     case PROP_DEPARTMENT_CODE: g_value_set_string (value, self->department_code); break;
     case PROP_PRIOR_PATH:      g_value_set_string (value, self->prior_path); break;
+    case PROP_CAN_UNDO:        g_value_set_boolean (value, self->can_undo); break;
+    case PROP_CAN_REDO:        g_value_set_boolean (value, self->can_redo); break;
+    case PROP_MODIFIED:        g_value_set_boolean (value, self->modified); break;
     default:                   G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -197,6 +255,12 @@ fiscal_document_class_init (FiscalDocumentClass *klass)
   properties[PROP_DEPARTMENT_NAME] = g_param_spec_string ("department-name", NULL, NULL, NULL, flags);
   properties[PROP_DEPARTMENT_CODE] = g_param_spec_string ("department-code", NULL, NULL, NULL, flags);
   properties[PROP_PRIOR_PATH] = g_param_spec_string ("prior-path", NULL, NULL, NULL, flags);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -214,6 +278,7 @@ static void
 fiscal_document_init (FiscalDocument *self)
 {
   self->year = 2025;
+  self->undo = _fiscal_undo_new (self);
   self->profile = fiscal_profile_new ();
   _fiscal_profile_set_document (self->profile, self);
   self->units = g_list_store_new (FISCAL_TYPE_UNIT);
@@ -242,6 +307,7 @@ fiscal_document_new (int         year,
                        NULL);
   unit = fiscal_unit_new ("main", department);
   fiscal_document_add_unit (self, unit);
+  fiscal_document_clear_history (self);
 
   return self;
 }
@@ -286,6 +352,7 @@ fiscal_document_set_year (FiscalDocument *self,
 
   if (self->year != year)
     {
+      _fiscal_undo_record_property (self->undo, G_OBJECT (self), properties[PROP_YEAR]);
       self->year = year;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
       emit_changed (self);
@@ -304,6 +371,11 @@ fiscal_document_set_department_name (FiscalDocument *self,
                                      const char     *name)
 {
   g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  if (name != NULL && *name == 0)
+    name = NULL;
+  if (g_strcmp0 (self->department_name, name) != 0)
+    _fiscal_undo_record_property (self->undo, G_OBJECT (self), properties[PROP_DEPARTMENT_NAME]);
 
   if (_fiscal_set_string (&self->department_name, name))
     {
@@ -324,6 +396,11 @@ fiscal_document_set_department_code (FiscalDocument *self,
                                      const char     *code)
 {
   g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  if (code != NULL && *code == 0)
+    code = NULL;
+  if (g_strcmp0 (self->department_code, code) != 0)
+    _fiscal_undo_record_property (self->undo, G_OBJECT (self), properties[PROP_DEPARTMENT_CODE]);
 
   if (_fiscal_set_string (&self->department_code, code))
     {
@@ -350,6 +427,11 @@ fiscal_document_set_prior_path (FiscalDocument *self,
                                 const char     *path)
 {
   g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  if (path != NULL && *path == 0)
+    path = NULL;
+  if (g_strcmp0 (self->prior_path, path) != 0)
+    _fiscal_undo_record_property (self->undo, G_OBJECT (self), properties[PROP_PRIOR_PATH]);
 
   if (_fiscal_set_string (&self->prior_path, path))
     {
@@ -491,8 +573,39 @@ fiscal_document_add_project (FiscalDocument *self,
   g_return_if_fail (FISCAL_IS_DOCUMENT (self));
   g_return_if_fail (FISCAL_IS_PROJECT (project));
 
+  _fiscal_document_insert_project (self, g_list_model_get_n_items (G_LIST_MODEL (self->projects)), project);
+}
+
+void
+_fiscal_document_insert_project (FiscalDocument *self,
+                                 guint           position,
+                                 FiscalProject  *project)
+{
+  _fiscal_undo_record_project (self->undo, TRUE, position, project);
   _fiscal_project_set_document (project, self);
-  g_list_store_append (self->projects, project);
+  g_list_store_insert (self->projects, position, project);
+  emit_changed (self);
+}
+
+/**
+ * fiscal_document_remove_project:
+ *
+ * Removes the project at @position. Its lines stay, naming a project the
+ * budget no longer has, until they are deleted or moved; the checks say so.
+ */
+void
+fiscal_document_remove_project (FiscalDocument *self,
+                                guint           position)
+{
+  g_autoptr(FiscalProject) project = NULL;
+
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->projects)));
+
+  project = g_list_model_get_item (G_LIST_MODEL (self->projects), position);
+  _fiscal_undo_record_project (self->undo, FALSE, position, project);
+  _fiscal_project_set_document (project, NULL);
+  g_list_store_remove (self->projects, position);
   emit_changed (self);
 }
 
@@ -539,6 +652,8 @@ fiscal_document_insert_lines (FiscalDocument  *self,
   if (n_lines == 0)
     return;
 
+  _fiscal_undo_record_lines (self->undo, TRUE, position, lines, n_lines);
+
   for (guint i = 0; i < n_lines; i++)
     _fiscal_line_set_document (lines[i], self);
 
@@ -557,11 +672,17 @@ fiscal_document_remove_lines (FiscalDocument *self,
   if (n_lines == 0)
     return;
 
-  for (guint i = position; i < position + n_lines; i++)
-    {
-      g_autoptr(FiscalLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
-      _fiscal_line_set_document (line, NULL);
-    }
+  {
+    g_autoptr(GPtrArray) removed = g_ptr_array_new_full (n_lines, g_object_unref);
+
+    for (guint i = position; i < position + n_lines; i++)
+      g_ptr_array_add (removed, g_list_model_get_item (G_LIST_MODEL (self->lines), i));
+
+    _fiscal_undo_record_lines (self->undo, FALSE, position, (FiscalLine **) removed->pdata, n_lines);
+
+    for (guint i = 0; i < n_lines; i++)
+      _fiscal_line_set_document (g_ptr_array_index (removed, i), NULL);
+  }
 
   g_list_store_splice (self->lines, position, n_lines, NULL, 0);
   emit_changed (self);
@@ -614,8 +735,12 @@ fiscal_document_set_explanation (FiscalDocument *self,
   g_return_if_fail (FISCAL_IS_DOCUMENT (self));
   g_return_if_fail (key != NULL);
 
+  if (text != NULL && *text == 0)
+    text = NULL;
   if (g_strcmp0 (g_hash_table_lookup (self->explanations, key), text) == 0)
     return;
+
+  _fiscal_undo_record_explanation (self->undo, key, g_hash_table_lookup (self->explanations, key));
 
   if (text == NULL)
     g_hash_table_remove (self->explanations, key);
@@ -690,4 +815,250 @@ fiscal_document_get_serial (FiscalDocument *self)
 {
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), 0);
   return self->serial;
+}
+
+/* The history */
+
+gboolean
+fiscal_document_can_undo (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
+  return _fiscal_undo_can_undo (self->undo);
+}
+
+gboolean
+fiscal_document_can_redo (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
+  return _fiscal_undo_can_redo (self->undo);
+}
+
+/**
+ * fiscal_document_get_undo_label:
+ *
+ * Returns: (nullable): the name of the step undo would take back, such as
+ *   “Amount Change”, for the menu
+ */
+const char *
+fiscal_document_get_undo_label (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return _fiscal_undo_get_undo_label (self->undo);
+}
+
+const char *
+fiscal_document_get_redo_label (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return _fiscal_undo_get_redo_label (self->undo);
+}
+
+gboolean
+fiscal_document_undo (FiscalDocument *self)
+{
+  gboolean done;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
+
+  done = _fiscal_undo_undo (self->undo);
+  update_history_state (self);
+  return done;
+}
+
+gboolean
+fiscal_document_redo (FiscalDocument *self)
+{
+  gboolean done;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
+
+  done = _fiscal_undo_redo (self->undo);
+  update_history_state (self);
+  return done;
+}
+
+/**
+ * fiscal_document_begin_action:
+ * @label: the name of the step, for the Undo menu item
+ *
+ * Makes every change until the matching fiscal_document_end_action() one
+ * step of the history. Actions nest; the outermost names the step.
+ */
+void
+fiscal_document_begin_action (FiscalDocument *self,
+                              const char     *label)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  _fiscal_undo_begin (self->undo, label);
+  fiscal_document_freeze_changed (self);
+}
+
+void
+fiscal_document_end_action (FiscalDocument *self)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  _fiscal_undo_end (self->undo);
+  fiscal_document_thaw_changed (self);
+  update_history_state (self);
+}
+
+/**
+ * fiscal_document_clear_history:
+ *
+ * Forgets the history and takes the document as it is for saved.
+ */
+void
+fiscal_document_clear_history (FiscalDocument *self)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  _fiscal_undo_clear (self->undo);
+  self->saved_state = 0;
+  update_history_state (self);
+}
+
+/**
+ * fiscal_document_set_saved:
+ *
+ * Takes the document as it is for what its file holds: not modified, until
+ * the next change or an undo past this point.
+ */
+void
+fiscal_document_set_saved (FiscalDocument *self)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  _fiscal_undo_seal (self->undo);
+  self->saved_state = _fiscal_undo_get_state (self->undo);
+  update_history_state (self);
+}
+
+gboolean
+fiscal_document_get_modified (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
+  return self->modified;
+}
+
+static gint64
+scale_amount (gint64 fen,
+              gint64 per_10000)
+{
+  /* fen × per_10000 / 10000, half away from zero, without overflow. */
+  __int128 n = (__int128) fen * per_10000;
+  __int128 q = (n >= 0 ? n + 5000 : n - 5000) / 10000;
+
+  if (q > G_MAXINT64)
+    return G_MAXINT64;
+  if (q < -G_MAXINT64)
+    return -G_MAXINT64;
+  return (gint64) q;
+}
+
+/**
+ * fiscal_document_new_from_prior:
+ * @prior: last year's budget
+ * @per_10000: what to scale every amount to, in ten-thousandths: 10000
+ *   keeps them, 10500 adds 5%, 9000 takes 10% off
+ *
+ * Starts next year's budget from last year's: the same department, units,
+ * profile and projects, the same lines with their amounts scaled (rounded
+ * half up to the fen, each on its own), linked to @prior as its prior year.
+ * The reasons are not carried over: they explain a year's changes, and
+ * next year's are still to be written. Projects' execution periods move on
+ * a year.
+ *
+ * Returns: (transfer full): the new, unsaved budget
+ */
+FiscalDocument *
+fiscal_document_new_from_prior (FiscalDocument *prior,
+                                gint64          per_10000)
+{
+  FiscalDocument *self;
+  GListModel *model;
+  g_autoptr(GPtrArray) lines = NULL;
+  FiscalProfile *profile;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (prior), NULL);
+  g_return_val_if_fail (per_10000 >= 0, NULL);
+
+  self = g_object_new (FISCAL_TYPE_DOCUMENT,
+                       "year", MIN (prior->year + 1, FISCAL_YEAR_MAX),
+                       "department-name", prior->department_name,
+                       "department-code", prior->department_code,
+                       NULL);
+
+  if (prior->file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (prior->file);
+      fiscal_document_set_prior_path (self, path);
+    }
+
+  model = G_LIST_MODEL (prior->units);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FiscalUnit) unit = g_list_model_get_item (model, i);
+      g_autoptr(FiscalUnit) copy = fiscal_unit_new (fiscal_unit_get_id (unit), fiscal_unit_get_name (unit));
+
+      fiscal_unit_set_code (copy, fiscal_unit_get_code (unit));
+      fiscal_document_add_unit (self, copy);
+    }
+
+  model = G_LIST_MODEL (prior->projects);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (model, i);
+      g_autoptr(FiscalProject) copy = fiscal_project_new (fiscal_project_get_id (project), fiscal_project_get_name (project));
+
+      for (guint f = FISCAL_PROJECT_NAME + 1; f < FISCAL_N_PROJECT_FIELDS; f++)
+        {
+          const char *value = fiscal_project_get_field (project, f);
+          g_autofree char *moved = NULL;
+
+          /* 2025-01-01 becomes 2026-01-01. */
+          if ((f == FISCAL_PROJECT_PERIOD_START || f == FISCAL_PROJECT_PERIOD_END) && value && strlen (value) == 10)
+            moved = g_strdup_printf ("%04d%s", atoi (value) + 1, value + 4);
+          fiscal_project_set_field (copy, f, moved ? moved : value);
+        }
+      fiscal_document_add_project (self, copy);
+    }
+
+  profile = fiscal_document_get_profile (self);
+  fiscal_profile_copy_into (prior->profile, profile);
+
+  model = G_LIST_MODEL (prior->lines);
+  lines = g_ptr_array_new_full (g_list_model_get_n_items (model), g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (model, i);
+      FiscalLine *copy = fiscal_line_copy (line, fiscal_line_get_id (line));
+
+      fiscal_line_set_amount (copy, scale_amount (fiscal_line_get_amount (line), per_10000));
+      g_ptr_array_add (lines, copy);
+      _fiscal_document_note_line_id (self, fiscal_line_get_id (line));
+    }
+  fiscal_document_insert_lines (self, 0, (FiscalLine **) lines->pdata, lines->len);
+
+  /* A new budget: nothing to undo, and not saved anywhere yet. */
+  _fiscal_undo_clear (self->undo);
+  fiscal_document_mark_unsaved (self);
+
+  return self;
+}
+
+/**
+ * fiscal_document_mark_unsaved:
+ *
+ * Takes the document as different from what any file holds (a recovered
+ * copy, a budget made from another).
+ */
+void
+fiscal_document_mark_unsaved (FiscalDocument *self)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  self->saved_state = G_MAXUINT64;
+  update_history_state (self);
 }

@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (FiscalDocument, fiscal_document, FISCAL, DOCUMENT, GObject
 
 FiscalDocument *fiscal_document_new                  (int              year,
                                                       const char      *department);
+FiscalDocument *fiscal_document_new_from_prior       (FiscalDocument  *prior,
+                                                      gint64           per_10000);
 FiscalDocument *fiscal_document_load                 (GFile           *file,
                                                       GCancellable    *cancellable,
                                                       GError         **error);
@@ -81,6 +83,23 @@ void            fiscal_document_set_explanation      (FiscalDocument  *self,
                                                       const char      *key,
                                                       const char      *text);
 GStrv           fiscal_document_list_explanations    (FiscalDocument  *self);
+
+void            fiscal_document_remove_project       (FiscalDocument  *self,
+                                                      guint            position);
+
+gboolean        fiscal_document_can_undo             (FiscalDocument  *self);
+gboolean        fiscal_document_can_redo             (FiscalDocument  *self);
+const char     *fiscal_document_get_undo_label       (FiscalDocument  *self);
+const char     *fiscal_document_get_redo_label       (FiscalDocument  *self);
+gboolean        fiscal_document_undo                 (FiscalDocument  *self);
+gboolean        fiscal_document_redo                 (FiscalDocument  *self);
+void            fiscal_document_begin_action         (FiscalDocument  *self,
+                                                      const char      *label);
+void            fiscal_document_end_action           (FiscalDocument  *self);
+void            fiscal_document_clear_history        (FiscalDocument  *self);
+void            fiscal_document_set_saved            (FiscalDocument  *self);
+gboolean        fiscal_document_get_modified         (FiscalDocument  *self);
+void            fiscal_document_mark_unsaved         (FiscalDocument  *self);
 
 void            fiscal_document_freeze_changed       (FiscalDocument  *self);
 void            fiscal_document_thaw_changed         (FiscalDocument  *self);

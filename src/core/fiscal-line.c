@@ -58,6 +58,14 @@ changed (FiscalLine *self,
 static const char *intern_or_null (const char *str);
 
 static void
+will_change (FiscalLine *self,
+             guint       prop_id)
+{
+  if (self->document != NULL)
+    _fiscal_document_will_change (self->document, G_OBJECT (self), properties[prop_id]);
+}
+
+static void
 set_interned (FiscalLine  *self,
               const char **slot,
               const char  *value,
@@ -67,6 +75,7 @@ set_interned (FiscalLine  *self,
 
   if (*slot != interned)
     {
+      will_change (self, prop_id);
       *slot = interned;
       changed (self, prop_id);
     }
@@ -321,6 +330,7 @@ fiscal_line_set_kind (FiscalLine *self,
 
   if (self->kind != kind)
     {
+      will_change (self, PROP_KIND);
       self->kind = kind;
       changed (self, PROP_KIND);
     }
@@ -362,6 +372,7 @@ fiscal_line_set_source (FiscalLine   *self,
 
   if (self->source != source)
     {
+      will_change (self, PROP_SOURCE);
       self->source = source;
       changed (self, PROP_SOURCE);
     }
@@ -382,6 +393,7 @@ fiscal_line_set_amount (FiscalLine *self,
 
   if (self->amount != fen)
     {
+      will_change (self, PROP_AMOUNT);
       self->amount = fen;
       changed (self, PROP_AMOUNT);
     }
@@ -400,8 +412,14 @@ fiscal_line_set_note (FiscalLine *self,
 {
   g_return_if_fail (FISCAL_IS_LINE (self));
 
-  if (_fiscal_set_string (&self->note, note))
-    changed (self, PROP_NOTE);
+  if (note != NULL && *note == 0)
+    note = NULL;
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+
+  will_change (self, PROP_NOTE);
+  _fiscal_set_string (&self->note, note);
+  changed (self, PROP_NOTE);
 }
 
 void

@@ -17,6 +17,15 @@ G_BEGIN_DECLS
 void _fiscal_document_object_changed (FiscalDocument *document,
                                       gpointer        object);
 
+/* Called by setters just before they change a property, so that the
+ * document's history can take it back. */
+void _fiscal_document_will_change    (FiscalDocument *document,
+                                      GObject        *object,
+                                      GParamSpec     *pspec);
+void _fiscal_document_will_change_profile (FiscalDocument *document,
+                                           FiscalProfile  *profile,
+                                           guint           field);
+
 void _fiscal_line_set_document       (FiscalLine     *line,
                                       FiscalDocument *document);
 void _fiscal_project_set_document    (FiscalProject  *project,

@@ -85,6 +85,14 @@ emit_changed (FiscalProfile      *self,
 }
 
 static void
+will_change (FiscalProfile      *self,
+             FiscalProfileField  field)
+{
+  if (self->document != NULL)
+    _fiscal_document_will_change_profile (self->document, self, field);
+}
+
+static void
 fiscal_profile_finalize (GObject *object)
 {
   FiscalProfile *self = (FiscalProfile *)object;
@@ -165,6 +173,7 @@ fiscal_profile_unset (FiscalProfile      *self,
   if (!fiscal_profile_is_set (self, field))
     return;
 
+  will_change (self, field);
   self->set_mask &= ~(G_GUINT64_CONSTANT (1) << field);
   g_clear_pointer (&self->text[field], g_free);
   self->number[field] = 0;
@@ -204,8 +213,10 @@ fiscal_profile_set_text (FiscalProfile      *self,
       return;
     }
 
-  if (_fiscal_set_string (&self->text[field], text) || !fiscal_profile_is_set (self, field))
+  if (g_strcmp0 (self->text[field], text) != 0 || !fiscal_profile_is_set (self, field))
     {
+      will_change (self, field);
+      _fiscal_set_string (&self->text[field], text);
       self->set_mask |= G_GUINT64_CONSTANT (1) << field;
       emit_changed (self, field);
     }
@@ -240,6 +251,7 @@ fiscal_profile_set_number (FiscalProfile      *self,
 
   if (self->number[field] != value || !fiscal_profile_is_set (self, field))
     {
+      will_change (self, field);
       self->number[field] = value;
       self->set_mask |= G_GUINT64_CONSTANT (1) << field;
       emit_changed (self, field);
@@ -274,6 +286,7 @@ fiscal_profile_add_vehicle (FiscalProfile *self,
   g_return_if_fail (FISCAL_IS_PROFILE (self));
   g_return_if_fail (kind != NULL);
 
+  will_change (self, FISCAL_PROFILE_ASSETS_VEHICLES);
   vehicle = g_new0 (FiscalVehicle, 1);
   vehicle->kind = g_strdup (kind);
   vehicle->count = count;
@@ -291,6 +304,7 @@ fiscal_profile_clear_vehicles (FiscalProfile *self)
   if (self->vehicles->len == 0)
     return;
 
+  will_change (self, FISCAL_PROFILE_ASSETS_VEHICLES);
   g_ptr_array_set_size (self->vehicles, 0);
   emit_changed (self, FISCAL_PROFILE_ASSETS_VEHICLES);
 }

@@ -127,8 +127,13 @@ fiscal_project_set_field (FiscalProject      *self,
   g_return_if_fail (FISCAL_IS_PROJECT (self));
   g_return_if_fail (field < FISCAL_N_PROJECT_FIELDS);
 
-  if (field == FISCAL_PROJECT_UNIT && value != NULL)
-    value = g_intern_string (value);
+  if (value != NULL && *value == 0)
+    value = NULL;
+  if (g_strcmp0 (self->fields[field], value) == 0)
+    return;
+
+  if (self->document != NULL)
+    _fiscal_document_will_change (self->document, G_OBJECT (self), properties[field + 1]);
 
   if (_fiscal_set_string (&self->fields[field], value))
     {

@@ -17,7 +17,7 @@ static const struct {
 } kinds[FISCAL_N_KINDS] = {
   { "personnel", N_("Basic: personnel") },
   { "public",    N_("Basic: public") },
-  { "project",   N_("Project") },
+  { "project",   N_("Project expenditure") },
 };
 
 static const struct {

@@ -49,6 +49,14 @@ set_string (FiscalUnit *self,
             guint       prop_id,
             const char *value)
 {
+  if (value != NULL && *value == 0)
+    value = NULL;
+  if (g_strcmp0 (*string_slot (self, prop_id), value) == 0)
+    return;
+
+  if (self->document != NULL)
+    _fiscal_document_will_change (self->document, G_OBJECT (self), properties[prop_id]);
+
   if (_fiscal_set_string (string_slot (self, prop_id), value))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);

@@ -173,18 +173,36 @@ rule_line_amounts (Context *ctx)
     }
 }
 
+static GHashTable *
+id_set (GListModel  *model,
+        const char *(*get_id) (gpointer))
+{
+  GHashTable *set = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_hash_table_add (set, (gpointer) g_intern_string (get_id (item)));
+    }
+
+  return set;
+}
+
 static void
 rule_line_references (Context *ctx)
 {
   GListModel *lines = fiscal_document_get_lines (ctx->document);
   guint n = g_list_model_get_n_items (lines);
+  g_autoptr(GHashTable) units = id_set (fiscal_document_get_units (ctx->document), (gpointer) fiscal_unit_get_id);
+  g_autoptr(GHashTable) projects = id_set (fiscal_document_get_projects (ctx->document), (gpointer) fiscal_project_get_id);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
       const char *project = fiscal_line_get_project (line);
 
-      if (fiscal_document_find_unit (ctx->document, fiscal_line_get_unit (line)) == NULL)
+      /* Ids on lines are interned, so the sets compare pointers. */
+      if (!g_hash_table_contains (units, fiscal_line_get_unit (line)))
         {
           g_autofree char *where = g_strdup_printf ("lines[%u].unit", i);
           add (ctx, "reference.unit", FISCAL_SEVERITY_ERROR, where,
@@ -192,7 +210,7 @@ rule_line_references (Context *ctx)
         }
 
       if (fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT &&
-          (project == NULL || fiscal_document_find_project (ctx->document, project) == NULL))
+          (project == NULL || !g_hash_table_contains (projects, project)))
         {
           g_autofree char *where = g_strdup_printf ("lines[%u].project", i);
           add (ctx, "reference.project", FISCAL_SEVERITY_ERROR, where,
@@ -417,9 +435,8 @@ rule_staffing (Context *ctx)
 
   if (profile_numbers (profile, parts, G_N_ELEMENTS (parts), v) && v[0] != v[1] + v[2] + v[3])
     add (ctx, "staffing.sum", FISCAL_SEVERITY_ERROR, "profile.staffing.actual",
-         _("实有人数 is %" G_GINT64_FORMAT ", but 在职 %" G_GINT64_FORMAT " + 退休 %" G_GINT64_FORMAT
-           " + 离休 %" G_GINT64_FORMAT " make %" G_GINT64_FORMAT),
-         v[0], v[1], v[2], v[3], v[1] + v[2] + v[3]);
+         _("实有人数 is %d, but 在职 %d + 退休 %d + 离休 %d make %d"),
+         (int) v[0], (int) v[1], (int) v[2], (int) v[3], (int) (v[1] + v[2] + v[3]));
 
   if (ctx->prior == NULL)
     return;
@@ -442,9 +459,8 @@ rule_staffing (Context *ctx)
 
       where = g_strdup_printf ("profile.staffing.%s", fiscal_profile_field_info (changes[i].change)->key);
       add (ctx, "staffing.change", FISCAL_SEVERITY_WARNING, where,
-           _("The change in %s staff is given as %" G_GINT64_FORMAT ", but last year’s budget had %"
-             G_GINT64_FORMAT " and this year’s has %" G_GINT64_FORMAT),
-           _(changes[i].what), change, then, now);
+           _("The change in %s staff is given as %d, but last year’s budget had %d and this year’s has %d"),
+           _(changes[i].what), (int) change, (int) then, (int) now);
     }
 }
 

@@ -16,7 +16,12 @@ struct _FiscalApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;
+  GMenu          *recent_menu;
 };
+
+#define MAX_RECENT 8
+
+static void update_recent_menu (FiscalApplication *self);
 
 G_DEFINE_FINAL_TYPE (FiscalApplication, fiscal_application, ADW_TYPE_APPLICATION)
 
@@ -102,6 +107,7 @@ fiscal_application_startup (GApplication *app)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (fiscal_application_parent_class)->startup (app);
 
@@ -110,8 +116,10 @@ fiscal_application_startup (GApplication *app)
 
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)))
     self->settings = g_settings_new (APPLICATION_ID);
+  update_recent_menu (self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
 }
 
 static void
@@ -144,7 +152,99 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+new_action (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  FiscalApplication *self = FISCAL_APPLICATION (user_data);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(FiscalDocument) document = NULL;
+  FiscalWindow *window;
+
+  /* Budgets are drafted for the coming year. */
+  document = fiscal_document_new (g_date_time_get_year (now) + 1, _("New Department"));
+  window = fiscal_window_new (self);
+  fiscal_window_take_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+update_recent_menu (FiscalApplication *self)
+{
+  g_auto(GStrv) recent = self->settings ? g_settings_get_strv (self->settings, "recent-files") : NULL;
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent && recent[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+/**
+ * fiscal_application_add_recent:
+ *
+ * Puts @file first in the recent budgets.
+ */
+void
+fiscal_application_add_recent (FiscalApplication *self,
+                               GFile             *file)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_return_if_fail (FISCAL_IS_APPLICATION (self));
+
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-files");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; recent[i] && n < MAX_RECENT; i++)
+    if (!g_str_equal (recent[i], uri))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+  update_recent_menu (self);
+}
+
+/**
+ * fiscal_application_get_recent_menu:
+ *
+ * Returns: (transfer none): the menu of recent budgets
+ */
+GMenuModel *
+fiscal_application_get_recent_menu (FiscalApplication *self)
+{
+  g_return_val_if_fail (FISCAL_IS_APPLICATION (self), NULL);
+  return G_MENU_MODEL (self->recent_menu);
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  g_application_open (G_APPLICATION (user_data), &file, 1, "");
+}
+
 static const GActionEntry app_actions[] = {
+  { "new", new_action },
+  { "open-recent", open_recent_action, "s" },
   { "quit", quit_action },
   { "about", about_action },
 };
@@ -155,6 +255,7 @@ fiscal_application_finalize (GObject *object)
   FiscalApplication *self = (FiscalApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
 
   G_OBJECT_CLASS (fiscal_application_parent_class)->finalize (object);
 }
@@ -174,5 +275,6 @@ fiscal_application_class_init (FiscalApplicationClass *klass)
 static void
 fiscal_application_init (FiscalApplication *self)
 {
+  self->recent_menu = g_menu_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 }

@@ -15,5 +15,8 @@ G_DECLARE_FINAL_TYPE (FiscalApplication, fiscal_application, FISCAL, APPLICATION
 
 FiscalApplication *fiscal_application_new          (void);
 GSettings         *fiscal_application_get_settings (FiscalApplication *self);
+void               fiscal_application_add_recent   (FiscalApplication *self,
+                                                    GFile             *file);
+GMenuModel        *fiscal_application_get_recent_menu (FiscalApplication *self);
 
 G_END_DECLS

@@ -33,6 +33,13 @@ enum {
 
 G_DEFINE_FINAL_TYPE (FiscalTableView, fiscal_table_view, GTK_TYPE_WIDGET)
 
+enum {
+  ROW_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static GParamSpec *properties[N_PROPS];
 
 /* Amounts and codes never wrap; names wrap only past a sensible width,
@@ -147,6 +154,10 @@ rebuild (FiscalTableView *self)
           g_autofree char *text = fiscal_table_get_column_text (table, r, c);
           GtkWidget *label = make_cell (text, column->kind, FALSE);
 
+          g_object_set_data (G_OBJECT (label), "fiscal-row", GUINT_TO_POINTER (r + 1));
+          if (row->code[0] != 0)
+            gtk_widget_set_tooltip_text (label, _("Double-click to see the lines behind this row"));
+
           /* The 总计 row opens a table and 收入总计 closes 表 1 and 4. */
           if (row->level == 0 && row->code[0] == 0 && (r == 0 || r + 1 == fiscal_table_get_n_rows (table)))
             gtk_widget_add_css_class (label, "total");
@@ -163,6 +174,50 @@ rebuild (FiscalTableView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
+}
+
+/**
+ * fiscal_table_view_activate_row:
+ *
+ * Emits ::row-activated for data row @row, as a double click on it does.
+ */
+void
+fiscal_table_view_activate_row (FiscalTableView *self,
+                                guint            row)
+{
+  g_return_if_fail (FISCAL_IS_TABLE_VIEW (self));
+  g_return_if_fail (self->table != NULL && row < fiscal_table_get_n_rows (self->table));
+
+  g_signal_emit (self, signals[ROW_ACTIVATED], 0, row);
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            FiscalTableView *self)
+{
+  GtkWidget *grid = GTK_WIDGET (self->grid);
+  GtkWidget *picked;
+  graphene_point_t point;
+
+  if (n_press != 2 || self->table == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), grid, &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+
+  for (picked = gtk_widget_pick (grid, point.x, point.y, GTK_PICK_DEFAULT);
+       picked != NULL && picked != grid;
+       picked = gtk_widget_get_parent (picked))
+    {
+      guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (picked), "fiscal-row"));
+
+      if (row > 0)
+        {
+          fiscal_table_view_activate_row (self, row - 1);
+          return;
+        }
+    }
 }
 
 static void
@@ -229,6 +284,14 @@ fiscal_table_view_class_init (FiscalTableViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * FiscalTableView::row-activated:
+   * @row: the data row
+   */
+  signals[ROW_ACTIVATED] =
+    g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "disclosuretable");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -260,6 +323,11 @@ fiscal_table_view_init (FiscalTableView *self)
   gtk_box_append (GTK_BOX (self->box), meta);
 
   self->grid = GTK_GRID (gtk_grid_new ());
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+    g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
   gtk_widget_add_css_class (GTK_WIDGET (self->grid), "disclosure-grid");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Disclosure table"),

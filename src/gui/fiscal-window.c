@@ -10,15 +10,51 @@
 #include <glib/gi18n.h>
 
 #include "fiscal-checks-view.h"
+#include "fiscal-lines-view.h"
 #include "fiscal-narrative-view.h"
+#include "fiscal-profile-view.h"
+#include "fiscal-projects-view.h"
 #include "fiscal-table-view.h"
 #include "fiscal-window.h"
 
-/* The sidebar rows after the eleven tables. */
-enum {
-  ROW_NARRATIVE = FISCAL_N_TABLES,
-  ROW_CHECKS,
+/* The sidebar: the budget's pages, the eleven tables, the review pages. */
+static const struct {
+  const char *name;
+  const char *title;
+  const char *icon;
+} budget_pages[] = {
+  { "overview", N_("Overview"), "user-home-symbolic" },
+  { "lines", N_("Budget Lines"), "view-list-symbolic" },
+  { "projects", N_("Projects"), "folder-symbolic" },
+}, review_pages[] = {
+  { "narrative", N_("Narrative"), "format-justify-left-symbolic" },
+  { "checks", N_("Checks"), "emblem-ok-symbolic" },
 };
+
+#define FIRST_TABLE_ROW   G_N_ELEMENTS (budget_pages)
+#define FIRST_REVIEW_ROW  (FIRST_TABLE_ROW + FISCAL_N_TABLES)
+
+static int
+page_row (const char *page)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (budget_pages); i++)
+    if (g_str_equal (page, budget_pages[i].name))
+      return i;
+  for (guint i = 0; i < G_N_ELEMENTS (review_pages); i++)
+    if (g_str_equal (page, review_pages[i].name))
+      return FIRST_REVIEW_ROW + i;
+  return -1;
+}
+
+static const char *
+row_page (int row)
+{
+  if (row >= 0 && row < (int) FIRST_TABLE_ROW)
+    return budget_pages[row].name;
+  if (row >= (int) FIRST_REVIEW_ROW && row < (int) (FIRST_REVIEW_ROW + G_N_ELEMENTS (review_pages)))
+    return review_pages[row - FIRST_REVIEW_ROW].name;
+  return NULL;
+}
 
 struct _FiscalWindow
 {
@@ -40,16 +76,70 @@ struct _FiscalWindow
   AdwStatusPage        *error_page;
   FiscalTableView      *table_view;
   FiscalNarrativeView  *narrative_view;
+  FiscalProfileView    *profile_view;
+  FiscalLinesView      *lines_view;
+  FiscalProjectsView   *projects_view;
+  gboolean              close_confirmed;
+  GtkWidget            *close_dialog;
+  guint                 autosave_source;
   FiscalChecksView     *checks_view;
   GtkButton            *checks_button;
   GtkLabel             *checks_count;
   GtkImage             *checks_icon;
+  GtkButton            *undo_button;
+  GMenu                *recent_submenu;
+  GtkButton            *redo_button;
+  gboolean              amounts_in_wan;
   GtkLabel             *narrative_badge;
   GtkLabel             *checks_badge;
   AdwToastOverlay      *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalWindow, fiscal_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_AMOUNTS_IN_WAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean get_amounts_in_wan (FiscalWindow *self);
+static void set_amounts_in_wan (FiscalWindow *self, gboolean wan);
+static void new_from_last_year_action (GtkWidget *widget, const char *action_name, GVariant *param);
+
+static void
+fiscal_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_AMOUNTS_IN_WAN:
+      g_value_set_boolean (value, get_amounts_in_wan (FISCAL_WINDOW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fiscal_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_AMOUNTS_IN_WAN:
+      set_amounts_in_wan (FISCAL_WINDOW (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 /* The sidebar names of the eleven tables. The tables themselves always
  * carry their official Chinese titles. */
@@ -70,6 +160,11 @@ static const char * const table_names[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (table_names) == FISCAL_N_TABLES);
 
 static void toast (FiscalWindow *self, const char *message);
+static void update_title (FiscalWindow *self);
+static void update_actions (FiscalWindow *self);
+static void history_changed_cb (FiscalWindow *self);
+static void start_autosave (FiscalWindow *self);
+static gboolean destroy_cb (gpointer data);
 
 static GSettings *
 get_settings (FiscalWindow *self)
@@ -187,7 +282,11 @@ update_title (FiscalWindow *self)
       return;
     }
 
-  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("New Budget"));
+  {
+    g_autofree char *base = self->file ? g_file_get_basename (self->file) : g_strdup (_("New Budget"));
+    /* A modified budget is marked as GNOME apps mark it. */
+    name = fiscal_document_get_modified (self->document) ? g_strconcat ("• ", base, NULL) : g_steal_pointer (&base);
+  }
   /* Translators: the department and the fiscal year of the open budget */
   subtitle = g_strdup_printf (_("%s · %d"), fiscal_document_get_department_name (self->document) ?: "",
                               fiscal_document_get_year (self->document));
@@ -203,10 +302,10 @@ table_row_activated_cb (FiscalWindow  *self,
 {
   int index = gtk_list_box_row_get_index (row);
 
-  if (index < FISCAL_N_TABLES)
-    fiscal_window_show_table (self, index + 1);
+  if (row_page (index) != NULL)
+    fiscal_window_show_page (self, row_page (index));
   else
-    fiscal_window_show_page (self, index == ROW_NARRATIVE ? "narrative" : "checks");
+    fiscal_window_show_table (self, index - FIRST_TABLE_ROW + 1);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -216,7 +315,9 @@ sidebar_header_func (GtkListBoxRow *row,
                      gpointer       user_data)
 {
   int index = gtk_list_box_row_get_index (row);
-  const char *title = index == 0 ? _("Disclosure Tables") : index == ROW_NARRATIVE ? _("Review") : NULL;
+  const char *title = index == 0 ? _("Budget")
+                    : index == FIRST_TABLE_ROW ? _("Disclosure Tables")
+                    : index == FIRST_REVIEW_ROW ? _("Review") : NULL;
   GtkWidget *header;
 
   if (title == NULL)
@@ -267,9 +368,14 @@ back_clicked_cb (FiscalWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static GtkLabel *add_page_row (FiscalWindow *self, const char *icon_name, const char *title);
+
 static void
 populate_sidebar (FiscalWindow *self)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (budget_pages); i++)
+    add_page_row (self, budget_pages[i].icon, _(budget_pages[i].title));
+
   for (guint i = 0; i < FISCAL_N_TABLES; i++)
     {
       GtkWidget *row = gtk_list_box_row_new ();
@@ -294,16 +400,23 @@ populate_sidebar (FiscalWindow *self)
       gtk_list_box_append (self->table_list, row);
     }
 
-  self->narrative_badge = add_page_row (self, "format-justify-left-symbolic", _("Narrative"));
-  self->checks_badge = add_page_row (self, "emblem-ok-symbolic", _("Checks"));
+  for (guint i = 0; i < G_N_ELEMENTS (review_pages); i++)
+    {
+      GtkLabel *badge = add_page_row (self, review_pages[i].icon, _(review_pages[i].title));
+
+      if (g_str_equal (review_pages[i].name, "narrative"))
+        self->narrative_badge = badge;
+      else if (g_str_equal (review_pages[i].name, "checks"))
+        self->checks_badge = badge;
+    }
   gtk_list_box_set_header_func (self->table_list, sidebar_header_func, NULL, NULL);
 }
 
 /**
  * fiscal_window_show_page:
- * @page: "narrative" or "checks"
+ * @page: "overview", "lines", "projects", "narrative" or "checks"
  *
- * Shows the narrative or the checks and selects it in the sidebar.
+ * Shows a page and selects it in the sidebar.
  */
 void
 fiscal_window_show_page (FiscalWindow *self,
@@ -312,7 +425,7 @@ fiscal_window_show_page (FiscalWindow *self,
   GtkListBoxRow *row;
 
   g_return_if_fail (FISCAL_IS_WINDOW (self));
-  g_return_if_fail (g_strcmp0 (page, "narrative") == 0 || g_strcmp0 (page, "checks") == 0);
+  g_return_if_fail (page != NULL && page_row (page) >= 0);
 
   if (self->document == NULL)
     return;
@@ -324,7 +437,7 @@ fiscal_window_show_page (FiscalWindow *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, page);
-  row = gtk_list_box_get_row_at_index (self->table_list, g_str_equal (page, "narrative") ? ROW_NARRATIVE : ROW_CHECKS);
+  row = gtk_list_box_get_row_at_index (self->table_list, page_row (page));
   if (gtk_list_box_get_selected_row (self->table_list) != row)
     gtk_list_box_select_row (self->table_list, row);
 }
@@ -402,18 +515,33 @@ finding_activated_cb (FiscalWindow        *self,
   if (sscanf (where, "lines[%u]", &index) == 1)
     {
       g_autoptr(FiscalLine) line = g_list_model_get_item (fiscal_document_get_lines (self->document), index);
-      g_autofree char *amount = NULL;
-      g_autofree char *message = NULL;
 
       if (line != NULL)
         {
-          amount = fiscal_money_format_yuan_grouped (fiscal_line_get_amount (line));
-          /* Translators: a budget line: its id, function code, economic code and amount */
-          message = g_strdup_printf (_("Line %s: %s / %s, %s yuan — %s"), fiscal_line_get_id (line),
-                                     fiscal_line_get_function (line) ?: "—",
-                                     fiscal_line_get_economic (line) ?: "—", amount, finding->message);
-          toast (self, message);
+          fiscal_window_show_page (self, "lines");
+          fiscal_lines_view_set_filter_text (self->lines_view, NULL);
+          fiscal_lines_view_select (self->lines_view, line);
+          toast (self, finding->message);
           return;
+        }
+    }
+
+  if (g_str_has_prefix (where, "profile.") || g_str_has_prefix (where, "department."))
+    {
+      for (int f = 0; f < FISCAL_N_PROFILE_FIELDS; f++)
+        {
+          const FiscalProfileFieldInfo *info = fiscal_profile_field_info (f);
+          g_autofree char *path = info->group ? g_strdup_printf ("profile.%s.%s", info->group, info->key)
+                                              : g_strdup_printf ("profile.%s", info->key);
+          GtkEditable *row;
+
+          if (g_str_equal (path, where) && (row = fiscal_profile_view_get_field (self->profile_view, f)))
+            {
+              fiscal_window_show_page (self, "overview");
+              gtk_widget_grab_focus (GTK_WIDGET (row));
+              toast (self, finding->message);
+              return;
+            }
         }
     }
 
@@ -444,7 +572,7 @@ fiscal_window_show_table (FiscalWindow *self,
   fiscal_table_view_set_table (self->table_view, g_ptr_array_index (self->tables, number - 1));
   gtk_stack_set_visible_child_name (self->stack, "table");
 
-  row = gtk_list_box_get_row_at_index (self->table_list, number - 1);
+  row = gtk_list_box_get_row_at_index (self->table_list, FIRST_TABLE_ROW + number - 1);
   if (gtk_list_box_get_selected_row (self->table_list) != row)
     gtk_list_box_select_row (self->table_list, row);
 
@@ -477,7 +605,10 @@ set_document (FiscalWindow   *self,
               FiscalDocument *document)
 {
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->document, history_changed_cb, self);
+    }
 
   g_set_object (&self->document, document);
   g_clear_object (&self->prior);
@@ -499,9 +630,111 @@ set_document (FiscalWindow   *self,
     }
 
   fiscal_narrative_view_set_document (self->narrative_view, document, self->prior);
+  fiscal_profile_view_set_document (self->profile_view, document);
+  fiscal_lines_view_set_document (self->lines_view, document);
+  fiscal_projects_view_set_document (self->projects_view, document);
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "notify::modified", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_list), document != NULL);
   update_title (self);
+  update_actions (self);
   update_review (self);
+  start_autosave (self);
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  FiscalWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && fiscal_document_get_file (self->document) != NULL &&
+      fiscal_document_get_modified (self->document) &&
+      !fiscal_recovery_write (self->document, &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_autosave (FiscalWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  guint interval = settings ? g_settings_get_uint (settings, "autosave-interval") : 60;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->document != NULL && interval > 0)
+    self->autosave_source = g_timeout_add_seconds (interval, autosave_cb, self);
+}
+
+/**
+ * fiscal_window_autosave_now:
+ *
+ * Writes the recovery copy now, as the timer does every minute.
+ */
+void
+fiscal_window_autosave_now (FiscalWindow *self)
+{
+  g_return_if_fail (FISCAL_IS_WINDOW (self));
+  autosave_cb (self);
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      FiscalWindow     *self)
+{
+  FiscalDocument *recovered = g_object_get_data (G_OBJECT (dialog), "fiscal-recovered");
+
+  if (g_str_equal (response, "recover"))
+    {
+      set_document (self, recovered);
+      fiscal_window_show_page (self, "lines");
+    }
+  else if (self->file != NULL)
+    fiscal_recovery_discard (self->file);
+}
+
+/**
+ * fiscal_window_offer_recovery:
+ *
+ * Returns: (transfer none) (nullable): the dialog offering the recovery
+ *   copy of the window's file, or %NULL when there is none
+ */
+GtkWidget *
+fiscal_window_offer_recovery (FiscalWindow *self)
+{
+  g_autoptr(GDateTime) written = NULL;
+  FiscalDocument *recovered;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), NULL);
+
+  if (self->file == NULL || !(recovered = fiscal_recovery_find (self->file, &written)))
+    return NULL;
+
+  when = written ? g_date_time_format (written, "%Y-%m-%d %H:%M") : g_strdup ("?");
+  body = g_strdup_printf (_("Fiscal kept a copy of this budget with changes that were never saved (%s). Recover them, or open the budget as it was last saved?"),
+                          when);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("Open _Saved Version"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  g_object_set_data_full (G_OBJECT (dialog), "fiscal-recovered", recovered, g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
 }
 
 /**
@@ -543,10 +776,17 @@ fiscal_window_open (FiscalWindow *self,
     }
 
   set_document (self, document);
+  fiscal_application_add_recent (FISCAL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
 
   if ((settings = get_settings (self)))
     number = CLAMP (g_settings_get_int (settings, "last-table"), 1, FISCAL_N_TABLES);
   fiscal_window_show_table (self, number);
+
+  /* After a crash, the unsaved changes are offered back. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    fiscal_window_offer_recovery (self);
+  else
+    g_signal_connect (self, "realize", G_CALLBACK (fiscal_window_offer_recovery), NULL);
 
   return TRUE;
 }
@@ -629,6 +869,336 @@ show_table_action (GtkWidget  *widget,
 }
 
 static void
+update_actions (FiscalWindow *self)
+{
+  FiscalDocument *doc = self->document;
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", doc && fiscal_document_can_undo (doc));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", doc && fiscal_document_can_redo (doc));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-from-last-year", doc != NULL);
+
+  /* The tooltips name the step, as “Undo Amount Change”. */
+  if (doc && fiscal_document_get_undo_label (doc))
+    undo = g_strdup_printf (_("Undo %s"), _(fiscal_document_get_undo_label (doc)));
+  if (doc && fiscal_document_get_redo_label (doc))
+    redo = g_strdup_printf (_("Redo %s"), _(fiscal_document_get_redo_label (doc)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo ? undo : _("Undo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo ? redo : _("Redo"));
+}
+
+static void
+history_changed_cb (FiscalWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+
+  if (self->document)
+    fiscal_document_undo (self->document);
+  update_actions (self);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+
+  if (self->document)
+    fiscal_document_redo (self->document);
+  update_actions (self);
+}
+
+/**
+ * fiscal_window_save_to:
+ *
+ * Saves the budget to @file and makes it the window's file.
+ *
+ * Returns: %TRUE if saved; otherwise the window says why
+ */
+gboolean
+fiscal_window_save_to (FiscalWindow *self,
+                       GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
+  if (!fiscal_document_save (self->document, file, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+      toast (self, message);
+      return FALSE;
+    }
+
+  g_set_object (&self->file, file);
+  fiscal_recovery_discard (file);
+  if (FISCAL_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    fiscal_application_add_recent (FISCAL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+  update_title (self);
+  return TRUE;
+}
+
+static void
+save_as_response_cb (FiscalWindow         *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      if (fiscal_window_save_to (self, file) && self->close_confirmed)
+        g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
+    }
+
+  self->close_confirmed = FALSE;
+  g_object_unref (chooser);
+}
+
+static void
+save_as_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *suggested = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save Budget"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  suggested = g_strdup_printf ("%s-%d.fiscal.json", fiscal_document_get_department_name (self->document) ?: _("budget"),
+                               fiscal_document_get_year (self->document));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+
+  if (self->file == NULL)
+    save_as_action (widget, name, param);
+  else if (fiscal_window_save_to (self, self->file) && self->close_confirmed)
+    g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   FiscalWindow     *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->close_confirmed = TRUE;
+      if (self->file != NULL)
+        fiscal_recovery_discard (self->file);
+      /* After the dialog has finished with its parent. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_confirmed = TRUE;
+      save_action (GTK_WIDGET (self), "win.save", NULL);
+    }
+}
+
+/**
+ * fiscal_window_ask_to_close:
+ *
+ * Returns: (transfer none) (nullable): the dialog that asks what to do
+ *   with unsaved changes, or %NULL when there are none
+ */
+GtkWidget *
+fiscal_window_ask_to_close (FiscalWindow *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->document == NULL || !fiscal_document_get_modified (self->document))
+    return NULL;
+
+  if (self->close_dialog != NULL)
+    return self->close_dialog;
+
+  body = g_strdup_printf (_("“%s” has changes that are not saved. They are lost unless you save them."),
+                          gtk_window_get_title (GTK_WINDOW (self)));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  self->close_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+/**
+ * fiscal_window_take_document:
+ *
+ * Shows @document, which has no file yet (a new budget).
+ */
+void
+fiscal_window_take_document (FiscalWindow   *self,
+                             FiscalDocument *document)
+{
+  g_return_if_fail (FISCAL_IS_WINDOW (self));
+  g_return_if_fail (FISCAL_IS_DOCUMENT (document));
+
+  g_clear_object (&self->file);
+  set_document (self, document);
+  fiscal_window_show_page (self, "overview");
+}
+
+static void
+new_from_last_year_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                FiscalWindow     *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "fiscal-percent");
+  g_autoptr(FiscalDocument) next = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  FiscalWindow *window;
+  gint64 per_10000;
+
+  if (!g_str_equal (response, "create") || self->document == NULL)
+    return;
+
+  /* The percentage is typed with two decimals: 10000 + 100 × percent. */
+  per_10000 = 10000 + (gint64) (gtk_spin_button_get_value (spin) * 100.0 + (gtk_spin_button_get_value (spin) >= 0 ? 0.5 : -0.5));
+  next = fiscal_document_new_from_prior (self->document, per_10000);
+
+  window = fiscal_window_new (FISCAL_APPLICATION (app));
+  fiscal_window_take_document (window, next);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_from_last_year_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *spin;
+
+  if (self->document == NULL)
+    return;
+
+  body = g_strdup_printf (_("A budget for %d with this budget’s department, profile, projects and lines, linked to it as the prior year. Every amount can be scaled by a percentage."),
+                          fiscal_document_get_year (self->document) + 1);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Budget from Last Year"), body);
+  spin = gtk_spin_button_new_with_range (-90.0, 100.0, 0.5);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0.0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Change every amount by this percentage"), -1);
+  gtk_widget_set_tooltip_text (spin, _("Change every amount by this percentage"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
+  g_object_set_data (G_OBJECT (dialog), "fiscal-percent", spin);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  g_signal_connect (dialog, "response", G_CALLBACK (new_from_last_year_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+get_amounts_in_wan (FiscalWindow *self)
+{
+  return self->amounts_in_wan;
+}
+
+static void
+set_amounts_in_wan (FiscalWindow *self,
+                    gboolean      wan)
+{
+  GSettings *settings = get_settings (self);
+
+  wan = !!wan;
+  if (self->amounts_in_wan == wan)
+    return;
+
+  self->amounts_in_wan = wan;
+  fiscal_lines_view_set_wan (self->lines_view, wan);
+  if (settings != NULL)
+    g_settings_set_string (settings, "amount-unit", wan ? "wan" : "yuan");
+  g_object_notify (G_OBJECT (self), "amounts-in-wan");
+}
+
+/* From a table row to the lines behind it. */
+static void
+table_view_row_activated_cb (FiscalWindow    *self,
+                        guint            row,
+                        FiscalTableView *view)
+{
+  FiscalTable *table = fiscal_table_view_get_table (view);
+  const FiscalTableRow *r = fiscal_table_get_row (table, row);
+
+  /* 表 6's codes are economic codes; the lines filter by function code. */
+  if (r->code[0] == 0 || fiscal_table_get_number (table) == 6)
+    return;
+
+  fiscal_window_show_page (self, "lines");
+  fiscal_lines_view_set_code_filter (self->lines_view, r->code);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         FiscalWindow  *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l; l = l->next)
+    {
+      GFile *file = l->data;
+
+      if (self->document == NULL)
+        fiscal_window_open (self, file);
+      else
+        g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+    }
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -641,6 +1211,10 @@ fiscal_window_dispose (GObject *object)
 {
   FiscalWindow *self = (FiscalWindow *)object;
 
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->close_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *) &self->close_dialog);
+  self->close_dialog = NULL;
   if (self->narrative_view != NULL)
     set_document (self, NULL);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -656,6 +1230,9 @@ fiscal_window_close_request (GtkWindow *window)
 {
   FiscalWindow *self = FISCAL_WINDOW (window);
   GSettings *settings = get_settings (self);
+
+  if (!self->close_confirmed && fiscal_window_ask_to_close (self) != NULL)
+    return TRUE;
 
   if (settings != NULL)
     {
@@ -678,9 +1255,19 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = fiscal_window_dispose;
+  object_class->get_property = fiscal_window_get_property;
+  object_class->set_property = fiscal_window_set_property;
   window_class->close_request = fiscal_window_close_request;
 
+  properties[PROP_AMOUNTS_IN_WAN] =
+    g_param_spec_boolean ("amounts-in-wan", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   g_type_ensure (FISCAL_TYPE_CHECKS_VIEW);
+  g_type_ensure (FISCAL_TYPE_LINES_VIEW);
+  g_type_ensure (FISCAL_TYPE_PROFILE_VIEW);
+  g_type_ensure (FISCAL_TYPE_PROJECTS_VIEW);
   g_type_ensure (FISCAL_TYPE_NARRATIVE_VIEW);
   g_type_ensure (FISCAL_TYPE_TABLE_VIEW);
 
@@ -693,10 +1280,16 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, narrative_view);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, profile_view);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, lines_view);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, projects_view);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, checks_view);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, checks_count);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, checks_icon);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, redo_button);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -704,6 +1297,17 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.show-table", "u", show_table_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-last-year", NULL, new_from_last_year_action);
+  gtk_widget_class_install_property_action (widget_class, "win.amounts-in-wan", "amounts-in-wan");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   for (guint i = 1; i <= 9; i++)
@@ -717,7 +1321,16 @@ static void
 fiscal_window_init (FiscalWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->amounts_in_wan = TRUE;
   populate_sidebar (self);
+
+  g_signal_connect_swapped (self->table_view, "row-activated", G_CALLBACK (table_view_row_activated_cb), self);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_list), FALSE);
 }
 
@@ -725,6 +1338,9 @@ FiscalWindow *
 fiscal_window_new (FiscalApplication *application)
 {
   FiscalWindow *self = g_object_new (FISCAL_TYPE_WINDOW, "application", application, NULL);
+
+  /* The recent budgets, shared by every window. */
+  g_menu_append_section (self->recent_submenu, NULL, fiscal_application_get_recent_menu (application));
   GSettings *settings = fiscal_application_get_settings (application);
 
   if (settings != NULL)
@@ -734,6 +1350,11 @@ fiscal_window_new (FiscalApplication *application)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      {
+        g_autofree char *unit = g_settings_get_string (settings, "amount-unit");
+        self->amounts_in_wan = !g_str_equal (unit, "yuan");
+        fiscal_lines_view_set_wan (self->lines_view, self->amounts_in_wan);
+      }
     }
 
   return self;

@@ -28,5 +28,12 @@ const char     *fiscal_window_get_page       (FiscalWindow      *self);
 void            fiscal_window_show_page      (FiscalWindow      *self,
                                               const char        *page);
 GPtrArray      *fiscal_window_get_findings   (FiscalWindow      *self);
+gboolean        fiscal_window_save_to        (FiscalWindow      *self,
+                                              GFile             *file);
+GtkWidget      *fiscal_window_ask_to_close   (FiscalWindow      *self);
+void            fiscal_window_take_document  (FiscalWindow      *self,
+                                              FiscalDocument    *document);
+GtkWidget      *fiscal_window_offer_recovery (FiscalWindow      *self);
+void            fiscal_window_autosave_now   (FiscalWindow      *self);
 
 G_END_DECLS

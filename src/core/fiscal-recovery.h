@@ -1,0 +1,26 @@
+/* fiscal-recovery.h
+ *
+ * Recovery copies: while a budget has unsaved changes, the window writes a
+ * copy of it now and then to the user's state folder; if Fiscal stops
+ * without saving (a crash, a power cut, a killed process), opening the
+ * budget again offers the copy.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fiscal-types.h"
+
+G_BEGIN_DECLS
+
+char           *fiscal_recovery_path    (GFile          *file);
+gboolean        fiscal_recovery_write   (FiscalDocument *document,
+                                         GError        **error);
+FiscalDocument *fiscal_recovery_find    (GFile          *file,
+                                         GDateTime     **written);
+void            fiscal_recovery_discard (GFile          *file);
+
+G_END_DECLS

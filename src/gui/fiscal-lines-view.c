@@ -1,0 +1,1516 @@
+/* fiscal-lines-view.c
+ *
+ * Cells are edited in place: Enter (or a double click) edits, Enter or
+ * leaving the cell commits, Escape cancels. A value that does not fit — an
+ * unknown code, an amount that is not a number — is refused with the error
+ * bell and a tooltip that says why, and the cell shows the stored value
+ * again. Every commit goes through fiscal_lines_view_commit(), which is
+ * also what paste and the tests use.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-lines-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fiscal-lines-view.h"
+
+struct _FiscalLinesView
+{
+  GtkWidget           parent_instance;
+
+  FiscalDocument     *document;
+  FiscalCatalog      *functions;
+  FiscalCatalog      *economics;
+  char               *project_id;     /* only this project's lines, or NULL */
+  char               *filter_text;
+  char               *code_prefix;    /* only lines whose function code starts so */
+  gboolean            wan;
+
+  GtkWidget          *box;
+  GtkSearchEntry     *search;
+  GtkColumnView      *column_view;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkMultiSelection  *selection;
+  GtkCustomFilter    *filter;
+  GtkLabel           *totals;
+  GHashTable         *editors;        /* "line/column" → the cell's GtkEditableLabel */
+  GtkDropDown        *group_by;
+  GtkListBox         *subtotals;
+};
+
+G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
+
+static const char * const columns[] = {
+  "unit", "function", "economic", "kind", "project", "source", "amount", "note",
+};
+
+/* Display */
+
+static char *
+amount_text (FiscalLinesView *self,
+             gint64           fen)
+{
+  if (self->wan)
+    {
+      /* Exact to the fen: 万元 with as many decimals as the amount needs. */
+      guint64 mag = fen < 0 ? -(guint64) fen : (guint64) fen;
+      g_autofree char *frac = g_strdup_printf ("%06u", (guint) (mag % FISCAL_FEN_PER_WAN));
+      gsize len = strlen (frac);
+
+      while (len > 2 && frac[len - 1] == '0')
+        frac[--len] = 0;
+      return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%s", fen < 0 ? "-" : "", mag / FISCAL_FEN_PER_WAN, frac);
+    }
+
+  return fiscal_money_format_yuan_grouped (fen);
+}
+
+static char *
+cell_text (FiscalLinesView *self,
+           FiscalLine      *line,
+           const char      *column)
+{
+  if (g_str_equal (column, "function"))
+    return g_strdup (fiscal_line_get_function (line));
+  if (g_str_equal (column, "economic"))
+    return g_strdup (fiscal_line_get_economic (line));
+  if (g_str_equal (column, "amount"))
+    return amount_text (self, fiscal_line_get_amount (line));
+  if (g_str_equal (column, "note"))
+    return g_strdup (fiscal_line_get_note (line));
+  if (g_str_equal (column, "kind"))
+    return g_strdup (fiscal_kind_label (fiscal_line_get_kind (line)));
+  if (g_str_equal (column, "source"))
+    return g_strdup (fiscal_source_label (fiscal_line_get_source (line)));
+  if (g_str_equal (column, "unit"))
+    {
+      FiscalUnit *unit = fiscal_document_find_unit (self->document, fiscal_line_get_unit (line));
+      return g_strdup (unit ? fiscal_unit_get_name (unit) : fiscal_line_get_unit (line));
+    }
+  if (g_str_equal (column, "project"))
+    {
+      FiscalProject *project = fiscal_document_find_project (self->document, fiscal_line_get_project (line));
+      return g_strdup (project ? fiscal_project_get_name (project) : fiscal_line_get_project (line));
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+static const char *
+code_name (FiscalLinesView *self,
+           FiscalLine      *line,
+           const char      *column)
+{
+  FiscalCatalog *catalog = g_str_equal (column, "function") ? self->functions : self->economics;
+  const char *code = g_str_equal (column, "function") ? fiscal_line_get_function (line)
+                                                      : fiscal_line_get_economic (line);
+  const char *name = catalog && code ? fiscal_catalog_get_name (catalog, code) : NULL;
+
+  return name ? name : "";
+}
+
+/* Commit */
+
+static gboolean
+find_by_label (const char  *text,
+               guint        n,
+               const char *(*label) (guint),
+               const char *(*name) (guint),
+               guint       *out)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (text, label (i)) == 0 || g_strcmp0 (text, name (i)) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static const char *kind_label (guint i)  { return fiscal_kind_label (i); }
+static const char *kind_name (guint i)   { return fiscal_kind_to_string (i); }
+static const char *source_label (guint i) { return fiscal_source_label (i); }
+static const char *source_name (guint i)  { return fiscal_source_to_string (i); }
+
+/**
+ * fiscal_lines_view_commit:
+ * @column: "unit", "function", "economic", "kind", "project", "source",
+ *   "amount" or "note"
+ * @text: what was typed (a code or a name, an amount in the view's unit, a
+ *   label or name)
+ * @error_message: (out) (optional): why @text was refused
+ *
+ * Stores @text into @line's @column, as one step of the history.
+ *
+ * Returns: %TRUE if stored; %FALSE, with nothing changed, if refused
+ */
+gboolean
+fiscal_lines_view_commit (FiscalLinesView  *self,
+                          FiscalLine       *line,
+                          const char       *column,
+                          const char       *text,
+                          char            **error_message)
+{
+  g_autofree char *error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  guint index;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), FALSE);
+  g_return_val_if_fail (FISCAL_IS_LINE (line), FALSE);
+
+  if (g_str_equal (column, "function"))
+    {
+      const FiscalCatalogItem *item = (self->functions ? fiscal_catalog_resolve (self->functions, stripped, 3, &error) : NULL);
+      if (item)
+        fiscal_line_set_function (line, item->code);
+    }
+  else if (g_str_equal (column, "economic"))
+    {
+      if (*stripped == 0)
+        fiscal_line_set_economic (line, NULL);
+      else
+        {
+          const FiscalCatalogItem *item = (self->economics ? fiscal_catalog_resolve (self->economics, stripped, 1, &error) : NULL);
+          if (item)
+            fiscal_line_set_economic (line, item->code);
+        }
+    }
+  else if (g_str_equal (column, "amount"))
+    {
+      g_autoptr(GError) parse_error = NULL;
+      gint64 fen;
+
+      if ((self->wan ? fiscal_money_parse_wan : fiscal_money_parse) (stripped, &fen, &parse_error))
+        fiscal_line_set_amount (line, fen);
+      else
+        error = g_strdup (parse_error->message);
+    }
+  else if (g_str_equal (column, "note"))
+    fiscal_line_set_note (line, stripped);
+  else if (g_str_equal (column, "kind"))
+    {
+      if (find_by_label (stripped, FISCAL_N_KINDS, kind_label, kind_name, &index))
+        {
+          fiscal_document_begin_action (self->document, _("Line Change"));
+          fiscal_line_set_kind (line, index);
+          if (index != FISCAL_KIND_PROJECT)
+            fiscal_line_set_project (line, NULL);
+          fiscal_document_end_action (self->document);
+        }
+      else
+        error = g_strdup_printf (_("“%s” is not a kind of expenditure"), stripped);
+    }
+  else if (g_str_equal (column, "source"))
+    {
+      if (find_by_label (stripped, FISCAL_N_SOURCES, source_label, source_name, &index))
+        fiscal_line_set_source (line, index);
+      else
+        error = g_strdup_printf (_("“%s” is not a funding source"), stripped);
+    }
+  else if (g_str_equal (column, "unit") || g_str_equal (column, "project"))
+    {
+      gboolean units = g_str_equal (column, "unit");
+      GListModel *model = units ? fiscal_document_get_units (self->document)
+                                : fiscal_document_get_projects (self->document);
+      const char *id = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (model) && id == NULL; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          const char *item_id = units ? fiscal_unit_get_id (FISCAL_UNIT (item)) : fiscal_project_get_id (FISCAL_PROJECT (item));
+          const char *name = units ? fiscal_unit_get_name (FISCAL_UNIT (item)) : fiscal_project_get_name (FISCAL_PROJECT (item));
+
+          if (g_strcmp0 (stripped, item_id) == 0 || g_strcmp0 (stripped, name) == 0)
+            id = g_intern_string (item_id);
+        }
+
+      if (units && id != NULL)
+        fiscal_line_set_unit (line, id);
+      else if (!units && (id != NULL || *stripped == 0))
+        {
+          fiscal_document_begin_action (self->document, _("Line Change"));
+          fiscal_line_set_project (line, id);
+          if (id != NULL)
+            fiscal_line_set_kind (line, FISCAL_KIND_PROJECT);
+          else if (fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT)
+            fiscal_line_set_kind (line, FISCAL_KIND_PUBLIC);
+          fiscal_document_end_action (self->document);
+        }
+      else
+        error = g_strdup_printf (units ? _("There is no unit “%s”") : _("There is no project “%s”"), stripped);
+    }
+  else
+    g_return_val_if_reached (FALSE);
+
+  if (error_message != NULL)
+    *error_message = g_steal_pointer (&error);
+
+  return error == NULL && (error_message == NULL || *error_message == NULL);
+}
+
+/* Cells */
+
+typedef struct
+{
+  FiscalLinesView *view;
+  const char      *column;
+} ColumnData;
+
+static void
+refresh_cell (GtkListItem *item)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
+  FiscalLine *line = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *editable = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_next_sibling (editable);
+  g_autofree char *text = NULL;
+
+  if (line == NULL)
+    return;
+
+  text = cell_text (data->view, line, data->column);
+  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)))
+    gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
+
+  if (name != NULL)
+    gtk_label_set_label (GTK_LABEL (name), code_name (data->view, line, data->column));
+}
+
+static void
+editing_changed_cb (GtkEditableLabel *editable,
+                    GParamSpec       *pspec,
+                    GtkListItem      *item)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
+  FiscalLine *line = gtk_list_item_get_item (item);
+  g_autofree char *error = NULL;
+  g_autofree char *shown = NULL;
+
+  if (g_object_get_data (G_OBJECT (editable), "fiscal-completion") != NULL && !gtk_editable_label_get_editing (editable))
+    gtk_popover_popdown (GTK_POPOVER (g_object_get_data (G_OBJECT (editable), "fiscal-completion")));
+
+  if (gtk_editable_label_get_editing (editable) || line == NULL)
+    return;
+
+  shown = cell_text (data->view, line, data->column);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), shown ? shown : "") == 0)
+    return;
+
+  if (!fiscal_lines_view_commit (data->view, line, data->column,
+                                 gtk_editable_get_text (GTK_EDITABLE (editable)), &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (editable));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), error);
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+    }
+
+  refresh_cell (item);
+}
+
+/* Completion: while a code cell is edited, the codes and names that
+ * match what is typed (by code prefix, or by any part of the name) are
+ * offered below it; Down and Up choose, Enter or a click takes one. */
+
+#define MAX_COMPLETIONS 8
+
+static void completion_destroy_cb (GtkWidget *editable);
+
+static void
+completion_activated_cb (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         GtkWidget     *editable)
+{
+  const char *code = g_object_get_data (G_OBJECT (row), "fiscal-code");
+  GtkWidget *popover = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
+
+  gtk_editable_set_text (GTK_EDITABLE (editable), code);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (editable), TRUE);
+}
+
+static void
+completion_update (GtkWidget *editable,
+                   ColumnData *data)
+{
+  GtkWidget *popover = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
+  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (popover)));
+  FiscalCatalog *catalog = g_str_equal (data->column, "function") ? data->view->functions : data->view->economics;
+  guint min_level = g_str_equal (data->column, "function") ? 3 : 2;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (editable));
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+
+  if (catalog == NULL || !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)) || *text == 0 ||
+      (fiscal_catalog_lookup (catalog, text) != NULL && fiscal_catalog_lookup (catalog, text)->level >= min_level))
+    {
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      return;
+    }
+
+  for (guint i = 0; i < fiscal_catalog_get_n_items (catalog) && n < MAX_COMPLETIONS; i++)
+    {
+      const FiscalCatalogItem *item = fiscal_catalog_get_item (catalog, i);
+      g_autofree char *label = NULL;
+      GtkWidget *row;
+
+      if (item->level < min_level ||
+          !(g_str_has_prefix (item->code, text) || strstr (item->name, text) != NULL))
+        continue;
+
+      label = g_strdup_printf ("%s  %s", item->code, item->name);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), gtk_label_new (label));
+      gtk_widget_set_halign (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), GTK_ALIGN_START);
+      g_object_set_data (G_OBJECT (row), "fiscal-code", (gpointer) item->code);
+      gtk_list_box_append (list, row);
+      n++;
+    }
+
+  if (n > 0)
+    {
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+      gtk_popover_popup (GTK_POPOVER (popover));
+    }
+  else
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+completion_text_changed_cb (GtkEditable *editable,
+                            ColumnData  *data)
+{
+  completion_update (GTK_WIDGET (editable), data);
+}
+
+static gboolean
+completion_key_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkWidget             *editable)
+{
+  GtkWidget *popover = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
+  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (popover)));
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (list);
+  int index = selected ? gtk_list_box_row_get_index (selected) : -1;
+  GtkListBoxRow *next;
+
+  if (!gtk_widget_get_visible (popover) || selected == NULL)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_Up:
+      next = gtk_list_box_get_row_at_index (list, index + (keyval == GDK_KEY_Down ? 1 : -1));
+      if (next != NULL)
+        gtk_list_box_select_row (list, next);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_Tab:
+      completion_activated_cb (list, selected, editable);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+add_completion (GtkWidget  *editable,
+                ColumnData *data)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_popover_set_child (GTK_POPOVER (popover), list);
+  gtk_widget_set_parent (popover, editable);
+  g_object_set_data (G_OBJECT (editable), "fiscal-completion", popover);
+  g_signal_connect (list, "row-activated", G_CALLBACK (completion_activated_cb), editable);
+  g_signal_connect (editable, "changed", G_CALLBACK (completion_text_changed_cb), data);
+
+  g_signal_connect (editable, "destroy", G_CALLBACK (completion_destroy_cb), NULL);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (completion_key_cb), editable);
+  gtk_widget_add_controller (editable, keys);
+}
+
+/* The popover is the editable's child; it goes before the editable does. */
+static void
+completion_destroy_cb (GtkWidget *editable)
+{
+  GtkWidget *popover = g_object_steal_data (G_OBJECT (editable), "fiscal-completion");
+
+  if (popover != NULL)
+    gtk_widget_unparent (popover);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          ColumnData               *data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *editable = gtk_editable_label_new ("");
+  g_autofree char *accessible = NULL;
+
+  g_object_set_data (G_OBJECT (item), "fiscal-column", data);
+  gtk_box_append (GTK_BOX (box), editable);
+
+  if (g_str_equal (data->column, "amount"))
+    {
+      gtk_editable_set_alignment (GTK_EDITABLE (editable), 1.0);
+      gtk_widget_set_hexpand (editable, TRUE);
+      gtk_widget_add_css_class (editable, "numeric");
+    }
+  else if (g_str_equal (data->column, "function") || g_str_equal (data->column, "economic"))
+    {
+      GtkWidget *name = gtk_label_new (NULL);
+
+      gtk_editable_set_width_chars (GTK_EDITABLE (editable), g_str_equal (data->column, "function") ? 7 : 5);
+      add_completion (editable, data);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_widget_set_halign (name, GTK_ALIGN_START);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_box_append (GTK_BOX (box), name);
+    }
+  else
+    {
+      gtk_widget_set_hexpand (editable, TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (editable), 4);
+    }
+
+  g_signal_connect (editable, "notify::editing", G_CALLBACK (editing_changed_cb), item);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+line_notify_cb (FiscalLine  *line,
+                GParamSpec  *pspec,
+                GtkListItem *item)
+{
+  refresh_cell (item);
+}
+
+static char *
+editor_key (FiscalLine *line,
+            const char *column)
+{
+  return g_strdup_printf ("%p/%s", (gpointer) line, column);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ColumnData               *data)
+{
+  FiscalLine *line = gtk_list_item_get_item (item);
+  GtkWidget *editable = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  g_hash_table_insert (data->view->editors, editor_key (line, data->column), editable);
+
+  gtk_widget_set_tooltip_text (editable, NULL);
+  gtk_widget_remove_css_class (editable, "error");
+  g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), item);
+  refresh_cell (item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ColumnData               *data)
+{
+  FiscalLine *line = gtk_list_item_get_item (item);
+
+  if (line != NULL)
+    {
+      g_autofree char *key = editor_key (line, data->column);
+
+      g_signal_handlers_disconnect_by_func (line, line_notify_cb, item);
+      g_hash_table_remove (data->view->editors, key);
+    }
+}
+
+/**
+ * fiscal_lines_view_edit:
+ * @column: (nullable): the column to edit, or %NULL for the function code
+ *
+ * Starts editing @line's cell in place, as Enter or a double click on a
+ * row does.
+ *
+ * Returns: %TRUE if the cell is shown and now edited
+ */
+gboolean
+fiscal_lines_view_edit (FiscalLinesView *self,
+                        FiscalLine      *line,
+                        const char      *column)
+{
+  g_autofree char *key = editor_key (line, column ? column : "function");
+  GtkWidget *editable = g_hash_table_lookup (self->editors, key);
+
+  if (editable == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (editable);
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (editable));
+  return TRUE;
+}
+
+static void
+row_activated_cb (FiscalLinesView *self,
+                  guint            position)
+{
+  FiscalLine *line = fiscal_lines_view_get_shown (self, position);
+
+  if (line != NULL)
+    fiscal_lines_view_edit (self, line, NULL);
+}
+
+/* Filter, sort */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  FiscalLinesView *self = user_data;
+  FiscalLine *line = item;
+  const char *fields[4];
+  FiscalProject *project;
+
+  if (self->project_id != NULL && g_strcmp0 (fiscal_line_get_project (line), self->project_id) != 0)
+    return FALSE;
+
+  if (self->code_prefix != NULL &&
+      !g_str_has_prefix (fiscal_line_get_function (line) ? fiscal_line_get_function (line) : "", self->code_prefix))
+    return FALSE;
+
+  if (self->filter_text == NULL || *self->filter_text == 0)
+    return TRUE;
+
+  project = fiscal_document_find_project (self->document, fiscal_line_get_project (line));
+  fields[0] = fiscal_line_get_function (line);
+  fields[1] = fiscal_line_get_economic (line);
+  fields[2] = fiscal_line_get_note (line);
+  fields[3] = project ? fiscal_project_get_name (project) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] && strstr (fields[i], self->filter_text))
+      return TRUE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      FiscalCatalog *catalog = i == 0 ? self->functions : self->economics;
+      const char *name = catalog && fields[i] ? fiscal_catalog_get_name (catalog, fields[i]) : NULL;
+
+      if (name && strstr (name, self->filter_text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ColumnData *data = user_data;
+  FiscalLine *x = (FiscalLine *) a;
+  FiscalLine *y = (FiscalLine *) b;
+
+  if (g_str_equal (data->column, "amount"))
+    {
+      gint64 p = fiscal_line_get_amount (x), q = fiscal_line_get_amount (y);
+      return p < q ? GTK_ORDERING_SMALLER : p > q ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+    }
+  else
+    {
+      g_autofree char *p = cell_text (data->view, x, data->column);
+      g_autofree char *q = cell_text (data->view, y, data->column);
+      int c = g_strcmp0 (p, q);
+
+      return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+    }
+}
+
+/* Totals */
+
+char *
+fiscal_lines_view_get_totals_text (FiscalLinesView *self)
+{
+  g_autoptr(FiscalSummary) s = NULL;
+  g_autofree char *all = NULL, *basic = NULL, *project = NULL, *general = NULL, *unit = NULL;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), NULL);
+
+  if (self->document == NULL)
+    return g_strdup ("");
+
+  s = fiscal_summary_new (self->document);
+  all = fiscal_money_format_wan (s->total);
+  basic = fiscal_money_format_wan (s->by_kind[FISCAL_KIND_PERSONNEL] + s->by_kind[FISCAL_KIND_PUBLIC]);
+  project = fiscal_money_format_wan (s->by_kind[FISCAL_KIND_PROJECT]);
+  general = fiscal_money_format_wan (fiscal_summary_general (s));
+  unit = fiscal_money_format_wan (fiscal_summary_unit_funds (s));
+
+  /* Translators: the totals under the lines editor, in 万元 */
+  return g_strdup_printf (_("Total %s · Basic %s · Project %s · General public budget %s · Unit funds %s (10,000 yuan)"),
+                          all, basic, project, general, unit);
+}
+
+static void
+update_totals (FiscalLinesView *self)
+{
+  g_autofree char *text = fiscal_lines_view_get_totals_text (self);
+  gtk_label_set_label (self->totals, text);
+}
+
+static void update_subtotals (FiscalLinesView *self);
+
+static void
+document_changed_cb (FiscalLinesView *self)
+{
+  update_totals (self);
+  update_subtotals (self);
+}
+
+static void
+search_changed_cb (FiscalLinesView *self,
+                   GtkSearchEntry  *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  /* Typing replaces a code filter set from a table. */
+  if (*text && self->code_prefix)
+    g_clear_pointer (&self->code_prefix, g_free);
+  fiscal_lines_view_set_filter_text (self, text);
+}
+
+/* Editing the lines */
+
+static FiscalDocument *
+document_of (FiscalLinesView *self)
+{
+  g_return_val_if_fail (self->document != NULL, NULL);
+  return self->document;
+}
+
+static guint
+document_position (FiscalLinesView *self,
+                   FiscalLine      *line)
+{
+  GListModel *lines = fiscal_document_get_lines (self->document);
+  guint position;
+
+  if (g_list_store_find (G_LIST_STORE (lines), line, &position))
+    return position;
+  return g_list_model_get_n_items (lines);
+}
+
+/**
+ * fiscal_lines_view_get_selected:
+ *
+ * Returns: (transfer container) (element-type FiscalLine): the selected
+ *   lines in document order
+ */
+GPtrArray *
+fiscal_lines_view_get_selected (FiscalLinesView *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_iter_init_first (&iter, set, &position))
+    do
+      g_ptr_array_add (lines, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+    while (gtk_bitset_iter_next (&iter, &position));
+
+  return lines;
+}
+
+/**
+ * fiscal_lines_view_add_line:
+ *
+ * Adds a line below the selected one, like it but for its amount and note
+ * (or a first line of the document), and selects it.
+ *
+ * Returns: (transfer none): the new line
+ */
+FiscalLine *
+fiscal_lines_view_add_line (FiscalLinesView *self)
+{
+  FiscalDocument *doc = document_of (self);
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+  g_autofree char *id = fiscal_document_new_line_id (doc);
+  g_autoptr(FiscalLine) line = NULL;
+  guint position = g_list_model_get_n_items (fiscal_document_get_lines (doc));
+
+  if (selected->len > 0)
+    {
+      FiscalLine *like = g_ptr_array_index (selected, selected->len - 1);
+
+      line = fiscal_line_copy (like, id);
+      fiscal_line_set_amount (line, 0);
+      fiscal_line_set_note (line, NULL);
+      position = document_position (self, like) + 1;
+    }
+  else
+    {
+      GListModel *units = fiscal_document_get_units (doc);
+      g_autoptr(FiscalUnit) unit = g_list_model_get_item (units, 0);
+
+      line = fiscal_line_new_full (id, unit ? fiscal_unit_get_id (unit) : "main",
+                                   self->project_id ? "2010302" : "2010350", NULL,
+                                   self->project_id ? FISCAL_KIND_PROJECT : FISCAL_KIND_PUBLIC,
+                                   self->project_id, FISCAL_SOURCE_GENERAL, 0);
+    }
+
+  /* A line added among a project's lines belongs to that project. */
+  if (self->project_id != NULL)
+    {
+      fiscal_line_set_kind (line, FISCAL_KIND_PROJECT);
+      fiscal_line_set_project (line, self->project_id);
+    }
+
+  fiscal_document_begin_action (doc, _("Add Line"));
+  fiscal_document_insert_lines (doc, position, (FiscalLine *[]) { line }, 1);
+  fiscal_document_end_action (doc);
+
+  fiscal_lines_view_select (self, line);
+  return line;
+}
+
+static void
+remove_lines (FiscalLinesView *self,
+              GPtrArray       *lines)
+{
+  FiscalDocument *doc = document_of (self);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      guint position = document_position (self, g_ptr_array_index (lines, i));
+      g_array_append_val (positions, position);
+    }
+
+  /* From the end, so positions stay right; runs go in one splice. */
+  for (guint i = 1; i < positions->len; i++)
+    for (guint j = i; j > 0 && g_array_index (positions, guint, j - 1) > g_array_index (positions, guint, j); j--)
+      {
+        guint t = g_array_index (positions, guint, j);
+        g_array_index (positions, guint, j) = g_array_index (positions, guint, j - 1);
+        g_array_index (positions, guint, j - 1) = t;
+      }
+
+  fiscal_document_begin_action (doc, g_dngettext (GETTEXT_PACKAGE, "Delete Line", "Delete Lines", lines->len));
+  for (guint i = positions->len; i > 0; )
+    {
+      guint end = g_array_index (positions, guint, i - 1);
+      guint start = end;
+
+      i--;
+      while (i > 0 && g_array_index (positions, guint, i - 1) == start - 1)
+        start = g_array_index (positions, guint, --i);
+      fiscal_document_remove_lines (doc, start, end - start + 1);
+    }
+  fiscal_document_end_action (doc);
+}
+
+void
+fiscal_lines_view_delete_selected (FiscalLinesView *self)
+{
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+
+  if (selected->len > 0)
+    remove_lines (self, selected);
+}
+
+void
+fiscal_lines_view_duplicate_selected (FiscalLinesView *self)
+{
+  FiscalDocument *doc = document_of (self);
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+  guint position;
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (selected->len == 0)
+    return;
+
+  position = document_position (self, g_ptr_array_index (selected, selected->len - 1)) + 1;
+  for (guint i = 0; i < selected->len; i++)
+    {
+      g_autofree char *id = fiscal_document_new_line_id (doc);
+      g_ptr_array_add (copies, fiscal_line_copy (g_ptr_array_index (selected, i), id));
+    }
+
+  fiscal_document_begin_action (doc, _("Duplicate Lines"));
+  fiscal_document_insert_lines (doc, position, (FiscalLine **) copies->pdata, copies->len);
+  fiscal_document_end_action (doc);
+}
+
+/**
+ * fiscal_lines_view_copy_tsv:
+ *
+ * Returns: (transfer full): the selected lines as tab-separated text for a
+ *   spreadsheet, with a header row, amounts in the view's unit
+ */
+char *
+fiscal_lines_view_copy_tsv (FiscalLinesView *self)
+{
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+                          _("Unit"), _("Function code"), _("Economic code"), _("Kind"),
+                          _("Project"), _("Funding source"),
+                          self->wan ? _("Amount (10,000 yuan)") : _("Amount (yuan)"), _("Note"));
+
+  for (guint i = 0; i < selected->len; i++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      {
+        g_autofree char *text = cell_text (self, g_ptr_array_index (selected, i), columns[c]);
+
+        /* Amounts without separators, so a spreadsheet reads numbers. */
+        if (g_str_equal (columns[c], "amount") && !self->wan)
+          {
+            g_free (text);
+            text = fiscal_money_format_yuan (fiscal_line_get_amount (g_ptr_array_index (selected, i)));
+          }
+        if (text)
+          g_strdelimit (text, "\t\n", ' ');
+        g_string_append_printf (out, "%s%c", text ? text : "", c + 1 < G_N_ELEMENTS (columns) ? '\t' : '\n');
+      }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Subtotals of the shown lines, by function 类 or 款, by kind or by
+ * source. */
+
+static char *
+group_of (FiscalLinesView *self,
+          FiscalLine      *line,
+          guint            grouping)
+{
+  const char *function = fiscal_line_get_function (line) ? fiscal_line_get_function (line) : "";
+
+  switch (grouping)
+    {
+    case 0:
+    case 1:
+      {
+        g_autofree char *code = g_strndup (function, grouping == 0 ? 3 : 5);
+        const char *name = self->functions ? fiscal_catalog_get_name (self->functions, code) : NULL;
+        return g_strdup_printf ("%s %s", code, name ? name : "");
+      }
+    case 2:
+      return g_strdup (fiscal_kind_label (fiscal_line_get_kind (line)));
+    case 3:
+    default:
+      return g_strdup (fiscal_source_label (fiscal_line_get_source (line)));
+    }
+}
+
+static int
+compare_group_names (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+update_subtotals (FiscalLinesView *self)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) rows = NULL;
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->subtotals)))
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->subtotals))))
+    gtk_list_box_remove (self->subtotals, child);
+
+  text = fiscal_lines_view_get_subtotals (self, gtk_drop_down_get_selected (self->group_by));
+  rows = g_strsplit (text, "\n", -1);
+  for (guint i = 0; rows[i] && *rows[i]; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (rows[i], "\t", 2);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (parts[0], -1);
+      GtkWidget *label = gtk_label_new (parts[1]);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (self->subtotals, row);
+    }
+}
+
+/**
+ * fiscal_lines_view_get_subtotals:
+ * @grouping: 0 by function 类, 1 by 款, 2 by kind, 3 by source
+ *
+ * Returns: (transfer full): the subtotals of the shown lines, one
+ *   "group<TAB>万元" line each, sorted by group
+ */
+char *
+fiscal_lines_view_get_subtotals (FiscalLinesView *self,
+                                 guint            grouping)
+{
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < fiscal_lines_view_get_n_shown (self); i++)
+    {
+      FiscalLine *line = fiscal_lines_view_get_shown (self, i);
+      char *group = group_of (self, line, grouping);
+      gint64 *sum = g_hash_table_lookup (sums, group);
+
+      if (sum == NULL)
+        g_hash_table_insert (sums, group, (sum = g_new0 (gint64, 1)));
+      else
+        g_free (group);
+      *sum += fiscal_line_get_amount (line);
+    }
+
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_group_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *amount = fiscal_money_format_wan (*(gint64 *) g_hash_table_lookup (sums, names->pdata[i]));
+      g_string_append_printf (out, "%s\t%s\n", (char *) names->pdata[i], amount);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Paste */
+
+/**
+ * fiscal_lines_view_parse_paste:
+ *
+ * Returns: (transfer full): what pasting @text would add and refuse
+ */
+FiscalPasteResult *
+fiscal_lines_view_parse_paste (FiscalLinesView *self,
+                               const char      *text)
+{
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), NULL);
+  return fiscal_paste_parse (document_of (self), text, self->wan, self->project_id);
+}
+
+/**
+ * fiscal_lines_view_insert_pasted:
+ *
+ * Adds the pasted lines below the selection (or at the end) as one step.
+ */
+void
+fiscal_lines_view_insert_pasted (FiscalLinesView   *self,
+                                 FiscalPasteResult *result)
+{
+  FiscalDocument *doc = document_of (self);
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+  guint position = g_list_model_get_n_items (fiscal_document_get_lines (doc));
+
+  if (result->lines->len == 0)
+    return;
+
+  if (selected->len > 0)
+    position = document_position (self, g_ptr_array_index (selected, selected->len - 1)) + 1;
+
+  fiscal_document_begin_action (doc, _("Paste"));
+  fiscal_document_insert_lines (doc, position, (FiscalLine **) result->lines->pdata, result->lines->len);
+  fiscal_document_end_action (doc);
+}
+
+static void
+paste_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   FiscalLinesView  *self)
+{
+  FiscalPasteResult *result = g_object_get_data (G_OBJECT (dialog), "fiscal-paste");
+
+  if (g_str_equal (response, "add"))
+    fiscal_lines_view_insert_pasted (self, result);
+}
+
+/**
+ * fiscal_lines_view_paste_text:
+ *
+ * Shows what pasting @text would add and refuse, and adds the lines when
+ * the user agrees.
+ *
+ * Returns: (transfer none): the preview dialog
+ */
+GtkWidget *
+fiscal_lines_view_paste_text (FiscalLinesView *self,
+                              const char      *text)
+{
+  FiscalPasteResult *result = fiscal_lines_view_parse_paste (self, text);
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *label;
+  GtkWidget *scroller;
+  gint64 total = 0;
+
+  for (guint i = 0; i < result->lines->len; i++)
+    total += fiscal_line_get_amount (g_ptr_array_index (result->lines, i));
+
+  {
+    g_autofree char *sum = fiscal_money_format_wan (total);
+
+    g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "%u line will be added, %s in all (10,000 yuan).",
+                                                  "%u lines will be added, %s in all (10,000 yuan).", result->lines->len),
+                            result->lines->len, sum);
+  }
+  if (result->rejected->len > 0)
+    {
+      g_string_append_c (details, '\n');
+      g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "%u row is refused:", "%u rows are refused:",
+                                                    result->rejected->len), result->rejected->len);
+      for (guint i = 0; i < result->rejected->len; i++)
+        g_string_append_printf (details, "\n• %s", (char *) g_ptr_array_index (result->rejected, i));
+    }
+
+  heading = g_strdup (_("Paste Budget Lines"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  label = gtk_label_new (details->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (result->lines->len > 0)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add Lines"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "fiscal-paste", result, (GDestroyNotify) fiscal_paste_result_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (paste_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr(FiscalLinesView) self = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), res, NULL);
+
+  if (text != NULL && self->document != NULL)
+    fiscal_lines_view_paste_text (self, text);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+action_paste (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb, g_object_ref (widget));
+}
+
+/* Public */
+
+guint
+fiscal_lines_view_get_n_shown (FiscalLinesView *self)
+{
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+/**
+ * fiscal_lines_view_get_shown:
+ *
+ * Returns: (transfer none): the line shown at @position
+ */
+FiscalLine *
+fiscal_lines_view_get_shown (FiscalLinesView *self,
+                             guint            position)
+{
+  FiscalLine *line;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), NULL);
+
+  line = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (line != NULL)
+    g_object_unref (line);
+  return line;
+}
+
+void
+fiscal_lines_view_select (FiscalLinesView *self,
+                          FiscalLine      *line)
+{
+  guint n;
+
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    if (fiscal_lines_view_get_shown (self, i) == line)
+      {
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+        gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+        return;
+      }
+}
+
+void
+fiscal_lines_view_set_filter_text (FiscalLinesView *self,
+                                   const char      *text)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  g_free (self->filter_text);
+  self->filter_text = g_strdup (text);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * fiscal_lines_view_set_code_filter:
+ * @prefix: (nullable): show only lines whose function code starts with
+ *   @prefix (a 类, 款 or 项), or %NULL for all
+ */
+void
+fiscal_lines_view_set_code_filter (FiscalLinesView *self,
+                                   const char      *prefix)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  g_free (self->code_prefix);
+  self->code_prefix = (prefix && *prefix) ? g_strdup (prefix) : NULL;
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  if (self->code_prefix)
+    {
+      g_autofree char *hint = g_strdup_printf (_("Showing the lines of %s; clear the filter to see all"), self->code_prefix);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), hint);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), NULL);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+fiscal_lines_view_set_project (FiscalLinesView *self,
+                               const char      *project_id)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  g_free (self->project_id);
+  self->project_id = g_strdup (project_id);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+fiscal_lines_view_set_wan (FiscalLinesView *self,
+                           gboolean         wan)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  self->wan = !!wan;
+  /* Rebind every row so the amounts show in the new unit. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+fiscal_lines_view_set_document (FiscalLinesView *self,
+                                FiscalDocument  *document)
+{
+  g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+
+  g_set_object (&self->document, document);
+  g_clear_object (&self->functions);
+  g_clear_object (&self->economics);
+
+  if (document != NULL)
+    {
+      int year = fiscal_document_get_year (document);
+
+      self->functions = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, year, NULL);
+      self->economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, year, NULL);
+      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_filter_list_model_set_model (self->filtered, document ? fiscal_document_get_lines (document) : NULL);
+  update_totals (self);
+}
+
+static void
+fiscal_lines_view_dispose (GObject *object)
+{
+  FiscalLinesView *self = (FiscalLinesView *)object;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->document);
+  g_clear_object (&self->functions);
+  g_clear_object (&self->economics);
+  g_clear_pointer (&self->project_id, g_free);
+  g_clear_pointer (&self->filter_text, g_free);
+  g_clear_pointer (&self->code_prefix, g_free);
+  g_clear_pointer (&self->editors, g_hash_table_unref);
+
+  G_OBJECT_CLASS (fiscal_lines_view_parent_class)->dispose (object);
+}
+
+static void
+action_add (GtkWidget *widget, const char *name, GVariant *param)
+{
+  fiscal_lines_view_add_line (FISCAL_LINES_VIEW (widget));
+}
+
+static void
+action_delete (GtkWidget *widget, const char *name, GVariant *param)
+{
+  fiscal_lines_view_delete_selected (FISCAL_LINES_VIEW (widget));
+}
+
+static void
+action_duplicate (GtkWidget *widget, const char *name, GVariant *param)
+{
+  fiscal_lines_view_duplicate_selected (FISCAL_LINES_VIEW (widget));
+}
+
+static void
+action_copy (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autofree char *text = fiscal_lines_view_copy_tsv (FISCAL_LINES_VIEW (widget));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+action_find (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (FISCAL_LINES_VIEW (widget)->search));
+}
+
+static void
+fiscal_lines_view_class_init (FiscalLinesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fiscal_lines_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "linesview");
+
+  gtk_widget_class_install_action (widget_class, "lines.add", NULL, action_add);
+  gtk_widget_class_install_action (widget_class, "lines.delete", NULL, action_delete);
+  gtk_widget_class_install_action (widget_class, "lines.duplicate", NULL, action_duplicate);
+  gtk_widget_class_install_action (widget_class, "lines.copy", NULL, action_copy);
+  gtk_widget_class_install_action (widget_class, "lines.find", NULL, action_find);
+  gtk_widget_class_install_action (widget_class, "lines.paste", NULL, action_paste);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "lines.paste", NULL);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "lines.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "lines.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "lines.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "lines.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "lines.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "lines.find", NULL);
+}
+
+static void
+add_column (FiscalLinesView *self,
+            const char      *column,
+            const char      *title,
+            int              width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ColumnData *data = g_new0 (ColumnData, 1);
+  GtkColumnViewColumn *col;
+  GtkSorter *sorter;
+
+  data->view = self;
+  data->column = column;
+  g_object_set_data_full (G_OBJECT (factory), "fiscal-column", data, g_free);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
+
+  col = gtk_column_view_column_new (title, factory);
+  /* Fixed widths keep long unit names from pushing the amounts out of
+   * sight; the note takes what is left. */
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (col, width);
+  else
+    gtk_column_view_column_set_expand (col, TRUE);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_lines, data, NULL));
+  gtk_column_view_column_set_sorter (col, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_append_column (self->column_view, col);
+  g_object_unref (col);
+}
+
+static void
+fiscal_lines_view_init (FiscalLinesView *self)
+{
+  GtkWidget *scroller;
+  GtkWidget *bar;
+  GtkWidget *button;
+
+  self->wan = TRUE;
+  self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Filter by code, name, note or project"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+
+  {
+    static const char * const groupings[] = {
+      N_("By function 类"), N_("By function 款"), N_("By kind"), N_("By funding source"), NULL
+    };
+    const char *translated[G_N_ELEMENTS (groupings)];
+    GtkWidget *menu_button = gtk_menu_button_new ();
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *pbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (groupings); i++)
+      translated[i] = groupings[i] ? _(groupings[i]) : NULL;
+
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), "Σ");
+    gtk_widget_set_tooltip_text (menu_button, _("Subtotals of the Lines Shown"));
+    self->group_by = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
+    g_signal_connect_swapped (self->group_by, "notify::selected", G_CALLBACK (update_subtotals), self);
+    self->subtotals = GTK_LIST_BOX (gtk_list_box_new ());
+    gtk_list_box_set_selection_mode (self->subtotals, GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (GTK_WIDGET (self->subtotals), "boxed-list");
+    g_signal_connect_swapped (self->subtotals, "map", G_CALLBACK (update_subtotals), self);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+    gtk_widget_set_size_request (scroller, 360, -1);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->subtotals));
+    gtk_box_append (GTK_BOX (pbox), GTK_WIDGET (self->group_by));
+    gtk_box_append (GTK_BOX (pbox), scroller);
+    gtk_popover_set_child (GTK_POPOVER (popover), pbox);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
+    gtk_box_append (GTK_BOX (bar), menu_button);
+  }
+
+  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Add a Line Below (Ctrl+Enter)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lines.add");
+  gtk_box_append (GTK_BOX (bar), button);
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Duplicate the Selected Lines (Ctrl+D)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lines.duplicate");
+  gtk_box_append (GTK_BOX (bar), button);
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Delete the Selected Lines (Delete)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lines.delete");
+  gtk_box_append (GTK_BOX (bar), button);
+  gtk_box_append (GTK_BOX (self->box), bar);
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_column_view_set_reorderable (self->column_view, FALSE);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
+
+  /* Codes and amount first: what a finance officer reads a line by. */
+  add_column (self, "function", _("Function code"), 190);
+  add_column (self, "economic", _("Economic code"), 150);
+  add_column (self, "amount", _("Amount"), 110);
+  add_column (self, "kind", _("Kind"), 120);
+  add_column (self, "source", _("Funding source"), 130);
+  add_column (self, "project", _("Project"), 130);
+  add_column (self, "unit", _("Unit"), 110);
+  add_column (self, "note", _("Note"), -1);
+
+  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
+  gtk_box_append (GTK_BOX (self->box), scroller);
+
+  self->totals = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->totals, 0);
+  gtk_label_set_wrap (self->totals, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->totals), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->totals), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->totals), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->totals), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->totals), "numeric");
+  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->totals));
+}
+
+GtkWidget *
+fiscal_lines_view_new (void)
+{
+  return g_object_new (FISCAL_TYPE_LINES_VIEW, NULL);
+}

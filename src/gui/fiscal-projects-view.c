@@ -1,0 +1,353 @@
+/* fiscal-projects-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-projects-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fiscal-lines-view.h"
+#include "fiscal-projects-view.h"
+
+struct _FiscalProjectsView
+{
+  GtkWidget        parent_instance;
+
+  FiscalDocument  *document;
+  FiscalProject   *selected;
+  GtkWidget       *paned;
+  GtkListBox      *list;
+  GtkWidget       *detail;
+  GtkWidget       *fields[FISCAL_N_PROJECT_FIELDS];
+  FiscalLinesView *lines;
+  gboolean         updating;
+};
+
+G_DEFINE_FINAL_TYPE (FiscalProjectsView, fiscal_projects_view, GTK_TYPE_WIDGET)
+
+static const char *
+field_title (FiscalProjectField field)
+{
+  switch (field)
+    {
+    case FISCAL_PROJECT_NAME:         return _("Project name");
+    case FISCAL_PROJECT_UNIT:         return _("Unit (id)");
+    case FISCAL_PROJECT_OWNER:        return _("Person in charge");
+    case FISCAL_PROJECT_POLICY_BASIS: return _("Policy basis");
+    case FISCAL_PROJECT_ALLOCATION:   return _("Allocation of funds");
+    case FISCAL_PROJECT_PERIOD_START: return _("Execution from (YYYY-MM-DD)");
+    case FISCAL_PROJECT_PERIOD_END:   return _("Execution until (YYYY-MM-DD)");
+    case FISCAL_PROJECT_GOAL:         return _("Overall goal");
+    case FISCAL_PROJECT_ID:
+    default:                          return NULL;
+    }
+}
+
+static void
+refresh_list (FiscalProjectsView *self)
+{
+  GListModel *projects;
+  g_autoptr(FiscalSummary) summary = NULL;
+  GtkWidget *child;
+  int selected = -1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
+    gtk_list_box_remove (self->list, child);
+
+  if (self->document == NULL)
+    return;
+
+  projects = fiscal_document_get_projects (self->document);
+  summary = fiscal_summary_new (self->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (projects, i);
+      g_autofree char *total = fiscal_money_format_wan (fiscal_summary_lookup (summary->all_by_project,
+                                                                               fiscal_project_get_id (project)));
+      g_autofree char *subtitle = g_strdup_printf (_("%s (10,000 yuan)"), total);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (fiscal_project_get_name (project) ?: "", -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->list, row);
+      if (project == self->selected)
+        selected = i;
+    }
+
+  if (selected >= 0)
+    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, selected));
+}
+
+static void
+refresh_detail (FiscalProjectsView *self)
+{
+  gtk_widget_set_sensitive (self->detail, self->selected != NULL);
+  fiscal_lines_view_set_project (self->lines, self->selected ? fiscal_project_get_id (self->selected) : "\x01");
+
+  self->updating = TRUE;
+  for (guint f = FISCAL_PROJECT_NAME; f < FISCAL_N_PROJECT_FIELDS; f++)
+    {
+      const char *text = self->selected ? fiscal_project_get_field (self->selected, f) : NULL;
+
+      if (gtk_widget_get_focus_child (self->fields[f]) == NULL &&
+          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->fields[f])), text ? text : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->fields[f]), text ? text : "");
+    }
+  self->updating = FALSE;
+}
+
+static void
+document_changed_cb (FiscalProjectsView *self)
+{
+  /* A project deleted (or undone away) is no longer selected. */
+  if (self->selected != NULL)
+    {
+      guint position;
+
+      if (!g_list_store_find (G_LIST_STORE (fiscal_document_get_projects (self->document)), self->selected, &position))
+        g_clear_object (&self->selected);
+    }
+
+  refresh_list (self);
+  refresh_detail (self);
+}
+
+void
+fiscal_projects_view_select (FiscalProjectsView *self,
+                             guint               position)
+{
+  g_autoptr(FiscalProject) project = NULL;
+
+  g_return_if_fail (FISCAL_IS_PROJECTS_VIEW (self));
+
+  if (self->document)
+    project = g_list_model_get_item (fiscal_document_get_projects (self->document), position);
+  g_set_object (&self->selected, project);
+
+  if (project != NULL && gtk_list_box_get_selected_row (self->list) != gtk_list_box_get_row_at_index (self->list, position))
+    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, position));
+  refresh_detail (self);
+}
+
+static void
+row_selected_cb (FiscalProjectsView *self,
+                 GtkListBoxRow      *row)
+{
+  if (row != NULL)
+    fiscal_projects_view_select (self, gtk_list_box_row_get_index (row));
+}
+
+static void
+field_changed_cb (GtkEditable        *row,
+                  FiscalProjectsView *self)
+{
+  FiscalProjectField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "fiscal-field"));
+  const char *text = gtk_editable_get_text (row);
+
+  if (self->updating || self->selected == NULL)
+    return;
+
+  /* A project keeps a name. */
+  if (field == FISCAL_PROJECT_NAME && *text == 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  fiscal_project_set_field (self->selected, field, text);
+}
+
+/**
+ * fiscal_projects_view_add_project:
+ *
+ * Returns: (transfer none): a new project, selected
+ */
+FiscalProject *
+fiscal_projects_view_add_project (FiscalProjectsView *self)
+{
+  GListModel *projects = fiscal_document_get_projects (self->document);
+  g_autoptr(FiscalProject) project = NULL;
+  g_autofree char *id = NULL;
+  guint n = g_list_model_get_n_items (projects);
+
+  for (guint i = n + 1; id == NULL; i++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("p%u", i);
+      if (fiscal_document_find_project (self->document, candidate) == NULL)
+        id = g_steal_pointer (&candidate);
+    }
+
+  project = fiscal_project_new (id, _("New Project"));
+  fiscal_document_add_project (self->document, project);
+  fiscal_projects_view_select (self, n);
+
+  return project;
+}
+
+static void
+add_clicked_cb (FiscalProjectsView *self)
+{
+  fiscal_projects_view_add_project (self);
+  gtk_widget_grab_focus (self->fields[FISCAL_PROJECT_NAME]);
+}
+
+static void
+remove_clicked_cb (FiscalProjectsView *self)
+{
+  guint position;
+
+  if (self->selected == NULL ||
+      !g_list_store_find (G_LIST_STORE (fiscal_document_get_projects (self->document)), self->selected, &position))
+    return;
+
+  fiscal_document_remove_project (self->document, position);
+}
+
+void
+fiscal_projects_view_set_document (FiscalProjectsView *self,
+                                   FiscalDocument     *document)
+{
+  g_return_if_fail (FISCAL_IS_PROJECTS_VIEW (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+
+  g_set_object (&self->document, document);
+  g_clear_object (&self->selected);
+  fiscal_lines_view_set_document (self->lines, document);
+
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+
+  refresh_list (self);
+  if (document != NULL && g_list_model_get_n_items (fiscal_document_get_projects (document)) > 0)
+    fiscal_projects_view_select (self, 0);
+  else
+    refresh_detail (self);
+}
+
+FiscalProject *
+fiscal_projects_view_get_selected (FiscalProjectsView *self)
+{
+  g_return_val_if_fail (FISCAL_IS_PROJECTS_VIEW (self), NULL);
+  return self->selected;
+}
+
+GtkWidget *
+fiscal_projects_view_get_lines_view (FiscalProjectsView *self)
+{
+  g_return_val_if_fail (FISCAL_IS_PROJECTS_VIEW (self), NULL);
+  return GTK_WIDGET (self->lines);
+}
+
+GtkEditable *
+fiscal_projects_view_get_field (FiscalProjectsView *self,
+                                FiscalProjectField  field)
+{
+  g_return_val_if_fail (FISCAL_IS_PROJECTS_VIEW (self), NULL);
+  g_return_val_if_fail (field > FISCAL_PROJECT_ID && field < FISCAL_N_PROJECT_FIELDS, NULL);
+  return GTK_EDITABLE (self->fields[field]);
+}
+
+static void
+fiscal_projects_view_dispose (GObject *object)
+{
+  FiscalProjectsView *self = (FiscalProjectsView *)object;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+  g_clear_pointer (&self->paned, gtk_widget_unparent);
+  g_clear_object (&self->document);
+  g_clear_object (&self->selected);
+
+  G_OBJECT_CLASS (fiscal_projects_view_parent_class)->dispose (object);
+}
+
+static void
+fiscal_projects_view_class_init (FiscalProjectsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fiscal_projects_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "projectsview");
+}
+
+static void
+fiscal_projects_view_init (FiscalProjectsView *self)
+{
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button;
+  GtkWidget *form_scroller;
+  GtkWidget *form_box;
+  GtkWidget *group;
+
+  self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_parent (self->paned, GTK_WIDGET (self));
+  gtk_paned_set_position (GTK_PANED (self->paned), 260);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Projects"), -1);
+  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
+  gtk_box_append (GTK_BOX (left), scroller);
+
+  gtk_widget_set_margin_start (buttons, 6);
+  gtk_widget_set_margin_bottom (buttons, 6);
+  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Add a Project"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Delete the Project"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (left), buttons);
+  gtk_paned_set_start_child (GTK_PANED (self->paned), left);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->paned), FALSE);
+
+  self->detail = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  form_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (form_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  form_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (form_box, 18);
+  gtk_widget_set_margin_end (form_box, 18);
+  gtk_widget_set_margin_top (form_box, 12);
+  gtk_widget_set_margin_bottom (form_box, 12);
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Project"));
+  for (guint f = FISCAL_PROJECT_NAME; f < FISCAL_N_PROJECT_FIELDS; f++)
+    {
+      self->fields[f] = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fields[f]), field_title (f));
+      g_object_set_data (G_OBJECT (self->fields[f]), "fiscal-field", GUINT_TO_POINTER (f));
+      g_signal_connect (self->fields[f], "changed", G_CALLBACK (field_changed_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->fields[f]);
+    }
+  gtk_box_append (GTK_BOX (form_box), group);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (form_scroller), form_box);
+  gtk_paned_set_start_child (GTK_PANED (self->detail), form_scroller);
+
+  self->lines = FISCAL_LINES_VIEW (fiscal_lines_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->lines), -1, 200);
+  gtk_paned_set_end_child (GTK_PANED (self->detail), GTK_WIDGET (self->lines));
+  gtk_paned_set_position (GTK_PANED (self->detail), 360);
+  gtk_paned_set_end_child (GTK_PANED (self->paned), self->detail);
+}
+
+GtkWidget *
+fiscal_projects_view_new (void)
+{
+  return g_object_new (FISCAL_TYPE_PROJECTS_VIEW, NULL);
+}

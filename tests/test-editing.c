@@ -1,0 +1,259 @@
+/* test-editing.c
+ *
+ * The core of editing: starting from last year, pasting from a
+ * spreadsheet, resolving typed codes, and recovery copies that survive a
+ * killed process.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "fiscal-test-util.h"
+
+#define load_example fiscal_test_load_example
+
+static void
+test_new_from_prior (void)
+{
+  g_autoptr(FiscalDocument) prior = load_example (2025);
+  g_autoptr(FiscalDocument) next = fiscal_document_new_from_prior (prior, 10500);
+  g_autoptr(FiscalDocument) same = fiscal_document_new_from_prior (prior, 10000);
+  g_autoptr(FiscalLine) a = g_list_model_get_item (fiscal_document_get_lines (prior), 0);
+  g_autoptr(FiscalLine) b = g_list_model_get_item (fiscal_document_get_lines (next), 0);
+  g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (next), 0);
+  g_autofree char *expected_prior = g_file_get_path (fiscal_document_get_file (prior));
+  g_autoptr(FiscalSummary) s1 = fiscal_summary_new (prior);
+  g_autoptr(FiscalSummary) s2 = fiscal_summary_new (same);
+  g_auto(GStrv) keys = fiscal_document_list_explanations (next);
+
+  g_assert_cmpint (fiscal_document_get_year (next), ==, 2026);
+  g_assert_cmpstr (fiscal_document_get_department_name (next), ==, fiscal_document_get_department_name (prior));
+  g_assert_cmpstr (fiscal_document_get_prior_path (next), ==, expected_prior);
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_lines (next)), ==,
+                    g_list_model_get_n_items (fiscal_document_get_lines (prior)));
+
+  /* 5% more, each line rounded half up to the fen on its own. */
+  g_assert_cmpint (fiscal_line_get_amount (b), ==, (fiscal_line_get_amount (a) * 105 + 50) / 100);
+  g_assert_cmpint (s1->total, ==, s2->total);
+
+  /* Reasons belong to a year; the execution period moves on. */
+  g_assert_cmpuint (g_strv_length (keys), ==, 0);
+  g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_PERIOD_START), ==, "2026-01-01");
+  g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_PERIOD_END), ==, "2026-12-31");
+
+  /* Unsaved, with nothing to undo. */
+  g_assert_true (fiscal_document_get_modified (next));
+  g_assert_false (fiscal_document_can_undo (next));
+  g_assert_null (fiscal_document_get_file (next));
+}
+
+static void
+test_new_from_prior_saves_relative_link (void)
+{
+  g_autoptr(FiscalDocument) prior = load_example (2025);
+  g_autoptr(FiscalDocument) next = fiscal_document_new_from_prior (prior, 9000);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-editing-XXXXXX", NULL);
+  g_autofree char *prior_copy = g_build_filename (dir, "a-2025.fiscal.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "a-2026.fiscal.json", NULL);
+  g_autoptr(GFile) prior_file = g_file_new_for_path (prior_copy);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FiscalDocument) moved_next = NULL;
+
+  g_assert_true (fiscal_document_save (prior, prior_file, NULL, NULL));
+  moved_next = fiscal_document_new_from_prior (prior, 9000);
+  g_assert_true (fiscal_document_save (moved_next, file, NULL, NULL));
+  g_assert_cmpstr (fiscal_document_get_prior_path (moved_next), ==, "a-2025.fiscal.json");
+  g_assert_false (fiscal_document_get_modified (moved_next));
+
+  g_remove (path);
+  g_remove (prior_copy);
+  g_rmdir (dir);
+}
+
+static void
+test_resolve (void)
+{
+  g_autoptr(FiscalCatalog) functions = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, 2025, NULL);
+  g_autofree char *error = NULL;
+
+  g_assert_cmpstr (fiscal_catalog_resolve (functions, "2010302", 3, NULL)->code, ==, "2010302");
+  g_assert_cmpstr (fiscal_catalog_resolve (functions, "住房公积金", 3, NULL)->code, ==, "2210201");
+  g_assert_cmpstr (fiscal_catalog_resolve (functions, "机关事业单位职业年金缴费", 3, NULL)->code, ==, "2080506");
+
+  g_assert_null (fiscal_catalog_resolve (functions, "201", 3, &error));
+  g_assert_nonnull (strstr (error, "201"));
+  g_clear_pointer (&error, g_free);
+  g_assert_null (fiscal_catalog_resolve (functions, "事业运行", 3, &error));   /* many 款 have one */
+  g_assert_nonnull (strstr (error, "事业运行"));
+  g_clear_pointer (&error, g_free);
+  g_assert_null (fiscal_catalog_resolve (functions, "no such thing", 3, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_paste (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  const char *text =
+    "功能分类科目\t经济分类科目\t金额（万元）\t资金来源\t备注\n"
+    "2010350\t30201\t1.5\t一般公共预算\t办公费\n"
+    "住房公积金\t30113\t0.25\t\t\n"
+    "2019898\t30201\t1\t\t未知科目\n"
+    "2010350\t30201\tabc\t\t\n"
+    "\n"
+    "2010302\t30227\t2\t单位资金\t委托业务\n";
+  g_autoptr(FiscalPasteResult) result = fiscal_paste_parse (doc, text, FALSE, NULL);
+  FiscalLine *line;
+
+  g_assert_true (result->had_header);
+  g_assert_true (result->wan);
+  g_assert_cmpuint (result->lines->len, ==, 3);
+  g_assert_cmpuint (result->rejected->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->rejected, 0), "Row 4:"));
+  g_assert_nonnull (strstr (g_ptr_array_index (result->rejected, 0), "2019898"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->rejected, 1), "Row 5:"));
+
+  line = g_ptr_array_index (result->lines, 0);
+  g_assert_cmpstr (fiscal_line_get_function (line), ==, "2010350");
+  g_assert_cmpstr (fiscal_line_get_economic (line), ==, "30201");
+  g_assert_cmpint (fiscal_line_get_amount (line), ==, 1500000);
+  g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PUBLIC);
+  g_assert_cmpint (fiscal_line_get_source (line), ==, FISCAL_SOURCE_GENERAL);
+  g_assert_cmpstr (fiscal_line_get_note (line), ==, "办公费");
+
+  line = g_ptr_array_index (result->lines, 1);
+  g_assert_cmpstr (fiscal_line_get_function (line), ==, "2210201");
+  g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PERSONNEL);
+  g_assert_cmpint (fiscal_line_get_amount (line), ==, 250000);
+
+  line = g_ptr_array_index (result->lines, 2);
+  g_assert_cmpint (fiscal_line_get_source (line), ==, FISCAL_SOURCE_UNIT_OTHER);
+}
+
+static void
+test_paste_without_header (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  g_autoptr(FiscalPasteResult) yuan = fiscal_paste_parse (doc, "2010350\t30205\t1,200.50\n2010350\t30206\t300元\n", FALSE, NULL);
+  g_autoptr(FiscalPasteResult) wan = fiscal_paste_parse (doc, "2010350\t30205\t1.2\n", TRUE, NULL);
+  g_autoptr(FiscalPasteResult) project = fiscal_paste_parse (doc, "2010302\t30227\t8\n", TRUE, "p1");
+  g_autoptr(FiscalPasteResult) puzzling = fiscal_paste_parse (doc, "a\tb\tc\td\te\tf\n", TRUE, NULL);
+
+  g_assert_false (yuan->had_header);
+  g_assert_cmpuint (yuan->lines->len, ==, 2);
+  g_assert_cmpint (fiscal_line_get_amount (g_ptr_array_index (yuan->lines, 0)), ==, 120050);
+  g_assert_cmpint (fiscal_line_get_amount (g_ptr_array_index (yuan->lines, 1)), ==, 30000);
+  g_assert_cmpint (fiscal_line_get_amount (g_ptr_array_index (wan->lines, 0)), ==, 1200000);
+
+  /* Pasted among a project's lines, a line belongs to the project. */
+  g_assert_cmpuint (project->lines->len, ==, 1);
+  g_assert_cmpint (fiscal_line_get_kind (g_ptr_array_index (project->lines, 0)), ==, FISCAL_KIND_PROJECT);
+  g_assert_cmpstr (fiscal_line_get_project (g_ptr_array_index (project->lines, 0)), ==, "p1");
+
+  /* Columns that cannot be told apart are refused, row by row. */
+  g_assert_cmpuint (puzzling->lines->len, ==, 0);
+  g_assert_cmpuint (puzzling->rejected->len, ==, 1);
+}
+
+/* The child writes a recovery copy of an edited budget and waits to be
+ * killed; the parent kills it and finds the edit in the copy. */
+static void
+test_recovery_after_kill (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-recovery-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.fiscal.json", NULL);
+  g_autofree char *recovery = g_build_filename (dir, "recovery", NULL);
+  g_autoptr(FiscalDocument) original = load_example (2025);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FiscalDocument) recovered = NULL;
+  g_autoptr(GDateTime) written = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *argv[] = { g_test_get_filename (G_TEST_BUILT, "test-editing", NULL), "--child", path, NULL };
+  GPid pid;
+  int out_fd, status;
+  char ready[8] = { 0 };
+
+  g_setenv ("FISCAL_RECOVERY_DIR", recovery, TRUE);
+  g_assert_true (fiscal_document_save (original, file, NULL, NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                           &pid, NULL, &out_fd, NULL, NULL));
+  g_assert_cmpint (read (out_fd, ready, 5), ==, 5);
+  g_assert_cmpstr (ready, ==, "ready");
+
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  close (out_fd);
+
+  /* The saved file is as it was; the copy has the edit. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  recovered = fiscal_recovery_find (file, &written);
+  g_assert_nonnull (recovered);
+  g_assert_nonnull (written);
+  g_assert_true (fiscal_document_get_modified (recovered));
+  g_assert_true (g_file_equal (fiscal_document_get_file (recovered), file));
+  {
+    g_autoptr(FiscalLine) line = g_list_model_get_item (fiscal_document_get_lines (recovered), 0);
+    g_autoptr(FiscalLine) old = g_list_model_get_item (fiscal_document_get_lines (original), 0);
+    g_assert_cmpint (fiscal_line_get_amount (line), ==, fiscal_line_get_amount (old) + 4200);
+  }
+
+  /* Declined, it is gone; a copy equal to the file is nothing to recover. */
+  fiscal_recovery_discard (file);
+  g_assert_null (fiscal_recovery_find (file, NULL));
+  {
+    g_autoptr(FiscalDocument) again = fiscal_document_load (file, NULL, NULL);
+    g_assert_true (fiscal_recovery_write (again, NULL));
+    g_assert_null (fiscal_recovery_find (file, NULL));
+  }
+
+  g_remove (path);
+  g_rmdir (recovery);
+  g_rmdir (dir);
+}
+
+static int
+child_main (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FiscalDocument) doc = fiscal_document_load (file, NULL, NULL);
+  g_autoptr(FiscalLine) line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
+
+  fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 4200);
+  if (!fiscal_recovery_write (doc, NULL))
+    return 1;
+
+  fputs ("ready", stdout);
+  fflush (stdout);
+  for (;;)
+    g_usleep (G_USEC_PER_SEC);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && g_str_equal (argv[1], "--child"))
+    return child_main (argv[2]);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/editing/new-from-prior", test_new_from_prior);
+  g_test_add_func ("/editing/new-from-prior-saves-relative-link", test_new_from_prior_saves_relative_link);
+  g_test_add_func ("/editing/resolve", test_resolve);
+  g_test_add_func ("/editing/paste", test_paste);
+  g_test_add_func ("/editing/paste-without-header", test_paste_without_header);
+  g_test_add_func ("/editing/recovery-after-kill", test_recovery_after_kill);
+
+  return g_test_run ();
+}
