@@ -133,9 +133,9 @@ test_open_example (void)
   g_assert_nonnull (list);
   while (gtk_list_box_get_row_at_index (list, n_rows))
     n_rows++;
-  /* Overview, lines, projects; the eleven tables; the narrative and the
+  /* Overview, lines, projects; the eleven tables; charts, narrative and
    * checks. */
-  g_assert_cmpuint (n_rows, ==, 16);
+  g_assert_cmpuint (n_rows, ==, 17);
 
   view = find_table_view (GTK_WIDGET (window));
   g_assert_nonnull (view);
@@ -399,7 +399,7 @@ test_editors (void)
   g_assert_cmpuint (paste->rejected->len, ==, 1);
   fiscal_lines_view_insert_pasted (lines, paste);
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n_lines + 4);
-  g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, "Paste");
+  g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, _("Paste"));
 
   /* Subtotals of what is shown, by 类 and by kind. */
   {

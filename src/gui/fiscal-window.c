@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fiscal-charts-page.h"
 #include "fiscal-checks-view.h"
 #include "fiscal-lines-view.h"
 #include "fiscal-narrative-view.h"
@@ -27,6 +28,7 @@ static const struct {
   { "lines", N_("Budget Lines"), "view-list-symbolic" },
   { "projects", N_("Projects"), "folder-symbolic" },
 }, review_pages[] = {
+  { "charts", N_("Charts"), "x-office-presentation-symbolic" },
   { "narrative", N_("Narrative"), "format-justify-left-symbolic" },
   { "checks", N_("Checks"), "emblem-ok-symbolic" },
 };
@@ -76,6 +78,7 @@ struct _FiscalWindow
   AdwStatusPage        *error_page;
   FiscalTableView      *table_view;
   FiscalNarrativeView  *narrative_view;
+  FiscalChartsPage     *charts_page;
   FiscalProfileView    *profile_view;
   FiscalLinesView      *lines_view;
   FiscalProjectsView   *projects_view;
@@ -218,6 +221,7 @@ update_review (FiscalWindow *self)
 
   fiscal_checks_view_set_findings (self->checks_view, self->findings);
   fiscal_narrative_view_refresh (self->narrative_view);
+  fiscal_charts_page_refresh (self->charts_page);
 
   if (self->findings != NULL)
     {
@@ -414,7 +418,7 @@ populate_sidebar (FiscalWindow *self)
 
 /**
  * fiscal_window_show_page:
- * @page: "overview", "lines", "projects", "narrative" or "checks"
+ * @page: "overview", "lines", "projects", "charts", "narrative" or "checks"
  *
  * Shows a page and selects it in the sidebar.
  */
@@ -630,6 +634,7 @@ set_document (FiscalWindow   *self,
     }
 
   fiscal_narrative_view_set_document (self->narrative_view, document, self->prior);
+  fiscal_charts_page_set_document (self->charts_page, document, self->prior);
   fiscal_profile_view_set_document (self->profile_view, document);
   fiscal_lines_view_set_document (self->lines_view, document);
   fiscal_projects_view_set_document (self->projects_view, document);
@@ -883,9 +888,9 @@ update_actions (FiscalWindow *self)
 
   /* The tooltips name the step, as “Undo Amount Change”. */
   if (doc && fiscal_document_get_undo_label (doc))
-    undo = g_strdup_printf (_("Undo %s"), _(fiscal_document_get_undo_label (doc)));
+    undo = g_strdup_printf (_("Undo %s"), fiscal_document_get_undo_label (doc));
   if (doc && fiscal_document_get_redo_label (doc))
-    redo = g_strdup_printf (_("Redo %s"), _(fiscal_document_get_redo_label (doc)));
+    redo = g_strdup_printf (_("Redo %s"), fiscal_document_get_redo_label (doc));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo ? undo : _("Undo"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo ? redo : _("Redo"));
 }
@@ -1264,6 +1269,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FISCAL_TYPE_CHARTS_PAGE);
   g_type_ensure (FISCAL_TYPE_CHECKS_VIEW);
   g_type_ensure (FISCAL_TYPE_LINES_VIEW);
   g_type_ensure (FISCAL_TYPE_PROFILE_VIEW);
@@ -1280,6 +1286,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, narrative_view);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, charts_page);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, profile_view);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, lines_view);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, projects_view);
@@ -1314,6 +1321,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
                                          "win.show-table", "u", i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_ALT_MASK, "win.show-page", "s", "narrative");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_ALT_MASK, "win.show-page", "s", "charts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_ALT_MASK, "win.show-page", "s", "checks");
 }
 
