@@ -131,6 +131,13 @@ expect (GPtrArray      *findings,
   return first;
 }
 
+static FiscalProject *
+first_project (FiscalDocument *doc)
+{
+  g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (doc), 0);
+  return project;   /* the document holds it */
+}
+
 static FiscalLine *
 line_at (FiscalDocument *doc,
          guint           i)
@@ -284,17 +291,14 @@ test_projects (Fixture       *f,
   g_autoptr(GPtrArray) findings = NULL;
 
   fiscal_document_add_project (f->doc, idle);
-  fiscal_project_set_name (g_list_model_get_item (fiscal_document_get_projects (f->doc), 0), NULL);
-  g_object_unref (g_list_model_get_item (fiscal_document_get_projects (f->doc), 0));
+  fiscal_project_set_name (first_project (f->doc), NULL);
 
   findings = run (f);
   expect (findings, "project.name", 1, FISCAL_SEVERITY_ERROR, "projects[0].name");
   g_clear_pointer (&findings, g_ptr_array_unref);
 
   /* The narrative needs the policy basis of a funded project. */
-  fiscal_project_set_field (g_list_model_get_item (fiscal_document_get_projects (f->doc), 0),
-                            FISCAL_PROJECT_POLICY_BASIS, NULL);
-  g_object_unref (g_list_model_get_item (fiscal_document_get_projects (f->doc), 0));
+  fiscal_project_set_field (first_project (f->doc), FISCAL_PROJECT_POLICY_BASIS, NULL);
   findings = run (f);
   expect (findings, "text.missing", 1, FISCAL_SEVERITY_WARNING, "projects[0].policy_basis");
   expect (findings, "project.lines", 1, FISCAL_SEVERITY_WARNING, "projects[1]");
@@ -383,9 +387,7 @@ test_reasons (Fixture       *f,
   fiscal_document_set_explanation (f->doc, "expenditure.project", "新增系统运维");
   fiscal_document_set_explanation (f->doc, "general.project", "新增系统运维");
   fiscal_document_set_explanation (f->doc, "function.2010102", "新增系统运维");
-  fiscal_project_set_field (g_list_model_get_item (fiscal_document_get_projects (f->doc), 0),
-                            FISCAL_PROJECT_ALLOCATION, "系统运维 8 万元；网络安全 4 万元");
-  g_object_unref (g_list_model_get_item (fiscal_document_get_projects (f->doc), 0));
+  fiscal_project_set_field (first_project (f->doc), FISCAL_PROJECT_ALLOCATION, "系统运维 8 万元；网络安全 4 万元");
   findings = run (f);
   g_assert_cmpuint (findings->len, ==, 0);
 }
@@ -411,9 +413,7 @@ test_text_figures (Fixture       *f,
   g_autoptr(GPtrArray) findings = NULL;
   const FiscalFinding *finding;
 
-  fiscal_project_set_field (g_list_model_get_item (fiscal_document_get_projects (f->doc), 0),
-                            FISCAL_PROJECT_ALLOCATION, "系统运维 6 万元；网络安全 4.5 万元");
-  g_object_unref (g_list_model_get_item (fiscal_document_get_projects (f->doc), 0));
+  fiscal_project_set_field (first_project (f->doc), FISCAL_PROJECT_ALLOCATION, "系统运维 6 万元；网络安全 4.5 万元");
   fiscal_profile_set_number (fiscal_document_get_profile (f->doc), FISCAL_PROFILE_OPERATING_EXPENSES, WAN (9));
 
   findings = run (f);
