@@ -33,8 +33,9 @@ typedef struct
 
 typedef struct
 {
-  CubeKey key;
-  gint64  amount;
+  CubeKey     key;
+  gint64      amount;
+  const char *klass;    /* the 类 of the function code, interned, or NULL */
 } CubeCell;
 
 /* The cube is kept by the document and follows each edit of a line (see
@@ -153,6 +154,11 @@ _fiscal_cube_add_line (FiscalCube *cube,
     {
       cell = g_new0 (CubeCell, 1);
       cell->key = key;
+      if (key.function != NULL && strlen (key.function) >= 3)
+        {
+          g_autofree char *klass = g_strndup (key.function, 3);
+          cell->klass = g_intern_string (klass);
+        }
       g_hash_table_insert (cube->cells, &cell->key, cell);
       g_ptr_array_add (cube->list, cell);
     }
@@ -738,8 +744,48 @@ compare_table7_rows (const void *a,
 typedef struct
 {
   GPtrArray  *rows;    /* Table7Row, the unit's own row first */
-  GHashTable *index;   /* "code|project" → Table7Row */
+  GHashTable *index;   /* Table7Row (by code and project) → itself */
 } Table7Block;
+
+/* Rows are found by their interned code and project. */
+static guint
+table7_row_hash (gconstpointer data)
+{
+  const Table7Row *row = data;
+  return mix (row->code) * 31 + mix (row->project);
+}
+
+static gboolean
+table7_row_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const Table7Row *x = a, *y = b;
+  return x->code == y->code && x->project == y->project;
+}
+
+/* The interned 类, 款 and full code of @code, made once per code. */
+static GPtrArray *
+code_prefixes (GHashTable *cache,
+               const char *code)
+{
+  GPtrArray *prefixes = g_hash_table_lookup (cache, code);
+
+  if (prefixes == NULL)
+    {
+      guint depth = code_level (code, FALSE);
+
+      prefixes = g_ptr_array_new ();
+      for (guint level = 1; level <= depth; level++)
+        {
+          gsize len = level == depth ? strlen (code) : prefix_length (level);
+          g_autofree char *prefix = g_strndup (code, len);
+          g_ptr_array_add (prefixes, (gpointer) g_intern_string (prefix));
+        }
+      g_hash_table_insert (cache, (gpointer) code, prefixes);
+    }
+
+  return prefixes;
+}
 
 static void
 table7_block_free (gpointer data)
@@ -775,6 +821,7 @@ make_table_7 (Cube *cube)
   g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (table7_block_free);
   g_autoptr(GHashTable) unit_blocks = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) project_orders = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) prefix_cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   guint projects_n = g_list_model_get_n_items (fiscal_document_get_projects (cube->document));
   g_autoptr(GPtrArray) projects = g_ptr_array_new_full (projects_n, g_object_unref);
   gboolean any = FALSE;
@@ -801,7 +848,7 @@ make_table_7 (Cube *cube)
       Table7Row *unit_row = g_new0 (Table7Row, 1);
 
       block->rows = g_ptr_array_new_with_free_func (g_free);
-      block->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      block->index = g_hash_table_new (table7_row_hash, table7_row_equal);
       unit_row->code = "";
       unit_row->project = fiscal_unit_get_name (unit);
       g_ptr_array_add (block->rows, unit_row);
@@ -825,6 +872,7 @@ make_table_7 (Cube *cube)
       int klass = economic_class (cell->key.economic);
       Table7Block *block;
       Table7Row *unit_row;
+      GPtrArray *prefixes;
       guint depth;
 
       if (cell->key.kind != FISCAL_KIND_PROJECT || !is_general (cell) || cell->amount == 0 ||
@@ -844,24 +892,23 @@ make_table_7 (Cube *cube)
       if (code == NULL)
         continue;
 
-      depth = code_level (code, FALSE);
+      prefixes = code_prefixes (prefix_cache, code);
+      depth = prefixes->len;
       for (guint level = 1; level <= depth; level++)
         {
-          gsize len = level == depth ? strlen (code) : prefix_length (level);
-          g_autofree char *prefix = g_strndup (code, len);
           const char *project = level == depth ? cell->key.project : NULL;
-          g_autofree char *key = g_strdup_printf ("%s|%s", prefix, project ? project : "");
-          Table7Row *row = g_hash_table_lookup (block->index, key);
+          Table7Row probe = { .code = g_ptr_array_index (prefixes, level - 1), .project = project };
+          Table7Row *row = g_hash_table_lookup (block->index, &probe);
 
           if (row == NULL)
             {
               row = g_new0 (Table7Row, 1);
-              row->code = g_intern_string (prefix);
+              row->code = probe.code;
               row->level = level;
               row->project = project;
               row->project_order = project ? GPOINTER_TO_UINT (g_hash_table_lookup (project_orders, project)) : 0;
               g_ptr_array_add (block->rows, row);
-              g_hash_table_insert (block->index, g_steal_pointer (&key), row);
+              g_hash_table_add (block->index, row);
             }
 
           row->sums[0] += cell->amount;
@@ -941,16 +988,13 @@ class_sums_init (ClassSums *sums,
   for (guint i = 0; i < cube->list->len; i++)
     {
       const CubeCell *cell = g_ptr_array_index (cube->list, i);
-      g_autofree char *prefix = NULL;
-      const char *klass;
+      const char *klass = cell->klass;
       gint64 *by_source;
 
       sums->all[cell->key.source] += cell->amount;
-      if (cell->key.function == NULL)
+      if (klass == NULL)
         continue;
 
-      prefix = g_strndup (cell->key.function, 3);
-      klass = g_intern_string (prefix);
       if (!(by_source = g_hash_table_lookup (sums->by_class, klass)))
         g_hash_table_insert (sums->by_class, (gpointer) klass,
                              (by_source = g_new0 (gint64, FISCAL_N_SOURCES)));
