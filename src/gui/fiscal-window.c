@@ -67,8 +67,8 @@ struct _FiscalWindow
   GFile                *file;
   GPtrArray            *findings;
   guint                 refresh_source;
-  GPtrArray            *tables;
-  guint64               tables_serial;
+  FiscalTable          *tables[FISCAL_N_TABLES];         /* made when shown */
+  guint64               tables_serial[FISCAL_N_TABLES];  /* the document's serial then */
   guint                 shown_table;
 
   AdwLeaflet           *leaflet;
@@ -177,24 +177,39 @@ get_settings (FiscalWindow *self)
   return FISCAL_IS_APPLICATION (app) ? fiscal_application_get_settings (FISCAL_APPLICATION (app)) : NULL;
 }
 
+/* Table @number of the document as it is now. A table is made only when
+ * it is shown, so an edit costs the pivot of the visible table alone. */
+static FiscalTable *
+get_table (FiscalWindow *self,
+           guint         number)
+{
+  guint64 serial = fiscal_document_get_serial (self->document);
+
+  if (self->tables[number - 1] == NULL || self->tables_serial[number - 1] != serial)
+    {
+      g_clear_object (&self->tables[number - 1]);
+      self->tables[number - 1] = fiscal_pivot_table (self->document, number);
+      self->tables_serial[number - 1] = serial;
+    }
+
+  return self->tables[number - 1];
+}
+
+static void
+clear_tables (FiscalWindow *self)
+{
+  for (guint i = 0; i < FISCAL_N_TABLES; i++)
+    g_clear_object (&self->tables[i]);
+}
+
 static void
 update_tables (FiscalWindow *self)
 {
-  guint64 serial;
-
-  if (self->document == NULL)
+  if (self->document == NULL || self->shown_table == 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "table") != 0)
     return;
 
-  serial = fiscal_document_get_serial (self->document);
-  if (self->tables != NULL && serial == self->tables_serial)
-    return;
-
-  g_clear_pointer (&self->tables, g_ptr_array_unref);
-  self->tables = fiscal_pivot_all (self->document);
-  self->tables_serial = serial;
-
-  if (self->shown_table > 0)
-    fiscal_table_view_set_table (self->table_view, g_ptr_array_index (self->tables, self->shown_table - 1));
+  fiscal_table_view_set_table (self->table_view, get_table (self, self->shown_table));
 }
 
 static void
@@ -572,8 +587,7 @@ fiscal_window_show_table (FiscalWindow *self,
     return;
 
   self->shown_table = number;
-  update_tables (self);
-  fiscal_table_view_set_table (self->table_view, g_ptr_array_index (self->tables, number - 1));
+  fiscal_table_view_set_table (self->table_view, get_table (self, number));
   gtk_stack_set_visible_child_name (self->stack, "table");
 
   row = gtk_list_box_get_row_at_index (self->table_list, FIRST_TABLE_ROW + number - 1);
@@ -616,7 +630,7 @@ set_document (FiscalWindow   *self,
 
   g_set_object (&self->document, document);
   g_clear_object (&self->prior);
-  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  clear_tables (self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   if (document != NULL)
