@@ -20,27 +20,6 @@
 
 #define REPEATS 5
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
-      {
-        double t = values[j];
-        values[j] = values[j - 1];
-        values[j - 1] = t;
-      }
-
-  return values[n / 2];
-}
-
 static int
 run_size (guint n_lines)
 {
@@ -56,31 +35,31 @@ run_size (guint n_lines)
 
   for (guint r = 0; r < repeats; r++)
     {
-      double t0 = now_ms ();
+      double t0 = fiscal_bench_now_ms ();
 
       if (!fiscal_document_save (doc, file, NULL, &error))
         g_error ("%s", error->message);
-      save[r] = now_ms () - t0;
+      save[r] = fiscal_bench_now_ms () - t0;
     }
 
   for (guint r = 0; r < repeats; r++)
     {
       g_autoptr(FiscalDocument) loaded = NULL;
-      double t0 = now_ms ();
+      double t0 = fiscal_bench_now_ms ();
 
       loaded = fiscal_document_load (file, NULL, &error);
       if (loaded == NULL)
         g_error ("%s", error->message);
-      load[r] = now_ms () - t0;
+      load[r] = fiscal_bench_now_ms () - t0;
     }
 
   for (guint r = 0; r < repeats; r++)
     {
       g_autoptr(GPtrArray) tables = NULL;
-      double t0 = now_ms ();
+      double t0 = fiscal_bench_now_ms ();
 
       tables = fiscal_pivot_all (doc);
-      pivot[r] = now_ms () - t0;
+      pivot[r] = fiscal_bench_now_ms () - t0;
       g_assert (tables->len == FISCAL_N_TABLES);
     }
 
@@ -90,11 +69,11 @@ run_size (guint n_lines)
     {
       g_autoptr(FiscalLine) line = g_list_model_get_item (fiscal_document_get_lines (doc), r);
       g_autoptr(GPtrArray) tables = NULL;
-      double t0 = now_ms ();
+      double t0 = fiscal_bench_now_ms ();
 
       fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 100);
       tables = fiscal_pivot_all (doc);
-      edit[r] = now_ms () - t0;
+      edit[r] = fiscal_bench_now_ms () - t0;
     }
 
   /* What the window does on an edit: the step recorded and only the shown
@@ -107,29 +86,29 @@ run_size (guint n_lines)
       for (guint n = 1; n <= FISCAL_N_TABLES; n++)
         {
           g_autoptr(FiscalTable) table = NULL;
-          double t0 = now_ms ();
+          double t0 = fiscal_bench_now_ms ();
 
           fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 100);
           table = fiscal_pivot_table (doc, n);
-          view[r] = MAX (view[r], now_ms () - t0);
+          view[r] = MAX (view[r], fiscal_bench_now_ms () - t0);
         }
     }
 
   for (guint r = 0; r < repeats; r++)
     {
       g_autoptr(GPtrArray) findings = NULL;
-      double t0 = now_ms ();
+      double t0 = fiscal_bench_now_ms ();
 
       findings = fiscal_document_validate_with_prior (doc, NULL);
-      check[r] = now_ms () - t0;
+      check[r] = fiscal_bench_now_ms () - t0;
     }
 
   g_stat (path, &st);
   getrusage (RUSAGE_SELF, &usage);
 
   g_print ("%9u  %10.1f  %10.1f  %10.1f  %10.1f  %10.1f  %10.1f  %9.1f  %9.1f\n",
-           n_lines, median (load, repeats), median (pivot, repeats), median (save, repeats),
-           median (edit, repeats), median (view, repeats), median (check, repeats),
+           n_lines, fiscal_bench_median (load, repeats), fiscal_bench_median (pivot, repeats), fiscal_bench_median (save, repeats),
+           fiscal_bench_median (edit, repeats), fiscal_bench_median (view, repeats), fiscal_bench_median (check, repeats),
            st.st_size / 1048576.0, usage.ru_maxrss / 1024.0);
 
   g_remove (path);

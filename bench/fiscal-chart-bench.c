@@ -21,26 +21,6 @@
 #define WIDTH   1920
 #define HEIGHT  1080
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
-      {
-        double t = values[j];
-        values[j] = values[j - 1];
-        values[j - 1] = t;
-      }
-  return values[n / 2];
-}
-
 static void
 bench (const char     *label,
        FiscalDocument *doc,
@@ -61,10 +41,10 @@ bench (const char     *label,
         {
           g_autoptr(FiscalChart) chart = NULL;
           cairo_t *cr;
-          double t0 = now_ms (), t1, t2, t3;
+          double t0 = fiscal_bench_now_ms (), t1, t2, t3;
 
           chart = fiscal_chart_new (k, doc, prior);
-          t1 = now_ms ();
+          t1 = fiscal_bench_now_ms ();
 
           /* First render: layout and drawing */
           cr = cairo_create (surface);
@@ -73,14 +53,14 @@ bench (const char     *label,
           fiscal_chart_render (chart, cr, WIDTH, HEIGHT);
           cairo_destroy (cr);
           cairo_surface_flush (surface);
-          t2 = now_ms ();
+          t2 = fiscal_bench_now_ms ();
 
           /* Again at the same size: the layout is kept */
           cr = cairo_create (surface);
           fiscal_chart_render (chart, cr, WIDTH, HEIGHT);
           cairo_destroy (cr);
           cairo_surface_flush (surface);
-          t3 = now_ms ();
+          t3 = fiscal_bench_now_ms ();
 
           data[r] = t1 - t0;
           render[r] = t2 - t1;
@@ -89,7 +69,7 @@ bench (const char     *label,
         }
 
       g_print ("  %-20s %10.2f %10.2f %10.2f %7u\n", fiscal_chart_kind_to_name (k),
-               median (data, REPEATS), median (render, REPEATS), median (cached, REPEATS), n_items);
+               fiscal_bench_median (data, REPEATS), fiscal_bench_median (render, REPEATS), fiscal_bench_median (cached, REPEATS), n_items);
     }
   cairo_surface_destroy (surface);
 }
@@ -129,10 +109,10 @@ main (int    argc,
   example_prior = fiscal_document_load_prior (example, NULL);
   bench ("Example", example, example_prior);
 
-  t0 = now_ms ();
+  t0 = fiscal_bench_now_ms ();
   big = fiscal_synthetic_budget (MAX (1, n_lines / 1000), n_lines, 1);
   big_prior = fiscal_synthetic_budget (MAX (1, n_lines / 1000), n_lines, 2);
-  g_print ("\n(synthetic budgets generated in %.0f ms)\n", now_ms () - t0);
+  g_print ("\n(synthetic budgets generated in %.0f ms)\n", fiscal_bench_now_ms () - t0);
   bench ("Synthetic", big, big_prior);
 
   return EXIT_SUCCESS;

@@ -107,3 +107,26 @@ fiscal_synthetic_budget (guint   n_units,
 
   return doc;
 }
+
+/* Milliseconds on the monotonic clock. */
+double
+fiscal_bench_now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+/* The median of @n timings; sorts @values. */
+double
+fiscal_bench_median (double *values,
+                     guint   n)
+{
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
+      {
+        double t = values[j];
+        values[j] = values[j - 1];
+        values[j - 1] = t;
+      }
+
+  return values[n / 2];
+}

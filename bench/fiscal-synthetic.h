@@ -12,3 +12,7 @@
 FiscalDocument *fiscal_synthetic_budget (guint  n_units,
                                          guint  n_lines,
                                          guint32 seed);
+
+double          fiscal_bench_now_ms     (void);
+double          fiscal_bench_median     (double *values,
+                                         guint   n);

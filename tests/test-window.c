@@ -199,6 +199,21 @@ test_tables_follow_edits (void)
 
   g_assert_cmpstr (data_text (view, 0, 4), ==, "319.10");
   g_assert_cmpstr (data_text (view, 0, 5), ==, "146.10");
+  g_assert_cmpstr (data_text (view, 3, 3), ==, "一般行政管理事务");
+
+  /* A new code brings a new row: 2010301 行政运行 comes before 2010302. */
+  fiscal_line_set_function (line, "2010301");
+  iterate ();
+  g_assert_cmpstr (data_text (view, 3, 3), ==, "行政运行");
+  g_assert_cmpstr (data_text (view, 3, 5), ==, "32.70");
+  g_assert_cmpstr (data_text (view, 4, 3), ==, "一般行政管理事务");
+
+  g_assert_true (fiscal_document_undo (doc));
+  iterate ();
+  g_assert_cmpstr (data_text (view, 3, 3), ==, "一般行政管理事务");
+  g_assert_true (fiscal_document_undo (doc));
+  iterate ();
+  g_assert_cmpstr (data_text (view, 0, 4), ==, "318.10");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -23,6 +23,7 @@ struct _FiscalTableView
   GtkLabel    *unit;
   GtkGrid     *grid;
   GtkLabel    *note;
+  GPtrArray   *cells;   /* the data cells' labels, row by row; the grid owns them */
 };
 
 enum {
@@ -101,8 +102,75 @@ clear_grid (FiscalTableView *self)
 {
   GtkWidget *child;
 
+  g_ptr_array_set_size (self->cells, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))))
     gtk_grid_remove (self->grid, child);
+}
+
+/* Whether @a and @b have the same rows and columns, so that a view of @a
+ * shows @b by changing the texts of its cells. */
+static gboolean
+same_layout (FiscalTable *a,
+             FiscalTable *b)
+{
+  guint n_rows;
+
+  if (a == NULL || b == NULL ||
+      fiscal_table_get_number (a) != fiscal_table_get_number (b) ||
+      fiscal_table_get_n_columns (a) != fiscal_table_get_n_columns (b) ||
+      (n_rows = fiscal_table_get_n_rows (a)) != fiscal_table_get_n_rows (b))
+    return FALSE;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const FiscalTableRow *x = fiscal_table_get_row (a, r);
+      const FiscalTableRow *y = fiscal_table_get_row (b, r);
+
+      if (x->level != y->level || g_strcmp0 (x->code, y->code) != 0 ||
+          g_strcmp0 (x->name, y->name) != 0 || g_strcmp0 (x->project, y->project) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* After an edit most figures stay as they were: only changed texts are
+ * set, and the grid keeps its widgets. */
+static void
+refresh (FiscalTableView *self)
+{
+  FiscalTable *table = self->table;
+  guint n_columns = fiscal_table_get_n_columns (table);
+
+  for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        GtkLabel *label = g_ptr_array_index (self->cells, r * n_columns + c);
+        g_autofree char *text = fiscal_table_get_column_text (table, r, c);
+
+        if (g_strcmp0 (gtk_label_get_label (label), text ? text : "") != 0)
+          gtk_label_set_label (label, text);
+      }
+}
+
+/* The texts around the grid: title, department, unit and note. */
+static void
+rebuild_texts (FiscalTableView *self)
+{
+  FiscalTable *table = self->table;
+  g_autofree char *title = g_strdup_printf ("表%u %s", fiscal_table_get_number (table), fiscal_table_get_title (table));
+  g_autofree char *department = g_strdup_printf ("编制部门：%s", fiscal_table_get_department (table) ?: "");
+  g_autofree char *unit = g_strdup_printf ("单位：%s", fiscal_table_get_unit (table));
+
+  gtk_label_set_label (self->title, title);
+  gtk_label_set_label (self->department, department);
+  gtk_label_set_label (self->unit, unit);
+  gtk_widget_set_visible (GTK_WIDGET (self->note), fiscal_table_get_note (table) != NULL);
+  gtk_label_set_label (self->note, fiscal_table_get_note (table) ?: "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
 }
 
 static void
@@ -111,8 +179,6 @@ rebuild (FiscalTableView *self)
   FiscalTable *table = self->table;
   guint n_header_rows;
   guint n_columns;
-  g_autofree char *title = NULL;
-  g_autofree char *department = NULL;
 
   clear_grid (self);
 
@@ -122,15 +188,6 @@ rebuild (FiscalTableView *self)
       return;
     }
   gtk_widget_set_visible (self->box, TRUE);
-
-  title = g_strdup_printf ("表%u %s", fiscal_table_get_number (table), fiscal_table_get_title (table));
-  gtk_label_set_label (self->title, title);
-  department = g_strdup_printf ("编制部门：%s", fiscal_table_get_department (table) ?: "");
-  gtk_label_set_label (self->department, department);
-  {
-    g_autofree char *unit = g_strdup_printf ("单位：%s", fiscal_table_get_unit (table));
-    gtk_label_set_label (self->unit, unit);
-  }
 
   n_header_rows = fiscal_table_get_n_header_rows (table);
   n_columns = fiscal_table_get_n_columns (table);
@@ -168,15 +225,11 @@ rebuild (FiscalTableView *self)
             gtk_widget_add_css_class (label, "level-1");
 
           gtk_grid_attach (self->grid, label, c, n_header_rows + r, 1, 1);
+          g_ptr_array_add (self->cells, label);
         }
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->note), fiscal_table_get_note (table) != NULL);
-  gtk_label_set_label (self->note, fiscal_table_get_note (table) ?: "");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
+  rebuild_texts (self);
 }
 
 /**
@@ -235,6 +288,7 @@ fiscal_table_view_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->table);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fiscal_table_view_parent_class)->dispose (object);
 }
@@ -311,6 +365,7 @@ fiscal_table_view_init (FiscalTableView *self)
 {
   GtkWidget *meta;
 
+  self->cells = g_ptr_array_new ();
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_set_visible (self->box, FALSE);
@@ -376,11 +431,21 @@ fiscal_table_view_set_table (FiscalTableView *self,
   g_return_if_fail (FISCAL_IS_TABLE_VIEW (self));
   g_return_if_fail (!table || FISCAL_IS_TABLE (table));
 
-  if (g_set_object (&self->table, table))
+  if (self->table == table)
+    return;
+
+  if (same_layout (self->table, table))
     {
-      rebuild (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TABLE]);
+      g_set_object (&self->table, table);
+      refresh (self);
+      rebuild_texts (self);
     }
+  else
+    {
+      g_set_object (&self->table, table);
+      rebuild (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TABLE]);
 }
 
 /**
