@@ -14,6 +14,7 @@
 #include "fiscal-model-private.h"
 #include "fiscal-profile.h"
 #include "fiscal-project.h"
+#include "fiscal-targets.h"
 #include "fiscal-undo.h"
 #include "fiscal-unit.h"
 
@@ -29,6 +30,7 @@ struct _FiscalDocument
   FiscalProfile *profile;
   GListStore    *units;
   GListStore    *projects;
+  FiscalTargets *targets;
   GListStore    *lines;
   GHashTable    *explanations;
 
@@ -140,6 +142,30 @@ _fiscal_document_will_change_profile (FiscalDocument *self,
 }
 
 void
+_fiscal_document_will_change_indicators (FiscalDocument  *self,
+                                         FiscalTargets   *targets,
+                                         gboolean         inserted,
+                                         guint            position,
+                                         FiscalIndicator *indicator)
+{
+  g_assert (FISCAL_IS_DOCUMENT (self));
+  _fiscal_undo_record_indicators (self->undo, targets, inserted, position, indicator);
+}
+
+/**
+ * fiscal_document_get_targets:
+ *
+ * Returns: (transfer none): the department's performance targets
+ *   (部门整体绩效目标)
+ */
+FiscalTargets *
+fiscal_document_get_targets (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return self->targets;
+}
+
+void
 _fiscal_document_object_changed (FiscalDocument *self,
                                  gpointer        object)
 {
@@ -173,12 +199,14 @@ fiscal_document_dispose (GObject *object)
       detach_all (self->projects, (gpointer) _fiscal_project_set_document);
       detach_all (self->units, (gpointer) _fiscal_unit_set_document);
       _fiscal_profile_set_document (self->profile, NULL);
+      _fiscal_targets_set_document (self->targets, NULL);
     }
 
   g_clear_object (&self->lines);
   g_clear_object (&self->projects);
   g_clear_object (&self->units);
   g_clear_object (&self->profile);
+  g_clear_object (&self->targets);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (fiscal_document_parent_class)->dispose (object);
@@ -281,6 +309,8 @@ fiscal_document_init (FiscalDocument *self)
   self->undo = _fiscal_undo_new (self);
   self->profile = fiscal_profile_new ();
   _fiscal_profile_set_document (self->profile, self);
+  self->targets = fiscal_targets_new (FISCAL_TARGETS_DEPARTMENT);
+  _fiscal_targets_set_document (self->targets, self);
   self->units = g_list_store_new (FISCAL_TYPE_UNIT);
   self->projects = g_list_store_new (FISCAL_TYPE_PROJECT);
   self->lines = g_list_store_new (FISCAL_TYPE_LINE);
