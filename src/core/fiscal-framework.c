@@ -82,7 +82,7 @@ fiscal_framework_free (FiscalFramework *self)
 
 static JsonObject *
 parse_object (const char  *data,
-              gsize        length,
+              gssize       length,
               const char  *format,
               JsonParser  *parser,
               GError     **error)
@@ -128,9 +128,9 @@ add_level2 (FiscalFramework *self,
  */
 FiscalFramework *
 fiscal_framework_new_from_data (const char  *framework,
-                                gsize        framework_length,
+                                gssize       framework_length,
                                 const char  *rules,
-                                gsize        rules_length,
+                                gssize       rules_length,
                                 GError     **error)
 {
   g_autoptr(FiscalFramework) self = g_new0 (FiscalFramework, 1);

@@ -31,9 +31,9 @@ typedef enum
 
 FiscalFramework *fiscal_framework_get_default        (void);
 FiscalFramework *fiscal_framework_new_from_data      (const char       *framework,
-                                                      gsize             framework_length,
+                                                      gssize            framework_length,
                                                       const char       *rules,
-                                                      gsize             rules_length,
+                                                      gssize            rules_length,
                                                       GError          **error);
 void             fiscal_framework_free               (FiscalFramework  *self);
 
