@@ -207,6 +207,22 @@ test_tables_follow_edits (void)
 /* The narrative follows the figures; typing a reason stores it; a missing
  * reason shows in the checks, and activating that finding goes to its
  * field. */
+static guint
+count_warnings_except_targets (GPtrArray *findings)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      FiscalFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity == FISCAL_SEVERITY_WARNING && !g_str_has_prefix (finding->rule, "targets."))
+        n++;
+    }
+
+  return n;
+}
+
 static void
 test_narrative_and_checks (void)
 {
@@ -227,11 +243,14 @@ test_narrative_and_checks (void)
   narrative = find_narrative_view (GTK_WIDGET (window));
   checks = find_checks_view (GTK_WIDGET (window));
 
-  /* The example passes every check. */
+  /* The example passes every check of its figures and text; its published
+   * target tables have findings of their own (repeated rows, weights that
+   * do not add up to 100), which are what a reviewer wants to see. */
   findings = fiscal_window_get_findings (window);
   g_assert_nonnull (findings);
   g_assert_cmpuint (fiscal_findings_count (findings, FISCAL_SEVERITY_ERROR), ==, 0);
-  g_assert_cmpuint (fiscal_findings_count (findings, FISCAL_SEVERITY_WARNING), ==, 0);
+  g_assert_cmpuint (count_warnings_except_targets (findings), ==, 0);
+  g_assert_cmpuint (fiscal_findings_count (findings, FISCAL_SEVERITY_WARNING), >, 0);
 
   fiscal_window_show_page (window, "narrative");
   iterate ();
