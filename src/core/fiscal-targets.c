@@ -178,6 +178,23 @@ fiscal_fund_label (FiscalFund fund)
     }
 }
 
+/**
+ * fiscal_fund_published_label:
+ *
+ * Returns: the label the published tables give @fund (本级安排), whatever
+ *   the user's language
+ */
+const char *
+fiscal_fund_published_label (FiscalFund fund)
+{
+  static const char * const labels[FISCAL_N_FUNDS] = {
+    "本级安排", "上级安排", "其他资金", "年度预算总额", "财政拨款",
+  };
+
+  g_return_val_if_fail (fund < FISCAL_N_FUNDS, NULL);
+  return labels[fund];
+}
+
 const char *
 fiscal_targets_get_goal (FiscalTargets *self)
 {

@@ -43,6 +43,7 @@ FiscalTargetsScope  fiscal_targets_get_scope        (FiscalTargets      *self);
 const FiscalFund   *fiscal_targets_scope_funds      (FiscalTargetsScope  scope);
 const char         *fiscal_fund_key                 (FiscalFund          fund);
 const char         *fiscal_fund_label               (FiscalFund          fund);
+const char         *fiscal_fund_published_label     (FiscalFund          fund);
 const char         *fiscal_targets_get_goal         (FiscalTargets      *self);
 void                fiscal_targets_set_goal         (FiscalTargets      *self,
                                                      const char         *goal);
@@ -62,5 +63,8 @@ void                fiscal_targets_remove_indicator (FiscalTargets      *self,
 gboolean            fiscal_targets_is_empty         (FiscalTargets      *self);
 void                fiscal_targets_copy_into        (FiscalTargets      *self,
                                                      FiscalTargets      *dest);
+
+FiscalTable        *fiscal_targets_to_table         (FiscalDocument     *document,
+                                                     FiscalProject      *project);
 
 G_END_DECLS
