@@ -552,6 +552,92 @@ test_projects_page (void)
   iterate ();
 }
 
+/* The performance-target panel: F9 shows it, it follows the Projects page,
+ * edits through it are undoable, and it counts weights and findings. */
+static void
+test_targets_panel (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalTargetsPanel *panel;
+  FiscalDocument *doc;
+  FiscalTargets *targets;
+  FiscalIndicator *first;
+  GtkEditable *value;
+  GtkEditable *weight;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  doc = fiscal_window_get_document (window);
+  panel = fiscal_window_get_targets_panel (window);
+
+  g_assert_false (fiscal_window_get_targets_revealed (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-targets", NULL);
+  iterate ();
+  g_assert_true (fiscal_window_get_targets_revealed (window));
+
+  /* On the overview: the department's table, 16 indicators weighing 305,
+   * with the findings of its repeated rows and weights. */
+  g_assert_true (fiscal_targets_panel_get_targets (panel) == fiscal_document_get_targets (doc));
+  g_assert_cmpint (fiscal_targets_panel_get_weight_total (panel), ==, 305 * FISCAL_DECIMAL_ONE);
+  g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 7);
+  g_assert_cmpfloat (gtk_level_bar_get_value (fiscal_targets_panel_get_level_bar (panel)), ==, 100.0);
+
+  /* On the Projects page: the selected project's. */
+  fiscal_window_show_page (window, "projects");
+  iterate ();
+  targets = fiscal_project_get_targets (fiscal_document_find_project (doc, "p1"));
+  g_assert_true (fiscal_targets_panel_get_targets (panel) == targets);
+  g_assert_cmpint (fiscal_targets_panel_get_weight_total (panel), ==, 90 * FISCAL_DECIMAL_ONE);
+  g_assert_cmpfloat (gtk_level_bar_get_value (fiscal_targets_panel_get_level_bar (panel)), ==, 90.0);
+  g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 2);
+
+  /* Editing a weight to make 100 clears the weight finding; undo brings it back. */
+  first = g_list_model_get_item (fiscal_targets_get_indicators (targets), 0);
+  g_object_unref (first);   /* the table holds it */
+  weight = fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_WEIGHT);
+  g_assert_nonnull (weight);
+  g_assert_cmpstr (gtk_editable_get_text (weight), ==, "10");
+  gtk_editable_set_text (weight, "20");
+  g_signal_emit_by_name (weight, "apply");
+  iterate ();
+  g_assert_cmpstr (fiscal_indicator_get_field (first, FISCAL_INDICATOR_WEIGHT), ==, "20");
+  g_assert_cmpint (fiscal_targets_panel_get_weight_total (panel), ==, 100 * FISCAL_DECIMAL_ONE);
+  g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 1);
+  g_assert_true (fiscal_document_undo (doc));
+  iterate ();
+  g_assert_cmpstr (fiscal_indicator_get_field (first, FISCAL_INDICATOR_WEIGHT), ==, "10");
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_WEIGHT)), ==, "10");
+
+  /* A value that is not a number is refused and the stored one put back. */
+  value = fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_VALUE);
+  gtk_editable_set_text (value, "六");
+  g_signal_emit_by_name (value, "apply");
+  g_assert_cmpstr (fiscal_indicator_get_field (first, FISCAL_INDICATOR_VALUE), ==, "6");
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "6");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (value), "error"));
+
+  /* Add and remove, each undoable. */
+  fiscal_targets_panel_add_indicator (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 9);
+  g_assert_nonnull (fiscal_targets_panel_get_field (panel, 8, FISCAL_INDICATOR_NAME));
+  fiscal_targets_panel_remove_indicator (panel, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 8);
+  g_assert_true (fiscal_document_undo (doc));
+  g_assert_true (fiscal_document_undo (doc));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 8);
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_NAME)), ==, "保障办公人员数量");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-targets", NULL);
+  g_assert_false (fiscal_window_get_targets_revealed (window));
+
+  fiscal_document_set_saved (doc);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* A table row leads to the lines behind it; an opened budget is recent. */
 static void
 test_table_to_lines (void)
@@ -737,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/window/projects-page", test_projects_page);
   g_test_add_func ("/window/recovery-offer", test_recovery_offer);
   g_test_add_func ("/window/table-to-lines", test_table_to_lines);
+  g_test_add_func ("/window/targets-panel", test_targets_panel);
   /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
   if (g_getenv ("FISCAL_TEST_ZH") != NULL)
     g_test_add_func ("/window/chinese", test_chinese);

@@ -219,9 +219,9 @@ indicator_row (FiscalTargetsPanel *self,
   else
     subtitle = g_strdup (target);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_NAME) ?: _("Unnamed Indicator"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   g_object_set_data (G_OBJECT (row), "fiscal-indicator", indicator);
 
@@ -240,6 +240,7 @@ indicator_row (FiscalTargetsPanel *self,
                          ? fiscal_operator_symbol (fiscal_indicator_get_operator (indicator))
                          : fiscal_indicator_get_field (indicator, f);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), field_title (f));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (entry), text ?: "");
