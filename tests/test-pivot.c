@@ -259,6 +259,79 @@ test_header_tiling (void)
     }
 }
 
+static char *
+fresh_tables_json (FiscalDocument *doc)
+{
+  g_autoptr(GBytes) bytes = fiscal_document_to_bytes (doc);
+  g_autoptr(FiscalDocument) copy = fiscal_document_load_from_data (g_bytes_get_data (bytes, NULL),
+                                                                   g_bytes_get_size (bytes), NULL);
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (copy);
+
+  return fiscal_tables_to_json (tables);
+}
+
+/* The document keeps its cube current through every kind of edit, undo
+ * and redo: its tables always equal those of a fresh copy. */
+static void
+test_incremental_cube (void)
+{
+  static const char * const functions[] = { "2010350", "2010302", "2080505", "2120803", "2230105", "2210201" };
+  static const char * const economics[] = { "30101", "30201", "30217", "31002", "30231", NULL };
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  GListModel *lines = fiscal_document_get_lines (doc);
+  GRand *rand = g_rand_new_with_seed (777);
+
+  g_ptr_array_unref (fiscal_pivot_all (doc));   /* the cube now exists */
+
+  for (guint step = 0; step < 300; step++)
+    {
+      guint n = g_list_model_get_n_items (lines);
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, g_rand_int_range (rand, 0, n));
+      g_autofree char *kept = NULL;
+      g_autofree char *fresh = NULL;
+
+      switch (g_rand_int_range (rand, 0, 9))
+        {
+        case 0: fiscal_line_set_amount (line, g_rand_int_range (rand, -1000, 50000000)); break;
+        case 1: fiscal_line_set_function (line, functions[g_rand_int_range (rand, 0, G_N_ELEMENTS (functions))]); break;
+        case 2: fiscal_line_set_economic (line, economics[g_rand_int_range (rand, 0, G_N_ELEMENTS (economics))]); break;
+        case 3: fiscal_line_set_source (line, g_rand_int_range (rand, 0, FISCAL_N_SOURCES)); break;
+        case 4:
+          /* Kind and project change together, as the editor does it. */
+          fiscal_document_begin_action (doc, "Kind");
+          fiscal_line_set_kind (line, g_rand_int_range (rand, 0, FISCAL_N_KINDS));
+          fiscal_line_set_project (line, fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT ? "p1" : NULL);
+          fiscal_document_end_action (doc);
+          break;
+        case 5:
+          {
+            g_autofree char *id = fiscal_document_new_line_id (doc);
+            g_autoptr(FiscalLine) added = fiscal_line_copy (line, id);
+            fiscal_document_insert_lines (doc, g_rand_int_range (rand, 0, n + 1), (FiscalLine *[]) { added }, 1);
+          }
+          break;
+        case 6:
+          if (n > 3)
+            fiscal_document_remove_lines (doc, g_rand_int_range (rand, 0, n - 2), 2);
+          break;
+        case 7: fiscal_document_undo (doc); break;
+        case 8: fiscal_document_redo (doc); break;
+        default: g_assert_not_reached ();
+        }
+
+      if (step % 10 == 0 || step == 299)
+        {
+          g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
+
+          kept = fiscal_tables_to_json (tables);
+          fresh = fresh_tables_json (doc);
+          g_assert_cmpstr (kept, ==, fresh);
+        }
+    }
+
+  g_rand_free (rand);
+}
+
 static FiscalLine *
 add_line (FiscalDocument *doc,
           const char     *unit,
@@ -679,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/pivot/reference/header", test_reference_header);
   g_test_add_func ("/pivot/reference/rounding", test_reference_rounding);
   g_test_add_func ("/pivot/header-tiling", test_header_tiling);
+  g_test_add_func ("/pivot/incremental-cube", test_incremental_cube);
   g_test_add_func ("/pivot/other-budgets", test_other_budgets);
   g_test_add_func ("/pivot/empty-budget", test_empty_budget);
   g_test_add_func ("/pivot/random-consistency", test_random_consistency);

@@ -14,6 +14,7 @@
 #include "fiscal-application.h"
 #include <glib/gstdio.h>
 
+#include "fiscal-charts-page.h"
 #include "fiscal-checks-view.h"
 #include "fiscal-lines-view.h"
 #include "fiscal-profile-view.h"
@@ -673,6 +674,19 @@ test_table_to_lines (void)
   g_assert_nonnull (settings);
   recent = g_settings_get_strv (settings, "recent-files");
   g_assert_cmpstr (recent[0], ==, uri);
+
+  /* The increase colour of the charts is the setting. */
+  {
+    GtkWidget *charts = find_widget (GTK_WIDGET (window), FISCAL_TYPE_CHARTS_PAGE);
+    gboolean green;
+
+    g_settings_set_string (settings, "increase-color-convention", "green-up");
+    g_object_get (charts, "green-increase", &green, NULL);
+    g_assert_true (green);
+    g_settings_set_string (settings, "increase-color-convention", "red-up");
+    g_object_get (charts, "green-increase", &green, NULL);
+    g_assert_false (green);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

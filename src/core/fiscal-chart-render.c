@@ -52,81 +52,93 @@ text_color (FiscalChart *self,
     }
 }
 
-/* The second cue beside colour: a hatching pattern per index. */
-static void
-hatch (cairo_t *cr,
-       int      pattern,
-       double   size)
+/* The second cue beside colour: a hatching pattern per index, drawn once
+ * on a small vector tile that repeats, so that a large area costs no more
+ * than a small one (and stays vector in SVG and PDF). */
+static cairo_pattern_t *
+hatch_tile (int    pattern,
+            double step,
+            double width)
 {
-  double x0, y0, x1, y1, step = MAX (size * 0.45, 4);
+  cairo_rectangle_t extents = { 0, 0, step, step };
+  cairo_surface_t *tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *result;
 
-  if (pattern == 0)
-    return;
-
-  cairo_save (cr);
-  cairo_clip_preserve (cr);
-  cairo_fill_extents (cr, &x0, &y0, &x1, &y1);
-  cairo_new_path (cr);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
-  cairo_set_line_width (cr, MAX (size * 0.09, 1));
+  cairo_set_line_width (cr, width);
 
   switch (pattern % 7)
     {
-    case 1: /* / */
-      for (double d = x0 - (y1 - y0); d < x1; d += step)
-        {
-          cairo_move_to (cr, d, y1);
-          cairo_line_to (cr, d + (y1 - y0), y0);
-        }
-      break;
+    case 1: /* / : the diagonal and its neighbours, so the tiles join */
     case 4: /* \ */
-      for (double d = x0 - (y1 - y0); d < x1; d += step)
+      for (int k = -1; k <= 1; k++)
         {
-          cairo_move_to (cr, d, y0);
-          cairo_line_to (cr, d + (y1 - y0), y1);
+          double o = k * step;
+
+          if (pattern % 7 == 1)
+            {
+              cairo_move_to (cr, o, step);
+              cairo_line_to (cr, o + step, 0);
+            }
+          else
+            {
+              cairo_move_to (cr, o, 0);
+              cairo_line_to (cr, o + step, step);
+            }
         }
+      cairo_stroke (cr);
       break;
     case 2: /* — */
-      for (double y = y0 + step / 2; y < y1; y += step)
-        {
-          cairo_move_to (cr, x0, y);
-          cairo_line_to (cr, x1, y);
-        }
+      cairo_move_to (cr, 0, step / 2);
+      cairo_line_to (cr, step, step / 2);
+      cairo_stroke (cr);
       break;
     case 6: /* | */
-      for (double x = x0 + step / 2; x < x1; x += step)
-        {
-          cairo_move_to (cr, x, y0);
-          cairo_line_to (cr, x, y1);
-        }
+      cairo_move_to (cr, step / 2, 0);
+      cairo_line_to (cr, step / 2, step);
+      cairo_stroke (cr);
       break;
     case 5: /* + */
-      for (double y = y0 + step / 2; y < y1; y += step)
-        {
-          cairo_move_to (cr, x0, y);
-          cairo_line_to (cr, x1, y);
-        }
-      for (double x = x0 + step / 2; x < x1; x += step)
-        {
-          cairo_move_to (cr, x, y0);
-          cairo_line_to (cr, x, y1);
-        }
+      cairo_move_to (cr, 0, step / 2);
+      cairo_line_to (cr, step, step / 2);
+      cairo_move_to (cr, step / 2, 0);
+      cairo_line_to (cr, step / 2, step);
+      cairo_stroke (cr);
       break;
     case 3: /* dots */
-      cairo_stroke (cr);
-      for (double y = y0 + step / 2; y < y1; y += step)
-        for (double x = x0 + step / 2 + fmod (y, 2 * step) / 2; x < x1; x += step)
-          {
-            cairo_new_sub_path (cr);
-            cairo_arc (cr, x, y, MAX (size * 0.07, 0.8), 0, 2 * G_PI);
-          }
+      cairo_arc (cr, step / 2, step / 2, MAX (width * 0.8, 0.8), 0, 2 * G_PI);
       cairo_fill (cr);
       break;
     default:
       break;
     }
-  cairo_stroke (cr);
+
+  cairo_destroy (cr);
+  result = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (result, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+
+  return result;
+}
+
+static void
+hatch (cairo_t *cr,
+       int      pattern,
+       double   size)
+{
+  cairo_pattern_t *tile;
+
+  /* The path stays for the edge drawn after. */
+  if (pattern == 0 || pattern % 7 == 0)
+    return;
+
+  tile = hatch_tile (pattern, MAX (size * 0.45, 4), MAX (size * 0.09, 1));
+  cairo_save (cr);
+  cairo_set_source (cr, tile);
+  cairo_fill_preserve (cr);
   cairo_restore (cr);
+  cairo_pattern_destroy (tile);
 }
 
 static void

@@ -1359,7 +1359,9 @@ fiscal_document_to_bytes (FiscalDocument *self)
           writer_string (&w, "function", fiscal_line_get_function (line) ?: "");
           writer_string (&w, "economic", fiscal_line_get_economic (line));
           writer_string (&w, "kind", fiscal_kind_to_string (fiscal_line_get_kind (line)));
-          writer_string (&w, "project", fiscal_line_get_project (line));
+          /* Only a project line names its project (the file format says so). */
+          if (fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT)
+            writer_string (&w, "project", fiscal_line_get_project (line));
           writer_string (&w, "source", fiscal_source_to_string (fiscal_line_get_source (line)));
           writer_decimal (&w, "amount", fiscal_line_get_amount (line));
           writer_string (&w, "note", fiscal_line_get_note (line));

@@ -16,6 +16,15 @@ void _fiscal_document_note_line_id (FiscalDocument *self,
                                     const char     *id);
 int  _fiscal_strv_compare          (const void     *a,
                                     const void     *b);
+typedef struct _FiscalCube FiscalCube;
+
+FiscalCube *_fiscal_cube_new             (FiscalDocument *document);
+void        _fiscal_cube_free            (FiscalCube     *cube);
+void        _fiscal_cube_add_line        (FiscalCube     *cube,
+                                          FiscalLine     *line,
+                                          int             sign);
+FiscalCube *_fiscal_document_get_cube    (FiscalDocument *self);
+
 void _fiscal_document_insert_project (FiscalDocument *self,
                                       guint           position,
                                       FiscalProject  *project);

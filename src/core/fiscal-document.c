@@ -35,6 +35,8 @@ struct _FiscalDocument
   GHashTable    *explanations;
 
   FiscalUndo    *undo;
+  FiscalCube    *cube;          /* the lines folded for the tables, kept current */
+  FiscalLine    *cube_pending;  /* a line taken out of the cube while it changes */
   guint64        saved_state;
   gboolean       can_undo;
   gboolean       can_redo;
@@ -130,6 +132,32 @@ _fiscal_document_will_change (FiscalDocument *self,
 {
   g_assert (FISCAL_IS_DOCUMENT (self));
   _fiscal_undo_record_property (self->undo, object, pspec);
+
+  /* A line's dimensions or amount: out of the cube now, back in once
+   * changed (in _fiscal_document_object_changed). */
+  if (self->cube != NULL && FISCAL_IS_LINE (object) &&
+      !g_str_equal (g_param_spec_get_name (pspec), "note"))
+    {
+      g_assert (self->cube_pending == NULL);
+      _fiscal_cube_add_line (self->cube, FISCAL_LINE (object), -1);
+      self->cube_pending = FISCAL_LINE (object);
+    }
+}
+
+/**
+ * _fiscal_document_get_cube:
+ *
+ * Returns: (transfer none): the document's cube, made on first use
+ */
+FiscalCube *
+_fiscal_document_get_cube (FiscalDocument *self)
+{
+  g_assert (FISCAL_IS_DOCUMENT (self));
+
+  if (self->cube == NULL)
+    self->cube = _fiscal_cube_new (self);
+
+  return self->cube;
 }
 
 void
@@ -170,6 +198,13 @@ _fiscal_document_object_changed (FiscalDocument *self,
                                  gpointer        object)
 {
   g_assert (FISCAL_IS_DOCUMENT (self));
+
+  if (self->cube_pending != NULL && self->cube_pending == object)
+    {
+      _fiscal_cube_add_line (self->cube, self->cube_pending, 1);
+      self->cube_pending = NULL;
+    }
+
   emit_changed (self);
 }
 
@@ -192,6 +227,7 @@ fiscal_document_dispose (GObject *object)
   FiscalDocument *self = (FiscalDocument *)object;
 
   g_clear_pointer (&self->undo, _fiscal_undo_free);
+  g_clear_pointer (&self->cube, _fiscal_cube_free);
 
   if (self->lines != NULL)
     {
@@ -384,6 +420,7 @@ fiscal_document_set_year (FiscalDocument *self,
     {
       _fiscal_undo_record_property (self->undo, G_OBJECT (self), properties[PROP_YEAR]);
       self->year = year;
+      g_clear_pointer (&self->cube, _fiscal_cube_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
       emit_changed (self);
     }
@@ -685,7 +722,11 @@ fiscal_document_insert_lines (FiscalDocument  *self,
   _fiscal_undo_record_lines (self->undo, TRUE, position, lines, n_lines);
 
   for (guint i = 0; i < n_lines; i++)
-    _fiscal_line_set_document (lines[i], self);
+    {
+      _fiscal_line_set_document (lines[i], self);
+      if (self->cube != NULL)
+        _fiscal_cube_add_line (self->cube, lines[i], 1);
+    }
 
   g_list_store_splice (self->lines, position, 0, (gpointer *) lines, n_lines);
   emit_changed (self);
@@ -711,7 +752,11 @@ fiscal_document_remove_lines (FiscalDocument *self,
     _fiscal_undo_record_lines (self->undo, FALSE, position, (FiscalLine **) removed->pdata, n_lines);
 
     for (guint i = 0; i < n_lines; i++)
-      _fiscal_line_set_document (g_ptr_array_index (removed, i), NULL);
+      {
+        if (self->cube != NULL)
+          _fiscal_cube_add_line (self->cube, g_ptr_array_index (removed, i), -1);
+        _fiscal_line_set_document (g_ptr_array_index (removed, i), NULL);
+      }
   }
 
   g_list_store_splice (self->lines, position, n_lines, NULL, 0);

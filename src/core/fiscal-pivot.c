@@ -14,7 +14,7 @@
 #include "config.h"
 
 #include "fiscal-catalog.h"
-#include "fiscal-document.h"
+#include "fiscal-document-private.h"
 #include "fiscal-line.h"
 #include "fiscal-pivot.h"
 #include "fiscal-project.h"
@@ -33,18 +33,24 @@ typedef struct
 
 typedef struct
 {
-  CubeKey key;
-  gint64  amount;
+  CubeKey     key;
+  gint64      amount;
+  const char *klass;    /* the 类 of the function code, interned, or NULL */
 } CubeCell;
 
-typedef struct
+/* The cube is kept by the document and follows each edit of a line (see
+ * _fiscal_cube_add_line), so the tables after an edit need no pass over the
+ * lines. Cells are never removed; one whose lines went elsewhere holds 0. */
+struct _FiscalCube
 {
   FiscalDocument *document;
   FiscalCatalog  *functions;
   FiscalCatalog  *economics;
   GHashTable     *cells;      /* CubeKey* → CubeCell* (the key is inside) */
   GPtrArray      *list;       /* CubeCell*, owns them */
-} Cube;
+};
+
+typedef FiscalCube Cube;
 
 static const char * const titles[FISCAL_N_TABLES] = {
   "部门收支总体情况表",
@@ -85,15 +91,27 @@ fiscal_pivot_table_title (guint number)
   return titles[number - 1];
 }
 
+/* Interned strings are aligned pointers: mix all their bits. */
+static inline guint
+mix (gconstpointer p)
+{
+  guint64 x = GPOINTER_TO_SIZE (p);
+
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  return (guint) x;
+}
+
 static guint
 cube_key_hash (gconstpointer data)
 {
   const CubeKey *k = data;
-  guint h = g_direct_hash (k->function);
+  guint h = mix (k->function);
 
-  h = h * 31 + g_direct_hash (k->economic);
-  h = h * 31 + g_direct_hash (k->project);
-  h = h * 31 + g_direct_hash (k->unit);
+  h = h * 31 + mix (k->economic);
+  h = h * 31 + mix (k->project);
+  h = h * 31 + mix (k->unit);
   h = h * 31 + (k->kind << 8 | k->source);
 
   return h;
@@ -111,10 +129,52 @@ cube_key_equal (gconstpointer a,
          x->kind == y->kind && x->source == y->source;
 }
 
-static void
-cube_init (Cube           *cube,
-           FiscalDocument *document)
+/**
+ * _fiscal_cube_add_line:
+ * @sign: 1 to add the line, -1 to take it away
+ *
+ * Adds or takes away what @line contributes to the cube.
+ */
+void
+_fiscal_cube_add_line (FiscalCube *cube,
+                       FiscalLine *line,
+                       int         sign)
 {
+  CubeKey key = {
+    fiscal_line_get_unit (line),
+    fiscal_line_get_function (line),
+    fiscal_line_get_economic (line),
+    fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT ? fiscal_line_get_project (line) : NULL,
+    fiscal_line_get_kind (line),
+    fiscal_line_get_source (line),
+  };
+  CubeCell *cell = g_hash_table_lookup (cube->cells, &key);
+
+  if (cell == NULL)
+    {
+      cell = g_new0 (CubeCell, 1);
+      cell->key = key;
+      if (key.function != NULL && strlen (key.function) >= 3)
+        {
+          g_autofree char *klass = g_strndup (key.function, 3);
+          cell->klass = g_intern_string (klass);
+        }
+      g_hash_table_insert (cube->cells, &cell->key, cell);
+      g_ptr_array_add (cube->list, cell);
+    }
+
+  cell->amount += sign * fiscal_line_get_amount (line);
+}
+
+/**
+ * _fiscal_cube_new:
+ *
+ * Folds every line of @document into a new cube.
+ */
+FiscalCube *
+_fiscal_cube_new (FiscalDocument *document)
+{
+  FiscalCube *cube = g_new0 (FiscalCube, 1);
   GListModel *lines = fiscal_document_get_lines (document);
   guint n = g_list_model_get_n_items (lines);
   int year = fiscal_document_get_year (document);
@@ -128,35 +188,23 @@ cube_init (Cube           *cube,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
-      CubeKey key = {
-        fiscal_line_get_unit (line),
-        fiscal_line_get_function (line),
-        fiscal_line_get_economic (line),
-        fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT ? fiscal_line_get_project (line) : NULL,
-        fiscal_line_get_kind (line),
-        fiscal_line_get_source (line),
-      };
-      CubeCell *cell = g_hash_table_lookup (cube->cells, &key);
-
-      if (cell == NULL)
-        {
-          cell = g_new0 (CubeCell, 1);
-          cell->key = key;
-          g_hash_table_insert (cube->cells, &cell->key, cell);
-          g_ptr_array_add (cube->list, cell);
-        }
-
-      cell->amount += fiscal_line_get_amount (line);
+      _fiscal_cube_add_line (cube, line, 1);
     }
+
+  return cube;
 }
 
-static void
-cube_clear (Cube *cube)
+void
+_fiscal_cube_free (FiscalCube *cube)
 {
+  if (cube == NULL)
+    return;
+
   g_clear_object (&cube->functions);
   g_clear_object (&cube->economics);
   g_clear_pointer (&cube->cells, g_hash_table_unref);
   g_clear_pointer (&cube->list, g_ptr_array_unref);
+  g_free (cube);
 }
 
 static const char *
@@ -259,6 +307,7 @@ add_hierarchy_rows (FiscalTable *table,
 {
   guint n = fiscal_table_get_n_cells (table);
   g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) prefixes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autofree gint64 *total = g_new0 (gint64, n);
   g_autofree gint64 *tmp = g_new0 (gint64, n);
   g_autofree const char **codes = NULL;
@@ -281,18 +330,36 @@ add_hierarchy_rows (FiscalTable *table,
       if (code == NULL)
         continue;
 
-      for (guint level = 1; level <= code_level (code, economic); level++)
-        {
-          gsize len = level == code_level (code, economic) ? strlen (code) : prefix_length (level);
-          g_autofree char *prefix = g_strndup (code, len);
-          const char *key = g_intern_string (prefix);
-          gint64 *sums = g_hash_table_lookup (rows, key);
+      /* The rows a code adds to, worked out once per distinct code. */
+      {
+        GPtrArray *targets = g_hash_table_lookup (prefixes, code);
 
-          if (sums == NULL)
-            g_hash_table_insert (rows, (gpointer) key, (sums = g_new0 (gint64, n)));
-          for (guint j = 0; j < n; j++)
-            sums[j] += tmp[j];
-        }
+        if (targets == NULL)
+          {
+            guint depth = code_level (code, economic);
+
+            targets = g_ptr_array_new ();
+            for (guint level = 1; level <= depth; level++)
+              {
+                gsize len = level == depth ? strlen (code) : prefix_length (level);
+                g_autofree char *prefix = g_strndup (code, len);
+                const char *key = g_intern_string (prefix);
+                gint64 *sums = g_hash_table_lookup (rows, key);
+
+                if (sums == NULL)
+                  g_hash_table_insert (rows, (gpointer) key, (sums = g_new0 (gint64, n)));
+                g_ptr_array_add (targets, sums);
+              }
+            g_hash_table_insert (prefixes, (gpointer) code, targets);
+          }
+
+        for (guint t = 0; t < targets->len; t++)
+          {
+            gint64 *sums = g_ptr_array_index (targets, t);
+            for (guint j = 0; j < n; j++)
+              sums[j] += tmp[j];
+          }
+      }
     }
 
   if (!any)
@@ -677,8 +744,48 @@ compare_table7_rows (const void *a,
 typedef struct
 {
   GPtrArray  *rows;    /* Table7Row, the unit's own row first */
-  GHashTable *index;   /* "code|project" → Table7Row */
+  GHashTable *index;   /* Table7Row (by code and project) → itself */
 } Table7Block;
+
+/* Rows are found by their interned code and project. */
+static guint
+table7_row_hash (gconstpointer data)
+{
+  const Table7Row *row = data;
+  return mix (row->code) * 31 + mix (row->project);
+}
+
+static gboolean
+table7_row_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const Table7Row *x = a, *y = b;
+  return x->code == y->code && x->project == y->project;
+}
+
+/* The interned 类, 款 and full code of @code, made once per code. */
+static GPtrArray *
+code_prefixes (GHashTable *cache,
+               const char *code)
+{
+  GPtrArray *prefixes = g_hash_table_lookup (cache, code);
+
+  if (prefixes == NULL)
+    {
+      guint depth = code_level (code, FALSE);
+
+      prefixes = g_ptr_array_new ();
+      for (guint level = 1; level <= depth; level++)
+        {
+          gsize len = level == depth ? strlen (code) : prefix_length (level);
+          g_autofree char *prefix = g_strndup (code, len);
+          g_ptr_array_add (prefixes, (gpointer) g_intern_string (prefix));
+        }
+      g_hash_table_insert (cache, (gpointer) code, prefixes);
+    }
+
+  return prefixes;
+}
 
 static void
 table7_block_free (gpointer data)
@@ -714,6 +821,7 @@ make_table_7 (Cube *cube)
   g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (table7_block_free);
   g_autoptr(GHashTable) unit_blocks = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) project_orders = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) prefix_cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   guint projects_n = g_list_model_get_n_items (fiscal_document_get_projects (cube->document));
   g_autoptr(GPtrArray) projects = g_ptr_array_new_full (projects_n, g_object_unref);
   gboolean any = FALSE;
@@ -740,7 +848,7 @@ make_table_7 (Cube *cube)
       Table7Row *unit_row = g_new0 (Table7Row, 1);
 
       block->rows = g_ptr_array_new_with_free_func (g_free);
-      block->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      block->index = g_hash_table_new (table7_row_hash, table7_row_equal);
       unit_row->code = "";
       unit_row->project = fiscal_unit_get_name (unit);
       g_ptr_array_add (block->rows, unit_row);
@@ -764,6 +872,7 @@ make_table_7 (Cube *cube)
       int klass = economic_class (cell->key.economic);
       Table7Block *block;
       Table7Row *unit_row;
+      GPtrArray *prefixes;
       guint depth;
 
       if (cell->key.kind != FISCAL_KIND_PROJECT || !is_general (cell) || cell->amount == 0 ||
@@ -783,24 +892,23 @@ make_table_7 (Cube *cube)
       if (code == NULL)
         continue;
 
-      depth = code_level (code, FALSE);
+      prefixes = code_prefixes (prefix_cache, code);
+      depth = prefixes->len;
       for (guint level = 1; level <= depth; level++)
         {
-          gsize len = level == depth ? strlen (code) : prefix_length (level);
-          g_autofree char *prefix = g_strndup (code, len);
           const char *project = level == depth ? cell->key.project : NULL;
-          g_autofree char *key = g_strdup_printf ("%s|%s", prefix, project ? project : "");
-          Table7Row *row = g_hash_table_lookup (block->index, key);
+          Table7Row probe = { .code = g_ptr_array_index (prefixes, level - 1), .project = project };
+          Table7Row *row = g_hash_table_lookup (block->index, &probe);
 
           if (row == NULL)
             {
               row = g_new0 (Table7Row, 1);
-              row->code = g_intern_string (prefix);
+              row->code = probe.code;
               row->level = level;
               row->project = project;
               row->project_order = project ? GPOINTER_TO_UINT (g_hash_table_lookup (project_orders, project)) : 0;
               g_ptr_array_add (block->rows, row);
-              g_hash_table_insert (block->index, g_steal_pointer (&key), row);
+              g_hash_table_add (block->index, row);
             }
 
           row->sums[0] += cell->amount;
@@ -880,16 +988,13 @@ class_sums_init (ClassSums *sums,
   for (guint i = 0; i < cube->list->len; i++)
     {
       const CubeCell *cell = g_ptr_array_index (cube->list, i);
-      g_autofree char *prefix = NULL;
-      const char *klass;
+      const char *klass = cell->klass;
       gint64 *by_source;
 
       sums->all[cell->key.source] += cell->amount;
-      if (cell->key.function == NULL)
+      if (klass == NULL)
         continue;
 
-      prefix = g_strndup (cell->key.function, 3);
-      klass = g_intern_string (prefix);
       if (!(by_source = g_hash_table_lookup (sums->by_class, klass)))
         g_hash_table_insert (sums->by_class, (gpointer) klass,
                              (by_source = g_new0 (gint64, FISCAL_N_SOURCES)));
@@ -1207,7 +1312,7 @@ make_table (Cube  *cube,
 /**
  * fiscal_pivot_all:
  *
- * Makes the eleven tables from one pass over the lines.
+ * Makes the eleven tables from the document's cube of the lines.
  *
  * Returns: (transfer full) (element-type FiscalTable): tables 1 to 11
  */
@@ -1215,15 +1320,14 @@ GPtrArray *
 fiscal_pivot_all (FiscalDocument *document)
 {
   GPtrArray *tables;
-  Cube cube;
+  FiscalCube *cube;
 
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
 
-  cube_init (&cube, document);
+  cube = _fiscal_document_get_cube (document);
   tables = g_ptr_array_new_full (FISCAL_N_TABLES, g_object_unref);
   for (guint i = 1; i <= FISCAL_N_TABLES; i++)
-    g_ptr_array_add (tables, make_table (&cube, i));
-  cube_clear (&cube);
+    g_ptr_array_add (tables, make_table (cube, i));
 
   return tables;
 }
@@ -1238,15 +1342,8 @@ FiscalTable *
 fiscal_pivot_table (FiscalDocument *document,
                     guint           number)
 {
-  FiscalTable *table;
-  Cube cube;
-
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, NULL);
 
-  cube_init (&cube, document);
-  table = make_table (&cube, number);
-  cube_clear (&cube);
-
-  return table;
+  return make_table (_fiscal_document_get_cube (document), number);
 }

@@ -194,7 +194,10 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
     fiscal_line_set_note (line, stripped);
   else if (g_str_equal (column, "kind"))
     {
-      if (find_by_label (stripped, FISCAL_N_KINDS, kind_label, kind_name, &index))
+      if (find_by_label (stripped, FISCAL_N_KINDS, kind_label, kind_name, &index) &&
+          index == FISCAL_KIND_PROJECT && fiscal_line_get_project (line) == NULL)
+        error = g_strdup (_("Choose the line’s project; that makes it a project line"));
+      else if (find_by_label (stripped, FISCAL_N_KINDS, kind_label, kind_name, &index))
         {
           fiscal_document_begin_action (self->document, _("Line Change"));
           fiscal_line_set_kind (line, index);

@@ -1417,6 +1417,23 @@ fiscal_window_init (FiscalWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_list), FALSE);
 }
 
+static gboolean
+increase_from_setting (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  g_value_set_boolean (value, g_str_equal (g_variant_get_string (variant, NULL), "green-up"));
+  return TRUE;
+}
+
+static GVariant *
+increase_to_setting (const GValue       *value,
+                     const GVariantType *type,
+                     gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_boolean (value) ? "green-up" : "red-up");
+}
+
 FiscalWindow *
 fiscal_window_new (FiscalApplication *application)
 {
@@ -1438,6 +1455,11 @@ fiscal_window_new (FiscalApplication *application)
         self->amounts_in_wan = !g_str_equal (unit, "yuan");
         fiscal_lines_view_set_wan (self->lines_view, self->amounts_in_wan);
       }
+
+      /* Red for increase, as Chinese reports have it, unless set otherwise. */
+      g_settings_bind_with_mapping (settings, "increase-color-convention",
+                                    self->charts_page, "green-increase", G_SETTINGS_BIND_DEFAULT,
+                                    increase_from_setting, increase_to_setting, NULL, NULL);
     }
 
   return self;
