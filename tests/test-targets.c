@@ -292,6 +292,29 @@ test_example (void)
 }
 
 static void
+test_new_from_prior (void)
+{
+  g_autoptr(FiscalDocument) prior = clean_budget ();
+  g_autoptr(FiscalDocument) doc = fiscal_document_new_from_prior (prior, 11000);   /* +10% */
+  FiscalTargets *targets = fiscal_project_get_targets (fiscal_document_find_project (doc, "p1"));
+  FiscalTargets *old = fiscal_project_get_targets (fiscal_document_find_project (prior, "p1"));
+  g_autoptr(FiscalIndicator) first = g_list_model_get_item (fiscal_targets_get_indicators (targets), 0);
+  g_autoptr(FiscalIndicator) old_first = g_list_model_get_item (fiscal_targets_get_indicators (old), 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 4);
+  g_assert_true (first != old_first);
+  g_assert_cmpstr (fiscal_indicator_get_field (first, FISCAL_INDICATOR_NAME), ==, "培训人次");
+  g_assert_cmpint (fiscal_targets_get_fund (targets, FISCAL_FUND_TOTAL), ==, WAN (165) / 10);
+  g_assert_cmpstr (fiscal_targets_get_goal (fiscal_document_get_targets (doc)), ==, "完成年度工作任务");
+  g_assert_false (fiscal_document_can_undo (doc));
+
+  /* the copies belong to the new budget: their edits are its to undo */
+  fiscal_indicator_set_field (first, FISCAL_INDICATOR_VALUE, "110");
+  g_assert_true (fiscal_document_can_undo (doc));
+  g_assert_false (fiscal_document_can_undo (prior));
+}
+
+static void
 test_framework (void)
 {
   FiscalFramework *fw = fiscal_framework_get_default ();
@@ -495,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/targets/io/round-trip", test_io_round_trip);
   g_test_add_func ("/targets/io/errors", test_io_errors);
   g_test_add_func ("/targets/io/example", test_example);
+  g_test_add_func ("/targets/new-from-prior", test_new_from_prior);
   g_test_add_func ("/targets/framework", test_framework);
   g_test_add_func ("/targets/check/clean", test_clean);
   g_test_add_func ("/targets/check/weights", test_weights);

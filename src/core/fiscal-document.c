@@ -1032,6 +1032,18 @@ scale_amount (gint64 fen,
   return (gint64) q;
 }
 
+/* Last year's targets as a start: the same indicators, the stated funds
+ * scaled like the lines. */
+static void
+copy_targets (FiscalTargets *from,
+              FiscalTargets *to,
+              gint64         per_10000)
+{
+  fiscal_targets_copy_into (from, to);
+  for (guint f = 0; f < FISCAL_N_FUNDS; f++)
+    fiscal_targets_set_fund (to, f, scale_amount (fiscal_targets_get_fund (from, f), per_10000));
+}
+
 /**
  * fiscal_document_new_from_prior:
  * @prior: last year's budget
@@ -1097,11 +1109,13 @@ fiscal_document_new_from_prior (FiscalDocument *prior,
             moved = g_strdup_printf ("%04d%s", atoi (value) + 1, value + 4);
           fiscal_project_set_field (copy, f, moved ? moved : value);
         }
+      copy_targets (fiscal_project_get_targets (project), fiscal_project_get_targets (copy), per_10000);
       fiscal_document_add_project (self, copy);
     }
 
   profile = fiscal_document_get_profile (self);
   fiscal_profile_copy_into (prior->profile, profile);
+  copy_targets (prior->targets, self->targets, per_10000);
 
   model = G_LIST_MODEL (prior->lines);
   lines = g_ptr_array_new_full (g_list_model_get_n_items (model), g_object_unref);
