@@ -634,6 +634,24 @@ test_targets_panel (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-targets", NULL);
   g_assert_false (fiscal_window_get_targets_revealed (window));
 
+  /* A target finding of the department, activated in the checks, opens the
+   * panel on the department's table. */
+  {
+    GPtrArray *findings = fiscal_window_get_findings (window);
+    FiscalChecksView *checks = find_checks_view (GTK_WIDGET (window));
+    guint at = G_MAXUINT;
+
+    for (guint i = 0; i < findings->len && at == G_MAXUINT; i++)
+      if (g_str_equal (((FiscalFinding *) findings->pdata[i])->rule, "targets.duplicate"))
+        at = i;
+    g_assert_cmpuint (at, !=, G_MAXUINT);
+    fiscal_checks_view_activate (checks, at);
+    iterate ();
+    g_assert_true (fiscal_window_get_targets_revealed (window));
+    g_assert_cmpstr (fiscal_window_get_page (window), ==, "overview");
+    g_assert_true (fiscal_targets_panel_get_targets (panel) == fiscal_document_get_targets (doc));
+  }
+
   fiscal_document_set_saved (doc);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

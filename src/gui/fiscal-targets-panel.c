@@ -140,6 +140,30 @@ update_weights (FiscalTargetsPanel *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->weight_label), sum == total ? "success" : "error");
 }
 
+/* The title and subtitle of the expander row that holds @child. */
+static void
+update_summary (GtkWidget       *child,
+                FiscalIndicator *indicator)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (child, ADW_TYPE_EXPANDER_ROW);
+  g_autofree char *target = fiscal_indicator_format_target (indicator);
+  const char *weight = fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_WEIGHT);
+  g_autofree char *subtitle = NULL;
+
+  if (row == NULL)
+    return;
+
+  if (weight != NULL)
+    /* Translators: an indicator's target and weight, "≥6 人 · weight 10" */
+    subtitle = g_strdup_printf (_("%s · weight %s"), target, weight);
+  else
+    subtitle = g_strdup (target);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_NAME) ?: _("Unnamed Indicator"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+}
+
 static void
 field_apply_cb (AdwEntryRow        *row,
                 FiscalTargetsPanel *self)
@@ -174,6 +198,7 @@ field_apply_cb (AdwEntryRow        *row,
 
   if (field == FISCAL_INDICATOR_OPERATOR)
     gtk_editable_set_text (GTK_EDITABLE (row), fiscal_operator_symbol (fiscal_indicator_get_operator (indicator)));
+  update_summary (GTK_WIDGET (row), indicator);
   update_weights (self);
 }
 
@@ -208,21 +233,10 @@ indicator_row (FiscalTargetsPanel *self,
                guint               index)
 {
   GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *target = fiscal_indicator_format_target (indicator);
-  const char *weight = fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_WEIGHT);
-  g_autofree char *subtitle = NULL;
   GtkWidget *remove;
 
-  if (weight != NULL)
-    /* Translators: an indicator's target and weight, "≥6 人 · weight 10" */
-    subtitle = g_strdup_printf (_("%s · weight %s"), target, weight);
-  else
-    subtitle = g_strdup (target);
-
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_NAME) ?: _("Unnamed Indicator"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  update_summary (row, indicator);
   g_object_set_data (G_OBJECT (row), "fiscal-indicator", indicator);
 
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");

@@ -563,6 +563,23 @@ finding_activated_cb (FiscalWindow        *self,
       return;
     }
 
+  /* A target finding: the side panel with the table it is about. */
+  if (g_str_has_prefix (where, "targets") ||
+      (sscanf (where, "projects[%u]", &index) == 1 && strstr (where, "].targets") != NULL))
+    {
+      if (g_str_has_prefix (where, "targets"))
+        fiscal_window_show_page (self, "overview");
+      else
+        {
+          fiscal_window_show_page (self, "projects");
+          fiscal_projects_view_select (self->projects_view, index);
+        }
+      adw_flap_set_reveal_flap (self->targets_flap, TRUE);
+      update_targets_panel (self);
+      toast (self, finding->message);
+      return;
+    }
+
   if (sscanf (where, "projects[%u]", &index) == 1)
     {
       g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (self->document), index);
