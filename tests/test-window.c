@@ -619,6 +619,19 @@ test_targets_panel (void)
   g_assert_cmpstr (gtk_editable_get_text (value), ==, "6");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (value), "error"));
 
+  /* From the library of common indicators: 服务对象满意度 (≥90%). */
+  for (guint i = 0; i < fiscal_framework_get_n_library (fiscal_framework_get_default ()); i++)
+    {
+      g_autoptr(FiscalIndicator) entry = fiscal_framework_new_from_library (fiscal_framework_get_default (), i);
+
+      if (g_str_equal (fiscal_indicator_get_field (entry, FISCAL_INDICATOR_NAME), "服务对象满意度"))
+        gtk_widget_activate_action (GTK_WIDGET (panel), "targets.add-library", "u", i);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 9);
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 8, FISCAL_INDICATOR_VALUE)), ==, "90");
+  g_assert_true (fiscal_document_undo (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 8);
+
   /* Add and remove, each undoable. */
   fiscal_targets_panel_add_indicator (panel);
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 9);

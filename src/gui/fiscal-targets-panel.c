@@ -32,6 +32,7 @@ struct _FiscalTargetsPanel
   GtkLevelBar    *level_bar;
   GtkBox         *groups;
   GtkButton      *add_button;
+  GtkWidget      *library_button;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalTargetsPanel, fiscal_targets_panel, GTK_TYPE_WIDGET)
@@ -292,6 +293,7 @@ rebuild (FiscalTargetsPanel *self)
     adw_window_title_set_title (self->title, self->document ? _("Department") : "");
   adw_window_title_set_subtitle (self->title, self->document ? _("Performance Targets") : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->targets != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.add-library", self->targets != NULL);
 
   if (self->targets == NULL)
     {
@@ -401,6 +403,46 @@ add_clicked_cb (FiscalTargetsPanel *self)
 }
 
 static void
+add_library_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  fiscal_targets_panel_add_from_library (FISCAL_TARGETS_PANEL (widget), g_variant_get_uint32 (parameter));
+}
+
+/* The library of common indicators, one section per 一级. */
+static GMenuModel *
+library_menu (void)
+{
+  FiscalFramework *framework = fiscal_framework_get_default ();
+  GMenu *menu = g_menu_new ();
+
+  for (guint c = 1; c < FISCAL_N_CATEGORIES; c++)
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+
+      for (guint i = 0; i < fiscal_framework_get_n_library (framework); i++)
+        {
+          g_autoptr(FiscalIndicator) entry = fiscal_framework_new_from_library (framework, i);
+          g_autoptr(GMenuItem) item = NULL;
+
+          if (fiscal_framework_classify (framework,
+                                         fiscal_indicator_get_field (entry, FISCAL_INDICATOR_LEVEL1),
+                                         fiscal_indicator_get_field (entry, FISCAL_INDICATOR_LEVEL2)) != c)
+            continue;
+
+          item = g_menu_item_new (fiscal_indicator_get_field (entry, FISCAL_INDICATOR_NAME), NULL);
+          g_menu_item_set_action_and_target_value (item, "targets.add-library", g_variant_new_uint32 (i));
+          g_menu_append_item (section, item);
+        }
+
+      g_menu_append_section (menu, fiscal_category_name (c), G_MENU_MODEL (section));
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
 fiscal_targets_panel_dispose (GObject *object)
 {
   FiscalTargetsPanel *self = (FiscalTargetsPanel *)object;
@@ -436,6 +478,8 @@ fiscal_targets_panel_class_init (FiscalTargetsPanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "targetspanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "targets.add-library", "u", add_library_action);
 }
 
 static void
@@ -471,6 +515,17 @@ fiscal_targets_panel_init (FiscalTargetsPanel *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add Indicator"));
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->add_button));
+
+  {
+    g_autoptr(GMenuModel) menu = library_menu ();
+    GtkWidget *library = gtk_menu_button_new ();
+
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (library), "view-list-bullet-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (library), menu);
+    gtk_widget_set_tooltip_text (library, _("Add a Common Indicator"));
+    adw_header_bar_pack_start (ADW_HEADER_BAR (header), library);
+    self->library_button = library;
+  }
   gtk_box_append (GTK_BOX (self->box), header);
 
   weights = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -674,6 +729,32 @@ fiscal_targets_panel_add_indicator (FiscalTargetsPanel *self)
   indicator = fiscal_indicator_new (last ? fiscal_indicator_get_field (last, FISCAL_INDICATOR_LEVEL1) : "产出指标",
                                     last ? fiscal_indicator_get_field (last, FISCAL_INDICATOR_LEVEL2) : "数量指标",
                                     NULL);
+  g_hash_table_add (self->expanded, indicator);
+  fiscal_targets_add_indicator (self->targets, indicator);
+  rebuild (self);
+}
+
+/**
+ * fiscal_targets_panel_add_from_library:
+ * @entry: the position of an indicator in the framework's library
+ *
+ * Adds a copy of a common indicator at the end of the table shown, open for
+ * editing.
+ */
+void
+fiscal_targets_panel_add_from_library (FiscalTargetsPanel *self,
+                                       guint               entry)
+{
+  FiscalFramework *framework = fiscal_framework_get_default ();
+  g_autoptr(FiscalIndicator) indicator = NULL;
+
+  g_return_if_fail (FISCAL_IS_TARGETS_PANEL (self));
+  g_return_if_fail (entry < fiscal_framework_get_n_library (framework));
+
+  if (self->targets == NULL)
+    return;
+
+  indicator = fiscal_framework_new_from_library (framework, entry);
   g_hash_table_add (self->expanded, indicator);
   fiscal_targets_add_indicator (self->targets, indicator);
   rebuild (self);

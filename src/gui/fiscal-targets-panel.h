@@ -33,6 +33,8 @@ GtkEditable   *fiscal_targets_panel_get_field        (FiscalTargetsPanel *self,
                                                       guint               indicator,
                                                       FiscalIndicatorField field);
 void           fiscal_targets_panel_add_indicator    (FiscalTargetsPanel *self);
+void           fiscal_targets_panel_add_from_library (FiscalTargetsPanel *self,
+                                                      guint               entry);
 void           fiscal_targets_panel_remove_indicator (FiscalTargetsPanel *self,
                                                       guint               indicator);
 
