@@ -556,6 +556,122 @@ last_row_cell (FiscalTable *table,
 
 /* Property: on random budgets the tables agree with each other exactly, in
  * fen, however the lines fall. */
+/* Every figure of every table equals the sum of the lines the pivot says
+ * are behind it, and a row's lines are those behind any of its figures. */
+static void
+check_lines_behind_cells (FiscalDocument *doc)
+{
+  GListModel *lines = fiscal_document_get_lines (doc);
+  guint n_lines = g_list_model_get_n_items (lines);
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
+  static const guint hierarchies[] = { 2, 3, 5, 6, 8, 9, 11 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (hierarchies); t++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, hierarchies[t] - 1);
+
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (table, r);
+          guint in_row = 0, in_any = 0;
+
+          for (guint c = 0; c < fiscal_table_get_n_cells (table); c++)
+            {
+              int column = fiscal_table_cell_to_column (table, c);
+              gint64 sum = 0;
+
+              for (guint i = 0; i < n_lines; i++)
+                {
+                  g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+                  if (fiscal_pivot_line_in_cell (table, r, column, line))
+                    sum += fiscal_line_get_amount (line);
+                }
+              if (sum != row->cells[c].amount)
+                g_error ("表%u row %u (%s) cell %u: lines sum to %" G_GINT64_FORMAT ", table has %" G_GINT64_FORMAT,
+                         hierarchies[t], r, row->code, c, sum, row->cells[c].amount);
+            }
+
+          for (guint i = 0; i < n_lines; i++)
+            {
+              g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+              gboolean any = FALSE;
+
+              for (guint c = 0; c < fiscal_table_get_n_cells (table) && !any; c++)
+                any = fiscal_pivot_line_in_cell (table, r, fiscal_table_cell_to_column (table, c), line);
+              in_any += any;
+              in_row += fiscal_pivot_line_in_cell (table, r, -1, line);
+              /* A code or name column stands for the whole row. */
+              g_assert_cmpint (fiscal_pivot_line_in_cell (table, r, 0, line), ==,
+                               fiscal_pivot_line_in_cell (table, r, -1, line));
+            }
+          g_assert_cmpuint (in_row, ==, in_any);
+        }
+    }
+}
+
+static void
+test_lines_behind_cells (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  g_autoptr(FiscalTable) t3 = fiscal_pivot_table (doc, 3);
+  g_autoptr(FiscalTable) t6 = fiscal_pivot_table (doc, 6);
+  g_autoptr(FiscalTable) t7 = fiscal_pivot_table (doc, 7);
+  GListModel *lines = fiscal_document_get_lines (doc);
+  const FiscalTableRow *row;
+  guint r, basic = 0, project = 0, row_lines = 0;
+
+  check_lines_behind_cells (doc);
+
+  /* 表 3 row 2010302 一般行政管理事务: its 项目支出 column has the seven
+   * project lines and its 基本支出 column none. */
+  for (r = 0; r < fiscal_table_get_n_rows (t3); r++)
+    if (g_str_equal (fiscal_table_get_row (t3, r)->code, "2010302"))
+      break;
+  g_assert_cmpuint (r, <, fiscal_table_get_n_rows (t3));
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+      basic += fiscal_pivot_line_in_cell (t3, r, 5, line);
+      project += fiscal_pivot_line_in_cell (t3, r, 6, line);
+      row_lines += fiscal_pivot_line_in_cell (t3, r, -1, line);
+    }
+  g_assert_cmpuint (basic, ==, 0);
+  g_assert_cmpuint (project, ==, 7);
+  g_assert_cmpuint (row_lines, ==, 7);
+
+  /* 表 6 rows are economic codes: 301 finds personnel lines only. */
+  row = NULL;
+  for (r = 0; r < fiscal_table_get_n_rows (t6); r++)
+    if (g_str_equal ((row = fiscal_table_get_row (t6, r))->code, "301"))
+      break;
+  g_assert_cmpuint (r, <, fiscal_table_get_n_rows (t6));
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+      if (fiscal_pivot_line_in_cell (t6, r, -1, line))
+        {
+          g_assert_true (g_str_has_prefix (fiscal_line_get_economic (line), "301"));
+          g_assert_cmpint (fiscal_line_get_kind (line), !=, FISCAL_KIND_PROJECT);
+        }
+    }
+
+  /* 表 7 rows answer by function code: a row of 2010302 takes its lines. */
+  for (r = 0; r < fiscal_table_get_n_rows (t7); r++)
+    if (g_str_equal (fiscal_table_get_row (t7, r)->code, "2010302"))
+      break;
+  g_assert_cmpuint (r, <, fiscal_table_get_n_rows (t7));
+  row_lines = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+      row_lines += fiscal_pivot_line_in_cell (t7, r, -1, line);
+    }
+  g_assert_cmpuint (row_lines, ==, 7);
+}
+
 static void
 test_random_consistency (void)
 {
@@ -598,6 +714,8 @@ test_random_consistency (void)
             basic += fen;
         }
 
+      if (round % 4 == 0)
+        check_lines_behind_cells (doc);
       tables = fiscal_pivot_all (doc);
 
       /* Income equals expenditure, and every view has the same total. */
@@ -756,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/pivot/other-budgets", test_other_budgets);
   g_test_add_func ("/pivot/empty-budget", test_empty_budget);
   g_test_add_func ("/pivot/random-consistency", test_random_consistency);
+  g_test_add_func ("/pivot/lines-behind-cells", test_lines_behind_cells);
   g_test_add_func ("/pivot/output", test_table_output);
   g_test_add_func ("/pivot/csv-escape", test_csv_escape);
 

@@ -690,15 +690,63 @@ test_table_to_lines (void)
   view = find_table_view (GTK_WIDGET (window));
   lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
 
-  /* Row 3 of 表 3 is 2010302 一般行政管理事务: the seven project lines. */
-  fiscal_table_view_activate_row (view, 3);
+  /* Row 3 of 表 3 is 2010302 一般行政管理事务: its 项目支出 figure is the
+   * seven project lines, its 基本支出 figure none, the row all seven. */
+  fiscal_table_view_activate_cell (view, 3, 6);
   iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);
   for (guint i = 0; i < 7; i++)
-    g_assert_cmpstr (fiscal_line_get_function (fiscal_lines_view_get_shown (lines, i)), ==, "2010302");
+    {
+      FiscalLine *line = fiscal_lines_view_get_shown (lines, i);
 
-  fiscal_lines_view_set_code_filter (lines, NULL);
+      g_assert_cmpstr (fiscal_line_get_function (line), ==, "2010302");
+      g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PROJECT);
+    }
+  /* The totals say what the shown lines add up to: the figure itself. */
+  {
+    g_autofree char *totals = fiscal_lines_view_get_totals_text (lines);
+    const char *second = strchr (totals, '\n');
+
+    g_assert_nonnull (second);
+    g_assert_nonnull (strstr (second, "173.00"));
+  }
+
+  fiscal_window_show_table (window, 3);
+  iterate ();
+  fiscal_table_view_activate_cell (view, 3, 5);
+  iterate ();
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 0);
+  fiscal_table_view_activate_cell (view, 3, 1);
+  iterate ();
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);
+
+  /* 表 6's rows are economic codes: 302 商品和服务支出 gives public-funds
+   * lines of the general budget only. */
+  fiscal_window_show_table (window, 6);
+  iterate ();
+  {
+    FiscalTable *t6 = fiscal_table_view_get_table (view);
+    guint r;
+
+    for (r = 0; r < fiscal_table_get_n_rows (t6); r++)
+      if (g_str_equal (fiscal_table_get_row (t6, r)->code, "302"))
+        break;
+    g_assert_cmpuint (r, <, fiscal_table_get_n_rows (t6));
+    fiscal_table_view_activate_cell (view, r, -1);
+    iterate ();
+    g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
+    g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), >, 0);
+    for (guint i = 0; i < fiscal_lines_view_get_n_shown (lines); i++)
+      {
+        FiscalLine *line = fiscal_lines_view_get_shown (lines, i);
+
+        g_assert_true (g_str_has_prefix (fiscal_line_get_economic (line), "302"));
+        g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PUBLIC);
+      }
+  }
+
+  fiscal_lines_view_set_cell_filter (lines, NULL, 0, -1);
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==,
                     g_list_model_get_n_items (fiscal_document_get_lines (fiscal_window_get_document (window))));
 

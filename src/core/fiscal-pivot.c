@@ -1309,6 +1309,108 @@ make_table (Cube  *cube,
     }
 }
 
+/* The accumulation of the tables whose rows are a code hierarchy. */
+static gboolean
+hierarchy_of (guint       number,
+              Accumulate *accumulate,
+              gboolean   *economic)
+{
+  *economic = FALSE;
+  switch (number)
+    {
+    case 2:  *accumulate = accumulate_income; break;
+    case 3:  *accumulate = accumulate_all_spending; break;
+    case 5:  *accumulate = accumulate_general_spending; break;
+    case 6:  *accumulate = accumulate_general_basic; *economic = TRUE; break;
+    case 8:  *accumulate = accumulate_fund; break;
+    case 9:  *accumulate = accumulate_capital; break;
+    case 11: *accumulate = accumulate_carryover; break;
+    default: return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fiscal_pivot_row_traceable:
+ *
+ * Whether fiscal_pivot_line_in_cell() can name lines behind @row: every row
+ * of a table of codes, and the rows with a function code elsewhere.
+ */
+gboolean
+fiscal_pivot_row_traceable (FiscalTable *table,
+                            guint        row)
+{
+  Accumulate accumulate;
+  gboolean economic;
+
+  g_return_val_if_fail (FISCAL_IS_TABLE (table), FALSE);
+  g_return_val_if_fail (row < fiscal_table_get_n_rows (table), FALSE);
+
+  return hierarchy_of (fiscal_table_get_number (table), &accumulate, &economic) ||
+         fiscal_table_get_row (table, row)->code[0] != 0;
+}
+
+/**
+ * fiscal_pivot_line_in_cell:
+ * @table: a table made by the pivot
+ * @row: a row of @table
+ * @column: a column of @table; -1, or a code or name column, for the
+ *   whole row
+ * @line: a line
+ *
+ * Whether @line adds to the figure in @row and @column of @table: the
+ * table's own accumulation is asked where the line would go, so the lines
+ * found for a figure are exactly those it sums. A line of amount 0 counts as
+ * in the cells it would add to. Tables whose rows are not a code hierarchy
+ * (1, 4, 7, 10) answer by the row's function code alone.
+ *
+ * Returns: %TRUE if @line is behind that figure
+ */
+gboolean
+fiscal_pivot_line_in_cell (FiscalTable *table,
+                           guint        row,
+                           int          column,
+                           FiscalLine  *line)
+{
+  const FiscalTableRow *r;
+  const char *function;
+  const char *code;
+  Accumulate accumulate;
+  gboolean economic;
+  g_autofree gint64 *c = NULL;
+  guint n;
+  int cell = -1;
+  CubeCell probe = { 0 };
+
+  g_return_val_if_fail (FISCAL_IS_TABLE (table), FALSE);
+  g_return_val_if_fail (FISCAL_IS_LINE (line), FALSE);
+  g_return_val_if_fail (row < fiscal_table_get_n_rows (table), FALSE);
+
+  r = fiscal_table_get_row (table, row);
+  function = fiscal_line_get_function (line);
+
+  if (!hierarchy_of (fiscal_table_get_number (table), &accumulate, &economic))
+    return r->code[0] != 0 && function != NULL && g_str_has_prefix (function, r->code);
+
+  code = economic ? fiscal_line_get_economic (line) : function;
+  if (r->code[0] != 0 && (code == NULL || !g_str_has_prefix (code, r->code)))
+    return FALSE;
+
+  n = fiscal_table_get_n_cells (table);
+  for (guint i = 0; column >= 0 && i < n; i++)
+    if (fiscal_table_cell_to_column (table, i) == column)
+      cell = i;
+  /* A code or name column stands for the whole row. */
+  probe.key.kind = fiscal_line_get_kind (line);
+  probe.key.source = fiscal_line_get_source (line);
+  probe.amount = 1;
+  c = g_new0 (gint64, n);
+  if (!accumulate (c, &probe))
+    return FALSE;
+
+  return cell < 0 ? !all_zero (c, n) : c[cell] != 0;
+}
+
 /**
  * fiscal_pivot_all:
  *

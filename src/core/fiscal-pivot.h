@@ -17,5 +17,11 @@ const char  *fiscal_pivot_table_title (guint           number);
 GPtrArray   *fiscal_pivot_all         (FiscalDocument *document);
 FiscalTable *fiscal_pivot_table       (FiscalDocument *document,
                                        guint           number);
+gboolean     fiscal_pivot_row_traceable (FiscalTable   *table,
+                                        guint          row);
+gboolean     fiscal_pivot_line_in_cell (FiscalTable   *table,
+                                        guint          row,
+                                        int            column,
+                                        FiscalLine    *line);
 
 G_END_DECLS

@@ -27,7 +27,9 @@ struct _FiscalLinesView
   FiscalCatalog      *economics;
   char               *project_id;     /* only this project's lines, or NULL */
   char               *filter_text;
-  char               *code_prefix;    /* only lines whose function code starts so */
+  FiscalTable        *cell_table;     /* only the lines behind a figure of this table, */
+  guint               cell_row;       /* in this row */
+  int                 cell_column;    /* and column, or -1 for the whole row */
   gboolean            wan;
 
   GtkWidget          *box;
@@ -610,8 +612,8 @@ filter_func (gpointer item,
   if (self->project_id != NULL && g_strcmp0 (fiscal_line_get_project (line), self->project_id) != 0)
     return FALSE;
 
-  if (self->code_prefix != NULL &&
-      !g_str_has_prefix (fiscal_line_get_function (line) ? fiscal_line_get_function (line) : "", self->code_prefix))
+  if (self->cell_table != NULL &&
+      !fiscal_pivot_line_in_cell (self->cell_table, self->cell_row, self->cell_column, line))
     return FALSE;
 
   if (self->filter_text == NULL || *self->filter_text == 0)
@@ -670,6 +672,8 @@ fiscal_lines_view_get_totals_text (FiscalLinesView *self)
 {
   g_autoptr(FiscalSummary) s = NULL;
   g_autofree char *all = NULL, *basic = NULL, *project = NULL, *general = NULL, *unit = NULL;
+  char *text;
+  guint n_all, n_shown;
 
   g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), NULL);
 
@@ -684,8 +688,32 @@ fiscal_lines_view_get_totals_text (FiscalLinesView *self)
   unit = fiscal_money_format_wan (fiscal_summary_unit_funds (s));
 
   /* Translators: the totals under the lines editor, in 万元 */
-  return g_strdup_printf (_("Total %s · Basic %s · Project %s · General public budget %s · Unit funds %s (10,000 yuan)"),
+  text = g_strdup_printf (_("Total %s · Basic %s · Project %s · General public budget %s · Unit funds %s (10,000 yuan)"),
                           all, basic, project, general, unit);
+
+  /* A filtered view also says what the shown lines add up to, so a figure
+   * traced from a table can be checked against them. */
+  n_all = g_list_model_get_n_items (fiscal_document_get_lines (self->document));
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  if (n_shown != n_all)
+    {
+      g_autofree char *sum = NULL;
+      gint64 fen = 0;
+      char *both;
+
+      for (guint i = 0; i < n_shown; i++)
+        {
+          g_autoptr(FiscalLine) line = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+          fen += fiscal_line_get_amount (line);
+        }
+      sum = fiscal_money_format_wan (fen);
+      /* Translators: the second line of the totals when the lines are filtered */
+      both = g_strdup_printf (_("%s\n%u of %u lines shown, adding up to %s (10,000 yuan)"), text, n_shown, n_all, sum);
+      g_free (text);
+      text = both;
+    }
+
+  return text;
 }
 
 static void
@@ -704,15 +732,50 @@ document_changed_cb (FiscalLinesView *self)
   update_subtotals (self);
 }
 
+/* Says in the search entry which figure the lines are filtered to. */
+static void
+set_cell_table (FiscalLinesView *self,
+                FiscalTable     *table,
+                guint            row,
+                int              column)
+{
+  g_autofree char *hint = NULL;
+
+  g_set_object (&self->cell_table, table);
+  self->cell_row = row;
+  self->cell_column = column;
+
+  if (table != NULL)
+    {
+      const FiscalTableRow *r = fiscal_table_get_row (table, row);
+      const FiscalTableColumn *c = column >= 0 ? fiscal_table_get_column (table, column) : NULL;
+      g_autofree char *place = NULL;
+
+      if (c != NULL && c->kind == FISCAL_COLUMN_AMOUNT)
+        place = g_strdup_printf ("表%u · %s%s%s · %s", fiscal_table_get_number (table),
+                                 r->code, *r->code ? " " : "", r->name, c->title);
+      else
+        place = g_strdup_printf ("表%u · %s%s%s", fiscal_table_get_number (table),
+                                 r->code, *r->code ? " " : "", r->name);
+      /* Translators: %s names a figure of a table, as 表3 · 2010302 一般行政管理事务 · 项目支出 */
+      hint = g_strdup_printf (_("Lines behind %s — type to search all"), place);
+    }
+
+  g_object_set (self->search, "placeholder-text",
+                hint ? hint : _("Filter by code, name, note or project"), NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), hint);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 search_changed_cb (FiscalLinesView *self,
                    GtkSearchEntry  *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  /* Typing replaces a code filter set from a table. */
-  if (*text && self->code_prefix)
-    g_clear_pointer (&self->code_prefix, g_free);
+  /* Typing replaces a filter set from a table. */
+  if (*text && self->cell_table)
+    set_cell_table (self, NULL, 0, -1);
   fiscal_lines_view_set_filter_text (self, text);
 }
 
@@ -1216,27 +1279,25 @@ fiscal_lines_view_set_filter_text (FiscalLinesView *self,
 }
 
 /**
- * fiscal_lines_view_set_code_filter:
- * @prefix: (nullable): show only lines whose function code starts with
- *   @prefix (a 类, 款 or 项), or %NULL for all
+ * fiscal_lines_view_set_cell_filter:
+ * @table: (nullable): a table of the document, or %NULL to show all lines
+ * @row: a row of @table
+ * @column: a column of @table, or -1 for the whole row
+ *
+ * Shows only the lines behind one figure (or one row) of @table: exactly
+ * the lines the table sums there.
  */
 void
-fiscal_lines_view_set_code_filter (FiscalLinesView *self,
-                                   const char      *prefix)
+fiscal_lines_view_set_cell_filter (FiscalLinesView *self,
+                                   FiscalTable     *table,
+                                   guint            row,
+                                   int              column)
 {
   g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
+  g_return_if_fail (table == NULL || row < fiscal_table_get_n_rows (table));
 
-  g_free (self->code_prefix);
-  self->code_prefix = (prefix && *prefix) ? g_strdup (prefix) : NULL;
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
-  if (self->code_prefix)
-    {
-      g_autofree char *hint = g_strdup_printf (_("Showing the lines of %s; clear the filter to see all"), self->code_prefix);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), hint);
-    }
-  else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), NULL);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  set_cell_table (self, table, row, column);
 }
 
 void
@@ -1294,6 +1355,8 @@ fiscal_lines_view_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_func (self->filtered, update_totals, self);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->document);
@@ -1301,7 +1364,7 @@ fiscal_lines_view_dispose (GObject *object)
   g_clear_object (&self->economics);
   g_clear_pointer (&self->project_id, g_free);
   g_clear_pointer (&self->filter_text, g_free);
-  g_clear_pointer (&self->code_prefix, g_free);
+  g_clear_object (&self->cell_table);
   g_clear_pointer (&self->editors, g_hash_table_unref);
 
   G_OBJECT_CLASS (fiscal_lines_view_parent_class)->dispose (object);
@@ -1472,6 +1535,7 @@ fiscal_lines_view_init (FiscalLinesView *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_totals), self);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));

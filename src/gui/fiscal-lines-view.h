@@ -27,8 +27,10 @@ void        fiscal_lines_view_set_wan         (FiscalLinesView *self,
                                                gboolean         wan);
 void        fiscal_lines_view_set_filter_text (FiscalLinesView *self,
                                                const char      *text);
-void        fiscal_lines_view_set_code_filter (FiscalLinesView *self,
-                                               const char      *prefix);
+void        fiscal_lines_view_set_cell_filter (FiscalLinesView *self,
+                                               FiscalTable     *table,
+                                               guint            row,
+                                               int              column);
 guint       fiscal_lines_view_get_n_shown     (FiscalLinesView *self);
 FiscalLine *fiscal_lines_view_get_shown       (FiscalLinesView *self,
                                                guint            position);

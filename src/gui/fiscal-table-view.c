@@ -34,7 +34,7 @@ enum {
 G_DEFINE_FINAL_TYPE (FiscalTableView, fiscal_table_view, GTK_TYPE_WIDGET)
 
 enum {
-  ROW_ACTIVATED,
+  CELL_ACTIVATED,
   N_SIGNALS
 };
 
@@ -155,8 +155,11 @@ rebuild (FiscalTableView *self)
           GtkWidget *label = make_cell (text, column->kind, FALSE);
 
           g_object_set_data (G_OBJECT (label), "fiscal-row", GUINT_TO_POINTER (r + 1));
-          if (row->code[0] != 0)
-            gtk_widget_set_tooltip_text (label, _("Double-click to see the lines behind this row"));
+          g_object_set_data (G_OBJECT (label), "fiscal-column", GUINT_TO_POINTER (c + 1));
+          if (fiscal_pivot_row_traceable (table, r))
+            gtk_widget_set_tooltip_text (label, column->kind == FISCAL_COLUMN_AMOUNT
+                                                ? _("Double-click to see the lines behind this figure")
+                                                : _("Double-click to see the lines behind this row"));
 
           /* The 总计 row opens a table and 收入总计 closes 表 1 and 4. */
           if (row->level == 0 && row->code[0] == 0 && (r == 0 || r + 1 == fiscal_table_get_n_rows (table)))
@@ -177,18 +180,22 @@ rebuild (FiscalTableView *self)
 }
 
 /**
- * fiscal_table_view_activate_row:
+ * fiscal_table_view_activate_cell:
+ * @column: a column of the table, or -1 for the whole row
  *
- * Emits ::row-activated for data row @row, as a double click on it does.
+ * Emits ::cell-activated for data row @row, as a double click on that
+ * cell does.
  */
 void
-fiscal_table_view_activate_row (FiscalTableView *self,
-                                guint            row)
+fiscal_table_view_activate_cell (FiscalTableView *self,
+                                 guint            row,
+                                 int              column)
 {
   g_return_if_fail (FISCAL_IS_TABLE_VIEW (self));
   g_return_if_fail (self->table != NULL && row < fiscal_table_get_n_rows (self->table));
+  g_return_if_fail (column < (int) fiscal_table_get_n_columns (self->table));
 
-  g_signal_emit (self, signals[ROW_ACTIVATED], 0, row);
+  g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column);
 }
 
 static void
@@ -211,10 +218,11 @@ pressed_cb (GtkGestureClick *gesture,
        picked = gtk_widget_get_parent (picked))
     {
       guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (picked), "fiscal-row"));
+      guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (picked), "fiscal-column"));
 
       if (row > 0)
         {
-          fiscal_table_view_activate_row (self, row - 1);
+          fiscal_table_view_activate_cell (self, row - 1, (int) column - 1);
           return;
         }
     }
@@ -285,12 +293,13 @@ fiscal_table_view_class_init (FiscalTableViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
-   * FiscalTableView::row-activated:
+   * FiscalTableView::cell-activated:
    * @row: the data row
+   * @column: the column, or -1 for the whole row
    */
-  signals[ROW_ACTIVATED] =
-    g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[CELL_ACTIVATED] =
+    g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "disclosuretable");

@@ -1244,21 +1244,20 @@ set_amounts_in_wan (FiscalWindow *self,
   g_object_notify (G_OBJECT (self), "amounts-in-wan");
 }
 
-/* From a table row to the lines behind it. */
+/* From a figure of a table to the lines behind it. */
 static void
-table_view_row_activated_cb (FiscalWindow    *self,
-                        guint            row,
-                        FiscalTableView *view)
+table_view_cell_activated_cb (FiscalWindow    *self,
+                              guint            row,
+                              int              column,
+                              FiscalTableView *view)
 {
   FiscalTable *table = fiscal_table_view_get_table (view);
-  const FiscalTableRow *r = fiscal_table_get_row (table, row);
 
-  /* 表 6's codes are economic codes; the lines filter by function code. */
-  if (r->code[0] == 0 || fiscal_table_get_number (table) == 6)
+  if (!fiscal_pivot_row_traceable (table, row))
     return;
 
   fiscal_window_show_page (self, "lines");
-  fiscal_lines_view_set_code_filter (self->lines_view, r->code);
+  fiscal_lines_view_set_cell_filter (self->lines_view, table, row, column);
 }
 
 static gboolean
@@ -1424,7 +1423,7 @@ fiscal_window_init (FiscalWindow *self)
   self->amounts_in_wan = TRUE;
   populate_sidebar (self);
 
-  g_signal_connect_swapped (self->table_view, "row-activated", G_CALLBACK (table_view_row_activated_cb), self);
+  g_signal_connect_swapped (self->table_view, "cell-activated", G_CALLBACK (table_view_cell_activated_cb), self);
 
   {
     GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
