@@ -18,7 +18,7 @@ struct _FiscalTargetsPanel
   FiscalDocument *document;
   FiscalProject  *project;
   FiscalTargets  *targets;
-  GPtrArray      *watched;       /* the indicators whose notify we follow */
+  GPtrArray      *watched;       /* the indicators whose notify we follow (held) */
   GHashTable     *expanded;      /* indicators whose rows are open */
   GHashTable     *fields;        /* "index:field" → AdwEntryRow (unowned) */
   guint           rebuild_source;
@@ -310,7 +310,7 @@ rebuild (FiscalTargetsPanel *self)
       const char *level1 = fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_LEVEL1) ?: "";
 
       g_signal_connect_swapped (indicator, "notify", G_CALLBACK (indicator_notify_cb), self);
-      g_ptr_array_add (self->watched, indicator);
+      g_ptr_array_add (self->watched, g_object_ref (indicator));
 
       if (!g_ptr_array_find_with_equal_func (level1s, level1, g_str_equal, NULL))
         g_ptr_array_add (level1s, (gpointer) level1);
@@ -487,7 +487,7 @@ fiscal_targets_panel_init (FiscalTargetsPanel *self)
 {
   GtkWidget *header, *scrolled, *content, *badge_box, *weights;
 
-  self->watched = g_ptr_array_new ();
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->expanded = g_hash_table_new (NULL, NULL);
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
