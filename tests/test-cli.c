@@ -217,6 +217,47 @@ test_tables (void)
 }
 
 static void
+test_targets (void)
+{
+  g_autofree char *path = example ("changji-liaison-2025.fiscal.json");
+  g_auto(Run) all = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *tables, *columns, *rows, *cells;
+  JsonObject *department;
+
+  run_cli (&all, "targets", path, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, all.out, -1, NULL));
+  tables = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  g_assert_cmpuint (json_array_get_length (tables), ==, 2);
+  department = json_array_get_object_element (tables, 0);
+  g_assert_cmpstr (json_object_get_string_member (department, "title"), ==, "部门整体绩效目标表");
+  columns = json_object_get_array_member (department, "columns");
+  g_assert_cmpuint (json_array_get_length (columns), ==, 6);
+  g_assert_cmpstr (json_array_get_string_element (columns, 4), ==, "指标设定依据");
+  g_assert_cmpstr (json_array_get_string_element (columns, 5), ==, "分值权重");
+  rows = json_object_get_array_member (department, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 16);
+  cells = json_object_get_array_member (json_array_get_object_element (rows, 15), "cells");
+  g_assert_cmpstr (json_array_get_string_element (cells, 0), ==, "社会效益");
+  g_assert_cmpstr (json_array_get_string_element (cells, 3), ==, "=100%");
+  g_assert_nonnull (strstr (json_object_get_string_member (department, "note"), "本级安排 205.10；上级安排 0.00；其他资金 113.00"));
+
+  run_cli (&one, "targets", "--project", "机构运行补助经费", "--format", "csv", path, NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_true (g_str_has_prefix (one.out, "项目支出绩效目标表（机构运行补助经费）\r\n"));
+  g_assert_nonnull (strstr (one.out, "\r\n一级指标,二级指标,三级指标,指标值,指标值设置依据,上年完成值,指标分值权重,指标赋分规则,佐证资料\r\n"));
+  g_assert_nonnull (strstr (one.out, "\r\n成本指标,经济成本指标,物业维修费用（水、电）,≤93.91 万元,计划标准,100 万元,12,按照完成比例赋分,原始凭证\r\n"));
+  g_assert_nonnull (strstr (one.out, "年度预算总额 173.00；财政拨款 60.00；其他资金 113.00"));
+
+  run_cli (&missing, "targets", "-p", "没有的项目", path, NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_cmpstr (missing.out, ==, "");
+}
+
+static void
 test_chart (void)
 {
   g_autofree char *path = example ("changji-liaison-2025.fiscal.json");
@@ -286,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/tables", test_tables);
+  g_test_add_func ("/cli/targets", test_targets);
   g_test_add_func ("/cli/chart", test_chart);
 
   return g_test_run ();

@@ -34,6 +34,7 @@ typedef struct
 static int verb_validate (int argc, char **argv);
 static int verb_tables   (int argc, char **argv);
 static int verb_narrative (int argc, char **argv);
+static int verb_targets  (int argc, char **argv);
 static gboolean write_output (const char *output, const char *text);
 static gboolean load_prior (FiscalDocument *doc, const char *prior_path, FiscalDocument **prior);
 
@@ -42,6 +43,7 @@ static const Verb verbs[] = {
   { "tables",   verb_tables,   N_("Write the eleven disclosure tables as CSV or JSON") },
   { "narrative", verb_narrative, N_("Write the explanatory part (情况说明) from the figures") },
   { "chart",    fiscal_cli_chart, N_("Draw a chart as PNG, SVG or PDF") },
+  { "targets",  verb_targets,  N_("Write the performance-target tables as CSV or JSON") },
 };
 
 static void
@@ -232,6 +234,66 @@ verb_tables (int    argc,
     }
   else
     tables = fiscal_pivot_all (doc);
+
+  if (g_strcmp0 (format, "csv") == 0)
+    text = fiscal_tables_to_csv (tables);
+  else
+    {
+      g_autofree char *json = fiscal_tables_to_json (tables);
+      text = g_strconcat (json, "\n", NULL);
+    }
+
+  return write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
+}
+
+static int
+verb_targets (int    argc,
+              char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *project_name = NULL;
+  const GOptionEntry entries[] = {
+    { "project", 'p', 0, G_OPTION_ARG_STRING, &project_name, N_("Only the targets of the project with this name or id"), N_("NAME") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = verb_context ("targets", _("FILE"), entries);
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text = NULL;
+  GListModel *projects;
+  const char *path;
+
+  if (!(path = parse_verb (context, &argc, &argv)) ||
+      !check_format (format ? format : "json", "json", "csv", NULL))
+    return EXIT_TROUBLE;
+
+  if (!(doc = load (path)))
+    return EXIT_TROUBLE;
+
+  projects = fiscal_document_get_projects (doc);
+
+  if (project_name == NULL)
+    g_ptr_array_add (tables, fiscal_targets_to_table (doc, NULL));
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (projects, i);
+
+      if (project_name != NULL
+          ? (g_strcmp0 (project_name, fiscal_project_get_name (project)) == 0 ||
+             g_strcmp0 (project_name, fiscal_project_get_id (project)) == 0)
+          : !fiscal_targets_is_empty (fiscal_project_get_targets (project)))
+        g_ptr_array_add (tables, fiscal_targets_to_table (doc, project));
+    }
+
+  if (project_name != NULL && tables->len == 0)
+    {
+      g_printerr ("fiscal-cli: %s\n", _("There is no project of that name or id"));
+      return EXIT_TROUBLE;
+    }
 
   if (g_strcmp0 (format, "csv") == 0)
     text = fiscal_tables_to_csv (tables);

@@ -17,11 +17,13 @@
 
 #include "fiscal-document-private.h"
 #include "fiscal-error.h"
+#include "fiscal-indicator.h"
 #include "fiscal-json-check.h"
 #include "fiscal-line.h"
 #include "fiscal-money.h"
 #include "fiscal-profile.h"
 #include "fiscal-project.h"
+#include "fiscal-targets.h"
 #include "fiscal-unit.h"
 
 /* Where in the document a value is; formatted only when an error needs it. */
@@ -532,6 +534,132 @@ read_profile (FiscalDocument  *doc,
 }
 
 static gboolean
+read_indicators (FiscalTargets  *targets,
+                 JsonObject     *object,
+                 const Where    *parent,
+                 GError        **error)
+{
+  const char *keys[FISCAL_N_INDICATOR_FIELDS + 1] = { NULL };
+  Where where = WHERE_KEY (parent, "indicators");
+  JsonNode *node;
+  JsonArray *array;
+
+  for (guint f = 0; f < FISCAL_N_INDICATOR_FIELDS; f++)
+    keys[f] = fiscal_indicator_field_key (f);
+
+  if (!member (object, parent, "indicators", EXPECT_ARRAY, FALSE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Where item = WHERE_INDEX (&where, i);
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(FiscalIndicator) indicator = NULL;
+      JsonObject *obj;
+
+      if (!node_is (element, EXPECT_OBJECT))
+        return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
+                     expect_name (EXPECT_OBJECT), node_type_name (element));
+
+      obj = json_node_get_object (element);
+      if (!check_keys (obj, &item, keys, error))
+        return FALSE;
+
+      indicator = fiscal_indicator_new (NULL, NULL, NULL);
+      for (guint f = 0; f < FISCAL_N_INDICATOR_FIELDS; f++)
+        {
+          Where field = WHERE_KEY (&item, keys[f]);
+          FiscalOperator op;
+          const char *text;
+
+          if (!get_string (obj, &item, keys[f], FALSE, &text, error))
+            return FALSE;
+
+          if (text == NULL || *text == 0)
+            continue;
+
+          if (f == FISCAL_INDICATOR_OPERATOR && !fiscal_operator_from_string (text, &op))
+            return fail (error, FISCAL_ERROR_BAD_VALUE, &field,
+                         _("“%s” is not one of >=, <=, =, >, <"), text);
+
+          if ((f == FISCAL_INDICATOR_VALUE || f == FISCAL_INDICATOR_WEIGHT) &&
+              !fiscal_decimal_parse (text, NULL))
+            return fail (error, FISCAL_ERROR_AMOUNT_SYNTAX, &field,
+                         _("“%s” is not a decimal number"), text);
+
+          fiscal_indicator_set_field (indicator, f, text);
+        }
+
+      fiscal_targets_add_indicator (targets, indicator);
+    }
+
+  return TRUE;
+}
+
+/* A "targets" object: the department's (with its goal) or a project's. */
+static gboolean
+read_targets (FiscalTargets  *targets,
+              JsonObject     *object,
+              const Where    *parent,
+              GError        **error)
+{
+  static const char * const department_keys[] = { "goal", "funds", "indicators", NULL };
+  static const char * const project_keys[] = { "funds", "indicators", NULL };
+  FiscalTargetsScope scope = fiscal_targets_get_scope (targets);
+  const FiscalFund *funds = fiscal_targets_scope_funds (scope);
+  const char *fund_keys[FISCAL_N_FUNDS + 1] = { NULL };
+  Where where = WHERE_KEY (parent, "targets");
+  Where funds_where = WHERE_KEY (&where, "funds");
+  JsonObject *obj, *funds_obj;
+  JsonNode *node;
+  const char *goal = NULL;
+
+  if (!member (object, parent, "targets", EXPECT_OBJECT, FALSE, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  obj = json_node_get_object (node);
+  if (!check_keys (obj, &where, scope == FISCAL_TARGETS_DEPARTMENT ? department_keys : project_keys, error))
+    return FALSE;
+
+  if (scope == FISCAL_TARGETS_DEPARTMENT)
+    {
+      if (!get_string (obj, &where, "goal", FALSE, &goal, error))
+        return FALSE;
+      fiscal_targets_set_goal (targets, goal);
+    }
+
+  if (!member (obj, &where, "funds", EXPECT_OBJECT, FALSE, &node, error))
+    return FALSE;
+
+  if (node != NULL)
+    {
+      for (guint i = 0; funds[i] != FISCAL_N_FUNDS; i++)
+        fund_keys[i] = fiscal_fund_key (funds[i]);
+
+      funds_obj = json_node_get_object (node);
+      if (!check_keys (funds_obj, &funds_where, fund_keys, error))
+        return FALSE;
+
+      for (guint i = 0; funds[i] != FISCAL_N_FUNDS; i++)
+        {
+          gboolean present;
+          gint64 amount = 0;
+
+          if (!get_decimal (funds_obj, &funds_where, fund_keys[i], FALSE, &present, &amount, error))
+            return FALSE;
+          fiscal_targets_set_fund (targets, funds[i], amount);
+        }
+    }
+
+  return read_indicators (targets, obj, &where, error);
+}
+
+static gboolean
 read_projects (FiscalDocument  *doc,
                JsonObject      *root,
                const Where     *top,
@@ -539,13 +667,14 @@ read_projects (FiscalDocument  *doc,
                GHashTable      *project_ids,
                GError         **error)
 {
-  const char *keys[FISCAL_N_PROJECT_FIELDS + 1] = { NULL };
+  const char *keys[FISCAL_N_PROJECT_FIELDS + 2] = { NULL };
   Where where = WHERE_KEY (top, "projects");
   JsonNode *node;
   JsonArray *array;
 
   for (guint f = 0; f < FISCAL_N_PROJECT_FIELDS; f++)
     keys[f] = fiscal_project_field_key (f);
+  keys[FISCAL_N_PROJECT_FIELDS] = "targets";
 
   if (!member (root, top, "projects", EXPECT_ARRAY, FALSE, &node, error))
     return FALSE;
@@ -593,6 +722,9 @@ read_projects (FiscalDocument  *doc,
 
           fiscal_project_set_field (project, f, text);
         }
+
+      if (!read_targets (fiscal_project_get_targets (project), obj, &item, error))
+        return FALSE;
 
       fiscal_document_add_project (doc, project);
     }
@@ -753,7 +885,7 @@ read_document (FiscalDocument  *doc,
 {
   static const char * const keys[] = {
     "format", "version", "year", "department", "prior", "units", "profile",
-    "projects", "lines", "explanations", NULL
+    "projects", "lines", "explanations", "targets", NULL
   };
   static const char * const department_keys[] = { "name", "code", NULL };
   g_autoptr(GHashTable) unit_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -803,7 +935,8 @@ read_document (FiscalDocument  *doc,
          read_profile (doc, root, NULL, error) &&
          read_projects (doc, root, NULL, unit_ids, project_ids, error) &&
          read_lines (doc, root, NULL, unit_ids, project_ids, error) &&
-         read_explanations (doc, root, NULL, error);
+         read_explanations (doc, root, NULL, error) &&
+         read_targets (fiscal_document_get_targets (doc), root, NULL, error);
 }
 
 /**
@@ -1102,6 +1235,44 @@ write_profile (Writer        *w,
   writer_close (w, '}');
 }
 
+static void
+write_targets (Writer        *w,
+               FiscalTargets *targets)
+{
+  const FiscalFund *funds = fiscal_targets_scope_funds (fiscal_targets_get_scope (targets));
+  GListModel *indicators = fiscal_targets_get_indicators (targets);
+  guint n = g_list_model_get_n_items (indicators);
+
+  if (fiscal_targets_is_empty (targets))
+    return;
+
+  writer_open (w, "targets", '{', FALSE);
+  if (fiscal_targets_get_scope (targets) == FISCAL_TARGETS_DEPARTMENT)
+    writer_string (w, "goal", fiscal_targets_get_goal (targets));
+
+  writer_open (w, "funds", '{', TRUE);
+  for (guint i = 0; funds[i] != FISCAL_N_FUNDS; i++)
+    writer_decimal (w, fiscal_fund_key (funds[i]), fiscal_targets_get_fund (targets, funds[i]));
+  writer_close (w, '}');
+
+  if (n > 0)
+    {
+      writer_open (w, "indicators", '[', FALSE);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(FiscalIndicator) indicator = g_list_model_get_item (indicators, i);
+
+          writer_open (w, NULL, '{', TRUE);
+          for (guint f = 0; f < FISCAL_N_INDICATOR_FIELDS; f++)
+            writer_string (w, fiscal_indicator_field_key (f), fiscal_indicator_get_field (indicator, f));
+          writer_close (w, '}');
+        }
+      writer_close (w, ']');
+    }
+
+  writer_close (w, '}');
+}
+
 /**
  * fiscal_document_to_bytes:
  *
@@ -1168,6 +1339,7 @@ fiscal_document_to_bytes (FiscalDocument *self)
           writer_open (&w, NULL, '{', FALSE);
           for (guint f = 0; f < FISCAL_N_PROJECT_FIELDS; f++)
             writer_string (&w, fiscal_project_field_key (f), fiscal_project_get_field (project, f));
+          write_targets (&w, fiscal_project_get_targets (project));
           writer_close (&w, '}');
         }
       writer_close (&w, ']');
@@ -1206,6 +1378,8 @@ fiscal_document_to_bytes (FiscalDocument *self)
         writer_string (&w, keys[i], fiscal_document_get_explanation (self, keys[i]));
       writer_close (&w, '}');
     }
+
+  write_targets (&w, fiscal_document_get_targets (self));
 
   writer_close (&w, '}');
   g_string_append_c (w.out, '\n');

@@ -14,6 +14,7 @@
 #include "fiscal-model-private.h"
 #include "fiscal-profile.h"
 #include "fiscal-project.h"
+#include "fiscal-targets.h"
 #include "fiscal-undo.h"
 #include "fiscal-unit.h"
 
@@ -29,6 +30,7 @@ struct _FiscalDocument
   FiscalProfile *profile;
   GListStore    *units;
   GListStore    *projects;
+  FiscalTargets *targets;
   GListStore    *lines;
   GHashTable    *explanations;
 
@@ -168,6 +170,30 @@ _fiscal_document_will_change_profile (FiscalDocument *self,
 }
 
 void
+_fiscal_document_will_change_indicators (FiscalDocument  *self,
+                                         FiscalTargets   *targets,
+                                         gboolean         inserted,
+                                         guint            position,
+                                         FiscalIndicator *indicator)
+{
+  g_assert (FISCAL_IS_DOCUMENT (self));
+  _fiscal_undo_record_indicators (self->undo, targets, inserted, position, indicator);
+}
+
+/**
+ * fiscal_document_get_targets:
+ *
+ * Returns: (transfer none): the department's performance targets
+ *   (部门整体绩效目标)
+ */
+FiscalTargets *
+fiscal_document_get_targets (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return self->targets;
+}
+
+void
 _fiscal_document_object_changed (FiscalDocument *self,
                                  gpointer        object)
 {
@@ -209,12 +235,14 @@ fiscal_document_dispose (GObject *object)
       detach_all (self->projects, (gpointer) _fiscal_project_set_document);
       detach_all (self->units, (gpointer) _fiscal_unit_set_document);
       _fiscal_profile_set_document (self->profile, NULL);
+      _fiscal_targets_set_document (self->targets, NULL);
     }
 
   g_clear_object (&self->lines);
   g_clear_object (&self->projects);
   g_clear_object (&self->units);
   g_clear_object (&self->profile);
+  g_clear_object (&self->targets);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (fiscal_document_parent_class)->dispose (object);
@@ -317,6 +345,8 @@ fiscal_document_init (FiscalDocument *self)
   self->undo = _fiscal_undo_new (self);
   self->profile = fiscal_profile_new ();
   _fiscal_profile_set_document (self->profile, self);
+  self->targets = fiscal_targets_new (FISCAL_TARGETS_DEPARTMENT);
+  _fiscal_targets_set_document (self->targets, self);
   self->units = g_list_store_new (FISCAL_TYPE_UNIT);
   self->projects = g_list_store_new (FISCAL_TYPE_PROJECT);
   self->lines = g_list_store_new (FISCAL_TYPE_LINE);
@@ -1002,6 +1032,18 @@ scale_amount (gint64 fen,
   return (gint64) q;
 }
 
+/* Last year's targets as a start: the same indicators, the stated funds
+ * scaled like the lines. */
+static void
+copy_targets (FiscalTargets *from,
+              FiscalTargets *to,
+              gint64         per_10000)
+{
+  fiscal_targets_copy_into (from, to);
+  for (guint f = 0; f < FISCAL_N_FUNDS; f++)
+    fiscal_targets_set_fund (to, f, scale_amount (fiscal_targets_get_fund (from, f), per_10000));
+}
+
 /**
  * fiscal_document_new_from_prior:
  * @prior: last year's budget
@@ -1067,11 +1109,13 @@ fiscal_document_new_from_prior (FiscalDocument *prior,
             moved = g_strdup_printf ("%04d%s", atoi (value) + 1, value + 4);
           fiscal_project_set_field (copy, f, moved ? moved : value);
         }
+      copy_targets (fiscal_project_get_targets (project), fiscal_project_get_targets (copy), per_10000);
       fiscal_document_add_project (self, copy);
     }
 
   profile = fiscal_document_get_profile (self);
   fiscal_profile_copy_into (prior->profile, profile);
+  copy_targets (prior->targets, self->targets, per_10000);
 
   model = G_LIST_MODEL (prior->lines);
   lines = g_ptr_array_new_full (g_list_model_get_n_items (model), g_object_unref);

@@ -54,6 +54,7 @@ const char     *fiscal_document_get_prior_path       (FiscalDocument  *self);
 void            fiscal_document_set_prior_path       (FiscalDocument  *self,
                                                       const char      *path);
 FiscalProfile  *fiscal_document_get_profile          (FiscalDocument  *self);
+FiscalTargets  *fiscal_document_get_targets          (FiscalDocument  *self);
 
 GListModel     *fiscal_document_get_units            (FiscalDocument  *self);
 GListModel     *fiscal_document_get_projects         (FiscalDocument  *self);

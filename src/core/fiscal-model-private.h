@@ -25,10 +25,20 @@ void _fiscal_document_will_change    (FiscalDocument *document,
 void _fiscal_document_will_change_profile (FiscalDocument *document,
                                            FiscalProfile  *profile,
                                            guint           field);
+/* Called before an indicator is inserted into or removed from @targets. */
+void _fiscal_document_will_change_indicators (FiscalDocument  *document,
+                                              FiscalTargets   *targets,
+                                              gboolean         inserted,
+                                              guint            position,
+                                              FiscalIndicator *indicator);
 
 void _fiscal_line_set_document       (FiscalLine     *line,
                                       FiscalDocument *document);
 void _fiscal_project_set_document    (FiscalProject  *project,
+                                      FiscalDocument *document);
+void _fiscal_indicator_set_document  (FiscalIndicator *indicator,
+                                      FiscalDocument  *document);
+void _fiscal_targets_set_document    (FiscalTargets  *targets,
                                       FiscalDocument *document);
 void _fiscal_unit_set_document       (FiscalUnit     *unit,
                                       FiscalDocument *document);

@@ -9,12 +9,14 @@
 
 #include "fiscal-model-private.h"
 #include "fiscal-project.h"
+#include "fiscal-targets.h"
 
 struct _FiscalProject
 {
   GObject         parent_instance;
   FiscalDocument *document;
   char           *fields[FISCAL_N_PROJECT_FIELDS];
+  FiscalTargets  *targets;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalProject, fiscal_project, G_TYPE_OBJECT)
@@ -35,6 +37,7 @@ fiscal_project_finalize (GObject *object)
 
   for (guint i = 0; i < FISCAL_N_PROJECT_FIELDS; i++)
     g_clear_pointer (&self->fields[i], g_free);
+  g_clear_object (&self->targets);
 
   G_OBJECT_CLASS (fiscal_project_parent_class)->finalize (object);
 }
@@ -81,6 +84,7 @@ fiscal_project_class_init (FiscalProjectClass *klass)
 static void
 fiscal_project_init (FiscalProject *self)
 {
+  self->targets = fiscal_targets_new (FISCAL_TARGETS_PROJECT);
 }
 
 FiscalProject *
@@ -168,4 +172,18 @@ _fiscal_project_set_document (FiscalProject  *self,
 {
   g_assert (FISCAL_IS_PROJECT (self));
   self->document = document;
+  _fiscal_targets_set_document (self->targets, document);
+}
+
+/**
+ * fiscal_project_get_targets:
+ *
+ * Returns: (transfer none): the project's performance targets
+ *   (项目支出绩效目标); its goal is the project's own
+ */
+FiscalTargets *
+fiscal_project_get_targets (FiscalProject *self)
+{
+  g_return_val_if_fail (FISCAL_IS_PROJECT (self), NULL);
+  return self->targets;
 }

@@ -46,5 +46,6 @@ const char    *fiscal_project_get_id           (FiscalProject      *self);
 const char    *fiscal_project_get_name         (FiscalProject      *self);
 void           fiscal_project_set_name         (FiscalProject      *self,
                                                 const char         *name);
+FiscalTargets *fiscal_project_get_targets      (FiscalProject      *self);
 
 G_END_DECLS

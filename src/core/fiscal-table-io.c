@@ -192,8 +192,9 @@ fiscal_table_append_csv (FiscalTable *table,
 {
   guint n_columns = fiscal_table_get_n_columns (table);
   guint n_header_rows = fiscal_table_get_n_header_rows (table);
-  g_autofree char *title = g_strdup_printf ("表%u %s", fiscal_table_get_number (table),
-                                            fiscal_table_get_title (table));
+  g_autofree char *title = fiscal_table_get_number (table) > 0 ?
+                           g_strdup_printf ("表%u %s", fiscal_table_get_number (table), fiscal_table_get_title (table)) :
+                           g_strdup (fiscal_table_get_title (table));
   g_autofree char *title_field = fiscal_csv_escape (title, TRUE);
   g_autofree char *department = g_strdup_printf ("编制部门：%s",
                                                  fiscal_table_get_department (table) ?: "");

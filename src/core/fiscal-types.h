@@ -13,10 +13,12 @@ G_BEGIN_DECLS
 
 typedef struct _FiscalCatalog   FiscalCatalog;
 typedef struct _FiscalDocument  FiscalDocument;
+typedef struct _FiscalIndicator FiscalIndicator;
 typedef struct _FiscalLine      FiscalLine;
 typedef struct _FiscalProfile   FiscalProfile;
 typedef struct _FiscalProject   FiscalProject;
 typedef struct _FiscalTable     FiscalTable;
+typedef struct _FiscalTargets   FiscalTargets;
 typedef struct _FiscalUnit      FiscalUnit;
 
 /* What a line pays for: basic expenditure (personnel or public) or a

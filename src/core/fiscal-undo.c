@@ -10,9 +10,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "fiscal-document-private.h"
+#include "fiscal-indicator.h"
 #include "fiscal-line.h"
 #include "fiscal-profile.h"
 #include "fiscal-project.h"
+#include "fiscal-targets.h"
 #include "fiscal-undo.h"
 
 /* Typing pauses longer than this start a new step. */
@@ -26,6 +28,7 @@ typedef enum
   CHANGE_PROJECT,
   CHANGE_EXPLANATION,
   CHANGE_PROFILE,
+  CHANGE_INDICATORS,
 } ChangeKind;
 
 typedef struct
@@ -298,6 +301,31 @@ _fiscal_undo_record_project (FiscalUndo    *undo,
 }
 
 void
+_fiscal_undo_record_indicators (FiscalUndo      *undo,
+                                FiscalTargets   *targets,
+                                gboolean         inserted,
+                                guint            position,
+                                FiscalIndicator *indicator)
+{
+  Change *change;
+  Step *step;
+  gboolean merged;
+
+  if (!recording (undo))
+    return;
+
+  step = current_step (undo, NULL, NULL, inserted ? _("Add Indicator") : _("Delete Indicator"), &merged);
+  change = g_new0 (Change, 1);
+  change->kind = CHANGE_INDICATORS;
+  change->inserted = inserted;
+  change->position = position;
+  change->object = g_object_ref (G_OBJECT (targets));
+  change->items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (change->items, g_object_ref (indicator));
+  g_ptr_array_add (step->changes, change);
+}
+
+void
 _fiscal_undo_record_explanation (FiscalUndo *undo,
                                  const char *key,
                                  const char *old_text)
@@ -471,6 +499,14 @@ apply (FiscalUndo *undo,
         fiscal_document_remove_project (doc, c->position);
       else
         _fiscal_document_insert_project (doc, c->position, g_ptr_array_index (c->items, 0));
+      break;
+
+    case CHANGE_INDICATORS:
+      if (c->inserted == backwards)
+        fiscal_targets_remove_indicator (FISCAL_TARGETS (c->object), c->position);
+      else
+        fiscal_targets_insert_indicator (FISCAL_TARGETS (c->object), c->position,
+                                         g_ptr_array_index (c->items, 0));
       break;
 
     case CHANGE_EXPLANATION:

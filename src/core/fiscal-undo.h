@@ -33,6 +33,11 @@ void        _fiscal_undo_record_project      (FiscalUndo     *undo,
                                               gboolean        inserted,
                                               guint           position,
                                               FiscalProject  *project);
+void        _fiscal_undo_record_indicators   (FiscalUndo      *undo,
+                                              FiscalTargets   *targets,
+                                              gboolean         inserted,
+                                              guint            position,
+                                              FiscalIndicator *indicator);
 void        _fiscal_undo_record_explanation  (FiscalUndo     *undo,
                                               const char     *key,
                                               const char     *old_text);

@@ -15,12 +15,15 @@
 
 #include "fiscal-catalog.h"
 #include "fiscal-document.h"
+#include "fiscal-framework.h"
+#include "fiscal-indicator.h"
 #include "fiscal-line.h"
 #include "fiscal-money.h"
 #include "fiscal-narrative.h"
 #include "fiscal-profile.h"
 #include "fiscal-project.h"
 #include "fiscal-summary.h"
+#include "fiscal-targets.h"
 #include "fiscal-unit.h"
 #include "fiscal-validate.h"
 
@@ -739,6 +742,494 @@ rule_text_figures (Context *ctx)
     }
 }
 
+/* The performance-target tables (绩效目标表): the department's and each
+ * project's. Every rule below looks at one table at a time. */
+typedef void (*TableRule) (Context         *ctx,
+                           FiscalTargets   *targets,
+                           FiscalProject   *project,
+                           const char      *where,
+                           const char      *title);
+
+static void
+for_each_table (Context   *ctx,
+                TableRule  rule)
+{
+  GListModel *projects = fiscal_document_get_projects (ctx->document);
+  FiscalTargets *targets = fiscal_document_get_targets (ctx->document);
+
+  if (!fiscal_targets_is_empty (targets))
+    rule (ctx, targets, NULL, "targets", _("the department’s targets"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (projects, i);
+      g_autofree char *where = NULL;
+      g_autofree char *title = NULL;
+
+      targets = fiscal_project_get_targets (project);
+      if (fiscal_targets_is_empty (targets))
+        continue;
+
+      where = g_strdup_printf ("projects[%u].targets", i);
+      title = g_strdup_printf (_("the targets of “%s”"),
+                               fiscal_project_get_name (project) ?: fiscal_project_get_id (project));
+      rule (ctx, targets, project, where, title);
+    }
+}
+
+static FiscalIndicator *
+indicator_at (FiscalTargets *targets,
+              guint          i)
+{
+  return g_list_model_get_item (fiscal_targets_get_indicators (targets), i);
+}
+
+static guint
+n_indicators (FiscalTargets *targets)
+{
+  return g_list_model_get_n_items (fiscal_targets_get_indicators (targets));
+}
+
+/* A decimal in millionths as the tables print it: "100", "93.91". */
+static char *
+format_decimal (gint64 micro)
+{
+  gint64 whole = micro / FISCAL_DECIMAL_ONE;
+  gint64 frac = ABS (micro % FISCAL_DECIMAL_ONE);
+  g_autofree char *text = NULL;
+  gsize len;
+
+  if (frac == 0)
+    return g_strdup_printf ("%s%" G_GINT64_FORMAT, micro < 0 && whole == 0 ? "-" : "", whole);
+
+  text = g_strdup_printf ("%s%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT,
+                          micro < 0 && whole == 0 ? "-" : "", whole, frac);
+  len = strlen (text);
+  while (text[len - 1] == '0')
+    text[--len] = 0;
+  return g_steal_pointer (&text);
+}
+
+/* Removes white space: the published tables wrap "3570 .91 平 方米". */
+static char *
+squeeze_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The weights of a table add up to the rule set's total, where the table
+ * uses weights at all. */
+static void
+table_weights (Context       *ctx,
+               FiscalTargets *targets,
+               FiscalProject *project,
+               const char    *where,
+               const char    *title)
+{
+  gint64 expected = fiscal_framework_get_weight_total (fiscal_framework_get_default ());
+  gint64 sum = 0;
+  guint weighted = 0, n = n_indicators (targets);
+  g_autofree char *sum_text = NULL;
+  g_autofree char *expected_text = NULL;
+  g_autofree char *path = NULL;
+
+  if (expected == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalIndicator) indicator = indicator_at (targets, i);
+      gint64 weight;
+
+      if (fiscal_decimal_parse (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_WEIGHT), &weight))
+        {
+          sum += weight;
+          weighted++;
+        }
+    }
+
+  if (weighted == 0 || sum == expected)
+    return;
+
+  sum_text = format_decimal (sum);
+  expected_text = format_decimal (expected);
+  path = g_strconcat (where, ".indicators", NULL);
+  add (ctx, "targets.weights", FISCAL_SEVERITY_WARNING, path,
+       _("The weights of %s add up to %s, not %s"), title, sum_text, expected_text);
+}
+
+static void
+rule_target_weights (Context *ctx)
+{
+  for_each_table (ctx, table_weights);
+}
+
+/* A project's table has the 一级 categories the rule set requires: 产出 and
+ * 效益, and 满意度 where it asks. */
+static void
+table_categories (Context       *ctx,
+                  FiscalTargets *targets,
+                  FiscalProject *project,
+                  const char    *where,
+                  const char    *title)
+{
+  FiscalFramework *framework = fiscal_framework_get_default ();
+  gboolean present[FISCAL_N_CATEGORIES] = { FALSE };
+  guint n = n_indicators (targets);
+
+  if (project == NULL || n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalIndicator) indicator = indicator_at (targets, i);
+
+      present[fiscal_framework_classify (framework,
+                                         fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_LEVEL1),
+                                         fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_LEVEL2))] = TRUE;
+    }
+
+  for (guint c = 1; c < FISCAL_N_CATEGORIES; c++)
+    if (fiscal_framework_requires (framework, c) && !present[c])
+      {
+        g_autofree char *path = g_strconcat (where, ".indicators", NULL);
+        add (ctx, "targets.categories", FISCAL_SEVERITY_WARNING, path,
+             _("%s have no %s indicator"), title, fiscal_category_name (c));
+      }
+}
+
+static void
+rule_target_categories (Context *ctx)
+{
+  for_each_table (ctx, table_categories);
+}
+
+/* A quantitative indicator has an operator, a number and a unit; a
+ * qualitative one has its qualitative value instead. */
+static void
+table_quantitative (Context       *ctx,
+                    FiscalTargets *targets,
+                    FiscalProject *project,
+                    const char    *where,
+                    const char    *title)
+{
+  guint n = n_indicators (targets);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalIndicator) indicator = indicator_at (targets, i);
+      const char *name = fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_NAME) ?: "";
+      g_autofree char *path = NULL;
+      GPtrArray *missing;
+
+      if (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_QUALITATIVE) != NULL &&
+          fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_VALUE) == NULL &&
+          fiscal_indicator_get_operator (indicator) == FISCAL_OPERATOR_NONE)
+        continue;
+
+      missing = g_ptr_array_new ();
+      if (fiscal_indicator_get_operator (indicator) == FISCAL_OPERATOR_NONE)
+        g_ptr_array_add (missing, (gpointer) _("an operator"));
+      if (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_VALUE) == NULL)
+        g_ptr_array_add (missing, (gpointer) _("a value"));
+      if (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_UNIT) == NULL)
+        g_ptr_array_add (missing, (gpointer) _("a unit"));
+      g_ptr_array_add (missing, NULL);
+
+      if (missing->len > 1)
+        {
+          g_autofree char *list = g_strjoinv (_(", "), (char **) missing->pdata);
+
+          path = g_strdup_printf ("%s.indicators[%u]", where, i);
+          add (ctx, "targets.quantitative", FISCAL_SEVERITY_WARNING, path,
+               _("Indicator “%s” of %s has no qualitative value and lacks %s"), name, title, list);
+        }
+      g_ptr_array_unref (missing);
+    }
+}
+
+static void
+rule_target_quantitative (Context *ctx)
+{
+  for_each_table (ctx, table_quantitative);
+}
+
+/* The same indicator is not listed twice in one table. */
+static void
+table_duplicates (Context       *ctx,
+                  FiscalTargets *targets,
+                  FiscalProject *project,
+                  const char    *where,
+                  const char    *title)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = n_indicators (targets);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalIndicator) indicator = indicator_at (targets, i);
+      const char *name = fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_NAME);
+      char *key;
+      gpointer first;
+
+      if (name == NULL)
+        continue;
+
+      key = squeeze_text (name);
+      if (g_hash_table_lookup_extended (seen, key, NULL, &first))
+        {
+          g_autofree char *path = g_strdup_printf ("%s.indicators[%u]", where, i);
+
+          add (ctx, "targets.duplicate", FISCAL_SEVERITY_WARNING, path,
+               _("Indicator “%s” of %s is listed twice (rows %u and %u)"),
+               name, title, GPOINTER_TO_UINT (first) + 1, i + 1);
+          g_free (key);
+        }
+      else
+        g_hash_table_insert (seen, key, GUINT_TO_POINTER (i));
+    }
+}
+
+static void
+rule_target_duplicates (Context *ctx)
+{
+  for_each_table (ctx, table_duplicates);
+}
+
+/* The amounts of the lines a table's funds are about: a project's total,
+ * fiscal (财政拨款) and other; the department's 本级, 上级 and other. */
+static void
+line_funds (Context       *ctx,
+            FiscalProject *project,
+            gint64         funds[FISCAL_N_FUNDS])
+{
+  GListModel *lines = fiscal_document_get_lines (ctx->document);
+  guint n = g_list_model_get_n_items (lines);
+
+  memset (funds, 0, sizeof (gint64) * FISCAL_N_FUNDS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+      FiscalSource source = fiscal_line_get_source (line);
+      gint64 amount = fiscal_line_get_amount (line);
+      gboolean fiscal = fiscal_source_get_budget (source) != FISCAL_BUDGET_NONE;
+      gboolean upper = source == FISCAL_SOURCE_GENERAL_TRANSFER || source == FISCAL_SOURCE_FUND_TRANSFER ||
+                       source == FISCAL_SOURCE_CAPITAL_TRANSFER;
+
+      if (project != NULL &&
+          (fiscal_line_get_kind (line) != FISCAL_KIND_PROJECT ||
+           g_strcmp0 (fiscal_line_get_project (line), fiscal_project_get_id (project)) != 0))
+        continue;
+
+      funds[FISCAL_FUND_TOTAL] += amount;
+      if (fiscal)
+        funds[FISCAL_FUND_FISCAL] += amount;
+      else
+        funds[FISCAL_FUND_OTHER] += amount;
+      if (fiscal && upper)
+        funds[FISCAL_FUND_UPPER] += amount;
+      else if (fiscal)
+        funds[FISCAL_FUND_LOCAL] += amount;
+    }
+}
+
+/* The funds stated in a table are the amounts of the lines. */
+static void
+table_funds (Context       *ctx,
+             FiscalTargets *targets,
+             FiscalProject *project,
+             const char    *where,
+             const char    *title)
+{
+  const FiscalFund *funds = fiscal_targets_scope_funds (fiscal_targets_get_scope (targets));
+  gint64 amounts[FISCAL_N_FUNDS];
+
+  line_funds (ctx, project, amounts);
+
+  for (guint i = 0; funds[i] != FISCAL_N_FUNDS; i++)
+    {
+      gint64 stated = fiscal_targets_get_fund (targets, funds[i]);
+      g_autofree char *stated_text = fiscal_money_format_wan (stated);
+      g_autofree char *lines_text = fiscal_money_format_wan (amounts[funds[i]]);
+
+      /* A table states its funds in 万元 with two decimals, as the lines
+       * are published; a figure stated more exactly is compared exactly. */
+      if (stated % 10000 == 0 ? !g_str_equal (stated_text, lines_text) : stated != amounts[funds[i]])
+        {
+          g_autofree char *path = g_strdup_printf ("%s.funds.%s", where, fiscal_fund_key (funds[i]));
+
+          /* Translators: "Other funds in the targets of “X”: 100.00 万元 stated, the lines give 113.00 万元" */
+          add (ctx, "targets.funds", FISCAL_SEVERITY_WARNING, path,
+               _("%s in %s: %s 万元 stated, the lines give %s 万元"),
+               fiscal_fund_label (funds[i]), title, stated_text, lines_text);
+        }
+    }
+}
+
+static void
+rule_target_funds (Context *ctx)
+{
+  for_each_table (ctx, table_funds);
+}
+
+/* A money target in fen: 万元 and 元 values; FALSE for other units. */
+static gboolean
+money_target (FiscalIndicator *indicator,
+              gint64          *fen)
+{
+  g_autofree char *unit = squeeze_text (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_UNIT));
+  gint64 micro;
+
+  if (!fiscal_decimal_parse (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_VALUE), &micro))
+    return FALSE;
+
+  /* millionths of 万元 are fen; millionths of 元 are 1/10000 fen */
+  if (g_str_equal (unit, "万元"))
+    *fen = micro;
+  else if (g_str_equal (unit, "元"))
+    *fen = micro / 10000;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The cost indicators (一级 成本) stated in money do not add up to more
+ * than the project's funds. */
+static void
+table_costs (Context       *ctx,
+             FiscalTargets *targets,
+             FiscalProject *project,
+             const char    *where,
+             const char    *title)
+{
+  FiscalFramework *framework = fiscal_framework_get_default ();
+  gint64 amounts[FISCAL_N_FUNDS];
+  gint64 sum = 0;
+  guint n = n_indicators (targets), counted = 0;
+
+  if (project == NULL)
+    return;
+
+  line_funds (ctx, project, amounts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalIndicator) indicator = indicator_at (targets, i);
+      gint64 fen;
+
+      if (fiscal_framework_classify (framework,
+                                     fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_LEVEL1),
+                                     fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_LEVEL2)) != FISCAL_CATEGORY_COST ||
+          !money_target (indicator, &fen))
+        continue;
+
+      sum += fen;
+      counted++;
+    }
+
+  if (counted > 0 && sum > amounts[FISCAL_FUND_TOTAL])
+    {
+      g_autofree char *path = g_strconcat (where, ".indicators", NULL);
+      g_autofree char *sum_text = fiscal_money_format_wan (sum);
+      g_autofree char *total_text = fiscal_money_format_wan (amounts[FISCAL_FUND_TOTAL]);
+
+      add (ctx, "targets.cost", FISCAL_SEVERITY_WARNING, path,
+           _("The cost indicators of %s come to %s 万元, more than the project’s %s 万元"),
+           title, sum_text, total_text);
+    }
+}
+
+static void
+rule_target_costs (Context *ctx)
+{
+  for_each_table (ctx, table_costs);
+}
+
+/* 上年完成值 "7 人", "=3570.91 平方米", "100%": its number and unit. */
+static gboolean
+parse_prior (const char *prior,
+             gint64     *micro,
+             char      **unit)
+{
+  g_autofree char *text = squeeze_text (prior);
+  const char *p = text;
+  const char *end;
+  g_autofree char *number = NULL;
+
+  while (*p && strchr ("<>=", *p))
+    p++;
+  if (g_str_has_prefix (p, "≥") || g_str_has_prefix (p, "≤"))
+    p += strlen ("≥");
+
+  end = p;
+  if (*end == '-' || *end == '+')
+    end++;
+  while (g_ascii_isdigit (*end) || *end == '.')
+    end++;
+
+  number = g_strndup (p, end - p);
+  if (!fiscal_decimal_parse (number, micro))
+    return FALSE;
+
+  *unit = g_strdup (end);
+  return TRUE;
+}
+
+/* A target lower than what was achieved last year needs a reason: where
+ * more is better (≥, >, =), a target below the 上年完成值 is flagged. */
+static void
+table_prior (Context       *ctx,
+             FiscalTargets *targets,
+             FiscalProject *project,
+             const char    *where,
+             const char    *title)
+{
+  guint n = n_indicators (targets);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalIndicator) indicator = indicator_at (targets, i);
+      FiscalOperator op = fiscal_indicator_get_operator (indicator);
+      g_autofree char *prior_unit = NULL;
+      g_autofree char *unit = squeeze_text (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_UNIT));
+      gint64 target, prior;
+
+      if ((op != FISCAL_OPERATOR_GE && op != FISCAL_OPERATOR_GT && op != FISCAL_OPERATOR_EQ) ||
+          !fiscal_decimal_parse (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_VALUE), &target) ||
+          !parse_prior (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_PRIOR), &prior, &prior_unit) ||
+          (*prior_unit != 0 && !g_str_equal (prior_unit, unit)))
+        continue;
+
+      if (target < prior)
+        {
+          g_autofree char *path = g_strdup_printf ("%s.indicators[%u].value", where, i);
+          g_autofree char *target_text = fiscal_indicator_format_target (indicator);
+
+          add (ctx, "targets.prior", FISCAL_SEVERITY_WARNING, path,
+               _("Indicator “%s” of %s aims at %s, below last year’s %s; give the reason"),
+               fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_NAME) ?: "", title, target_text,
+               fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_PRIOR));
+        }
+    }
+}
+
+static void
+rule_target_prior (Context *ctx)
+{
+  for_each_table (ctx, table_prior);
+}
+
 static const Rule rules[] = {
   rule_catalog_year,
   rule_line_codes,
@@ -755,6 +1246,13 @@ static const Rule rules[] = {
   rule_reasons,
   rule_placeholders,
   rule_text_figures,
+  rule_target_weights,
+  rule_target_categories,
+  rule_target_quantitative,
+  rule_target_duplicates,
+  rule_target_funds,
+  rule_target_costs,
+  rule_target_prior,
 };
 
 /**

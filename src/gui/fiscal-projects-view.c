@@ -28,6 +28,23 @@ struct _FiscalProjectsView
 
 G_DEFINE_FINAL_TYPE (FiscalProjectsView, fiscal_projects_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The project shown; notifies "selected" when it changes. */
+static void
+set_selected (FiscalProjectsView *self,
+              FiscalProject      *project)
+{
+  if (g_set_object (&self->selected, project))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
 static const char *
 field_title (FiscalProjectField field)
 {
@@ -110,7 +127,7 @@ document_changed_cb (FiscalProjectsView *self)
       guint position;
 
       if (!g_list_store_find (G_LIST_STORE (fiscal_document_get_projects (self->document)), self->selected, &position))
-        g_clear_object (&self->selected);
+        set_selected (self, NULL);
     }
 
   refresh_list (self);
@@ -127,7 +144,7 @@ fiscal_projects_view_select (FiscalProjectsView *self,
 
   if (self->document)
     project = g_list_model_get_item (fiscal_document_get_projects (self->document), position);
-  g_set_object (&self->selected, project);
+  set_selected (self, project);
 
   if (project != NULL && gtk_list_box_get_selected_row (self->list) != gtk_list_box_get_row_at_index (self->list, position))
     gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, position));
@@ -219,7 +236,7 @@ fiscal_projects_view_set_document (FiscalProjectsView *self,
     g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
 
   g_set_object (&self->document, document);
-  g_clear_object (&self->selected);
+  set_selected (self, NULL);
   fiscal_lines_view_set_document (self->lines, document);
 
   if (document != NULL)
@@ -270,12 +287,37 @@ fiscal_projects_view_dispose (GObject *object)
 }
 
 static void
+fiscal_projects_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  FiscalProjectsView *self = FISCAL_PROJECTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 fiscal_projects_view_class_init (FiscalProjectsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fiscal_projects_view_dispose;
+  object_class->get_property = fiscal_projects_view_get_property;
+
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, FISCAL_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "projectsview");
 }

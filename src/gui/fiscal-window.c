@@ -16,6 +16,7 @@
 #include "fiscal-profile-view.h"
 #include "fiscal-projects-view.h"
 #include "fiscal-table-view.h"
+#include "fiscal-targets-panel.h"
 #include "fiscal-window.h"
 
 /* The sidebar: the budget's pages, the eleven tables, the review pages. */
@@ -96,6 +97,8 @@ struct _FiscalWindow
   GtkLabel             *narrative_badge;
   GtkLabel             *checks_badge;
   AdwToastOverlay      *toast_overlay;
+  AdwFlap              *targets_flap;
+  FiscalTargetsPanel   *targets_panel;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalWindow, fiscal_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -165,6 +168,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (table_names) == FISCAL_N_TABLES);
 static void toast (FiscalWindow *self, const char *message);
 static void update_title (FiscalWindow *self);
 static void update_actions (FiscalWindow *self);
+static void update_targets_panel (FiscalWindow *self);
 static void history_changed_cb (FiscalWindow *self);
 static void start_autosave (FiscalWindow *self);
 static gboolean destroy_cb (gpointer data);
@@ -264,6 +268,70 @@ update_review (FiscalWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->checks_button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->checks_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+
+  update_targets_panel (self);
+}
+
+/* The side panel shows the targets of the project selected on the Projects
+ * page, and the department's everywhere else. */
+static void
+update_targets_panel (FiscalWindow *self)
+{
+  FiscalProject *project = NULL;
+
+  if (self->document != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "projects") == 0)
+    project = fiscal_projects_view_get_selected (self->projects_view);
+
+  fiscal_targets_panel_set_targets (self->targets_panel, self->document, project);
+  fiscal_targets_panel_set_findings (self->targets_panel, self->findings);
+}
+
+static void
+page_changed_cb (FiscalWindow *self)
+{
+  update_targets_panel (self);
+}
+
+static void
+targets_flap_revealed_cb (FiscalWindow *self)
+{
+  if (adw_flap_get_reveal_flap (self->targets_flap))
+    update_targets_panel (self);
+}
+
+static void
+toggle_targets_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+
+  if (self->document != NULL)
+    adw_flap_set_reveal_flap (self->targets_flap, !adw_flap_get_reveal_flap (self->targets_flap));
+}
+
+/**
+ * fiscal_window_get_targets_panel:
+ *
+ * Returns: (transfer none): the performance-target side panel
+ */
+FiscalTargetsPanel *
+fiscal_window_get_targets_panel (FiscalWindow *self)
+{
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), NULL);
+  return self->targets_panel;
+}
+
+/**
+ * fiscal_window_get_targets_revealed:
+ *
+ * Returns: whether the performance-target side panel is shown
+ */
+gboolean
+fiscal_window_get_targets_revealed (FiscalWindow *self)
+{
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
+  return adw_flap_get_reveal_flap (self->targets_flap);
 }
 
 static gboolean
@@ -507,6 +575,23 @@ finding_activated_cb (FiscalWindow        *self,
       fiscal_window_show_page (self, "narrative");
       if (!fiscal_narrative_view_focus_slot (self->narrative_view, where + strlen ("explanations.")))
         toast (self, finding->message);
+      return;
+    }
+
+  /* A target finding: the side panel with the table it is about. */
+  if (g_str_has_prefix (where, "targets") ||
+      (sscanf (where, "projects[%u]", &index) == 1 && strstr (where, "].targets") != NULL))
+    {
+      if (g_str_has_prefix (where, "targets"))
+        fiscal_window_show_page (self, "overview");
+      else
+        {
+          fiscal_window_show_page (self, "projects");
+          fiscal_projects_view_select (self->projects_view, index);
+        }
+      adw_flap_set_reveal_flap (self->targets_flap, TRUE);
+      update_targets_panel (self);
+      toast (self, finding->message);
       return;
     }
 
@@ -1289,6 +1374,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   g_type_ensure (FISCAL_TYPE_PROJECTS_VIEW);
   g_type_ensure (FISCAL_TYPE_NARRATIVE_VIEW);
   g_type_ensure (FISCAL_TYPE_TABLE_VIEW);
+  g_type_ensure (FISCAL_TYPE_TARGETS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/fiscalapp/Fiscal/fiscal-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, leaflet);
@@ -1310,15 +1396,20 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, targets_flap);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, targets_panel);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, targets_flap_revealed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.show-table", "u", show_table_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-targets", NULL, toggle_targets_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-last-year", NULL, new_from_last_year_action);
@@ -1336,6 +1427,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_ALT_MASK, "win.show-page", "s", "narrative");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_ALT_MASK, "win.show-page", "s", "charts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_ALT_MASK, "win.show-page", "s", "checks");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-targets", NULL);
 }
 
 static void

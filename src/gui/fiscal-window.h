@@ -9,6 +9,7 @@
 
 #include "fiscal-application.h"
 #include "fiscal-core.h"
+#include "fiscal-targets-panel.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,8 @@ const char     *fiscal_window_get_page       (FiscalWindow      *self);
 void            fiscal_window_show_page      (FiscalWindow      *self,
                                               const char        *page);
 GPtrArray      *fiscal_window_get_findings   (FiscalWindow      *self);
+FiscalTargetsPanel *fiscal_window_get_targets_panel    (FiscalWindow *self);
+gboolean        fiscal_window_get_targets_revealed (FiscalWindow      *self);
 gboolean        fiscal_window_save_to        (FiscalWindow      *self,
                                               GFile             *file);
 GtkWidget      *fiscal_window_ask_to_close   (FiscalWindow      *self);
