@@ -598,6 +598,33 @@ test_targets_panel (void)
   g_assert_true (fiscal_targets_panel_get_targets (panel) == fiscal_document_get_targets (doc));
   g_assert_cmpint (fiscal_targets_panel_get_weight_total (panel), ==, 305 * FISCAL_DECIMAL_ONE);
   g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 7);
+
+  /* The department's goal and funds, in 万元: a bad amount is refused, a
+   * good one stored, and undo puts the old one back in the panel. */
+  {
+    GtkEditable *upper = fiscal_targets_panel_get_table_field (panel, "fund:upper");
+    FiscalTargets *department = fiscal_document_get_targets (doc);
+
+    g_assert_true (g_str_has_prefix (gtk_editable_get_text (fiscal_targets_panel_get_table_field (panel, "goal")),
+                                     "2025 年，驻京联络处"));
+    g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_table_field (panel, "fund:local")), ==, "205.10");
+    g_assert_cmpstr (gtk_editable_get_text (upper), ==, "0.00");
+
+    gtk_editable_set_text (upper, "1.2.3");
+    g_signal_emit_by_name (upper, "apply");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (upper), "error"));
+    g_assert_cmpstr (gtk_editable_get_text (upper), ==, "0.00");
+    g_assert_cmpint (fiscal_targets_get_fund (department, FISCAL_FUND_UPPER), ==, 0);
+
+    gtk_editable_set_text (upper, "10.5");
+    g_signal_emit_by_name (upper, "apply");
+    g_assert_cmpint (fiscal_targets_get_fund (department, FISCAL_FUND_UPPER), ==, 10500000);
+
+    g_assert_true (fiscal_document_undo (doc));
+    iterate ();
+    g_assert_cmpint (fiscal_targets_get_fund (department, FISCAL_FUND_UPPER), ==, 0);
+    g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_table_field (panel, "fund:upper")), ==, "0.00");
+  }
   g_assert_cmpfloat (gtk_level_bar_get_value (fiscal_targets_panel_get_level_bar (panel)), ==, 100.0);
 
   /* On the Projects page: the selected project's. */

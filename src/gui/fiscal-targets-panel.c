@@ -73,6 +73,14 @@ indicator_notify_cb (FiscalTargetsPanel *self,
     schedule_rebuild (self);
 }
 
+/* The goal or a fund changed, by undo or elsewhere. */
+static void
+targets_notify_cb (FiscalTargetsPanel *self)
+{
+  if (!self->committing)
+    schedule_rebuild (self);
+}
+
 static void
 unwatch (FiscalTargetsPanel *self)
 {
@@ -273,6 +281,86 @@ indicator_row (FiscalTargetsPanel *self,
 }
 
 static void
+goal_apply_cb (AdwEntryRow        *row,
+               FiscalTargetsPanel *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  self->committing = TRUE;
+  fiscal_targets_set_goal (self->targets, *text ? text : NULL);
+  self->committing = FALSE;
+}
+
+static void
+fund_apply_cb (AdwEntryRow        *row,
+               FiscalTargetsPanel *self)
+{
+  FiscalFund fund = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "fiscal-fund"));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  gint64 fen = 0;
+
+  if (*text != 0 && !fiscal_money_parse_wan (text, &fen, NULL))
+    {
+      /* Rejected: say so and put the stored amount back. */
+      g_autofree char *stored = fiscal_money_format_wan (fiscal_targets_get_fund (self->targets, fund));
+
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_error_bell (GTK_WIDGET (row));
+      gtk_editable_set_text (GTK_EDITABLE (row), stored);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  self->committing = TRUE;
+  fiscal_targets_set_fund (self->targets, fund, fen);
+  self->committing = FALSE;
+}
+
+/* The table's own lines: the department's annual goal, and the funds the
+ * targets are for, in 万元 as published. A project's goal is the project's
+ * and is edited with it. */
+static GtkWidget *
+goal_and_funds (FiscalTargetsPanel *self)
+{
+  GtkWidget *listbox = gtk_list_box_new ();
+  const FiscalFund *funds = fiscal_targets_scope_funds (fiscal_targets_get_scope (self->targets));
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (listbox), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (listbox, "boxed-list");
+
+  if (fiscal_targets_get_scope (self->targets) == FISCAL_TARGETS_DEPARTMENT)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Annual Goal"));
+      gtk_editable_set_text (GTK_EDITABLE (row), fiscal_targets_get_goal (self->targets) ?: "");
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "apply", G_CALLBACK (goal_apply_cb), self);
+      g_hash_table_insert (self->fields, g_strdup ("goal"), row);
+      gtk_list_box_append (GTK_LIST_BOX (listbox), row);
+    }
+
+  for (guint i = 0; funds[i] != FISCAL_N_FUNDS; i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      g_autofree char *amount = fiscal_money_format_wan (fiscal_targets_get_fund (self->targets, funds[i]));
+      /* Translators: a fund of a target table, in 万元 */
+      g_autofree char *title = g_strdup_printf (_("%s (10,000 yuan)"), fiscal_fund_label (funds[i]));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_editable_set_text (GTK_EDITABLE (row), amount);
+      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "fiscal-fund", GUINT_TO_POINTER (funds[i]));
+      g_signal_connect (row, "apply", G_CALLBACK (fund_apply_cb), self);
+      g_hash_table_insert (self->fields, g_strdup_printf ("fund:%s", fiscal_fund_key (funds[i])), row);
+      gtk_list_box_append (GTK_LIST_BOX (listbox), row);
+    }
+
+  return listbox;
+}
+
+static void
 rebuild (FiscalTargetsPanel *self)
 {
   GtkWidget *child;
@@ -300,6 +388,8 @@ rebuild (FiscalTargetsPanel *self)
       update_weights (self);
       return;
     }
+
+  gtk_box_append (self->groups, goal_and_funds (self));
 
   list = fiscal_targets_get_indicators (self->targets);
   n = g_list_model_get_n_items (list);
@@ -586,7 +676,10 @@ fiscal_targets_panel_set_targets (FiscalTargetsPanel *self,
     return;
 
   if (self->targets != NULL)
-    g_signal_handlers_disconnect_by_func (fiscal_targets_get_indicators (self->targets), items_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (fiscal_targets_get_indicators (self->targets), items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->targets, targets_notify_cb, self);
+    }
 
   g_set_object (&self->document, document);
   g_set_object (&self->project, project);
@@ -594,8 +687,11 @@ fiscal_targets_panel_set_targets (FiscalTargetsPanel *self,
   g_hash_table_remove_all (self->expanded);
 
   if (self->targets != NULL)
-    g_signal_connect_swapped (fiscal_targets_get_indicators (self->targets), "items-changed",
-                              G_CALLBACK (items_changed_cb), self);
+    {
+      g_signal_connect_swapped (fiscal_targets_get_indicators (self->targets), "items-changed",
+                                G_CALLBACK (items_changed_cb), self);
+      g_signal_connect_swapped (self->targets, "notify", G_CALLBACK (targets_notify_cb), self);
+    }
 
   if (self->box != NULL)
     rebuild (self);
@@ -770,4 +866,22 @@ fiscal_targets_panel_remove_indicator (FiscalTargetsPanel *self,
 
   fiscal_targets_remove_indicator (self->targets, indicator);
   rebuild (self);
+}
+
+/**
+ * fiscal_targets_panel_get_table_field:
+ * @key: "goal", or "fund:" and a fund's key as in the file ("fund:upper")
+ *
+ * Returns: (transfer none) (nullable): the entry row of the table's goal or
+ *   of one of its funds; it commits on "apply"
+ */
+GtkEditable *
+fiscal_targets_panel_get_table_field (FiscalTargetsPanel *self,
+                                      const char         *key)
+{
+  g_return_val_if_fail (FISCAL_IS_TARGETS_PANEL (self), NULL);
+
+  if (self->rebuild_source != 0)
+    rebuild (self);
+  return g_hash_table_lookup (self->fields, key);
 }

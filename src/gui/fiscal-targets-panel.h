@@ -29,6 +29,8 @@ void           fiscal_targets_panel_set_findings     (FiscalTargetsPanel *self,
 guint          fiscal_targets_panel_get_n_findings   (FiscalTargetsPanel *self);
 gint64         fiscal_targets_panel_get_weight_total (FiscalTargetsPanel *self);
 GtkLevelBar   *fiscal_targets_panel_get_level_bar    (FiscalTargetsPanel *self);
+GtkEditable   *fiscal_targets_panel_get_table_field  (FiscalTargetsPanel *self,
+                                                     const char         *key);
 GtkEditable   *fiscal_targets_panel_get_field        (FiscalTargetsPanel *self,
                                                       guint               indicator,
                                                       FiscalIndicatorField field);
