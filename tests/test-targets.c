@@ -203,6 +203,23 @@ test_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 5);
   g_assert_true (project_indicator (doc, 0) == first);
 
+  /* a move is one step */
+  {
+    g_autoptr(FiscalIndicator) second = g_list_model_get_item (list, 1);
+
+    fiscal_targets_move_indicator (targets, 0, 3);
+    g_assert_true (project_indicator (doc, 3) == first);
+    g_assert_true (project_indicator (doc, 0) == second);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 5);
+    g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, "Move Indicator");
+    g_assert_true (fiscal_document_undo (doc));
+    g_assert_true (project_indicator (doc, 0) == first);
+    g_assert_true (project_indicator (doc, 1) == second);
+    g_assert_true (fiscal_document_redo (doc));
+    g_assert_true (project_indicator (doc, 3) == first);
+    g_assert_true (fiscal_document_undo (doc));
+  }
+
   /* an indicator removed from the table no longer records edits */
   fiscal_targets_remove_indicator (targets, 0);
   fiscal_document_clear_history (doc);

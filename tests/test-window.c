@@ -686,6 +686,17 @@ test_targets_panel (void)
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 8);
   g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_NAME)), ==, "保障办公人员数量");
 
+  /* Reordering stays within the 二级: 保障办公人员数量 goes below 物业维修面积;
+   * the last 数量指标 does not go among the 质量指标; undo is one step. */
+  g_assert_cmpuint (fiscal_targets_panel_move_indicator (panel, 0, FALSE), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_NAME)), ==, "物业维修面积");
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 1, FISCAL_INDICATOR_NAME)), ==, "保障办公人员数量");
+  g_assert_cmpuint (fiscal_targets_panel_move_indicator (panel, 2, FALSE), ==, 2);
+  g_assert_cmpuint (fiscal_targets_panel_move_indicator (panel, 0, TRUE), ==, 0);
+  g_assert_true (fiscal_document_undo (doc));
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_NAME)), ==, "保障办公人员数量");
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-targets", NULL);
   g_assert_false (fiscal_window_get_targets_revealed (window));
 

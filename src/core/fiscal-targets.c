@@ -324,6 +324,37 @@ fiscal_targets_remove_indicator (FiscalTargets *self,
 }
 
 /**
+ * fiscal_targets_move_indicator:
+ * @from: the indicator's position
+ * @to: its new position
+ *
+ * Moves an indicator within the table, one step of undo.
+ */
+void
+fiscal_targets_move_indicator (FiscalTargets *self,
+                               guint          from,
+                               guint          to)
+{
+  g_autoptr(FiscalIndicator) indicator = NULL;
+  guint n;
+
+  g_return_if_fail (FISCAL_IS_TARGETS (self));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->indicators));
+  g_return_if_fail (from < n && to < n);
+
+  if (from == to)
+    return;
+
+  indicator = g_list_model_get_item (G_LIST_MODEL (self->indicators), from);
+  if (self->document != NULL)
+    fiscal_document_begin_action (self->document, _("Move Indicator"));
+  fiscal_targets_remove_indicator (self, from);
+  fiscal_targets_insert_indicator (self, to, indicator);
+  if (self->document != NULL)
+    fiscal_document_end_action (self->document);
+}
+
+/**
  * fiscal_targets_is_empty:
  *
  * Returns: whether the table has no goal, no funds and no indicators, so

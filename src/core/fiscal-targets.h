@@ -60,6 +60,9 @@ void                fiscal_targets_insert_indicator (FiscalTargets      *self,
                                                      FiscalIndicator    *indicator);
 void                fiscal_targets_remove_indicator (FiscalTargets      *self,
                                                      guint               position);
+void                fiscal_targets_move_indicator   (FiscalTargets      *self,
+                                                     guint               from,
+                                                     guint               to);
 gboolean            fiscal_targets_is_empty         (FiscalTargets      *self);
 void                fiscal_targets_copy_into        (FiscalTargets      *self,
                                                      FiscalTargets      *dest);

@@ -223,6 +223,47 @@ remove_clicked_cb (GtkButton          *button,
     fiscal_targets_panel_remove_indicator (self, position);
 }
 
+/* Moves the indicator of @widget ("fiscal-indicator") up or down among
+ * those of its 一级 and 二级. */
+static gboolean
+move_indicator_of (GtkWidget          *widget,
+                   FiscalTargetsPanel *self,
+                   gboolean            up)
+{
+  FiscalIndicator *indicator = g_object_get_data (G_OBJECT (widget), "fiscal-indicator");
+  guint position;
+
+  if (self->targets == NULL ||
+      !g_list_store_find (G_LIST_STORE (fiscal_targets_get_indicators (self->targets)), indicator, &position))
+    return FALSE;
+
+  return fiscal_targets_panel_move_indicator (self, position, up) != position;
+}
+
+static void
+move_up_clicked_cb (GtkButton          *button,
+                    FiscalTargetsPanel *self)
+{
+  move_indicator_of (GTK_WIDGET (button), self, TRUE);
+}
+
+static void
+move_down_clicked_cb (GtkButton          *button,
+                      FiscalTargetsPanel *self)
+{
+  move_indicator_of (GTK_WIDGET (button), self, FALSE);
+}
+
+static gboolean
+move_shortcut_cb (GtkWidget *row,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  FiscalTargetsPanel *self = FISCAL_TARGETS_PANEL (gtk_widget_get_ancestor (row, FISCAL_TYPE_TARGETS_PANEL));
+
+  return self != NULL && move_indicator_of (row, self, g_variant_get_boolean (args));
+}
+
 static void
 expanded_cb (AdwExpanderRow     *row,
              GParamSpec         *pspec,
@@ -255,6 +296,40 @@ indicator_row (FiscalTargetsPanel *self,
   g_object_set_data (G_OBJECT (remove), "fiscal-indicator", indicator);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+
+  /* Order within the 二级: buttons in the open row, Alt+↑ and Alt+↓ on it. */
+  {
+    GtkWidget *order = adw_action_row_new ();
+    GtkWidget *up = gtk_button_new_from_icon_name ("go-up-symbolic");
+    GtkWidget *down = gtk_button_new_from_icon_name ("go-down-symbolic");
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (order), _("Order"));
+    for (guint i = 0; i < 2; i++)
+      {
+        GtkWidget *button = i == 0 ? up : down;
+
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (button, "flat");
+        g_object_set_data (G_OBJECT (button), "fiscal-indicator", indicator);
+        g_signal_connect (button, "clicked", G_CALLBACK (i == 0 ? move_up_clicked_cb : move_down_clicked_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (order), button);
+      }
+    gtk_widget_set_tooltip_text (up, _("Move Up (Alt+↑)"));
+    gtk_widget_set_tooltip_text (down, _("Move Down (Alt+↓)"));
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), order);
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_LOCAL);
+    for (guint i = 0; i < 2; i++)
+      {
+        GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (i == 0 ? GDK_KEY_Up : GDK_KEY_Down, GDK_ALT_MASK),
+                                                  gtk_callback_action_new (move_shortcut_cb, NULL, NULL));
+
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (i == 0));
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
+      }
+    gtk_widget_add_controller (row, keys);
+  }
 
   for (guint f = 0; f < FISCAL_N_INDICATOR_FIELDS; f++)
     {
@@ -866,6 +941,51 @@ fiscal_targets_panel_remove_indicator (FiscalTargetsPanel *self,
 
   fiscal_targets_remove_indicator (self->targets, indicator);
   rebuild (self);
+}
+
+/**
+ * fiscal_targets_panel_move_indicator:
+ * @indicator: an indicator's position
+ * @up: %TRUE to move it before the previous indicator of its 一级 and 二级,
+ *   %FALSE after the next
+ *
+ * Returns: the indicator's new position; the same if it was already first
+ *   or last in its group
+ */
+guint
+fiscal_targets_panel_move_indicator (FiscalTargetsPanel *self,
+                                     guint               indicator,
+                                     gboolean            up)
+{
+  GListModel *list;
+  g_autoptr(FiscalIndicator) moving = NULL;
+  const char *level1, *level2;
+  guint n;
+
+  g_return_val_if_fail (FISCAL_IS_TARGETS_PANEL (self), indicator);
+  g_return_val_if_fail (self->targets != NULL, indicator);
+  list = fiscal_targets_get_indicators (self->targets);
+  n = g_list_model_get_n_items (list);
+  g_return_val_if_fail (indicator < n, indicator);
+
+  moving = g_list_model_get_item (list, indicator);
+  level1 = fiscal_indicator_get_field (moving, FISCAL_INDICATOR_LEVEL1);
+  level2 = fiscal_indicator_get_field (moving, FISCAL_INDICATOR_LEVEL2);
+
+  for (guint i = indicator; up ? i-- > 0 : ++i < n;)
+    {
+      g_autoptr(FiscalIndicator) other = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (fiscal_indicator_get_field (other, FISCAL_INDICATOR_LEVEL1), level1) == 0 &&
+          g_strcmp0 (fiscal_indicator_get_field (other, FISCAL_INDICATOR_LEVEL2), level2) == 0)
+        {
+          fiscal_targets_move_indicator (self->targets, indicator, i);
+          rebuild (self);
+          return i;
+        }
+    }
+
+  return indicator;
 }
 
 /**

@@ -29,6 +29,9 @@ void           fiscal_targets_panel_set_findings     (FiscalTargetsPanel *self,
 guint          fiscal_targets_panel_get_n_findings   (FiscalTargetsPanel *self);
 gint64         fiscal_targets_panel_get_weight_total (FiscalTargetsPanel *self);
 GtkLevelBar   *fiscal_targets_panel_get_level_bar    (FiscalTargetsPanel *self);
+guint          fiscal_targets_panel_move_indicator   (FiscalTargetsPanel *self,
+                                                     guint               indicator,
+                                                     gboolean            up);
 GtkEditable   *fiscal_targets_panel_get_table_field  (FiscalTargetsPanel *self,
                                                      const char         *key);
 GtkEditable   *fiscal_targets_panel_get_field        (FiscalTargetsPanel *self,
