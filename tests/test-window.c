@@ -636,6 +636,40 @@ test_targets_panel (void)
   g_assert_cmpfloat (gtk_level_bar_get_value (fiscal_targets_panel_get_level_bar (panel)), ==, 90.0);
   g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 2);
 
+  /* On the Budget Lines page: the selected line's project, or the
+   * department's for a line of no project. */
+  {
+    FiscalLinesView *lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+    GListModel *all = fiscal_document_get_lines (doc);
+    g_autoptr(FiscalLine) project_line = NULL;
+    g_autoptr(FiscalLine) basic_line = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(FiscalLine) line = g_list_model_get_item (all, i);
+
+        if (project_line == NULL && g_strcmp0 (fiscal_line_get_project (line), "p1") == 0)
+          project_line = g_object_ref (line);
+        if (basic_line == NULL && fiscal_line_get_project (line) == NULL)
+          basic_line = g_object_ref (line);
+      }
+    g_assert_nonnull (project_line);
+    g_assert_nonnull (basic_line);
+
+    fiscal_window_show_page (window, "lines");
+    iterate ();
+    fiscal_lines_view_select (lines, project_line);
+    iterate ();
+    g_assert_true (fiscal_targets_panel_get_targets (panel) == targets);
+    fiscal_lines_view_select (lines, basic_line);
+    iterate ();
+    g_assert_true (fiscal_targets_panel_get_targets (panel) == fiscal_document_get_targets (doc));
+
+    fiscal_window_show_page (window, "projects");
+    iterate ();
+    g_assert_true (fiscal_targets_panel_get_targets (panel) == targets);
+  }
+
   /* Editing a weight to make 100 clears the weight finding; undo brings it back. */
   first = g_list_model_get_item (fiscal_targets_get_indicators (targets), 0);
   g_object_unref (first);   /* the table holds it */

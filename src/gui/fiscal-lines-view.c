@@ -47,6 +47,13 @@ struct _FiscalLinesView
 
 G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
 
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char * const columns[] = {
   "unit", "function", "economic", "kind", "project", "source", "amount", "note",
 };
@@ -732,6 +739,12 @@ document_changed_cb (FiscalLinesView *self)
   update_subtotals (self);
 }
 
+static void
+selection_changed_cb (FiscalLinesView *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
 /* Says in the search entry which figure the lines are filtered to. */
 static void
 set_cell_table (FiscalLinesView *self,
@@ -1409,6 +1422,15 @@ fiscal_lines_view_class_init (FiscalLinesViewClass *klass)
 
   object_class->dispose = fiscal_lines_view_dispose;
 
+  /**
+   * FiscalLinesView::selection-changed:
+   *
+   * The selected lines changed.
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "linesview");
 
@@ -1537,6 +1559,7 @@ fiscal_lines_view_init (FiscalLinesView *self)
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_totals), self);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);

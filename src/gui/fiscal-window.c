@@ -273,14 +273,23 @@ update_review (FiscalWindow *self)
 }
 
 /* The side panel shows the targets of the project selected on the Projects
- * page, and the department's everywhere else. */
+ * page or of the selected line's project on the Budget Lines page, and the
+ * department's everywhere else. */
 static void
 update_targets_panel (FiscalWindow *self)
 {
+  const char *page = self->document ? gtk_stack_get_visible_child_name (self->stack) : NULL;
   FiscalProject *project = NULL;
 
-  if (self->document != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "projects") == 0)
+  if (g_strcmp0 (page, "projects") == 0)
     project = fiscal_projects_view_get_selected (self->projects_view);
+  else if (g_strcmp0 (page, "lines") == 0)
+    {
+      g_autoptr(GPtrArray) lines = fiscal_lines_view_get_selected (self->lines_view);
+
+      if (lines->len > 0)
+        project = fiscal_document_find_project (self->document, fiscal_line_get_project (lines->pdata[0]));
+    }
 
   fiscal_targets_panel_set_targets (self->targets_panel, self->document, project);
   fiscal_targets_panel_set_findings (self->targets_panel, self->findings);
@@ -1437,6 +1446,7 @@ fiscal_window_init (FiscalWindow *self)
   self->amounts_in_wan = TRUE;
   populate_sidebar (self);
 
+  g_signal_connect_swapped (self->lines_view, "selection-changed", G_CALLBACK (page_changed_cb), self);
   g_signal_connect_swapped (self->table_view, "cell-activated", G_CALLBACK (table_view_cell_activated_cb), self);
 
   {
