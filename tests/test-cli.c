@@ -143,6 +143,28 @@ test_validate (void)
   run_cli (&missing, "validate", "/nonexistent.fiscal.json", NULL);
   g_assert_cmpint (missing.status, ==, 2);
 
+  /* The weight total is the province's rule: the project's weights of 90
+   * are a finding under 100 and not under 90; 0 checks no weights. */
+  {
+    g_auto(Run) rule100 = { 0 };
+    g_auto(Run) rule90 = { 0 };
+    g_auto(Run) unchecked = { 0 };
+    g_auto(Run) bad_rule = { 0 };
+
+    run_cli (&rule100, "validate", path, NULL);
+    g_assert_nonnull (strstr (rule100.out, "projects[0].targets.indicators: warning:"));
+    g_assert_nonnull (strstr (rule100.out, "add up to 90, not 100 [targets.weights]"));
+    run_cli (&rule90, "validate", "--weight-total", "90", path, NULL);
+    g_assert_cmpint (rule90.status, ==, 0);
+    g_assert_null (strstr (rule90.out, "projects[0].targets.indicators: warning:"));
+    g_assert_nonnull (strstr (rule90.out, "add up to 305, not 90 [targets.weights]"));
+    run_cli (&unchecked, "validate", "--weight-total", "0", path, NULL);
+    g_assert_null (strstr (unchecked.out, "[targets.weights]"));
+    run_cli (&bad_rule, "validate", "--weight-total", "九十", path, NULL);
+    g_assert_cmpint (bad_rule.status, ==, 2);
+    g_assert_nonnull (strstr (bad_rule.err, "--weight-total"));
+  }
+
   /* A document with an unknown code and a negative amount: errors, exit 1,
    * each finding with its rule, severity and place. */
   fiscal_line_set_unit (line, "main");

@@ -670,6 +670,22 @@ test_targets_panel (void)
     g_assert_true (fiscal_targets_panel_get_targets (panel) == targets);
   }
 
+  /* The weight total is a setting shown in the panel: under a rule of 90
+   * the project's weights of 90 are no longer a finding. */
+  {
+    GtkSpinButton *spin = fiscal_targets_panel_get_weight_total_spin (panel);
+
+    g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 100.0);
+    gtk_spin_button_set_value (spin, 90);
+    iterate ();
+    g_assert_cmpint (g_settings_get_int (fiscal_application_get_settings (app), "target-weight-total"), ==, 90);
+    g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 1);
+    g_assert_cmpfloat (gtk_level_bar_get_value (fiscal_targets_panel_get_level_bar (panel)), ==, 90.0);
+    gtk_spin_button_set_value (spin, 100);
+    iterate ();
+    g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 2);
+  }
+
   /* Editing a weight to make 100 clears the weight finding; undo brings it back. */
   first = g_list_model_get_item (fiscal_targets_get_indicators (targets), 0);
   g_object_unref (first);   /* the table holds it */

@@ -140,9 +140,11 @@ verb_validate (int    argc,
 {
   g_autofree char *format = NULL;
   g_autofree char *prior_path = NULL;
+  g_autofree char *weight_total = NULL;
   const GOptionEntry entries[] = {
     { "prior", 'p', 0, G_OPTION_ARG_FILENAME, &prior_path, N_("The prior year’s budget (default: the one the file links)"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { "weight-total", 0, 0, G_OPTION_ARG_STRING, &weight_total, N_("What the weights of a target table must add up to (default 100; 0 leaves them unchecked)"), N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = verb_context ("validate", _("FILE"), entries);
@@ -155,8 +157,22 @@ verb_validate (int    argc,
     _("Exit status: 0 when no finding is an error, 1 when one is, 2 when the file cannot be read or the command is wrong."));
 
   if (!(path = parse_verb (context, &argc, &argv)) ||
-      !check_format (format ? format : "text", "text", "json", NULL) ||
-      !(doc = load (path)))
+      !check_format (format ? format : "text", "text", "json", NULL))
+    return EXIT_TROUBLE;
+
+  if (weight_total != NULL)
+    {
+      gint64 micro;
+
+      if (!fiscal_decimal_parse (weight_total, &micro) || micro < 0)
+        {
+          g_printerr (_("--weight-total: “%s” is not a number of points\n"), weight_total);
+          return EXIT_TROUBLE;
+        }
+      fiscal_framework_set_weight_total (fiscal_framework_get_default (), micro);
+    }
+
+  if (!(doc = load (path)))
     return EXIT_TROUBLE;
 
   /* A named prior year must be readable; a linked one that is not is a

@@ -30,6 +30,7 @@ struct _FiscalTargetsPanel
   GtkLabel       *badge;
   GtkLabel       *weight_label;
   GtkLevelBar    *level_bar;
+  GtkSpinButton  *weight_total;
   GtkBox         *groups;
   GtkButton      *add_button;
   GtkWidget      *library_button;
@@ -705,6 +706,23 @@ fiscal_targets_panel_init (FiscalTargetsPanel *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Weight total"), -1);
   gtk_box_append (GTK_BOX (weights), GTK_WIDGET (self->level_bar));
+  {
+    GtkWidget *rule = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *caption = gtk_label_new (_("Weights must total"));
+
+    gtk_widget_add_css_class (caption, "dim-label");
+    gtk_widget_set_hexpand (caption, TRUE);
+    gtk_label_set_xalign (GTK_LABEL (caption), 0);
+    self->weight_total = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1000, 5));
+    gtk_spin_button_set_value (self->weight_total, 100);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->weight_total),
+                                 _("As the province’s rules ask: 100, or 90 where 10 are kept for the budget execution rate; 0 leaves weights unchecked"));
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->weight_total),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption, NULL, -1);
+    gtk_box_append (GTK_BOX (rule), caption);
+    gtk_box_append (GTK_BOX (rule), GTK_WIDGET (self->weight_total));
+    gtk_box_append (GTK_BOX (weights), rule);
+  }
   gtk_box_append (GTK_BOX (self->box), weights);
 
   scrolled = gtk_scrolled_window_new ();
@@ -832,6 +850,31 @@ fiscal_targets_panel_get_n_findings (FiscalTargetsPanel *self)
 {
   g_return_val_if_fail (FISCAL_IS_TARGETS_PANEL (self), 0);
   return self->n_findings;
+}
+
+/**
+ * fiscal_targets_panel_get_weight_total_spin:
+ *
+ * Returns: (transfer none): the spin button of what the weights must total;
+ *   the window binds it to its setting
+ */
+GtkSpinButton *
+fiscal_targets_panel_get_weight_total_spin (FiscalTargetsPanel *self)
+{
+  g_return_val_if_fail (FISCAL_IS_TARGETS_PANEL (self), NULL);
+  return self->weight_total;
+}
+
+/**
+ * fiscal_targets_panel_refresh_weights:
+ *
+ * Shows the weights against the rule again, after the rule changed.
+ */
+void
+fiscal_targets_panel_refresh_weights (FiscalTargetsPanel *self)
+{
+  g_return_if_fail (FISCAL_IS_TARGETS_PANEL (self));
+  update_weights (self);
 }
 
 /**

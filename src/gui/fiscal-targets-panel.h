@@ -27,6 +27,8 @@ FiscalTargets *fiscal_targets_panel_get_targets      (FiscalTargetsPanel *self);
 void           fiscal_targets_panel_set_findings     (FiscalTargetsPanel *self,
                                                       GPtrArray          *findings);
 guint          fiscal_targets_panel_get_n_findings   (FiscalTargetsPanel *self);
+GtkSpinButton *fiscal_targets_panel_get_weight_total_spin (FiscalTargetsPanel *self);
+void           fiscal_targets_panel_refresh_weights  (FiscalTargetsPanel *self);
 gint64         fiscal_targets_panel_get_weight_total (FiscalTargetsPanel *self);
 GtkLevelBar   *fiscal_targets_panel_get_level_bar    (FiscalTargetsPanel *self);
 guint          fiscal_targets_panel_move_indicator   (FiscalTargetsPanel *self,

@@ -272,6 +272,19 @@ update_review (FiscalWindow *self)
   update_targets_panel (self);
 }
 
+/* The rule for target weights changed: every window checks again. */
+static void
+weight_total_changed_cb (FiscalWindow *self,
+                         const char   *key,
+                         GSettings    *settings)
+{
+  fiscal_framework_set_weight_total (fiscal_framework_get_default (),
+                                     (gint64) g_settings_get_int (settings, key) * FISCAL_DECIMAL_ONE);
+  fiscal_targets_panel_refresh_weights (self->targets_panel);
+  if (self->document != NULL)
+    update_review (self);
+}
+
 /* The side panel shows the targets of the project selected on the Projects
  * page or of the selected line's project on the Budget Lines page, and the
  * department's everywhere else. */
@@ -1495,6 +1508,15 @@ fiscal_window_new (FiscalApplication *application)
         self->amounts_in_wan = !g_str_equal (unit, "yuan");
         fiscal_lines_view_set_wan (self->lines_view, self->amounts_in_wan);
       }
+
+      /* The weight total of target tables is the province's rule: a
+       * setting, shown and changed in the targets panel. */
+      g_settings_bind (settings, "target-weight-total",
+                       gtk_spin_button_get_adjustment (fiscal_targets_panel_get_weight_total_spin (self->targets_panel)),
+                       "value", G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (settings, "changed::target-weight-total",
+                               G_CALLBACK (weight_total_changed_cb), self, G_CONNECT_SWAPPED);
+      weight_total_changed_cb (self, "target-weight-total", settings);
 
       /* Red for increase, as Chinese reports have it, unless set otherwise. */
       g_settings_bind_with_mapping (settings, "increase-color-convention",
