@@ -297,6 +297,32 @@ prefix_length (guint level)
  * 款 and 项 that has an amount, in code order. Sorting the codes as strings
  * puts each parent right before its children.
  */
+/* The interned 类, 款 and full code of @code (a function code, or an
+ * economic one when @economic), made once per code. */
+static GPtrArray *
+code_prefixes (GHashTable *cache,
+               const char *code,
+               gboolean    economic)
+{
+  GPtrArray *prefixes = g_hash_table_lookup (cache, code);
+
+  if (prefixes == NULL)
+    {
+      guint depth = code_level (code, economic);
+
+      prefixes = g_ptr_array_new ();
+      for (guint level = 1; level <= depth; level++)
+        {
+          gsize len = level == depth ? strlen (code) : prefix_length (level);
+          g_autofree char *prefix = g_strndup (code, len);
+          g_ptr_array_add (prefixes, (gpointer) g_intern_string (prefix));
+        }
+      g_hash_table_insert (cache, (gpointer) code, prefixes);
+    }
+
+  return prefixes;
+}
+
 static void
 add_hierarchy_rows (FiscalTable *table,
                     Cube        *cube,
@@ -308,6 +334,7 @@ add_hierarchy_rows (FiscalTable *table,
   guint n = fiscal_table_get_n_cells (table);
   g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) prefixes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) prefix_cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autofree gint64 *total = g_new0 (gint64, n);
   g_autofree gint64 *tmp = g_new0 (gint64, n);
   g_autofree const char **codes = NULL;
@@ -336,14 +363,12 @@ add_hierarchy_rows (FiscalTable *table,
 
         if (targets == NULL)
           {
-            guint depth = code_level (code, economic);
+            GPtrArray *keys = code_prefixes (prefix_cache, code, economic);
 
             targets = g_ptr_array_new ();
-            for (guint level = 1; level <= depth; level++)
+            for (guint k = 0; k < keys->len; k++)
               {
-                gsize len = level == depth ? strlen (code) : prefix_length (level);
-                g_autofree char *prefix = g_strndup (code, len);
-                const char *key = g_intern_string (prefix);
+                const char *key = g_ptr_array_index (keys, k);
                 gint64 *sums = g_hash_table_lookup (rows, key);
 
                 if (sums == NULL)
@@ -763,30 +788,6 @@ table7_row_equal (gconstpointer a,
   return x->code == y->code && x->project == y->project;
 }
 
-/* The interned 类, 款 and full code of @code, made once per code. */
-static GPtrArray *
-code_prefixes (GHashTable *cache,
-               const char *code)
-{
-  GPtrArray *prefixes = g_hash_table_lookup (cache, code);
-
-  if (prefixes == NULL)
-    {
-      guint depth = code_level (code, FALSE);
-
-      prefixes = g_ptr_array_new ();
-      for (guint level = 1; level <= depth; level++)
-        {
-          gsize len = level == depth ? strlen (code) : prefix_length (level);
-          g_autofree char *prefix = g_strndup (code, len);
-          g_ptr_array_add (prefixes, (gpointer) g_intern_string (prefix));
-        }
-      g_hash_table_insert (cache, (gpointer) code, prefixes);
-    }
-
-  return prefixes;
-}
-
 static void
 table7_block_free (gpointer data)
 {
@@ -892,7 +893,7 @@ make_table_7 (Cube *cube)
       if (code == NULL)
         continue;
 
-      prefixes = code_prefixes (prefix_cache, code);
+      prefixes = code_prefixes (prefix_cache, code, FALSE);
       depth = prefixes->len;
       for (guint level = 1; level <= depth; level++)
         {
