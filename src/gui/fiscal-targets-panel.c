@@ -265,6 +265,66 @@ move_shortcut_cb (GtkWidget *row,
   return self != NULL && move_indicator_of (row, self, g_variant_get_boolean (args));
 }
 
+/* Dragging an indicator's row onto another of its 二级 moves it there. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource      *source,
+                 double              x,
+                 double              y,
+                 FiscalTargetsPanel *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  FiscalIndicator *indicator = g_object_get_data (G_OBJECT (row), "fiscal-indicator");
+  guint position;
+
+  if (self->targets == NULL ||
+      !g_list_store_find (G_LIST_STORE (fiscal_targets_get_indicators (self->targets)), indicator, &position))
+    return NULL;
+
+  return gdk_content_provider_new_typed (G_TYPE_UINT, position);
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static gboolean
+drop_cb (GtkDropTarget      *target,
+         const GValue       *value,
+         double              x,
+         double              y,
+         FiscalTargetsPanel *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  FiscalIndicator *onto = g_object_get_data (G_OBJECT (row), "fiscal-indicator");
+  GListModel *list;
+  g_autoptr(FiscalIndicator) moving = NULL;
+  guint from = g_value_get_uint (value), to;
+
+  if (self->targets == NULL)
+    return FALSE;
+  list = fiscal_targets_get_indicators (self->targets);
+  if (from >= g_list_model_get_n_items (list) ||
+      !g_list_store_find (G_LIST_STORE (list), onto, &to) || from == to)
+    return FALSE;
+
+  moving = g_list_model_get_item (list, from);
+  if (g_strcmp0 (fiscal_indicator_get_field (moving, FISCAL_INDICATOR_LEVEL1),
+                 fiscal_indicator_get_field (onto, FISCAL_INDICATOR_LEVEL1)) != 0 ||
+      g_strcmp0 (fiscal_indicator_get_field (moving, FISCAL_INDICATOR_LEVEL2),
+                 fiscal_indicator_get_field (onto, FISCAL_INDICATOR_LEVEL2)) != 0)
+    return FALSE;
+
+  fiscal_targets_move_indicator (self->targets, from, to);
+  schedule_rebuild (self);
+  return TRUE;
+}
+
 static void
 expanded_cb (AdwExpanderRow     *row,
              GParamSpec         *pspec,
@@ -330,6 +390,18 @@ indicator_row (FiscalTargetsPanel *self,
         gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
       }
     gtk_widget_add_controller (row, keys);
+  }
+
+  {
+    GtkDragSource *source = gtk_drag_source_new ();
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+    gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+    g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+    g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), NULL);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
   }
 
   for (guint f = 0; f < FISCAL_N_INDICATOR_FIELDS; f++)
