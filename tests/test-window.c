@@ -636,6 +636,12 @@ test_targets_panel (void)
   g_assert_cmpfloat (gtk_level_bar_get_value (fiscal_targets_panel_get_level_bar (panel)), ==, 90.0);
   g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 2);
 
+  /* The indicator aiming below last year's result says so on its row;
+   * the others have no warning of their own. */
+  g_assert_nonnull (fiscal_targets_panel_get_indicator_problems (panel, 0));
+  g_assert_nonnull (strstr (fiscal_targets_panel_get_indicator_problems (panel, 0), "7 人"));
+  g_assert_null (fiscal_targets_panel_get_indicator_problems (panel, 1));
+
   /* On the Budget Lines page: the selected line's project, or the
    * department's for a line of no project. */
   {

@@ -24,6 +24,8 @@ struct _FiscalTargetsPanel
   guint           rebuild_source;
   gboolean        committing;
   guint           n_findings;
+  GPtrArray      *findings;      /* the document's, held */
+  GHashTable     *badges;        /* FiscalIndicator* → its row's warning icon (unowned) */
 
   GtkWidget      *box;
   AdwWindowTitle *title;
@@ -62,6 +64,7 @@ field_title (FiscalIndicatorField field)
 }
 
 static void schedule_rebuild (FiscalTargetsPanel *self);
+static void rebuild (FiscalTargetsPanel *self);
 
 static void
 indicator_notify_cb (FiscalTargetsPanel *self,
@@ -350,6 +353,16 @@ indicator_row (FiscalTargetsPanel *self,
   update_summary (row, indicator);
   g_object_set_data (G_OBJECT (row), "fiscal-indicator", indicator);
 
+  {
+    GtkWidget *badge = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+    /* Always there, shown or not, so that the names line up. */
+    gtk_widget_add_css_class (badge, "warning");
+    gtk_widget_set_opacity (badge, 0);
+    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), badge);
+    g_hash_table_insert (self->badges, indicator, badge);
+  }
+
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -426,6 +439,116 @@ indicator_row (FiscalTargetsPanel *self,
   g_signal_connect (row, "notify::expanded", G_CALLBACK (expanded_cb), self);
 
   return row;
+}
+
+/* Where the findings about the table shown start: "targets" or
+ * "projects[N].targets". */
+static char *
+findings_prefix (FiscalTargetsPanel *self)
+{
+  guint position;
+
+  if (self->targets == NULL)
+    return NULL;
+  if (self->project == NULL)
+    return g_strdup ("targets");
+  if (g_list_store_find (G_LIST_STORE (fiscal_document_get_projects (self->document)), self->project, &position))
+    return g_strdup_printf ("projects[%u].targets", position);
+  return NULL;
+}
+
+/* The header counts the table's target findings; each indicator with
+ * findings of its own shows a warning icon that tells them. */
+static void
+update_badges (FiscalTargetsPanel *self)
+{
+  GtkWidget *badge_box = g_object_get_data (G_OBJECT (self), "fiscal-badge-box");
+  g_autofree char *prefix = findings_prefix (self);
+  g_autoptr(GHashTable) messages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autofree char *text = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gsize len = prefix ? strlen (prefix) : 0;
+
+  self->n_findings = 0;
+
+  for (guint i = 0; self->findings != NULL && prefix != NULL && i < self->findings->len; i++)
+    {
+      FiscalFinding *finding = g_ptr_array_index (self->findings, i);
+      const char *rest;
+      guint64 index;
+      char *end;
+
+      if (!g_str_has_prefix (finding->rule, "targets.") || !g_str_has_prefix (finding->where, prefix) ||
+          (finding->where[len] != 0 && finding->where[len] != '.'))
+        continue;
+      self->n_findings++;
+
+      /* "….indicators[N]…": the finding is about indicator N. */
+      rest = finding->where + len;
+      if (g_str_has_prefix (rest, ".indicators[") &&
+          (index = g_ascii_strtoull (rest + strlen (".indicators["), &end, 10), *end == ']') &&
+          index < g_list_model_get_n_items (fiscal_targets_get_indicators (self->targets)))
+        {
+          g_autoptr(FiscalIndicator) indicator = g_list_model_get_item (fiscal_targets_get_indicators (self->targets), index);
+          GPtrArray *list = g_hash_table_lookup (messages, indicator);
+
+          if (list == NULL)
+            g_hash_table_insert (messages, indicator, (list = g_ptr_array_new ()));
+          g_ptr_array_add (list, finding->message);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->badges);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list = g_hash_table_lookup (messages, key);
+
+      char *tooltip = NULL;
+
+      if (list != NULL)
+        {
+          g_ptr_array_add (list, NULL);
+          tooltip = g_strjoinv ("\n", (char **) list->pdata);
+        }
+      gtk_widget_set_opacity (value, list != NULL ? 1 : 0);
+      gtk_widget_set_tooltip_text (value, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip ? tooltip : "", -1);
+      g_object_set_data_full (G_OBJECT (value), "fiscal-problems", tooltip, g_free);
+    }
+
+  text = g_strdup_printf ("%u", self->n_findings);
+  gtk_label_set_label (self->badge, text);
+  gtk_widget_set_visible (badge_box, self->n_findings > 0);
+  gtk_widget_set_tooltip_text (badge_box, g_dngettext (GETTEXT_PACKAGE, "%u finding about these targets",
+                                                       "%u findings about these targets", self->n_findings));
+}
+
+/**
+ * fiscal_targets_panel_get_indicator_problems:
+ * @indicator: an indicator's position
+ *
+ * Returns: (nullable): what the warning icon of that indicator's row says,
+ *   or %NULL when it has no findings of its own
+ */
+const char *
+fiscal_targets_panel_get_indicator_problems (FiscalTargetsPanel *self,
+                                             guint               indicator)
+{
+  g_autoptr(FiscalIndicator) item = NULL;
+  GtkWidget *badge;
+
+  g_return_val_if_fail (FISCAL_IS_TARGETS_PANEL (self), NULL);
+
+  if (self->rebuild_source != 0)
+    rebuild (self);
+  if (self->targets == NULL ||
+      indicator >= g_list_model_get_n_items (fiscal_targets_get_indicators (self->targets)))
+    return NULL;
+
+  item = g_list_model_get_item (fiscal_targets_get_indicators (self->targets), indicator);
+  badge = g_hash_table_lookup (self->badges, item);
+  return badge != NULL ? g_object_get_data (G_OBJECT (badge), "fiscal-problems") : NULL;
 }
 
 static void
@@ -519,6 +642,7 @@ rebuild (FiscalTargetsPanel *self)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   unwatch (self);
   g_hash_table_remove_all (self->fields);
+  g_hash_table_remove_all (self->badges);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))))
     gtk_box_remove (self->groups, child);
@@ -608,6 +732,7 @@ rebuild (FiscalTargetsPanel *self)
       gtk_box_append (self->groups, empty);
     }
 
+  update_badges (self);
   update_weights (self);
 }
 
@@ -700,6 +825,8 @@ fiscal_targets_panel_finalize (GObject *object)
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->badges, g_hash_table_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fiscal_targets_panel_parent_class)->finalize (object);
 }
@@ -728,6 +855,7 @@ fiscal_targets_panel_init (FiscalTargetsPanel *self)
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->expanded = g_hash_table_new (NULL, NULL);
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->badges = g_hash_table_new (NULL, NULL);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_size_request (self->box, 340, -1);
@@ -885,35 +1013,14 @@ void
 fiscal_targets_panel_set_findings (FiscalTargetsPanel *self,
                                    GPtrArray          *findings)
 {
-  GtkWidget *badge_box = g_object_get_data (G_OBJECT (self), "fiscal-badge-box");
-  g_autofree char *prefix = NULL;
-  g_autofree char *text = NULL;
-  guint position;
-
   g_return_if_fail (FISCAL_IS_TARGETS_PANEL (self));
 
-  self->n_findings = 0;
+  if (findings != NULL)
+    g_ptr_array_ref (findings);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = findings;
 
-  if (self->targets != NULL && self->project != NULL &&
-      g_list_store_find (G_LIST_STORE (fiscal_document_get_projects (self->document)), self->project, &position))
-    prefix = g_strdup_printf ("projects[%u].targets", position);
-  else if (self->targets != NULL && self->project == NULL)
-    prefix = g_strdup ("targets");
-
-  for (guint i = 0; findings != NULL && prefix != NULL && i < findings->len; i++)
-    {
-      FiscalFinding *finding = g_ptr_array_index (findings, i);
-
-      if (g_str_has_prefix (finding->rule, "targets.") && g_str_has_prefix (finding->where, prefix) &&
-          (finding->where[strlen (prefix)] == 0 || finding->where[strlen (prefix)] == '.'))
-        self->n_findings++;
-    }
-
-  text = g_strdup_printf ("%u", self->n_findings);
-  gtk_label_set_label (self->badge, text);
-  gtk_widget_set_visible (badge_box, self->n_findings > 0);
-  gtk_widget_set_tooltip_text (badge_box, g_dngettext (GETTEXT_PACKAGE, "%u finding about these targets",
-                                                       "%u findings about these targets", self->n_findings));
+  update_badges (self);
   update_weights (self);
 }
 

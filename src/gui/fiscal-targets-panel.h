@@ -34,6 +34,8 @@ GtkLevelBar   *fiscal_targets_panel_get_level_bar    (FiscalTargetsPanel *self);
 guint          fiscal_targets_panel_move_indicator   (FiscalTargetsPanel *self,
                                                      guint               indicator,
                                                      gboolean            up);
+const char    *fiscal_targets_panel_get_indicator_problems (FiscalTargetsPanel *self,
+                                                           guint               indicator);
 GtkEditable   *fiscal_targets_panel_get_table_field  (FiscalTargetsPanel *self,
                                                      const char         *key);
 GtkEditable   *fiscal_targets_panel_get_field        (FiscalTargetsPanel *self,
