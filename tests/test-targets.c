@@ -368,6 +368,11 @@ test_framework (void)
   g_assert_true (fiscal_framework_requires (old, FISCAL_CATEGORY_SATISFACTION));
   g_assert_false (fiscal_framework_requires (old, FISCAL_CATEGORY_BENEFIT));
   g_assert_cmpint (fiscal_framework_get_weight_total (old), ==, 10 * FISCAL_DECIMAL_ONE);
+
+  /* The 一级 as tables write it, from the data; the short name without. */
+  g_assert_cmpstr (fiscal_framework_get_label (fw, FISCAL_CATEGORY_OUTPUT), ==, "产出指标");
+  g_assert_cmpstr (fiscal_framework_get_label (fw, FISCAL_CATEGORY_SATISFACTION), ==, "满意度指标");
+  g_assert_cmpstr (fiscal_framework_get_label (old, FISCAL_CATEGORY_BENEFIT), ==, "效益");
 }
 
 static void

@@ -730,6 +730,14 @@ test_targets_panel (void)
   g_assert_true (fiscal_document_undo (doc));
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 8);
 
+  /* Under a 二级 of the standard framework, from the add menu. */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "targets.add-under", "(ss)", "效益指标", "社会效益指标");
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 9);
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 8, FISCAL_INDICATOR_LEVEL2)), ==, "社会效益指标");
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 8, FISCAL_INDICATOR_LEVEL1)), ==, "效益指标");
+  g_assert_true (fiscal_document_undo (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 8);
+
   /* Add and remove, each undoable. */
   fiscal_targets_panel_add_indicator (panel);
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 9);

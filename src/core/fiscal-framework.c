@@ -20,6 +20,7 @@
 struct _FiscalFramework
 {
   GPtrArray *level2[FISCAL_N_CATEGORIES];   /* NULL-terminated char* arrays */
+  char      *label[FISCAL_N_CATEGORIES];    /* the 一级 as tables write it: 产出指标 */
   GPtrArray *library;                       /* FiscalIndicator */
   gint64     weight_total;                  /* millionths; 0: weights not checked */
   gboolean   required[FISCAL_N_CATEGORIES];
@@ -75,7 +76,10 @@ fiscal_framework_free (FiscalFramework *self)
     return;
 
   for (guint i = 0; i < FISCAL_N_CATEGORIES; i++)
-    g_clear_pointer (&self->level2[i], g_ptr_array_unref);
+    {
+      g_clear_pointer (&self->level2[i], g_ptr_array_unref);
+      g_free (self->label[i]);
+    }
   g_clear_pointer (&self->library, g_ptr_array_unref);
   g_free (self);
 }
@@ -156,8 +160,12 @@ fiscal_framework_new_from_data (const char  *framework,
     {
       JsonObject *level = json_array_get_object_element (levels, i);
       FiscalCategory category = category_from_label (json_object_get_string_member_with_default (level, "name", NULL));
+      const char *label = json_object_get_string_member_with_default (level, "label", NULL);
       JsonArray *children = json_object_has_member (level, "children") ?
                             json_object_get_array_member (level, "children") : NULL;
+
+      if (category != FISCAL_CATEGORY_NONE && label != NULL && self->label[category] == NULL)
+        self->label[category] = g_strdup (label);
 
       for (guint j = 0; children != NULL && j < json_array_get_length (children); j++)
         {
@@ -311,6 +319,22 @@ fiscal_framework_new_from_library (FiscalFramework *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (position < self->library->len, NULL);
   return fiscal_indicator_copy (g_ptr_array_index (self->library, position));
+}
+
+/**
+ * fiscal_framework_get_label:
+ *
+ * Returns: the 一级 of @category as target tables write it ("产出指标"),
+ *   from the framework's data, or its short name where the data has none
+ */
+const char *
+fiscal_framework_get_label (FiscalFramework *self,
+                            FiscalCategory   category)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (category < FISCAL_N_CATEGORIES, NULL);
+
+  return self->label[category] ? self->label[category] : category_names[category];
 }
 
 /**

@@ -43,6 +43,8 @@ FiscalCategory   fiscal_framework_classify           (FiscalFramework  *self,
                                                       const char       *level2);
 const char * const *fiscal_framework_get_level2      (FiscalFramework  *self,
                                                       FiscalCategory    category);
+const char      *fiscal_framework_get_label          (FiscalFramework  *self,
+                                                      FiscalCategory    category);
 guint            fiscal_framework_get_n_library      (FiscalFramework  *self);
 FiscalIndicator *fiscal_framework_new_from_library   (FiscalFramework  *self,
                                                       guint             position);

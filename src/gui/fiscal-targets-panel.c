@@ -34,7 +34,7 @@ struct _FiscalTargetsPanel
   GtkLevelBar    *level_bar;
   GtkSpinButton  *weight_total;
   GtkBox         *groups;
-  GtkButton      *add_button;
+  GtkWidget      *add_button;
   GtkWidget      *library_button;
 };
 
@@ -652,7 +652,8 @@ rebuild (FiscalTargetsPanel *self)
   else
     adw_window_title_set_title (self->title, self->document ? _("Department") : "");
   adw_window_title_set_subtitle (self->title, self->document ? _("Performance Targets") : "");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->targets != NULL);
+  gtk_widget_set_sensitive (self->add_button, self->targets != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.add-under", self->targets != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.add-library", self->targets != NULL);
 
   if (self->targets == NULL)
@@ -760,9 +761,42 @@ items_changed_cb (FiscalTargetsPanel *self)
 }
 
 static void
-add_clicked_cb (FiscalTargetsPanel *self)
+add_under_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  fiscal_targets_panel_add_indicator (self);
+  const char *level1, *level2;
+
+  g_variant_get (parameter, "(&s&s)", &level1, &level2);
+  fiscal_targets_panel_add_under (FISCAL_TARGETS_PANEL (widget), level1, level2);
+}
+
+/* A new indicator under a 二级 of the standard framework, one section per
+ * 一级. */
+static GMenuModel *
+framework_menu (void)
+{
+  FiscalFramework *framework = fiscal_framework_get_default ();
+  GMenu *menu = g_menu_new ();
+
+  for (guint c = 1; c < FISCAL_N_CATEGORIES; c++)
+    {
+      g_autoptr(GMenu) section = g_menu_new ();
+      const char * const *level2 = fiscal_framework_get_level2 (framework, c);
+      const char *label = fiscal_framework_get_label (framework, c);
+
+      for (guint i = 0; level2 != NULL && level2[i] != NULL; i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (level2[i], NULL);
+
+          g_menu_item_set_action_and_target_value (item, "targets.add-under",
+                                                   g_variant_new ("(ss)", label, level2[i]));
+          g_menu_append_item (section, item);
+        }
+      g_menu_append_section (menu, label, G_MENU_MODEL (section));
+    }
+
+  return G_MENU_MODEL (menu);
 }
 
 static void
@@ -845,6 +879,7 @@ fiscal_targets_panel_class_init (FiscalTargetsPanelClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   gtk_widget_class_install_action (widget_class, "targets.add-library", "u", add_library_action);
+  gtk_widget_class_install_action (widget_class, "targets.add-under", "(ss)", add_under_action);
 }
 
 static void
@@ -877,10 +912,15 @@ fiscal_targets_panel_init (FiscalTargetsPanel *self)
   gtk_widget_set_visible (badge_box, FALSE);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), badge_box);
 
-  self->add_button = GTK_BUTTON (gtk_button_new_from_icon_name ("list-add-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), _("Add Indicator"));
-  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->add_button));
+  {
+    g_autoptr(GMenuModel) menu = framework_menu ();
+
+    self->add_button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->add_button), "list-add-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->add_button), menu);
+    gtk_widget_set_tooltip_text (self->add_button, _("Add Indicator"));
+    adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->add_button);
+  }
 
   {
     g_autoptr(GMenuModel) menu = library_menu ();
@@ -1104,7 +1144,6 @@ fiscal_targets_panel_get_field (FiscalTargetsPanel   *self,
 void
 fiscal_targets_panel_add_indicator (FiscalTargetsPanel *self)
 {
-  g_autoptr(FiscalIndicator) indicator = NULL;
   g_autoptr(FiscalIndicator) last = NULL;
   GListModel *list;
   guint n;
@@ -1119,9 +1158,31 @@ fiscal_targets_panel_add_indicator (FiscalTargetsPanel *self)
   if (n > 0)
     last = g_list_model_get_item (list, n - 1);
 
-  indicator = fiscal_indicator_new (last ? fiscal_indicator_get_field (last, FISCAL_INDICATOR_LEVEL1) : "产出指标",
-                                    last ? fiscal_indicator_get_field (last, FISCAL_INDICATOR_LEVEL2) : "数量指标",
-                                    NULL);
+  fiscal_targets_panel_add_under (self,
+                                  last ? fiscal_indicator_get_field (last, FISCAL_INDICATOR_LEVEL1) : "产出指标",
+                                  last ? fiscal_indicator_get_field (last, FISCAL_INDICATOR_LEVEL2) : "数量指标");
+}
+
+/**
+ * fiscal_targets_panel_add_under:
+ * @level1: the new indicator's 一级
+ * @level2: its 二级
+ *
+ * Adds an empty indicator at the end of the table shown, open for editing.
+ */
+void
+fiscal_targets_panel_add_under (FiscalTargetsPanel *self,
+                                const char         *level1,
+                                const char         *level2)
+{
+  g_autoptr(FiscalIndicator) indicator = NULL;
+
+  g_return_if_fail (FISCAL_IS_TARGETS_PANEL (self));
+
+  if (self->targets == NULL)
+    return;
+
+  indicator = fiscal_indicator_new (level1, level2, NULL);
   g_hash_table_add (self->expanded, indicator);
   fiscal_targets_add_indicator (self->targets, indicator);
   rebuild (self);

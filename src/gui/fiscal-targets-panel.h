@@ -36,6 +36,9 @@ guint          fiscal_targets_panel_move_indicator   (FiscalTargetsPanel *self,
                                                      gboolean            up);
 const char    *fiscal_targets_panel_get_indicator_problems (FiscalTargetsPanel *self,
                                                            guint               indicator);
+void           fiscal_targets_panel_add_under        (FiscalTargetsPanel *self,
+                                                     const char         *level1,
+                                                     const char         *level2);
 GtkEditable   *fiscal_targets_panel_get_table_field  (FiscalTargetsPanel *self,
                                                      const char         *key);
 GtkEditable   *fiscal_targets_panel_get_field        (FiscalTargetsPanel *self,
