@@ -570,6 +570,59 @@ test_projects_page (void)
 
 /* The performance-target panel: F9 shows it, it follows the Projects page,
  * edits through it are undoable, and it counts weights and findings. */
+/* A table of more than 300 rows shows the first 300 and offers the rest;
+ * an edit still updates what is shown. */
+static void
+test_long_table (void)
+{
+  g_autoptr(FiscalTable) table = fiscal_table_new (7, fiscal_pivot_table_title (7));
+  g_autoptr(FiscalTable) edited = fiscal_table_new (7, fiscal_pivot_table_title (7));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  FiscalTableView *view = FISCAL_TABLE_VIEW (fiscal_table_view_new ());
+  guint header;
+
+  for (guint t = 0; t < 2; t++)
+    {
+      FiscalTable *x = t == 0 ? table : edited;
+
+      fiscal_table_add_column (x, FISCAL_COLUMN_NAME, "项目");
+      fiscal_table_add_column (x, FISCAL_COLUMN_AMOUNT, "合计");
+      fiscal_table_add_header (x, 0, 0, 1, 1, "项目");
+      fiscal_table_add_header (x, 0, 1, 1, 1, "合计");
+      for (guint r = 0; r < 1200; r++)
+        {
+          g_autofree char *name = g_strdup_printf ("项目%u", r);
+          FiscalTableRow *row = fiscal_table_add_row (x, "", name, 1);
+
+          fiscal_table_row_set_amount (row, 0, (r + (t == 1 && r == 5 ? 1 : 0)) * 1000000);
+        }
+    }
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_table_view_set_table (view, table);
+  iterate ();
+  header = fiscal_table_view_get_n_header_rows (view);
+
+  g_assert_cmpuint (fiscal_table_view_get_n_shown_rows (view), ==, 300);
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 299, 0), ==, "项目299");
+  g_assert_null (fiscal_table_view_get_text_at (view, header + 300, 0));
+
+  fiscal_table_view_set_table (view, edited);
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 5, 1), ==, "6.00");
+
+  fiscal_table_view_show_all_rows (view);
+  iterate ();
+  g_assert_cmpuint (fiscal_table_view_get_n_shown_rows (view), ==, 1200);
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 0), ==, "项目1199");
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "1199.00");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_targets_panel (void)
 {
@@ -1034,6 +1087,7 @@ main (int   argc,
   g_test_add_func ("/window/recovery-offer", test_recovery_offer);
   g_test_add_func ("/window/table-to-lines", test_table_to_lines);
   g_test_add_func ("/window/targets-panel", test_targets_panel);
+  g_test_add_func ("/window/long-table", test_long_table);
   /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
   if (g_getenv ("FISCAL_TEST_ZH") != NULL)
     g_test_add_func ("/window/chinese", test_chinese);

@@ -24,7 +24,16 @@ struct _FiscalTableView
   GtkGrid     *grid;
   GtkLabel    *note;
   GPtrArray   *cells;   /* the data cells' labels, row by row; the grid owns them */
+  guint        n_shown; /* data rows made as widgets */
+  gboolean     show_all;
+  GtkButton   *more;    /* offers the rows past MAX_ROWS */
 };
+
+/* A grid of labels costs about 5 ms a row to make and lay out (bench/
+ * fiscal-view-bench): fine for the tables of a department, seconds for
+ * thousands of project rows; past this many rows the rest is made on
+ * request. */
+#define MAX_ROWS 300
 
 enum {
   PROP_0,
@@ -103,6 +112,7 @@ clear_grid (FiscalTableView *self)
   GtkWidget *child;
 
   g_ptr_array_set_size (self->cells, 0);
+  self->n_shown = 0;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))))
     gtk_grid_remove (self->grid, child);
 }
@@ -142,7 +152,7 @@ refresh (FiscalTableView *self)
   FiscalTable *table = self->table;
   guint n_columns = fiscal_table_get_n_columns (table);
 
-  for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+  for (guint r = 0; r < self->n_shown; r++)
     for (guint c = 0; c < n_columns; c++)
       {
         GtkLabel *label = g_ptr_array_index (self->cells, r * n_columns + c);
@@ -165,6 +175,18 @@ rebuild_texts (FiscalTableView *self)
   gtk_label_set_label (self->title, title);
   gtk_label_set_label (self->department, department);
   gtk_label_set_label (self->unit, unit);
+
+  if (self->n_shown < fiscal_table_get_n_rows (table))
+    {
+      /* Translators: under a table cut short, "Show All 5,561 Rows" */
+      g_autofree char *more = g_strdup_printf (_("Show All %u Rows"), fiscal_table_get_n_rows (table));
+      g_autofree char *tooltip = g_strdup_printf (_("%u of %u rows are shown; exports always have all of them"),
+                                                  self->n_shown, fiscal_table_get_n_rows (table));
+
+      gtk_button_set_label (self->more, more);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->more), tooltip);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->more), self->n_shown < fiscal_table_get_n_rows (table));
   gtk_widget_set_visible (GTK_WIDGET (self->note), fiscal_table_get_note (table) != NULL);
   gtk_label_set_label (self->note, fiscal_table_get_note (table) ?: "");
 
@@ -201,7 +223,11 @@ rebuild (FiscalTableView *self)
       gtk_grid_attach (self->grid, label, cell->column, cell->row, cell->column_span, cell->row_span);
     }
 
-  for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+  self->n_shown = fiscal_table_get_n_rows (table);
+  if (!self->show_all)
+    self->n_shown = MIN (self->n_shown, MAX_ROWS);
+
+  for (guint r = 0; r < self->n_shown; r++)
     {
       const FiscalTableRow *row = fiscal_table_get_row (table, r);
 
@@ -230,6 +256,36 @@ rebuild (FiscalTableView *self)
     }
 
   rebuild_texts (self);
+}
+
+/**
+ * fiscal_table_view_show_all_rows:
+ *
+ * Makes every row of a table cut short at MAX_ROWS, and of the tables
+ * shown after it.
+ */
+void
+fiscal_table_view_show_all_rows (FiscalTableView *self)
+{
+  g_return_if_fail (FISCAL_IS_TABLE_VIEW (self));
+
+  if (self->show_all)
+    return;
+  self->show_all = TRUE;
+  if (self->table != NULL && self->n_shown < fiscal_table_get_n_rows (self->table))
+    rebuild (self);
+}
+
+/**
+ * fiscal_table_view_get_n_shown_rows:
+ *
+ * Returns: how many data rows the view shows
+ */
+guint
+fiscal_table_view_get_n_shown_rows (FiscalTableView *self)
+{
+  g_return_val_if_fail (FISCAL_IS_TABLE_VIEW (self), 0);
+  return self->table != NULL ? self->n_shown : 0;
 }
 
 /**
@@ -397,6 +453,15 @@ fiscal_table_view_init (FiscalTableView *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Disclosure table"),
                                   -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->grid));
+
+  self->more = GTK_BUTTON (gtk_button_new ());
+  gtk_widget_set_halign (GTK_WIDGET (self->more), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->more), "pill");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->more), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->more), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self->more), FALSE);
+  g_signal_connect_swapped (self->more, "clicked", G_CALLBACK (fiscal_table_view_show_all_rows), self);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->more));
 
   self->note = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->note, TRUE);

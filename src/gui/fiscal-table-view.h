@@ -27,6 +27,8 @@ const char  *fiscal_table_view_get_text_at  (FiscalTableView *self,
                                              guint            grid_row,
                                              guint            grid_column);
 guint        fiscal_table_view_get_n_header_rows (FiscalTableView *self);
+void         fiscal_table_view_show_all_rows     (FiscalTableView *self);
+guint        fiscal_table_view_get_n_shown_rows  (FiscalTableView *self);
 void         fiscal_table_view_activate_cell     (FiscalTableView *self,
                                                   guint            row,
                                                   int              column);
