@@ -867,12 +867,6 @@ table_weights (Context       *ctx,
        _("The weights of %s add up to %s, not %s"), title, sum_text, expected_text);
 }
 
-static void
-rule_target_weights (Context *ctx)
-{
-  for_each_table (ctx, table_weights);
-}
-
 /* A project's table has the 一级 categories the rule set requires: 产出 and
  * 效益, and 满意度 where it asks. */
 static void
@@ -905,12 +899,6 @@ table_categories (Context       *ctx,
         add (ctx, "targets.categories", FISCAL_SEVERITY_WARNING, path,
              _("%s have no %s indicator"), title, fiscal_category_name (c));
       }
-}
-
-static void
-rule_target_categories (Context *ctx)
-{
-  for_each_table (ctx, table_categories);
 }
 
 /* A quantitative indicator has an operator, a number and a unit; a
@@ -957,12 +945,6 @@ table_quantitative (Context       *ctx,
     }
 }
 
-static void
-rule_target_quantitative (Context *ctx)
-{
-  for_each_table (ctx, table_quantitative);
-}
-
 /* The same indicator is not listed twice in one table. */
 static void
 table_duplicates (Context       *ctx,
@@ -997,12 +979,6 @@ table_duplicates (Context       *ctx,
       else
         g_hash_table_insert (seen, key, GUINT_TO_POINTER (i));
     }
-}
-
-static void
-rule_target_duplicates (Context *ctx)
-{
-  for_each_table (ctx, table_duplicates);
 }
 
 /* The amounts of the lines a table's funds are about: a project's total,
@@ -1076,12 +1052,6 @@ table_funds (Context       *ctx,
     }
 }
 
-static void
-rule_target_funds (Context *ctx)
-{
-  for_each_table (ctx, table_funds);
-}
-
 /* A money target in fen: 万元 and 元 values; FALSE for other units. */
 static gboolean
 money_target (FiscalIndicator *indicator,
@@ -1148,12 +1118,6 @@ table_costs (Context       *ctx,
            _("The cost indicators of %s come to %s 万元, more than the project’s %s 万元"),
            title, sum_text, total_text);
     }
-}
-
-static void
-rule_target_costs (Context *ctx)
-{
-  for_each_table (ctx, table_costs);
 }
 
 /* 上年完成值 "7 人", "=3570.91 平方米", "100%": its number and unit. */
@@ -1224,10 +1188,22 @@ table_prior (Context       *ctx,
     }
 }
 
+/* The checks of a target table, each run over every table in turn. */
+static const TableRule table_rules[] = {
+  table_weights,
+  table_categories,
+  table_quantitative,
+  table_duplicates,
+  table_funds,
+  table_costs,
+  table_prior,
+};
+
 static void
-rule_target_prior (Context *ctx)
+rule_targets (Context *ctx)
 {
-  for_each_table (ctx, table_prior);
+  for (guint i = 0; i < G_N_ELEMENTS (table_rules); i++)
+    for_each_table (ctx, table_rules[i]);
 }
 
 static const Rule rules[] = {
@@ -1246,13 +1222,7 @@ static const Rule rules[] = {
   rule_reasons,
   rule_placeholders,
   rule_text_figures,
-  rule_target_weights,
-  rule_target_categories,
-  rule_target_quantitative,
-  rule_target_duplicates,
-  rule_target_funds,
-  rule_target_costs,
-  rule_target_prior,
+  rule_targets,
 };
 
 /**
