@@ -252,12 +252,17 @@ _fiscal_undo_record_property (FiscalUndo *undo,
   g_ptr_array_add (step->changes, change);
 }
 
-void
-_fiscal_undo_record_lines (FiscalUndo  *undo,
-                           gboolean     inserted,
-                           guint        position,
-                           FiscalLine **lines,
-                           guint        n_lines)
+/* Items inserted into, or removed from, a list at @position: the lines,
+ * the projects, or the indicators of @object (a FiscalTargets). */
+static void
+record_items (FiscalUndo  *undo,
+              ChangeKind   kind,
+              const char  *label,
+              gboolean     inserted,
+              guint        position,
+              GObject     *object,
+              gpointer    *items,
+              guint        n_items)
 {
   Change *change;
   Step *step;
@@ -266,15 +271,27 @@ _fiscal_undo_record_lines (FiscalUndo  *undo,
   if (!recording (undo))
     return;
 
-  step = current_step (undo, NULL, NULL, inserted ? _("Add Lines") : _("Delete Lines"), &merged);
+  step = current_step (undo, NULL, NULL, label, &merged);
   change = g_new0 (Change, 1);
-  change->kind = CHANGE_LINES;
+  change->kind = kind;
   change->inserted = inserted;
   change->position = position;
-  change->items = g_ptr_array_new_full (n_lines, g_object_unref);
-  for (guint i = 0; i < n_lines; i++)
-    g_ptr_array_add (change->items, g_object_ref (lines[i]));
+  change->object = object ? g_object_ref (object) : NULL;
+  change->items = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (change->items, g_object_ref (items[i]));
   g_ptr_array_add (step->changes, change);
+}
+
+void
+_fiscal_undo_record_lines (FiscalUndo  *undo,
+                           gboolean     inserted,
+                           guint        position,
+                           FiscalLine **lines,
+                           guint        n_lines)
+{
+  record_items (undo, CHANGE_LINES, inserted ? _("Add Lines") : _("Delete Lines"),
+                inserted, position, NULL, (gpointer *) lines, n_lines);
 }
 
 void
@@ -283,21 +300,8 @@ _fiscal_undo_record_project (FiscalUndo    *undo,
                              guint          position,
                              FiscalProject *project)
 {
-  Change *change;
-  Step *step;
-  gboolean merged;
-
-  if (!recording (undo))
-    return;
-
-  step = current_step (undo, NULL, NULL, inserted ? _("Add Project") : _("Delete Project"), &merged);
-  change = g_new0 (Change, 1);
-  change->kind = CHANGE_PROJECT;
-  change->inserted = inserted;
-  change->position = position;
-  change->items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (change->items, g_object_ref (project));
-  g_ptr_array_add (step->changes, change);
+  record_items (undo, CHANGE_PROJECT, inserted ? _("Add Project") : _("Delete Project"),
+                inserted, position, NULL, (gpointer *) &project, 1);
 }
 
 void
@@ -307,22 +311,8 @@ _fiscal_undo_record_indicators (FiscalUndo      *undo,
                                 guint            position,
                                 FiscalIndicator *indicator)
 {
-  Change *change;
-  Step *step;
-  gboolean merged;
-
-  if (!recording (undo))
-    return;
-
-  step = current_step (undo, NULL, NULL, inserted ? _("Add Indicator") : _("Delete Indicator"), &merged);
-  change = g_new0 (Change, 1);
-  change->kind = CHANGE_INDICATORS;
-  change->inserted = inserted;
-  change->position = position;
-  change->object = g_object_ref (G_OBJECT (targets));
-  change->items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (change->items, g_object_ref (indicator));
-  g_ptr_array_add (step->changes, change);
+  record_items (undo, CHANGE_INDICATORS, inserted ? _("Add Indicator") : _("Delete Indicator"),
+                inserted, position, G_OBJECT (targets), (gpointer *) &indicator, 1);
 }
 
 void
