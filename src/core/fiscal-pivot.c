@@ -1378,7 +1378,7 @@ fiscal_pivot_line_in_cell (FiscalTable *table,
   const char *code;
   Accumulate accumulate;
   gboolean economic;
-  g_autofree gint64 *c = NULL;
+  gint64 c[16] = { 0 };   /* the widest table of codes, 表 2, has 12 figures */
   guint n;
   int cell = -1;
   CubeCell probe = { 0 };
@@ -1398,6 +1398,7 @@ fiscal_pivot_line_in_cell (FiscalTable *table,
     return FALSE;
 
   n = fiscal_table_get_n_cells (table);
+  g_return_val_if_fail (n <= G_N_ELEMENTS (c), FALSE);
   for (guint i = 0; column >= 0 && i < n; i++)
     if (fiscal_table_cell_to_column (table, i) == column)
       cell = i;
@@ -1405,7 +1406,6 @@ fiscal_pivot_line_in_cell (FiscalTable *table,
   probe.key.kind = fiscal_line_get_kind (line);
   probe.key.source = fiscal_line_get_source (line);
   probe.amount = 1;
-  c = g_new0 (gint64, n);
   if (!accumulate (c, &probe))
     return FALSE;
 
