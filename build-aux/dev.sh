@@ -13,10 +13,11 @@ top=$PWD
 packages=(
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
+  libxlsxwriter-dev libpoppler-glib-dev
   desktop-file-utils appstream python3 python3-jsonschema
   fonts-noto-cjk locales
 )
-test_packages=(xvfb xauth dbus)
+test_packages=(xvfb xauth dbus poppler-utils)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
