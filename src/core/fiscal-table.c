@@ -23,6 +23,7 @@ struct _FiscalTable
   GArray     *header;        /* FiscalTableHeaderCell */
   GPtrArray  *rows;          /* FiscalTableRow */
   guint       n_header_rows;
+  guint       source_line;   /* the title's line in the text it was read from */
 };
 
 G_DEFINE_FINAL_TYPE (FiscalTable, fiscal_table, G_TYPE_OBJECT)
@@ -164,6 +165,23 @@ fiscal_table_set_note (FiscalTable *self,
   g_return_if_fail (FISCAL_IS_TABLE (self));
   g_free (self->note);
   self->note = g_strdup (note);
+}
+
+/* A table read from a published text remembers where its title was, so
+ * that what is found in it can be pointed at; 0 for a table we made. */
+guint
+fiscal_table_get_source_line (FiscalTable *self)
+{
+  g_return_val_if_fail (FISCAL_IS_TABLE (self), 0);
+  return self->source_line;
+}
+
+void
+fiscal_table_set_source_line (FiscalTable *self,
+                              guint        line)
+{
+  g_return_if_fail (FISCAL_IS_TABLE (self));
+  self->source_line = line;
 }
 
 void

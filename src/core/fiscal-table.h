@@ -54,6 +54,7 @@ typedef struct
   char            *name;
   char            *project;   /* or NULL */
   guint            level;     /* 0 total or heading, 1 类, 2 款, 3 项 */
+  guint            source_line; /* for a table read from a text: its line, 1-based; else 0 */
   guint            n_cells;
   FiscalTableCell *cells;     /* one per LABEL or AMOUNT column */
 } FiscalTableRow;
@@ -73,6 +74,9 @@ void                         fiscal_table_set_department     (FiscalTable       
 const char                  *fiscal_table_get_note           (FiscalTable         *self);
 void                         fiscal_table_set_note           (FiscalTable         *self,
                                                               const char          *note);
+guint                        fiscal_table_get_source_line    (FiscalTable         *self);
+void                         fiscal_table_set_source_line    (FiscalTable         *self,
+                                                              guint                line);
 
 void                         fiscal_table_add_column         (FiscalTable         *self,
                                                               FiscalColumnKind     kind,
