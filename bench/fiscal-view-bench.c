@@ -2,7 +2,7 @@
  *
  * Prints, for each of the eleven tables, what showing it first costs (the
  * view builds its cells) and what one amount edit then costs in the window
- * with that table shown: the pivot of the table, setting it on the table
+ * with that table shown, then what showing the findings of the checks costs: the pivot of the table, setting it on the table
  * view, and the frame that lays it out and draws it. A synthetic
  * budget of 100,000 lines by default; medians of a few runs, in
  * milliseconds. Needs a display (run it under xvfb-run).
@@ -19,6 +19,7 @@
 #include <adwaita.h>
 
 #include "fiscal-synthetic.h"
+#include "fiscal-checks-view.h"
 #include "fiscal-table-view.h"
 
 #define REPEATS 5
@@ -110,6 +111,28 @@ main (int   argc,
                fiscal_bench_median (pivot, REPEATS), fiscal_bench_median (shown, REPEATS),
                fiscal_bench_median (total, REPEATS));
     }
+
+  /* The checks page: the findings set on the list and the frame drawn. */
+  {
+    g_autoptr(GPtrArray) findings = fiscal_document_validate (doc);
+    GtkWidget *checks = fiscal_checks_view_new ();
+    double times[REPEATS], set[REPEATS];
+
+    gtk_window_set_child (GTK_WINDOW (window), checks);
+    wait_for_frame (window);
+    for (guint r = 0; r < REPEATS; r++)
+      {
+        double t0 = fiscal_bench_now_ms ();
+
+        fiscal_checks_view_set_findings (FISCAL_CHECKS_VIEW (checks), NULL);
+        fiscal_checks_view_set_findings (FISCAL_CHECKS_VIEW (checks), findings);
+        set[r] = fiscal_bench_now_ms () - t0;
+        wait_for_frame (window);
+        times[r] = fiscal_bench_now_ms () - t0;
+      }
+    g_print ("checks page: %u findings set in %.1f ms, shown in %.1f ms\n", findings->len,
+             fiscal_bench_median (set, REPEATS), fiscal_bench_median (times, REPEATS));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

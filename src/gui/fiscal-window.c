@@ -68,6 +68,7 @@ struct _FiscalWindow
   GFile                *file;
   GPtrArray            *findings;
   guint                 refresh_source;
+  gint64                review_usec;    /* what the last review took */
   FiscalTable          *tables[FISCAL_N_TABLES];         /* made when shown */
   guint64               tables_serial[FISCAL_N_TABLES];  /* the document's serial then */
   guint                 shown_table;
@@ -234,6 +235,8 @@ update_review (FiscalWindow *self)
   guint errors = 0, warnings = 0;
   g_autofree char *tooltip = NULL;
 
+  gint64 start = g_get_monotonic_time ();
+
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   if (self->document != NULL)
     self->findings = fiscal_document_validate_with_prior (self->document, self->prior);
@@ -270,6 +273,8 @@ update_review (FiscalWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 
   update_targets_panel (self);
+
+  self->review_usec = g_get_monotonic_time () - start;
 }
 
 /* The rule for target weights changed: every window checks again. */
@@ -356,6 +361,9 @@ fiscal_window_get_targets_revealed (FiscalWindow *self)
   return adw_flap_get_reveal_flap (self->targets_flap);
 }
 
+#define REVIEW_QUICK_USEC (40 * 1000)
+#define REVIEW_PAUSE_MSEC 400
+
 static gboolean
 refresh_cb (gpointer data)
 {
@@ -373,7 +381,16 @@ document_changed_cb (FiscalWindow   *self,
 {
   update_tables (self);
 
-  if (self->refresh_source == 0)
+  /* The checks and the narrative follow when the window is idle. Where
+   * they take longer than a keystroke should wait (a very large budget),
+   * they wait for a pause in the typing instead, so that each edit still
+   * shows at once in the table. */
+  if (self->review_usec > REVIEW_QUICK_USEC)
+    {
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      self->refresh_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, REVIEW_PAUSE_MSEC, refresh_cb, self, NULL);
+    }
+  else if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
