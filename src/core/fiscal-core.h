@@ -10,6 +10,7 @@
 #include "fiscal-chart.h"
 #include "fiscal-document.h"
 #include "fiscal-error.h"
+#include "fiscal-export-xlsx.h"
 #include "fiscal-framework.h"
 #include "fiscal-indicator.h"
 #include "fiscal-line.h"
