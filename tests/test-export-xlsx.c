@@ -420,6 +420,249 @@ test_text_width (void)
   g_assert_cmpint (fiscal_export_text_width ("ab\n预算预算\nc"), ==, 8);
 }
 
+/* CSV */
+
+static GPtrArray *
+parse_ok (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = fiscal_csv_parse (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+static void
+assert_record (GPtrArray  *rows,
+               guint       index,
+               const char *first,
+               ...)
+{
+  GStrv fields;
+  va_list args;
+  const char *want = first;
+  guint n = 0;
+
+  g_assert_cmpuint (index, <, rows->len);
+  fields = g_ptr_array_index (rows, index);
+
+  va_start (args, first);
+  for (; want != NULL; want = va_arg (args, const char *), n++)
+    {
+      g_assert_nonnull (fields[n]);
+      g_assert_cmpstr (fields[n], ==, want);
+    }
+  va_end (args);
+  g_assert_null (fields[n]);
+}
+
+static void
+test_csv_parse (void)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  rows = parse_ok ("");
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = parse_ok ("\xEF\xBB\xBF" "a,b\r\n,\r\n\r\n\"c,d\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\nlast");
+  g_assert_cmpuint (rows->len, ==, 5);
+  assert_record (rows, 0, "a", "b", NULL);
+  assert_record (rows, 1, "", "", NULL);
+  assert_record (rows, 2, "", NULL);
+  assert_record (rows, 3, "c,d", "say \"hi\"", "two\r\nlines", NULL);
+  assert_record (rows, 4, "last", NULL);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* LF alone, a trailing comma, an empty quoted field, a BOM only at the
+   * start. */
+  rows = parse_ok ("x,\n\"\",y\n\xEF\xBB\xBF" "z\n");
+  g_assert_cmpuint (rows->len, ==, 3);
+  assert_record (rows, 0, "x", "", NULL);
+  assert_record (rows, 1, "", "y", NULL);
+  assert_record (rows, 2, "\xEF\xBB\xBF" "z", NULL);
+}
+
+static void
+assert_parse_error (const char *text,
+                    int         code,
+                    const char *where)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = fiscal_csv_parse (text, strlen (text), &error);
+
+  g_assert_null (rows);
+  g_assert_error (error, FISCAL_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, where));
+}
+
+static void
+test_csv_errors (void)
+{
+  /* The line named is where the open quote is, not the end of the text. */
+  assert_parse_error ("a,b\r\nc,\"d\r\ne\r\nf\r\n", FISCAL_ERROR_CSV_SYNTAX, "line 2:");
+  assert_parse_error ("\"a\nb\"x,c\n", FISCAL_ERROR_CSV_SYNTAX, "line 2:");
+  assert_parse_error ("a\nb\nc\"d\n", FISCAL_ERROR_CSV_SYNTAX, "line 3:");
+  assert_parse_error ("a\n\xff\n", FISCAL_ERROR_NOT_UTF8, "line 2:");
+}
+
+/* Every table of @tables written as CSV and read back: the same texts and
+ * the same displayed amounts, cell by cell. */
+static void
+assert_round_trip (GPtrArray *tables)
+{
+  g_autofree char *csv = fiscal_tables_to_csv_full (tables, FISCAL_CSV_BOM);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint next = 0;
+  guint n_amounts = 0;
+
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  rows = fiscal_csv_parse (csv, strlen (csv), &error);
+  g_assert_no_error (error);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, t);
+      guint n_columns = fiscal_table_get_n_columns (table);
+      g_autofree char *heading = table_heading (table);
+      g_autofree char *department = g_strdup_printf ("编制部门：%s", fiscal_table_get_department (table) ?: "");
+      GStrv fields;
+
+      if (t > 0)
+        assert_record (rows, next++, "", NULL);
+
+      fields = g_ptr_array_index (rows, next++);
+      g_assert_cmpuint (g_strv_length (fields), ==, 1);
+      g_assert_cmpstr (fiscal_csv_field_text (fields[0]), ==, heading);
+      assert_record (rows, next++, department, "单位：万元", NULL);
+
+      for (guint r = 0; r < fiscal_table_get_n_header_rows (table); r++)
+        {
+          fields = g_ptr_array_index (rows, next++);
+          g_assert_cmpuint (g_strv_length (fields), ==, n_columns);
+          for (guint i = 0; i < fiscal_table_get_n_header_cells (table); i++)
+            {
+              const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (table, i);
+              g_autofree char *text = NULL;
+
+              if (cell->row != r)
+                continue;
+              text = fiscal_csv_field_text (fields[cell->column]);
+              g_assert_cmpstr (text, ==, cell->text);
+            }
+        }
+
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (table, r);
+          guint cell = 0;
+
+          fields = g_ptr_array_index (rows, next++);
+          g_assert_cmpuint (g_strv_length (fields), ==, n_columns);
+          for (guint c = 0; c < n_columns; c++)
+            {
+              FiscalColumnKind kind = fiscal_table_get_column (table, c)->kind;
+              g_autofree char *shown = fiscal_table_get_column_text (table, r, c);
+              g_autofree char *text = fiscal_csv_field_text (fields[c]);
+
+              g_assert_cmpstr (text, ==, shown);
+              if (kind == FISCAL_COLUMN_AMOUNT && row->cells[cell].text == NULL)
+                {
+                  gint64 fen = 0;
+
+                  /* The field is the displayed amount itself: read as
+                   * 万元 it is the cell rounded to 0.01 万元 (10000 fen). */
+                  g_assert_cmpstr (fields[c], ==, shown);
+                  if (fields[c][0] != 0)
+                    {
+                      g_assert_true (fiscal_money_parse_wan (fields[c], &fen, NULL));
+                      n_amounts++;
+                    }
+                  g_assert_cmpint (fen, ==, fiscal_money_round_wan (row->cells[cell].amount) * 10000);
+                }
+              if (kind == FISCAL_COLUMN_LABEL || kind == FISCAL_COLUMN_AMOUNT)
+                cell++;
+            }
+        }
+
+      if (fiscal_table_get_note (table) != NULL)
+        {
+          fields = g_ptr_array_index (rows, next++);
+          g_assert_cmpuint (g_strv_length (fields), ==, 1);
+          g_assert_cmpstr (fiscal_csv_field_text (fields[0]), ==, fiscal_table_get_note (table));
+        }
+    }
+
+  g_assert_cmpuint (next, ==, rows->len);
+  g_test_message ("%u amounts read back", n_amounts);
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autoptr(GPtrArray) tables = fiscal_export_collect_tables (doc, NULL);
+  g_autofree char *plain = fiscal_tables_to_csv (tables);
+
+  /* Without the flag there is no byte order mark; the rest is the same. */
+  g_assert_false (g_str_has_prefix (plain, "\xEF\xBB\xBF"));
+  assert_round_trip (tables);
+}
+
+/* Names and labels a spreadsheet would take for formulas come out with an
+ * apostrophe before them; the reader gives them back as they were. */
+static void
+test_csv_formula_texts (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (doc), 0);
+  GListModel *indicators = fiscal_targets_get_indicators (fiscal_document_get_targets (doc));
+  g_autoptr(FiscalIndicator) first = g_list_model_get_item (indicators, 0);
+  g_autoptr(FiscalIndicator) second = g_list_model_get_item (indicators, 1);
+  g_autoptr(FiscalTable) table = fiscal_table_new (0, "-负数");
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  FiscalTableRow *row;
+
+  fiscal_project_set_name (project, "=1+1");
+  fiscal_indicator_set_field (first, FISCAL_INDICATOR_LEVEL1, "+cmd");
+  fiscal_indicator_set_field (first, FISCAL_INDICATOR_LEVEL2, "-2");
+  fiscal_indicator_set_field (first, FISCAL_INDICATOR_NAME, "@SUM(A1:A3)");
+  fiscal_indicator_set_field (second, FISCAL_INDICATOR_BASIS, "'=already quoted");
+  fiscal_indicator_set_field (second, FISCAL_INDICATOR_WEIGHT, "''+two");
+  fiscal_indicator_set_field (second, FISCAL_INDICATOR_LEVEL2, "'plain");
+
+  /* A hand-made table: a negative amount is a number, not a formula, and
+   * keeps its sign. */
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "名称");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "金额");
+  fiscal_table_add_header (table, 0, 0, 1, 1, "=名称");
+  fiscal_table_add_header (table, 0, 1, 1, 1, "金额");
+  row = fiscal_table_add_row (table, "", "-2", 3);
+  fiscal_table_row_set_amount (row, 0, -20000);
+
+  tables = fiscal_export_collect_tables (doc, NULL);
+  g_ptr_array_add (tables, g_object_ref (table));
+  csv = fiscal_tables_to_csv (tables);
+
+  g_assert_nonnull (strstr (csv, ",'=1+1,"));
+  g_assert_nonnull (strstr (csv, "\r\n'+cmd,'-2,'@SUM(A1:A3),"));
+  g_assert_nonnull (strstr (csv, ",''=already quoted,'''+two\r\n"));
+  g_assert_nonnull (strstr (csv, ",'plain,"));
+  g_assert_nonnull (strstr (csv, "\r\n'-负数\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\n'=名称,金额\r\n'-2,-0.02\r\n"));
+  g_assert_null (strstr (csv, ",=1+1"));
+
+  rows = fiscal_csv_parse (csv, strlen (csv), NULL);
+  assert_record (rows, rows->len - 1, "'-2", "-0.02", NULL);
+
+  assert_round_trip (tables);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +675,10 @@ main (int   argc,
   g_test_add_func ("/export-xlsx/replace", test_replace);
   g_test_add_func ("/export-xlsx/failure-keeps-old", test_failure_keeps_old);
   g_test_add_func ("/export-xlsx/text-width", test_text_width);
+  g_test_add_func ("/csv/parse", test_csv_parse);
+  g_test_add_func ("/csv/errors", test_csv_errors);
+  g_test_add_func ("/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/csv/formula-texts", test_csv_formula_texts);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "fiscal-types.h"
 #include "fiscal-catalog.h"
 #include "fiscal-chart.h"
+#include "fiscal-csv.h"
 #include "fiscal-document.h"
 #include "fiscal-error.h"
 #include "fiscal-export-xlsx.h"
