@@ -149,6 +149,25 @@ write_expected (GPtrArray          *tables,
         }
       json_builder_end_array (b);
 
+      /* Label cells in amount columns: text, not numbers. */
+      json_builder_set_member_name (b, "text_cells");
+      json_builder_begin_array (b);
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (table, r);
+
+          for (guint i = 0; i < row->n_cells; i++)
+            if (row->cells[i].text != NULL &&
+                fiscal_table_get_column (table, fiscal_table_cell_to_column (table, i))->kind == FISCAL_COLUMN_AMOUNT)
+              {
+                json_builder_begin_array (b);
+                json_builder_add_int_value (b, r);
+                json_builder_add_int_value (b, fiscal_table_cell_to_column (table, i));
+                json_builder_end_array (b);
+              }
+        }
+      json_builder_end_array (b);
+
       json_builder_set_member_name (b, "note");
       if (fiscal_table_get_note (table) != NULL)
         json_builder_add_string_value (b, fiscal_table_get_note (table));
@@ -314,6 +333,62 @@ test_formula_texts (void)
   }
 
   export_and_check (doc, FALSE);
+}
+
+/* Amounts at the edges of rounding and size, a negative one, a label in an
+ * amount column, spans over rows and columns, and a sheet named after its
+ * table. */
+static void
+test_edge_amounts (void)
+{
+  static const struct { const char *name; gint64 fen; const char *shown; } cases[] = {
+    { "负数", -20000, "-0.02" },
+    { "不足半分位", 4999, "0.00" },
+    { "进位", 5000, "0.01" },
+    { "大数", 999999999999999, "1000000000.00" },
+    { "负大数", -123456789012, "-123456.79" },
+    { "整数", 3180000000, "3180.00" },
+  };
+  g_autoptr(FiscalTable) table = fiscal_table_new (0, "边界/金额");
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-xlsx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "edge.xlsx", NULL);
+  g_autofree char *expected = g_build_filename (dir, "expected.json", NULL);
+  const char * const names[] = { "边界金额", NULL };
+  g_autoptr(GError) error = NULL;
+  FiscalTableRow *row;
+
+  fiscal_table_set_department (table, "测试部门");
+  fiscal_table_set_note (table, "=注：第一行\n第二行");
+  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_1, "类");
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "名称");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "金额");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "另一金额");
+  fiscal_table_add_header (table, 0, 0, 2, 2, "科目");
+  fiscal_table_add_header (table, 0, 2, 1, 2, "金额");
+  fiscal_table_add_header (table, 1, 2, 1, 1, "本年");
+  fiscal_table_add_header (table, 1, 3, 1, 1, "+上年");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = NULL;
+
+      row = fiscal_table_add_row (table, "301", cases[i].name, 1);
+      fiscal_table_row_set_amount (row, 0, cases[i].fen);
+      shown = fiscal_table_cell_display (&row->cells[0]);
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+  row = fiscal_table_add_row (table, "", "文字", 0);
+  fiscal_table_row_set_label (row, 1, "-见说明");
+  g_ptr_array_add (tables, g_object_ref (table));
+
+  /* Named after the table's title, less what a sheet name may not hold. */
+  g_assert_true (fiscal_export_xlsx_tables (tables, NULL, "标题", "测试部门", path, &error));
+  g_assert_no_error (error);
+  write_expected (tables, names, "测试部门", expected, TAMPER_NONE);
+  run_checker (path, expected, TRUE);
+
+  remove_dir (dir);
 }
 
 static void
@@ -671,6 +746,7 @@ main (int   argc,
 
   g_test_add_func ("/export-xlsx/example", test_example_workbook);
   g_test_add_func ("/export-xlsx/formula-texts", test_formula_texts);
+  g_test_add_func ("/export-xlsx/edge-amounts", test_edge_amounts);
   g_test_add_func ("/export-xlsx/missing-directory", test_missing_directory);
   g_test_add_func ("/export-xlsx/replace", test_replace);
   g_test_add_func ("/export-xlsx/failure-keeps-old", test_failure_keeps_old);

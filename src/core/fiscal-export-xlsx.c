@@ -698,6 +698,20 @@ fiscal_export_xlsx_tables (GPtrArray           *tables,
       return FALSE;
     }
 
+  /* On disk before it takes the place of the old file. */
+  fd = g_open (temp_path, O_RDONLY, 0);
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_unlink (temp_path);
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT,
+                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
   if (g_rename (temp_path, path) != 0)
     {
       int saved = errno;
