@@ -9,11 +9,13 @@
 # ("code", "name", "project", "label", "amount"), its header cells (text,
 # row, column, rowspan, colspan) and each row's texts as the table displays
 # them; "text_cells" lists the [row, column] of label cells in amount
-# columns. The layout it checks: the title in row 1 merged across, 编制部门 and
-# the unit in row 2, the header from row 3 with its spans merged, then the
-# rows; amounts are numeric cells with the format 0.00 whose value is the
-# displayed figure, every other text a string cell; no cell is a formula;
-# the panes are frozen below the header.
+# columns. The layout it checks: the title in row 1 merged across,
+# 编制部门 and the unit in row 2, the header from row 3 with its spans
+# merged, then the rows; amounts are numeric cells with the format 0.00
+# whose value is the double nearest the displayed figure, every other text
+# a string cell; no cell is a formula; the panes are frozen below the
+# header, the header rows repeat on each printed page, and the sheet is
+# fitted to the page width.
 #
 # Prints the first problems found and exits 1, or exits 0.
 #
@@ -218,7 +220,13 @@ def main():
                     if c is None or c['type'] not in (None, 'n') or not c['has_value']:
                         fail('%s!%s should be a number cell for %s, is %r' % (name, r, text, c))
                         continue
-                    if Decimal(c['value']) != Decimal(text):
+                    # libxlsxwriter prints a double with 16 significant
+                    # digits, so 81.79 may be written 81.79000000000001:
+                    # what must hold is that the text denotes the very
+                    # double nearest the displayed figure, which a
+                    # spreadsheet shows as that figure.
+                    if (float(c['value']) != float(text) or
+                            Decimal(c['value']).quantize(Decimal('0.01')) != Decimal(text)):
                         fail('%s!%s is %s, the table shows %s' % (name, r, c['value'], text))
                     if xf_formats[c['style']] != '0.00':
                         fail('%s!%s has the number format %r, not 0.00' % (name, r, xf_formats[c['style']]))

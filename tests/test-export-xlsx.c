@@ -391,6 +391,52 @@ test_edge_amounts (void)
   remove_dir (dir);
 }
 
+/* Random budgets fill the tables the example leaves empty; some lines are
+ * negative, and some amounts sit on a rounding edge. */
+static void
+test_random_workbooks (void)
+{
+  static const char * const functions[] = {
+    "2010101", "2010302", "2010350", "2050201", "2080505", "2080506", "2101102",
+    "2120803", "2130101", "2210201", "2230105",
+  };
+  static const char * const economics[] = {
+    "30101", "30108", "30201", "30217", "30231", "30302", "31002", "30913", "31013", "302", NULL,
+  };
+  GRand *rand = g_rand_new_with_seed (20250);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "随机部门");
+      g_autoptr(FiscalProject) project = fiscal_project_new ("p1", "+随机项目");
+      guint n = g_rand_int_range (rand, 50, 400);
+
+      fiscal_document_add_project (doc, project);
+      for (guint i = 0; i < n; i++)
+        {
+          FiscalKind kind = g_rand_int_range (rand, 0, FISCAL_N_KINDS);
+          FiscalSource source = g_rand_int_range (rand, 0, FISCAL_N_SOURCES);
+          gint64 fen = g_rand_int_range (rand, 1, 100000000);
+          g_autofree char *id = fiscal_document_new_line_id (doc);
+          g_autoptr(FiscalLine) line = NULL;
+
+          if (i % 7 == 0)
+            fen = (fen / 10000) * 10000 + 5000;
+          if (i % 11 == 0)
+            fen = -fen;
+          line = fiscal_line_new_full (id, "main",
+                                       functions[g_rand_int_range (rand, 0, G_N_ELEMENTS (functions))],
+                                       economics[g_rand_int_range (rand, 0, G_N_ELEMENTS (economics))],
+                                       kind, kind == FISCAL_KIND_PROJECT ? "p1" : NULL, source, fen);
+          fiscal_document_add_line (doc, line);
+        }
+
+      export_and_check (doc, FALSE);
+    }
+
+  g_rand_free (rand);
+}
+
 static void
 test_missing_directory (void)
 {
@@ -747,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/export-xlsx/example", test_example_workbook);
   g_test_add_func ("/export-xlsx/formula-texts", test_formula_texts);
   g_test_add_func ("/export-xlsx/edge-amounts", test_edge_amounts);
+  g_test_add_func ("/export-xlsx/random-budgets", test_random_workbooks);
   g_test_add_func ("/export-xlsx/missing-directory", test_missing_directory);
   g_test_add_func ("/export-xlsx/replace", test_replace);
   g_test_add_func ("/export-xlsx/failure-keeps-old", test_failure_keeps_old);
