@@ -65,7 +65,6 @@ typedef struct
 
 typedef struct
 {
-  const char *path;       /* the target, for messages */
   const char *sheet;      /* the sheet being written */
   lxw_error   status;
   gboolean    at_cell;    /* whether the failure was a cell's */
@@ -622,7 +621,7 @@ fiscal_export_xlsx_tables (GPtrArray           *tables,
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
   lxw_doc_properties properties = { 0 };
   lxw_workbook *workbook;
-  Writer w = { .path = path, .status = LXW_NO_ERROR };
+  Writer w = { .status = LXW_NO_ERROR };
   Formats f;
   lxw_error closed;
   int fd;
