@@ -145,10 +145,24 @@ fiscal_tables_to_json (GPtrArray *tables)
   return json_generator_to_data (generator, NULL);
 }
 
+/* A text a spreadsheet would take for a formula (= + - @ first), or such
+ * a text after apostrophes: the reader takes one apostrophe away from what
+ * has this shape after it, so each of them gets one more. */
+static gboolean
+starts_like_formula (const char *text)
+{
+  while (text[0] == '\'')
+    text++;
+
+  return text[0] != 0 && strchr ("=+-@", text[0]) != NULL;
+}
+
 /**
  * fiscal_csv_escape:
  * @neutralize: whether to defuse a text that a spreadsheet would take for a
- *   formula (one starting with = + - @) by putting an apostrophe before it
+ *   formula (one starting with = + - @) by putting an apostrophe before it;
+ *   a text that starts with apostrophes and then one of those gets one
+ *   more, so that fiscal_csv_field_text() gives every text back as it was
  *
  * Returns: (transfer full): @text as one RFC 4180 field
  */
@@ -162,7 +176,7 @@ fiscal_csv_escape (const char *text,
   if (text == NULL)
     text = "";
 
-  if (neutralize && strchr ("=+-@", text[0]) != NULL && text[0] != 0)
+  if (neutralize && starts_like_formula (text))
     g_string_append_c (out, '\'');
   g_string_append (out, text);
 
@@ -263,7 +277,28 @@ fiscal_table_append_csv (FiscalTable *table,
 char *
 fiscal_tables_to_csv (GPtrArray *tables)
 {
+  return fiscal_tables_to_csv_full (tables, FISCAL_CSV_DEFAULT);
+}
+
+/**
+ * fiscal_tables_to_csv_full:
+ * @tables: (element-type FiscalTable)
+ * @flags: %FISCAL_CSV_BOM to start with a UTF-8 byte order mark, which
+ *   spreadsheets need to open the file as UTF-8 rather than in the
+ *   system's legacy encoding
+ *
+ * Returns: (transfer full): the tables as CSV, separated by a blank line
+ */
+char *
+fiscal_tables_to_csv_full (GPtrArray     *tables,
+                           FiscalCsvFlags flags)
+{
   GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (tables != NULL, NULL);
+
+  if (flags & FISCAL_CSV_BOM)
+    g_string_append (out, "\xEF\xBB\xBF");
 
   for (guint i = 0; i < tables->len; i++)
     {

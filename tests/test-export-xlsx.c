@@ -1,0 +1,807 @@
+/* test-export-xlsx.c
+ *
+ * The workbook export: the example budget's workbook is read back from its
+ * XML by check-xlsx.py and compared cell by cell with the tables; failures
+ * leave the target as it was. The CSV reader and the round trip of every
+ * table through CSV.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "fiscal-test-util.h"
+
+#define DEPARTMENT "昌吉回族自治州人民政府驻北京联络处"
+
+static const char *
+kind_name (FiscalColumnKind kind)
+{
+  switch (kind)
+    {
+    case FISCAL_COLUMN_CODE_1:
+    case FISCAL_COLUMN_CODE_2:
+    case FISCAL_COLUMN_CODE_3:
+      return "code";
+    case FISCAL_COLUMN_NAME:
+      return "name";
+    case FISCAL_COLUMN_PROJECT:
+      return "project";
+    case FISCAL_COLUMN_LABEL:
+      return "label";
+    case FISCAL_COLUMN_AMOUNT:
+    default:
+      return "amount";
+    }
+}
+
+static char *
+table_heading (FiscalTable *table)
+{
+  if (fiscal_table_get_number (table) > 0)
+    return g_strdup_printf ("表%u %s", fiscal_table_get_number (table), fiscal_table_get_title (table));
+  return g_strdup (fiscal_table_get_title (table));
+}
+
+/* A wrong expectation, to show that the checker notices each kind of
+ * difference. */
+typedef enum
+{
+  TAMPER_NONE,
+  TAMPER_AMOUNT,    /* one amount of 表1 off by 0.01 */
+  TAMPER_KIND,      /* a code column taken for an amount column */
+  TAMPER_SPAN,      /* a merged header cell one column narrower */
+  TAMPER_TEXT,      /* a name with a trailing space */
+} Tamper;
+
+/* What the workbook should hold, from the tables' own accessors. */
+static void
+write_expected (GPtrArray          *tables,
+                const char * const *names,
+                const char         *department,
+                const char         *path,
+                Tamper              tamper)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "department");
+  json_builder_add_string_value (b, department);
+  json_builder_set_member_name (b, "sheets");
+  json_builder_begin_array (b);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, t);
+      g_autofree char *heading = table_heading (table);
+      guint n_columns = fiscal_table_get_n_columns (table);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, names[t]);
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, heading);
+      json_builder_set_member_name (b, "department");
+      json_builder_add_string_value (b, fiscal_table_get_department (table));
+
+      json_builder_set_member_name (b, "kinds");
+      json_builder_begin_array (b);
+      for (guint c = 0; c < n_columns; c++)
+        json_builder_add_string_value (b, tamper == TAMPER_KIND && t == 2 && c == 0
+                                          ? "amount"
+                                          : kind_name (fiscal_table_get_column (table, c)->kind));
+      json_builder_end_array (b);
+
+      json_builder_set_member_name (b, "header");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < fiscal_table_get_n_header_cells (table); i++)
+        {
+          const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (table, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "text");
+          json_builder_add_string_value (b, cell->text);
+          json_builder_set_member_name (b, "row");
+          json_builder_add_int_value (b, cell->row);
+          json_builder_set_member_name (b, "column");
+          json_builder_add_int_value (b, cell->column);
+          json_builder_set_member_name (b, "rowspan");
+          json_builder_add_int_value (b, cell->row_span);
+          json_builder_set_member_name (b, "colspan");
+          json_builder_add_int_value (b, tamper == TAMPER_SPAN && t == 2 && cell->column_span > 1
+                                         ? cell->column_span - 1 : cell->column_span);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+
+      json_builder_set_member_name (b, "rows");
+      json_builder_begin_array (b);
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        {
+          json_builder_begin_array (b);
+          for (guint c = 0; c < n_columns; c++)
+            {
+              g_autofree char *text = fiscal_table_get_column_text (table, r, c);
+              FiscalColumnKind kind = fiscal_table_get_column (table, c)->kind;
+
+              if (tamper == TAMPER_AMOUNT && t == 0 && r == 0 && kind == FISCAL_COLUMN_AMOUNT && text[0])
+                {
+                  gint64 fen;
+                  g_assert_true (fiscal_money_parse_wan (text, &fen, NULL));
+                  g_free (text);
+                  text = fiscal_money_format_wan (fen + 10000);
+                }
+              else if (tamper == TAMPER_TEXT && t == 2 && r == 1 && kind == FISCAL_COLUMN_NAME)
+                {
+                  char *longer = g_strconcat (text, " ", NULL);
+                  g_free (text);
+                  text = longer;
+                }
+              json_builder_add_string_value (b, text);
+            }
+          json_builder_end_array (b);
+        }
+      json_builder_end_array (b);
+
+      /* Label cells in amount columns: text, not numbers. */
+      json_builder_set_member_name (b, "text_cells");
+      json_builder_begin_array (b);
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (table, r);
+
+          for (guint i = 0; i < row->n_cells; i++)
+            if (row->cells[i].text != NULL &&
+                fiscal_table_get_column (table, fiscal_table_cell_to_column (table, i))->kind == FISCAL_COLUMN_AMOUNT)
+              {
+                json_builder_begin_array (b);
+                json_builder_add_int_value (b, r);
+                json_builder_add_int_value (b, fiscal_table_cell_to_column (table, i));
+                json_builder_end_array (b);
+              }
+        }
+      json_builder_end_array (b);
+
+      json_builder_set_member_name (b, "note");
+      if (fiscal_table_get_note (table) != NULL)
+        json_builder_add_string_value (b, fiscal_table_get_note (table));
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  g_assert_true (json_generator_to_file (generator, path, &error));
+  g_assert_no_error (error);
+}
+
+/* Runs check-xlsx.py on the workbook and asserts what it found, @ok or
+ * not; skips where there is no Python. */
+static gboolean
+run_checker (const char *workbook,
+             const char *expected,
+             gboolean    ok)
+{
+  const char *python = g_getenv ("FISCAL_PYTHON");
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-xlsx.py", NULL);
+  const char *argv[] = { python, script, workbook, expected, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (python == NULL || python[0] == 0)
+    {
+      g_test_skip ("no Python to read the workbook with (FISCAL_PYTHON)");
+      return FALSE;
+    }
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("check-xlsx.py: %s%s", out, err);
+  if (ok && !g_spawn_check_wait_status (status, &error))
+    g_error ("check-xlsx.py found the workbook wrong:\n%s%s", out, err);
+  if (!ok)
+    {
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_nonnull (strstr (out, "not ok:"));
+    }
+
+  return TRUE;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d != NULL)
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+  g_rmdir (dir);
+}
+
+static void
+export_and_check (FiscalDocument *doc,
+                  gboolean        tamper_too)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-xlsx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.xlsx", NULL);
+  g_autofree char *expected = g_build_filename (dir, "expected.json", NULL);
+  g_autoptr(GPtrArray) tables = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dir);
+  g_assert_true (fiscal_export_xlsx (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* Only the workbook: no temporary file is left beside it. */
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  tables = fiscal_export_collect_tables (doc, &names);
+  write_expected (tables, (const char * const *) names, fiscal_document_get_department_name (doc),
+                  expected, TAMPER_NONE);
+  if (run_checker (path, expected, TRUE) && tamper_too)
+    {
+      /* The same workbook against wrong expectations fails. */
+      for (Tamper t = TAMPER_AMOUNT; t <= TAMPER_TEXT; t++)
+        {
+          write_expected (tables, (const char * const *) names,
+                          fiscal_document_get_department_name (doc), expected, t);
+          run_checker (path, expected, FALSE);
+        }
+    }
+
+  remove_dir (dir);
+}
+
+static void
+test_example_workbook (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autoptr(GPtrArray) tables = NULL;
+  g_auto(GStrv) names = NULL;
+
+  tables = fiscal_export_collect_tables (doc, &names);
+  /* 表1 … 表11, the department's targets and the one project's. */
+  g_assert_cmpuint (tables->len, ==, 13);
+  g_assert_cmpuint (g_strv_length (names), ==, 13);
+  g_assert_cmpstr (names[0], ==, "表1");
+  g_assert_cmpstr (names[10], ==, "表11");
+  g_assert_cmpstr (names[11], ==, "部门整体绩效目标");
+  g_assert_cmpstr (names[12], ==, "项目绩效目标1");
+  g_assert_cmpstr (fiscal_table_get_title (g_ptr_array_index (tables, 12)), ==,
+                   "项目支出绩效目标表（机构运行补助经费）");
+
+  export_and_check (doc, TRUE);
+}
+
+/* Texts a spreadsheet would take for formulas are written as text. */
+static void
+test_formula_texts (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (doc), 0);
+  g_autoptr(FiscalIndicator) indicator = NULL;
+  g_autoptr(FiscalTable) t7 = NULL;
+  GListModel *indicators = fiscal_targets_get_indicators (fiscal_document_get_targets (doc));
+
+  fiscal_project_set_name (project, "=1+1");
+  indicator = g_list_model_get_item (indicators, 0);
+  fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_LEVEL1, "+cmd");
+  fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_LEVEL2, "-2");
+  fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_NAME, "@SUM(A1:A3)");
+  fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_BASIS, "=HYPERLINK(\"http://example.invalid\",\"x\")");
+
+  /* The texts are really in the tables the workbook is compared with. */
+  t7 = fiscal_pivot_table (doc, 7);
+  g_assert_nonnull (fiscal_table_find_row (t7, NULL, NULL));
+  {
+    gboolean found = FALSE;
+    for (guint r = 0; r < fiscal_table_get_n_rows (t7); r++)
+      found |= g_strcmp0 (fiscal_table_get_row (t7, r)->project, "=1+1") == 0;
+    g_assert_true (found);
+  }
+
+  export_and_check (doc, FALSE);
+}
+
+/* Amounts at the edges of rounding and size, a negative one, a label in an
+ * amount column, spans over rows and columns, and a sheet named after its
+ * table. */
+static void
+test_edge_amounts (void)
+{
+  static const struct { const char *name; gint64 fen; const char *shown; } cases[] = {
+    { "负数", -20000, "-0.02" },
+    { "不足半分位", 4999, "0.00" },
+    { "进位", 5000, "0.01" },
+    { "大数", 999999999999999, "1000000000.00" },
+    { "负大数", -123456789012, "-123456.79" },
+    { "整数", 3180000000, "3180.00" },
+  };
+  g_autoptr(FiscalTable) table = fiscal_table_new (0, "边界/金额");
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-xlsx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "edge.xlsx", NULL);
+  g_autofree char *expected = g_build_filename (dir, "expected.json", NULL);
+  const char * const names[] = { "边界金额", NULL };
+  g_autoptr(GError) error = NULL;
+  FiscalTableRow *row;
+
+  fiscal_table_set_department (table, "测试部门");
+  fiscal_table_set_note (table, "=注：第一行\n第二行");
+  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_1, "类");
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "名称");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "金额");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "另一金额");
+  fiscal_table_add_header (table, 0, 0, 2, 2, "科目");
+  fiscal_table_add_header (table, 0, 2, 1, 2, "金额");
+  fiscal_table_add_header (table, 1, 2, 1, 1, "本年");
+  fiscal_table_add_header (table, 1, 3, 1, 1, "+上年");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = NULL;
+
+      row = fiscal_table_add_row (table, "301", cases[i].name, 1);
+      fiscal_table_row_set_amount (row, 0, cases[i].fen);
+      shown = fiscal_table_cell_display (&row->cells[0]);
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+  row = fiscal_table_add_row (table, "", "文字", 0);
+  fiscal_table_row_set_label (row, 1, "-见说明");
+  g_ptr_array_add (tables, g_object_ref (table));
+
+  /* Named after the table's title, less what a sheet name may not hold. */
+  g_assert_true (fiscal_export_xlsx_tables (tables, NULL, "标题", "测试部门", path, &error));
+  g_assert_no_error (error);
+  write_expected (tables, names, "测试部门", expected, TAMPER_NONE);
+  run_checker (path, expected, TRUE);
+
+  remove_dir (dir);
+}
+
+/* Random budgets fill the tables the example leaves empty; some lines are
+ * negative, and some amounts sit on a rounding edge. */
+static void
+test_random_workbooks (void)
+{
+  static const char * const functions[] = {
+    "2010101", "2010302", "2010350", "2050201", "2080505", "2080506", "2101102",
+    "2120803", "2130101", "2210201", "2230105",
+  };
+  static const char * const economics[] = {
+    "30101", "30108", "30201", "30217", "30231", "30302", "31002", "30913", "31013", "302", NULL,
+  };
+  GRand *rand = g_rand_new_with_seed (20250);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "随机部门");
+      g_autoptr(FiscalProject) project = fiscal_project_new ("p1", "+随机项目");
+      guint n = g_rand_int_range (rand, 50, 400);
+
+      fiscal_document_add_project (doc, project);
+      for (guint i = 0; i < n; i++)
+        {
+          FiscalKind kind = g_rand_int_range (rand, 0, FISCAL_N_KINDS);
+          FiscalSource source = g_rand_int_range (rand, 0, FISCAL_N_SOURCES);
+          gint64 fen = g_rand_int_range (rand, 1, 100000000);
+          g_autofree char *id = fiscal_document_new_line_id (doc);
+          g_autoptr(FiscalLine) line = NULL;
+
+          if (i % 7 == 0)
+            fen = (fen / 10000) * 10000 + 5000;
+          if (i % 11 == 0)
+            fen = -fen;
+          line = fiscal_line_new_full (id, "main",
+                                       functions[g_rand_int_range (rand, 0, G_N_ELEMENTS (functions))],
+                                       economics[g_rand_int_range (rand, 0, G_N_ELEMENTS (economics))],
+                                       kind, kind == FISCAL_KIND_PROJECT ? "p1" : NULL, source, fen);
+          fiscal_document_add_line (doc, line);
+        }
+
+      export_and_check (doc, FALSE);
+    }
+
+  g_rand_free (rand);
+}
+
+static void
+test_missing_directory (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-xlsx-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-dir", NULL);
+  g_autofree char *path = g_build_filename (missing, "budget.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (fiscal_export_xlsx (doc, path, &error));
+  g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  remove_dir (dir);
+}
+
+static void
+test_replace (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-xlsx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (fiscal_export_xlsx (doc, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_dir (dir);
+}
+
+/* An export that fails part-way leaves the old file as it was and no
+ * temporary file beside it. */
+static void
+assert_failure_keeps_old (GPtrArray          *tables,
+                          const char * const *names,
+                          const char         *what)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-xlsx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_false (fiscal_export_xlsx_tables (tables, names, NULL, NULL, path, &error));
+  g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, what));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_dir (dir);
+}
+
+static void
+test_failure_keeps_old (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
+  const char * const same[] = { "表1", "表1", "表3", "表4", "表5", "表6", "表7", "表8", "表9", "表10", "表11", NULL };
+  const char * const bad[] = { "表1", "a/b", NULL };
+  g_autoptr(GPtrArray) long_text = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(FiscalTable) table = fiscal_table_new (0, "长文本");
+  g_autofree char *text = g_strnfill (40000, 'x');
+  FiscalTableRow *row;
+
+  /* Two sheets of one name; a name a sheet may not have. */
+  assert_failure_keeps_old (tables, same, "表1");
+  g_ptr_array_set_size (tables, 2);
+  assert_failure_keeps_old (tables, bad, "a/b");
+
+  /* A text longer than a cell may hold: the message names the sheet and
+   * the cell. */
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "名称");
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, "说明");
+  fiscal_table_add_header (table, 0, 0, 1, 1, "名称");
+  fiscal_table_add_header (table, 0, 1, 1, 1, "说明");
+  row = fiscal_table_add_row (table, "", "第一行", 3);
+  fiscal_table_row_set_label (row, 0, text);
+  g_ptr_array_add (long_text, g_object_ref (table));
+  assert_failure_keeps_old (long_text, NULL, "row 4, column 2");
+}
+
+static void
+test_text_width (void)
+{
+  g_assert_cmpint (fiscal_export_text_width (""), ==, 0);
+  g_assert_cmpint (fiscal_export_text_width ("318.10"), ==, 6);
+  g_assert_cmpint (fiscal_export_text_width ("一般行政管理事务"), ==, 16);
+  g_assert_cmpint (fiscal_export_text_width ("ab\n预算预算\nc"), ==, 8);
+}
+
+/* CSV */
+
+static GPtrArray *
+parse_ok (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = fiscal_csv_parse (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+static void
+assert_record (GPtrArray  *rows,
+               guint       index,
+               const char *first,
+               ...)
+{
+  GStrv fields;
+  va_list args;
+  const char *want = first;
+  guint n = 0;
+
+  g_assert_cmpuint (index, <, rows->len);
+  fields = g_ptr_array_index (rows, index);
+
+  va_start (args, first);
+  for (; want != NULL; want = va_arg (args, const char *), n++)
+    {
+      g_assert_nonnull (fields[n]);
+      g_assert_cmpstr (fields[n], ==, want);
+    }
+  va_end (args);
+  g_assert_null (fields[n]);
+}
+
+static void
+test_csv_parse (void)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  rows = parse_ok ("");
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = parse_ok ("\xEF\xBB\xBF" "a,b\r\n,\r\n\r\n\"c,d\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\nlast");
+  g_assert_cmpuint (rows->len, ==, 5);
+  assert_record (rows, 0, "a", "b", NULL);
+  assert_record (rows, 1, "", "", NULL);
+  assert_record (rows, 2, "", NULL);
+  assert_record (rows, 3, "c,d", "say \"hi\"", "two\r\nlines", NULL);
+  assert_record (rows, 4, "last", NULL);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* LF alone, a trailing comma, an empty quoted field, a BOM only at the
+   * start. */
+  rows = parse_ok ("x,\n\"\",y\n\xEF\xBB\xBF" "z\n");
+  g_assert_cmpuint (rows->len, ==, 3);
+  assert_record (rows, 0, "x", "", NULL);
+  assert_record (rows, 1, "", "y", NULL);
+  assert_record (rows, 2, "\xEF\xBB\xBF" "z", NULL);
+}
+
+static void
+assert_parse_error (const char *text,
+                    int         code,
+                    const char *where)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = fiscal_csv_parse (text, strlen (text), &error);
+
+  g_assert_null (rows);
+  g_assert_error (error, FISCAL_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, where));
+}
+
+static void
+test_csv_errors (void)
+{
+  /* The line named is where the open quote is, not the end of the text. */
+  assert_parse_error ("a,b\r\nc,\"d\r\ne\r\nf\r\n", FISCAL_ERROR_CSV_SYNTAX, "line 2:");
+  assert_parse_error ("\"a\nb\"x,c\n", FISCAL_ERROR_CSV_SYNTAX, "line 2:");
+  assert_parse_error ("a\nb\nc\"d\n", FISCAL_ERROR_CSV_SYNTAX, "line 3:");
+  assert_parse_error ("a\n\xff\n", FISCAL_ERROR_NOT_UTF8, "line 2:");
+}
+
+/* Every table of @tables written as CSV and read back: the same texts and
+ * the same displayed amounts, cell by cell. */
+static void
+assert_round_trip (GPtrArray *tables)
+{
+  g_autofree char *csv = fiscal_tables_to_csv_full (tables, FISCAL_CSV_BOM);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint next = 0;
+  guint n_amounts = 0;
+
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  rows = fiscal_csv_parse (csv, strlen (csv), &error);
+  g_assert_no_error (error);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, t);
+      guint n_columns = fiscal_table_get_n_columns (table);
+      g_autofree char *heading = table_heading (table);
+      g_autofree char *department = g_strdup_printf ("编制部门：%s", fiscal_table_get_department (table) ?: "");
+      GStrv fields;
+
+      if (t > 0)
+        assert_record (rows, next++, "", NULL);
+
+      fields = g_ptr_array_index (rows, next++);
+      g_assert_cmpuint (g_strv_length (fields), ==, 1);
+      g_assert_cmpstr (fiscal_csv_field_text (fields[0]), ==, heading);
+      assert_record (rows, next++, department, "单位：万元", NULL);
+
+      for (guint r = 0; r < fiscal_table_get_n_header_rows (table); r++)
+        {
+          fields = g_ptr_array_index (rows, next++);
+          g_assert_cmpuint (g_strv_length (fields), ==, n_columns);
+          for (guint i = 0; i < fiscal_table_get_n_header_cells (table); i++)
+            {
+              const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (table, i);
+              g_autofree char *text = NULL;
+
+              if (cell->row != r)
+                continue;
+              text = fiscal_csv_field_text (fields[cell->column]);
+              g_assert_cmpstr (text, ==, cell->text);
+            }
+        }
+
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (table, r);
+          guint cell = 0;
+
+          fields = g_ptr_array_index (rows, next++);
+          g_assert_cmpuint (g_strv_length (fields), ==, n_columns);
+          for (guint c = 0; c < n_columns; c++)
+            {
+              FiscalColumnKind kind = fiscal_table_get_column (table, c)->kind;
+              g_autofree char *shown = fiscal_table_get_column_text (table, r, c);
+              g_autofree char *text = fiscal_csv_field_text (fields[c]);
+
+              g_assert_cmpstr (text, ==, shown);
+              if (kind == FISCAL_COLUMN_AMOUNT && row->cells[cell].text == NULL)
+                {
+                  gint64 fen = 0;
+
+                  /* The field is the displayed amount itself: read as
+                   * 万元 it is the cell rounded to 0.01 万元 (10000 fen). */
+                  g_assert_cmpstr (fields[c], ==, shown);
+                  if (fields[c][0] != 0)
+                    {
+                      g_assert_true (fiscal_money_parse_wan (fields[c], &fen, NULL));
+                      n_amounts++;
+                    }
+                  g_assert_cmpint (fen, ==, fiscal_money_round_wan (row->cells[cell].amount) * 10000);
+                }
+              if (kind == FISCAL_COLUMN_LABEL || kind == FISCAL_COLUMN_AMOUNT)
+                cell++;
+            }
+        }
+
+      if (fiscal_table_get_note (table) != NULL)
+        {
+          fields = g_ptr_array_index (rows, next++);
+          g_assert_cmpuint (g_strv_length (fields), ==, 1);
+          g_assert_cmpstr (fiscal_csv_field_text (fields[0]), ==, fiscal_table_get_note (table));
+        }
+    }
+
+  g_assert_cmpuint (next, ==, rows->len);
+  g_test_message ("%u amounts read back", n_amounts);
+}
+
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autoptr(GPtrArray) tables = fiscal_export_collect_tables (doc, NULL);
+  g_autofree char *plain = fiscal_tables_to_csv (tables);
+
+  /* Without the flag there is no byte order mark; the rest is the same. */
+  g_assert_false (g_str_has_prefix (plain, "\xEF\xBB\xBF"));
+  assert_round_trip (tables);
+}
+
+/* Names and labels a spreadsheet would take for formulas come out with an
+ * apostrophe before them; the reader gives them back as they were. */
+static void
+test_csv_formula_texts (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (doc), 0);
+  GListModel *indicators = fiscal_targets_get_indicators (fiscal_document_get_targets (doc));
+  g_autoptr(FiscalIndicator) first = g_list_model_get_item (indicators, 0);
+  g_autoptr(FiscalIndicator) second = g_list_model_get_item (indicators, 1);
+  g_autoptr(FiscalTable) table = fiscal_table_new (0, "-负数");
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  FiscalTableRow *row;
+
+  fiscal_project_set_name (project, "=1+1");
+  fiscal_indicator_set_field (first, FISCAL_INDICATOR_LEVEL1, "+cmd");
+  fiscal_indicator_set_field (first, FISCAL_INDICATOR_LEVEL2, "-2");
+  fiscal_indicator_set_field (first, FISCAL_INDICATOR_NAME, "@SUM(A1:A3)");
+  fiscal_indicator_set_field (second, FISCAL_INDICATOR_BASIS, "'=already quoted");
+  fiscal_indicator_set_field (second, FISCAL_INDICATOR_WEIGHT, "''+two");
+  fiscal_indicator_set_field (second, FISCAL_INDICATOR_LEVEL2, "'plain");
+
+  /* A hand-made table: a negative amount is a number, not a formula, and
+   * keeps its sign. */
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "名称");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "金额");
+  fiscal_table_add_header (table, 0, 0, 1, 1, "=名称");
+  fiscal_table_add_header (table, 0, 1, 1, 1, "金额");
+  row = fiscal_table_add_row (table, "", "-2", 3);
+  fiscal_table_row_set_amount (row, 0, -20000);
+
+  tables = fiscal_export_collect_tables (doc, NULL);
+  g_ptr_array_add (tables, g_object_ref (table));
+  csv = fiscal_tables_to_csv (tables);
+
+  g_assert_nonnull (strstr (csv, ",'=1+1,"));
+  g_assert_nonnull (strstr (csv, "\r\n'+cmd,'-2,'@SUM(A1:A3),"));
+  g_assert_nonnull (strstr (csv, ",''=already quoted,'''+two\r\n"));
+  g_assert_nonnull (strstr (csv, ",'plain,"));
+  g_assert_nonnull (strstr (csv, "\r\n'-负数\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\n'=名称,金额\r\n'-2,-0.02\r\n"));
+  g_assert_null (strstr (csv, ",=1+1"));
+
+  rows = fiscal_csv_parse (csv, strlen (csv), NULL);
+  assert_record (rows, rows->len - 1, "'-2", "-0.02", NULL);
+
+  assert_round_trip (tables);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export-xlsx/example", test_example_workbook);
+  g_test_add_func ("/export-xlsx/formula-texts", test_formula_texts);
+  g_test_add_func ("/export-xlsx/edge-amounts", test_edge_amounts);
+  g_test_add_func ("/export-xlsx/random-budgets", test_random_workbooks);
+  g_test_add_func ("/export-xlsx/missing-directory", test_missing_directory);
+  g_test_add_func ("/export-xlsx/replace", test_replace);
+  g_test_add_func ("/export-xlsx/failure-keeps-old", test_failure_keeps_old);
+  g_test_add_func ("/export-xlsx/text-width", test_text_width);
+  g_test_add_func ("/csv/parse", test_csv_parse);
+  g_test_add_func ("/csv/errors", test_csv_errors);
+  g_test_add_func ("/csv/round-trip", test_csv_round_trip);
+  g_test_add_func ("/csv/formula-texts", test_csv_formula_texts);
+
+  return g_test_run ();
+}
