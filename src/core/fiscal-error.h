@@ -27,6 +27,7 @@ typedef enum
   FISCAL_ERROR_BAD_VALUE,
   FISCAL_ERROR_UNKNOWN_REFERENCE,
   FISCAL_ERROR_NO_CATALOG,
+  FISCAL_ERROR_EXPORT,
 } FiscalError;
 
 GQuark      fiscal_error_quark        (void);
