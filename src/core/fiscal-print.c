@@ -1188,7 +1188,6 @@ lay_out_charts (FiscalPrintLayout *self,
     {
       g_autoptr(FiscalChart) chart = fiscal_chart_new (k, self->document, self->prior);
       const char *title = fiscal_chart_get_title (chart);
-      double title_height;
       Op *op;
 
       if (fiscal_chart_get_n_items (chart) == 0)
@@ -1203,15 +1202,14 @@ lay_out_charts (FiscalPrintLayout *self,
       if (on_page == 0)
         slot = (self->bottom - self->y) / 2;
 
-      title_height = text_height (self, STYLE_SECTION, title, self->width);
+      /* The chart draws its own title; the outline has it too. */
       add_entry (self, 1, title);
-      add_text_full (self, STYLE_SECTION, title, FALSE, PANGO_ALIGN_CENTER, 0, 0, 6);
 
       op = push_op (self, OP_CHART);
       op->x = self->left;
       op->y = self->y;
       op->x2 = self->width;
-      op->y2 = slot - title_height - 6 - 18;
+      op->y2 = slot - 18;
       op->chart = self->charts->len;
       g_ptr_array_add (self->charts, g_steal_pointer (&chart));
 
@@ -1239,7 +1237,11 @@ lay_out_contents (FiscalPrintLayout *self,
       Style style = entry->level == 0 ? STYLE_TOC_PART : STYLE_TOC;
       double dx = entry->level == 0 ? 0 : 2 * styles[STYLE_TOC].size;
       double w = self->width - dx - number_width - 16;
-      g_autoptr(PangoLayout) layout = make_layout (self, style, entry->title, FALSE, w, 0, PANGO_ALIGN_LEFT);
+      const char *comma = strstr (entry->title, "、");
+      g_autofree char *prefix = comma ? g_strndup (entry->title, comma - entry->title + strlen ("、")) : NULL;
+      /* A wrapped entry's next line starts under its text, not its number. */
+      double hang = prefix ? -text_width (self, style, prefix) : 0;
+      g_autoptr(PangoLayout) layout = make_layout (self, style, entry->title, FALSE, w, hang, PANGO_ALIGN_LEFT);
       g_autofree char *number = g_strdup_printf ("%u", entry->page + first_page + 1);
       PangoLayoutLine *last;
       PangoRectangle ink, logical, line_logical;
@@ -1254,6 +1256,7 @@ lay_out_contents (FiscalPrintLayout *self,
       y = self->y;
 
       op = push_text (self, style, entry->title, self->left + dx, y, w, PANGO_ALIGN_LEFT);
+      op->indent = hang;
       op->link = entry->page + first_page + 1;
 
       /* The number sits on the baseline of the entry's last line. */
