@@ -763,6 +763,47 @@ test_layout (void)
   g_assert_cmpuint (fiscal_print_layout_get_n_entries (charts), >, fiscal_print_layout_get_n_entries (layout) + 1);
 }
 
+/* A budget just begun: no lines, no profile, no targets. Every table is
+ * there, with its header and the sentence saying it is empty where the
+ * format has one. */
+static void
+test_blank (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2026, "测试部门");
+  g_autoptr(FiscalPrintLayout) layout = fiscal_print_layout_new (doc, NULL, NULL);
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
+  g_autofree char *path = temp_path ("blank.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+  g_auto(Pdf) pdf = { 0 };
+
+  g_assert_true (fiscal_print_layout_write_pdf (layout, path, &error));
+  g_assert_no_error (error);
+  pdf_open (&pdf, path);
+  all = pages_squeezed (&pdf, 0, pdf.texts->len);
+
+  g_assert_nonnull (strstr (all, "测试部门2026年部门预算公开"));
+  g_assert_nonnull (strstr (all, "第一部分2026年部门概况"));
+  g_assert_nonnull (strstr (all, "第四部分名词解释"));
+  for (guint i = 0; i < tables->len; i++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, i);
+      g_autofree char *title = squeeze (fiscal_table_get_title (table));
+
+      g_assert_cmpint (fiscal_print_layout_find_table (layout, i + 1), >, 0);
+      g_assert_nonnull (strstr (all, title));
+      if (fiscal_table_get_note (table) != NULL)
+        {
+          g_autofree char *note = squeeze (fiscal_table_get_note (table));
+          g_assert_nonnull (strstr (all, note));
+        }
+    }
+  /* No targets, no target tables. */
+  g_assert_null (strstr (all, "绩效目标表"));
+
+  remove_temp (path);
+}
+
 /* ---- Writing ------------------------------------------------------------ */
 
 static void
@@ -967,6 +1008,7 @@ main (int    argc,
   g_test_add_func ("/export-pdf/example", test_example);
   g_test_add_func ("/export-pdf/continuation", test_continuation);
   g_test_add_func ("/export-pdf/layout", test_layout);
+  g_test_add_func ("/export-pdf/blank", test_blank);
   g_test_add_func ("/export-pdf/write-errors", test_write_errors);
   g_test_add_func ("/export-pdf/cli-pdf", test_cli_pdf);
   g_test_add_func ("/export-pdf/cli-csv", test_cli_csv);
