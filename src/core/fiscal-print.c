@@ -860,6 +860,7 @@ add_table (FiscalPrintLayout *self,
   g_autofree char *continued = NULL;
   g_autofree PangoAlignment *aligns = g_new0 (PangoAlignment, MAX (n, 1));
   g_autofree gboolean *wraps = g_new0 (gboolean, MAX (n, 1));
+  g_autofree double *heights = g_new0 (double, MAX (n, 1));
 
   grid_init (self, &grid, table);
   table_width = grid.x[n];
@@ -911,9 +912,11 @@ add_table (FiscalPrintLayout *self,
           char *text = fiscal_table_get_column_text (table, r, c);
 
           g_ptr_array_add (texts, text);
+          heights[c] = self->cell_line;
           if (wraps[c] && text != NULL && *text != '\0')
-            height = MAX (height, text_height (self, STYLE_TABLE, text,
-                                               MAX (grid.x[c + 1] - grid.x[c] - 2 * PAD_X, 1)));
+            heights[c] = text_height (self, STYLE_TABLE, text,
+                                      MAX (grid.x[c + 1] - grid.x[c] - 2 * PAD_X, 1));
+          height = MAX (height, heights[c]);
         }
       height += 2 * PAD_Y;
 
@@ -934,8 +937,8 @@ add_table (FiscalPrintLayout *self,
           double w = grid.x[c + 1] - grid.x[c] - 2 * PAD_X;
 
           if (text != NULL && *text != '\0')
-            push_text (self, STYLE_TABLE, text, self->left + grid.x[c] + PAD_X, self->y + PAD_Y,
-                       MAX (w, 1), aligns[c]);
+            push_text (self, STYLE_TABLE, text, self->left + grid.x[c] + PAD_X,
+                       self->y + (height - heights[c]) / 2, MAX (w, 1), aligns[c]);
         }
 
       self->y += height;
