@@ -25,8 +25,10 @@
  * cleanups for them. */
 typedef PopplerPage     TestPage;
 typedef PopplerFontInfo TestFontInfo;
+typedef PopplerDest     TestDest;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFontInfo, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDest, poppler_dest_free)
 
 typedef struct
 {
@@ -514,6 +516,58 @@ test_example (void)
   check_tables (doc, layout, &pdf);
   check_contents (layout, &pdf);
 
+  /* The outline: 目录 and the four parts at the top, the eleven tables
+   * under 第二部分, each sending the reader to its page. */
+  {
+    PopplerIndexIter *iter = poppler_index_iter_new (pdf.pdf);
+    g_autoptr(GPtrArray) top = g_ptr_array_new_with_free_func (g_free);
+    guint n_tables = 0;
+
+    g_assert_nonnull (iter);
+    do
+      {
+        PopplerAction *action = poppler_index_iter_get_action (iter);
+
+        g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+        g_ptr_array_add (top, g_strdup (action->goto_dest.title));
+        if (g_str_has_prefix (action->goto_dest.title, "第二部分"))
+          {
+            PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+
+            g_assert_nonnull (child);
+            do
+              {
+                PopplerAction *table = poppler_index_iter_get_action (child);
+                g_autoptr(TestDest) dest = NULL;
+                const FiscalPrintEntry *entry =
+                  fiscal_print_layout_get_entry (layout, fiscal_print_layout_find_table (layout, n_tables + 1));
+
+                g_assert_cmpstr (table->goto_dest.title, ==, entry->title);
+                dest = table->goto_dest.dest->type == POPPLER_DEST_NAMED
+                       ? poppler_document_find_dest (pdf.pdf, table->goto_dest.dest->named_dest)
+                       : poppler_dest_copy (table->goto_dest.dest);
+                g_assert_nonnull (dest);
+                g_assert_cmpint (dest->page_num, ==, entry->page + 1);
+                poppler_action_free (table);
+                n_tables++;
+              }
+            while (poppler_index_iter_next (child));
+            poppler_index_iter_free (child);
+          }
+        poppler_action_free (action);
+      }
+    while (poppler_index_iter_next (iter));
+    poppler_index_iter_free (iter);
+
+    g_assert_cmpuint (top->len, ==, 5);
+    g_assert_cmpstr (top->pdata[0], ==, "目录");
+    g_assert_cmpstr (top->pdata[1], ==, "第一部分 2025 年部门概况");
+    g_assert_cmpstr (top->pdata[2], ==, "第二部分 2025 年部门预算公开表");
+    g_assert_cmpstr (top->pdata[3], ==, "第三部分 2025 年部门预算情况说明");
+    g_assert_cmpstr (top->pdata[4], ==, "第四部分 名词解释");
+    g_assert_cmpuint (n_tables, ==, FISCAL_N_TABLES);
+  }
+
   /* 第一部分: the profile's text. */
   all = pages_squeezed (&pdf, 0, pdf.texts->len);
   functions = squeeze (fiscal_profile_get_text (fiscal_document_get_profile (doc), FISCAL_PROFILE_FUNCTIONS));
@@ -945,6 +999,17 @@ test_cli_pdf (void)
   g_assert_cmpint (bom_pdf.status, ==, 2);
   run_cli (&missing, "export", "/nonexistent.fiscal.json", "-o", out, NULL);
   g_assert_cmpint (missing.status, ==, 2);
+  {
+    g_autofree char *prior = fiscal_test_example_path (2024);
+    g_auto(Run) named = { 0 };
+    g_auto(Run) bad_prior = { 0 };
+
+    run_cli (&named, "export", example, "--prior", prior, "-o", out, NULL);
+    g_assert_cmpint (named.status, ==, 0);
+    run_cli (&bad_prior, "export", example, "--prior", "/nonexistent.fiscal.json", "-o", out, NULL);
+    g_assert_cmpint (bad_prior.status, ==, 2);
+    g_assert_nonnull (strstr (bad_prior.err, "/nonexistent.fiscal.json"));
+  }
   run_cli (&unwritable, "export", example, "-o", nowhere, NULL);
   g_assert_cmpint (unwritable.status, ==, 2);
   g_assert_nonnull (strstr (unwritable.err, nowhere));

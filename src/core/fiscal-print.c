@@ -1246,8 +1246,7 @@ lay_out_contents (FiscalPrintLayout *self,
       double hang = prefix ? -text_width (self, style, prefix) : 0;
       g_autoptr(PangoLayout) layout = make_layout (self, style, entry->title, FALSE, w, hang, PANGO_ALIGN_LEFT);
       g_autofree char *number = g_strdup_printf ("%u", entry->page + first_page + 1);
-      PangoLayoutLine *last;
-      PangoRectangle ink, logical, line_logical;
+      PangoRectangle line_logical;
       int height, baseline;
       double y;
       Op *op;
@@ -1263,8 +1262,6 @@ lay_out_contents (FiscalPrintLayout *self,
       op->link = entry->page + first_page + 1;
 
       /* The number sits on the baseline of the entry's last line. */
-      last = pango_layout_get_line_readonly (layout, pango_layout_get_line_count (layout) - 1);
-      pango_layout_line_get_extents (last, &ink, &logical);
       {
         PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
