@@ -1047,7 +1047,6 @@ lay_out_tables (FiscalPrintLayout *self,
       g_autofree char *label = g_strdup_printf ("表 %u", number);
       g_autofree char *numeral = chinese_number (number);
       g_autofree char *entry = g_strdup_printf ("%s、%s", numeral, fiscal_table_get_title (table));
-
       FiscalPrintEntry e = { 1, NULL, 0 };
 
       e.page = add_table (self, table, label, NULL, NULL, TRUE, i == 0);
