@@ -437,6 +437,54 @@ check_contents (FiscalPrintLayout *layout,
 
   /* Every entry but 目录 itself is listed, each with one number. */
   g_assert_cmpuint (n_matched, ==, fiscal_print_layout_get_n_entries (layout) - 1);
+
+  /* Each entry's title and number are links to the page the number says. */
+  {
+    guint n_links = 0, n_checked = 0;
+
+    for (guint p = contents->page; p < first_part->page; p++)
+      {
+        g_autoptr(TestPage) page = poppler_document_get_page (pdf->pdf, p);
+        GList *mapping = poppler_page_get_link_mapping (page);
+
+        for (GList *l = mapping; l != NULL; l = l->next)
+          {
+            PopplerLinkMapping *link = l->data;
+            g_autoptr(TestDest) dest = NULL;
+            g_autoptr(GArray) words = page_words (pdf->pdf, p);
+            g_autofree char *number = NULL;
+            double height;
+
+            g_assert_cmpint (link->action->type, ==, POPPLER_ACTION_GOTO_DEST);
+            dest = link->action->goto_dest.dest->type == POPPLER_DEST_NAMED
+                   ? poppler_document_find_dest (pdf->pdf, link->action->goto_dest.dest->named_dest)
+                   : poppler_dest_copy (link->action->goto_dest.dest);
+            g_assert_nonnull (dest);
+
+            /* The number on the link's line, at the right. */
+            poppler_page_get_size (page, NULL, &height);
+            for (guint i = 0; i < words->len; i++)
+              {
+                const Word *w = &g_array_index (words, Word, i);
+                double bottom = height - link->area.y1;   /* poppler's link areas start at the foot */
+
+                if (fabs (w->y2 - bottom) < 4 && w->x1 > link->area.x1 - 1 &&
+                    g_regex_match_simple ("^[0-9]+$", w->text, 0, 0) && w->x1 > 400)
+                  number = g_strdup (w->text);
+              }
+            if (number != NULL)
+              {
+                g_assert_cmpint (dest->page_num, ==, (int) g_ascii_strtoull (number, NULL, 10));
+                n_checked++;
+              }
+            n_links++;
+          }
+        poppler_page_free_link_mapping (mapping);
+      }
+
+    g_assert_cmpuint (n_links, ==, 2 * (fiscal_print_layout_get_n_entries (layout) - 1));
+    g_assert_cmpuint (n_checked, >=, fiscal_print_layout_get_n_entries (layout) - 1);
+  }
 }
 
 static void

@@ -1593,7 +1593,9 @@ draw_text (FiscalPrintLayout *self,
 
   if (op->link > 0)
     {
-      link = g_strdup_printf ("page=%u", op->link);
+      /* A named destination: cairo writes a page's links with the page,
+       * before the later pages it would point at exist. */
+      link = g_strdup_printf ("dest='page-%u'", op->link);
       cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
     }
 
@@ -1656,6 +1658,14 @@ fiscal_print_layout_draw_page (FiscalPrintLayout *self,
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+
+  /* Where the contents' links lead. */
+  {
+    g_autofree char *dest = g_strdup_printf ("name='page-%u' x=0 y=0", page + 1);
+
+    cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
+    cairo_tag_end (cr, CAIRO_TAG_DEST);
+  }
 
   for (guint i = 0; i < p->ops->len; i++)
     {
