@@ -70,21 +70,20 @@ draw_pages (FiscalPrintLayout *layout,
 {
   guint n_pages = fiscal_print_layout_get_n_pages (layout);
   cairo_t *cr = cairo_create (surface);
-  int parents[2] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
+  int part = CAIRO_PDF_OUTLINE_ROOT;   /* the outline item of the current part */
 
   for (guint i = 0; i < fiscal_print_layout_get_n_entries (layout); i++)
     {
       const FiscalPrintEntry *entry = fiscal_print_layout_get_entry (layout, i);
       g_autofree char *link = g_strdup_printf ("page=%u", entry->page + 1);
-      int parent = entry->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parents[0];
       int id;
 
-      id = cairo_pdf_surface_add_outline (surface, parent, entry->title, link,
+      id = cairo_pdf_surface_add_outline (surface, entry->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : part,
+                                          entry->title, link,
                                           entry->level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
       if (entry->level == 0)
-        parents[0] = id;
+        part = id;
     }
-  (void) parents[1];
 
   for (guint page = 0; page < n_pages; page++)
     {
