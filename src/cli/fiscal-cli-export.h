@@ -1,0 +1,15 @@
+/* fiscal-cli-export.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int fiscal_cli_export (int    argc,
+                       char **argv);
+
+G_END_DECLS
