@@ -35,5 +35,6 @@ typedef struct
 /* Each mismatch is a FiscalFinding whose rule starts with "audit-", whose
  * message names both figures and whose where is "line N" of the source. */
 GPtrArray *fiscal_audit_disclosure (const FiscalAuditInput *input);
+char      *fiscal_audit_to_text    (GPtrArray              *findings);
 
 G_END_DECLS
