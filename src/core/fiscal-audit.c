@@ -73,7 +73,12 @@ add (Audit          *a,
   finding->severity = severity;
   finding->where = line > 0 ? g_strdup_printf ("line %u", line) : g_strdup ("");
 
-  key = g_strconcat (finding->rule, "|", finding->where, "|", finding->message, NULL);
+  /* Rounding is told once a line, for its first column: the same
+   * rounding shows again in the columns beside it. */
+  if (severity == FISCAL_SEVERITY_INFO && line > 0)
+    key = g_strconcat (finding->rule, "|", finding->where, NULL);
+  else
+    key = g_strconcat (finding->rule, "|", finding->where, "|", finding->message, NULL);
   if (!g_hash_table_add (a->seen, key))
     {
       fiscal_finding_free (finding);
@@ -228,7 +233,11 @@ static const FiscalTableRow *
 find_row (FiscalTable *table,
           const char  *row)
 {
-  if (g_ascii_isdigit (row[0]))
+  gsize n = 0;
+
+  while (g_ascii_isdigit (row[n]))
+    n++;
+  if (n > 0 && row[n] == 0)
     return fiscal_table_find_row (table, row, NULL);
   return fiscal_table_find_row (table, NULL, row);
 }
@@ -283,7 +292,8 @@ compare (Audit          *a,
   g_autofree char *r = wan (right);
   g_autofree char *d = wan (abs64 (diff));
 
-  if (diff == 0)
+  /* What the published figures cannot show is no difference. */
+  if (diff == 0 || fiscal_money_round_wan (left) == fiscal_money_round_wan (right))
     return;
 
   if (abs64 (diff) <= tolerance)
