@@ -993,6 +993,22 @@ subject_before (const char *line,
   return g_strndup (line + start, end - start);
 }
 
+/* The sentence up to @pos: from after the last “。”. */
+static char *
+sentence_before (const char *line,
+                 gsize       pos)
+{
+  gsize start = 0;
+
+  for (gsize p = pos; p > 0; p--)
+    if (ends_with_at (line, p, "。"))
+      {
+        start = p;
+        break;
+      }
+  return g_strndup (line + start, pos - start);
+}
+
 static gint64
 power_of_ten (guint n)
 {
@@ -1160,8 +1176,8 @@ static const Subject subjects[] = {
   { "一般公共预算拨款", S (5), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 5, "总计", "合计" } } },
   { "基本支出", S (5), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 5, "总计", "基本支出" } } },
   { "项目支出", S (5), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 5, "总计", "项目支出" } } },
-  { "（类）", S (5), SUBJECT_CLASS, FISCAL_SEVERITY_ERROR, { { 5, NULL, "合计" } } },
   { "（项）", S (5), SUBJECT_ITEM, FISCAL_SEVERITY_ERROR, { { 5, NULL, "合计" } } },
+  { "（类）", S (5), SUBJECT_CLASS, FISCAL_SEVERITY_ERROR, { { 5, NULL, "合计" } } },
   /* 六 */
   { "一般公共预算基本支出", S (6), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 6, "总计", "合计" } } },
   { "人员经费", S (6), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 6, "总计", "人员经费" } } },
@@ -1202,9 +1218,11 @@ static const Subject subjects[] = {
 };
 
 /* The subject that @clause names in @section: the longest alias it
- * contains. */
+ * contains. A bracketed level (“（项）”) is looked for in all of @head, the
+ * sentence up to the figure. */
 static const Subject *
 find_subject (const char *clause,
+              const char *head,
               guint       section)
 {
   const Subject *best = NULL;
@@ -1217,7 +1235,7 @@ find_subject (const char *clause,
 
       if (s->sections != ANY_SECTION && !(s->sections & S (section)))
         continue;
-      if (len == 0 || strstr (clause, s->alias) == NULL)
+      if (len == 0 || strstr (g_str_has_prefix (s->alias, "（") ? head : clause, s->alias) == NULL)
         continue;
       if (best == NULL || len > best_len)
         {
@@ -1273,7 +1291,14 @@ compare_any_figures (gconstpointer a,
                      gconstpointer b)
 {
   const AnyFigure *x = a, *y = b;
-  return x->amount < y->amount ? -1 : x->amount > y->amount;
+
+  if (x->amount != y->amount)
+    return x->amount < y->amount ? -1 : 1;
+  if (x->table != y->table)
+    return x->table < y->table ? -1 : 1;
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->cell - y->cell;
 }
 
 static GArray *
@@ -1311,62 +1336,80 @@ any_figure_label (Audit           *a,
   FiscalTable *table = table_of (a, f->table);
   const FiscalTableRow *row = fiscal_table_get_row (table, f->row);
   const FiscalTableColumn *column = fiscal_table_get_column (table, fiscal_table_cell_to_column (table, f->cell));
-  g_autofree char *name = row_label (table, row);
+  int label = label_cell (table);
+  g_autofree char *name = NULL;
   g_autofree char *amount = wan (f->amount);
+
+  /* 表1 and 表4 have two sides: the right one is named by its label. */
+  if (label >= 0 && f->cell > label && row->cells[label].text != NULL)
+    name = g_strdup (row->cells[label].text);
+  else
+    name = row_label (table, row);
 
   return g_strdup_printf (_("table %u %s · %s %s 万元"), f->table, name, column->title, amount);
 }
 
+/* The first figure of @all not below @amount. */
+static guint
+lower_bound (GArray *all,
+             gint64  amount)
+{
+  guint lo = 0, hi = all->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (all, AnyFigure, mid).amount < amount)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* A figure no subject resolves: any table figure within the tolerance
- * will do; otherwise the nearest ones are named. */
+ * will do; otherwise the nearest amount below it and the nearest above are
+ * named, each at its first place (the lowest table, row and column). */
 static void
 match_anywhere (Narrative   *n,
                 const Token *t,
                 guint        line)
 {
   GArray *all = n->all_figures;
-  guint lo = 0, hi = all->len;
-  g_autoptr(GString) near = g_string_new (NULL);
-  guint i, j, listed = 0;
+  guint lo = lower_bound (all, t->value - NARRATIVE_TOLERANCE);
+  const AnyFigure *near[2] = { NULL, NULL };
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (g_array_index (all, AnyFigure, mid).amount < t->value - NARRATIVE_TOLERANCE)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
   if (lo < all->len && g_array_index (all, AnyFigure, lo).amount <= t->value + NARRATIVE_TOLERANCE)
     return;
 
-  /* The nearest figures on either side, up to three. */
-  i = lo;
-  j = lo;
-  while (listed < 3 && (i > 0 || j < all->len))
+  if (lo > 0)
+    near[0] = &g_array_index (all, AnyFigure, lower_bound (all, g_array_index (all, AnyFigure, lo - 1).amount));
+  if (lo < all->len)
+    near[1] = &g_array_index (all, AnyFigure, lo);
+  /* The nearer first. */
+  if (near[0] && near[1] && near[1]->amount - t->value < t->value - near[0]->amount)
     {
-      const AnyFigure *f;
-      g_autofree char *label = NULL;
-
-      if (j >= all->len ||
-          (i > 0 && t->value - g_array_index (all, AnyFigure, i - 1).amount <=
-                    g_array_index (all, AnyFigure, j).amount - t->value))
-        f = &g_array_index (all, AnyFigure, --i);
-      else
-        f = &g_array_index (all, AnyFigure, j++);
-
-      label = any_figure_label (n->a, f);
-      g_string_append_printf (near, "%s%s", listed ? "; " : "", label);
-      listed++;
+      const AnyFigure *swap = near[0];
+      near[0] = near[1];
+      near[1] = swap;
     }
 
-  if (listed == 0)
+  for (guint i = 0; i < 2; i++)
+    if (near[i] != NULL)
+      {
+        g_autofree char *label = any_figure_label (n->a, near[i]);
+        g_string_append_printf (text, "%s%s", text->len ? "; " : "", label);
+      }
+
+  if (text->len == 0)
     add (n->a, "audit-narrative-unmatched", FISCAL_SEVERITY_WARNING, line,
          _("The narrative’s %s 万元 matches no figure of the tables"), t->text);
   else
     add (n->a, "audit-narrative-unmatched", FISCAL_SEVERITY_WARNING, line,
          _("The narrative’s %s 万元 matches no figure of the tables; the nearest are %s"),
-         t->text, near->str);
+         t->text, text->str);
 }
 
 /* The row named @name among the rows of @level in [from, to) of @table,
@@ -1651,7 +1694,8 @@ check_figure (Narrative   *n,
               guint        number)
 {
   g_autofree char *clause = subject_before (line, t->start);
-  const Subject *s = find_subject (clause, n->section);
+  g_autofree char *head = sentence_before (line, t->start);
+  const Subject *s = find_subject (clause, head, n->section);
   g_auto(Figure) figure = { 0 };
 
   if (s != NULL && s->kind == SUBJECT_OUTSIDE)
@@ -1725,7 +1769,7 @@ check_change (Narrative *n,
       for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
         if (g_str_has_suffix (g_strchomp (clause), leads[i]))
           clause[strlen (clause) - strlen (leads[i])] = 0;
-      s = find_subject (clause, n->section);
+      s = find_subject (clause, clause, n->section);
       if (s == NULL || s->kind != SUBJECT_FIGURE || !resolve (n, s, line, pct, &figure))
         return;
       now = figure.amount;
