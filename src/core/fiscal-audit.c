@@ -1150,13 +1150,14 @@ static const Subject subjects[] = {
   { "收支总预算", S (1), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 1, "收入总计", "收入预算数" } } },
   /* 二 */
   { "收入预算", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 1, "收入总计", "收入预算数" } } },
-  { "一般公共预算", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 1, "1. 一般公共预算拨款", "收入预算数" } } },
+  /* The narrative gives each source apart from its transfers. */
+  { "一般公共预算", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 1, "其中：一般财力", "收入预算数" } } },
   { "上级一般公共预算安排的转移支付", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR,
     { { 1, "上级一般公共预算安排转移支付", "收入预算数" } } },
-  { "政府性基金预算", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 1, "2. 政府性基金预算拨款", "收入预算数" } } },
+  { "政府性基金预算", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 1, "其中：政府性基金收入", "收入预算数" } } },
   { "上级政府性基金安排的转移支付", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR,
     { { 1, "上级政府性基金安排转移支付", "收入预算数" } } },
-  { "国有资本经营预算", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 1, "3. 国有资本经营预算拨款", "收入预算数" } } },
+  { "国有资本经营预算", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 1, "其中：国有资本经营收入", "收入预算数" } } },
   { "上级国有资本经营预算安排的转移支付", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR,
     { { 1, "上级国有资本经营预算安排转移支付", "收入预算数" } } },
   { "财政专户管理资金", S (2), SUBJECT_FIGURE, FISCAL_SEVERITY_ERROR, { { 1, "4. 财政专户核拨", "收入预算数" } } },
