@@ -748,9 +748,10 @@ test_narrative_figure (void)
   g_autoptr(GPtrArray) findings = narrative_findings (f);
   guint line = line_of (f, "一般公共预算 215.10 万元");
   const Expected expected[] = {
-    /* 215.10 is not 表1's 一般公共预算拨款 … */
+    /* 215.10 is not 表1's 一般公共预算 income (its 一般财力: the transfers
+     * from above have a sentence of their own) … */
     { "audit-narrative-figure", FISCAL_SEVERITY_ERROR, line,
-      "The narrative gives 一般公共预算 as 215.10 万元, but table 1 1. 一般公共预算拨款 · 收入预算数 is 205.10 万元" },
+      "The narrative gives 一般公共预算 as 215.10 万元, but table 1 其中：一般财力 · 收入预算数 is 205.10 万元" },
     /* … nor 64.48% of 318.10 … */
     { "audit-narrative-share", FISCAL_SEVERITY_ERROR, line,
       "The narrative says 215.10 万元 is 64.48% of 318.10 万元, but it is 67.62%" },
