@@ -2220,7 +2220,6 @@ static void
 check_targets (Audit *a)
 {
   GPtrArray *tables = a->in->target_tables;
-  g_autoptr(GHashTable) projects = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (tables == NULL)
     return;
@@ -2269,7 +2268,6 @@ check_targets (Audit *a)
                 }
               label = g_strdup_printf (_("table 7 project %s · 项目支出合计"), project);
               check_fund (a, line, title, "财政拨款", fiscal, in_table, 1 + MAX (rows, 1), label);
-              g_hash_table_add (projects, g_steal_pointer (&project));
             }
         }
       else
@@ -2293,9 +2291,6 @@ check_targets (Audit *a)
                         fiscal.label);
         }
     }
-
-  /* Every project of 表7 with targets: checked above; the project table
-   * names are kept so that a project's rows were looked for by name. */
 }
 
 /**
