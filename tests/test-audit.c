@@ -470,6 +470,90 @@ test_own_narrative (void)
   }
 }
 
+/* Lines of every other source and kind, added to the example and to its
+ * prior year with other amounts. */
+static void
+add_other_sources (FiscalDocument *doc,
+                   gint64          scale)
+{
+  static const struct {
+    const char   *function;
+    const char   *economic;
+    FiscalKind    kind;
+    const char   *project;
+    FiscalSource  source;
+    gint64        amount;
+  } lines[] = {
+    { "2120803", "31005", FISCAL_KIND_PROJECT, "fund", FISCAL_SOURCE_FUND, 50000000 },
+    { "2120803", "30201", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_FUND_TRANSFER, 1200000 },
+    { "2080505", "30108", FISCAL_KIND_PERSONNEL, NULL, FISCAL_SOURCE_CAPITAL, 3000000 },
+    { "2010350", "30201", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_GENERAL_TRANSFER, 1234500 },
+    { "2010350", "30217", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_GENERAL_TRANSFER, 80000 },
+    { "2120803", "31002", FISCAL_KIND_PROJECT, "fund", FISCAL_SOURCE_GENERAL_TRANSFER, 2500000 },
+    { "2010350", "30299", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_SPECIAL_ACCOUNT, 2000000 },
+    { "2010350", "30201", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_UNIT_BUSINESS, 700000 },
+    { "2010350", "30201", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_CARRYOVER_GENERAL, 5000000 },
+    { "2120803", "30201", FISCAL_KIND_PROJECT, "fund", FISCAL_SOURCE_CARRYOVER_UNIT, 1000000 },
+  };
+  g_autoptr(FiscalProject) fund = fiscal_project_new ("fund", "城市建设");
+
+  fiscal_document_add_project (doc, fund);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("other%u", i);
+      g_autoptr(FiscalLine) line = fiscal_line_new_full (id, "main", lines[i].function, lines[i].economic,
+                                                         lines[i].kind, lines[i].project, lines[i].source,
+                                                         lines[i].amount * scale / 4);
+
+      fiscal_document_add_line (doc, line);
+    }
+}
+
+/* The narrative Fiscal writes for a budget with every source, against a
+ * prior year with other amounts, agrees with Fiscal's tables too. */
+static void
+test_own_narrative_all_sources (void)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(FiscalDocument) prior = fiscal_test_load_example (2024);
+  g_autoptr(FiscalNarrative) narrative = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  add_other_sources (f->doc, 4);
+  add_other_sources (prior, 3);
+  narrative = fiscal_narrative_new (f->doc, prior);
+  text = fiscal_narrative_to_text (narrative);
+  f->input.narrative_first = add_text (f, text);
+  f->input.narrative_last = f->lines->len - 1;
+  add_tables (f);
+  finish (f);
+
+  /* Every table has rows now. */
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    g_assert_nonnull (f->input.tables[n]);
+  g_assert_nonnull (strstr (text, "政府性基金预算拨款安排的支出"));
+  g_assert_nonnull (strstr (text, "上年结转结余预算安排的支出"));
+
+  /* The target tables state the funds of the example, which these lines
+   * change: they are left out here (test_targets checks them). */
+  g_clear_pointer (&f->input.target_tables, g_ptr_array_unref);
+
+  findings = audit (f);
+  {
+    const Expected expected[] = {
+      /* The example's profile states its 机关运行经费 (18.39 万元, the
+       * published figure), which the lines added to 公用经费 do not change:
+       * the audit points out that it is no longer 表6's 公用经费. */
+      { "audit-narrative-figure", FISCAL_SEVERITY_WARNING, line_of (f, "机关运行经费财政拨款预算"),
+        "The narrative gives 昌吉回族自治州人民政府驻北京联络处 2025 年的机关运行经费财政拨款预算 as 18.39 万元, "
+        "but table 6 总计 · 公用经费 is 19.70 万元" },
+    };
+
+    assert_findings (findings, expected, G_N_ELEMENTS (expected));
+  }
+}
+
 /* Tables */
 
 static void
@@ -1024,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/audit/reference", test_reference);
   g_test_add_func ("/audit/reference/rounded", test_reference_rounded);
   g_test_add_func ("/audit/own-narrative", test_own_narrative);
+  g_test_add_func ("/audit/own-narrative/all-sources", test_own_narrative_all_sources);
   g_test_add_func ("/audit/tables/income-expenditure", test_income_expenditure);
   g_test_add_func ("/audit/tables/row-and-hierarchy", test_row_and_hierarchy);
   g_test_add_func ("/audit/tables/economic-class", test_economic_class);

@@ -1749,6 +1749,31 @@ check_change (Narrative *n,
         current = t;
     }
 
+  /* “X 万元，其中：a 万元，b 万元，比上年预算增加 …”: the change is X's,
+   * not the last part's. One figure after 其中 with its own change is that
+   * figure's (“其中：一般公共预算 205.10 万元，占 …，比上年预算减少 …”). */
+  if (current != NULL)
+    {
+      const char *qizhong = g_strstr_len (line, current->start, "其中");
+      gsize at = qizhong ? (gsize) (qizhong - line) : 0;
+      const Token *total = NULL;
+      guint parts = 0;
+
+      for (guint i = 0; qizhong != NULL && i < index; i++)
+        {
+          const Token *t = &g_array_index (tokens, Token, i);
+
+          if (t->kind != TOKEN_AMOUNT || t->direction != 0 || t->skip || t->prior)
+            continue;
+          if (t->start < at)
+            total = t;
+          else if (t->start < pct->start)
+            parts++;
+        }
+      if (total != NULL && parts >= 2)
+        current = total;
+    }
+
   if (change != NULL && change->direction != pct->direction)
     {
       add (n->a, "audit-narrative-direction", FISCAL_SEVERITY_ERROR, number,
@@ -2053,16 +2078,34 @@ audit_line (Narrative  *n,
         check_change (n, line, tokens, i, number);
     }
 
-  /* “持平” beside a change that is not nothing. */
-  if (strstr (line, "持平") != NULL)
-    for (guint i = 0; i < tokens->len; i++)
-      {
-        const Token *t = &g_array_index (tokens, Token, i);
+  /* “持平” beside a change that is not nothing, in the same part of the
+   * sentence (parts are set off by “；”, “。” and “其中”). */
+  for (const char *level = strstr (line, "持平"); level != NULL; level = strstr (level + 1, "持平"))
+    {
+      gsize at = level - line, from = 0, to = strlen (line);
+      static const char * const bounds[] = { "；", "。", "其中", ";" };
 
-        if (t->kind == TOKEN_AMOUNT && t->direction != 0 && t->value > t->half)
-          add (n->a, "audit-narrative-direction", FISCAL_SEVERITY_ERROR, number,
-               _("The narrative says 持平 beside a change of %s 万元"), t->text);
-      }
+      for (guint b = 0; b < G_N_ELEMENTS (bounds); b++)
+        {
+          const char *before = g_strrstr_len (line, at, bounds[b]);
+          const char *after = strstr (level, bounds[b]);
+
+          if (before != NULL && (gsize) (before - line) + strlen (bounds[b]) > from)
+            from = before - line + strlen (bounds[b]);
+          if (after != NULL && (gsize) (after - line) < to)
+            to = after - line;
+        }
+
+      for (guint i = 0; i < tokens->len; i++)
+        {
+          const Token *t = &g_array_index (tokens, Token, i);
+
+          if (t->kind == TOKEN_AMOUNT && t->direction != 0 && t->value > t->half &&
+              t->start >= from && t->start < to)
+            add (n->a, "audit-narrative-direction", FISCAL_SEVERITY_ERROR, number,
+                 _("The narrative says 持平 beside a change of %s 万元"), t->text);
+        }
+    }
 }
 
 static void
