@@ -44,6 +44,7 @@ typedef struct
   const FiscalAuditInput *in;
   GPtrArray              *findings;
   GHashTable             *seen;       /* "rule|where|message" already added */
+  GHashTable             *projects;   /* see project_sums() */
 } Audit;
 
 static void add (Audit          *a,
@@ -720,6 +721,41 @@ code_sum_free (gpointer data)
   g_free (s);
 }
 
+/* 表7's project name → CodeSum of its rows' 项目支出合计 (a project may
+ * have rows under several codes or units); NULL without 表7. */
+static GHashTable *
+project_sums (Audit *a)
+{
+  FiscalTable *table = table_of (a, 7);
+  int cell;
+
+  if (a->projects != NULL || !table_known (a, 7))
+    return a->projects;
+
+  a->projects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, code_sum_free);
+  if (table == NULL || (cell = amount_cell (table, "项目支出合计")) < 0)
+    return a->projects;
+
+  for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (table, r);
+      CodeSum *sum;
+
+      if (row->project == NULL)
+        continue;
+      if ((sum = g_hash_table_lookup (a->projects, row->project)) == NULL)
+        {
+          sum = g_new0 (CodeSum, 1);
+          sum->line = row_line (a, 7, row);
+          g_hash_table_insert (a->projects, row->project, sum);
+        }
+      sum->amount += row->cells[cell].amount;
+      sum->n_figures++;
+    }
+
+  return a->projects;
+}
+
 /* Code → CodeSum of @columns over the rows with that code; NULL when the
  * table is unknown or lacks a column. A declared-empty table gives an
  * empty map. */
@@ -1277,6 +1313,7 @@ typedef struct
   gint64      whole_half;
   /* Every table figure, for amounts whose subject names none. */
   GArray     *all_figures;
+  GHashTable *named[12];      /* see named_rows() */
 } Narrative;
 
 typedef struct
@@ -1413,41 +1450,56 @@ match_anywhere (Narrative   *n,
          t->text, text->str);
 }
 
-/* The row named @name among the rows of @level in [from, to) of @table,
- * or -1. */
-static int
-find_named_row (FiscalTable *table,
-                guint        from,
-                guint        to,
-                guint        level,
-                const char  *name)
+/* The rows of a table of function codes by name: “类” for a 类, and
+ * “类/款/项” for a 项 (the names of its 类 and 款 before its own), made
+ * once per table. The value is the row's index + 1. */
+static GHashTable *
+named_rows (Narrative *n,
+            guint      number)
 {
-  for (guint r = from; r < to; r++)
+  FiscalTable *table = table_of (n->a, number);
+  const char *klass = NULL, *kuan = NULL;
+  GHashTable *index;
+
+  if (n->named[number] != NULL)
+    return n->named[number];
+
+  index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
     {
       const FiscalTableRow *row = fiscal_table_get_row (table, r);
-      const char *row_name = row_function_name (table, row);
       g_autofree char *code = row_function_code (table, row);
+      const char *name = row_function_name (table, row);
+      char *key;
 
-      if (code == NULL || row_name == NULL)
+      if (code == NULL || name == NULL)
         continue;
-      if ((level == 0 || strlen (code) == 1 + 2 * level) && g_str_equal (row_name, name))
-        return r;
+      switch (strlen (code))
+        {
+        case 3:
+          klass = name;
+          kuan = NULL;
+          key = g_strdup (name);
+          break;
+        case 5:
+          kuan = name;
+          continue;
+        case 7:
+          if (klass == NULL || kuan == NULL)
+            continue;
+          key = g_strdup_printf ("%s/%s/%s", klass, kuan, name);
+          break;
+        default:
+          continue;
+        }
+      if (!g_hash_table_contains (index, key))
+        g_hash_table_insert (index, key, GUINT_TO_POINTER (r + 1));
+      else
+        g_free (key);
     }
-  return -1;
-}
 
-static guint
-span_end (FiscalTable *table,
-          guint        r)
-{
-  const FiscalTableRow *row = fiscal_table_get_row (table, r);
-  guint n = fiscal_table_get_n_rows (table);
-  guint end;
-
-  for (end = r + 1; end < n; end++)
-    if (fiscal_table_get_row (table, end)->level <= row->level)
-      break;
-  return end;
+  n->named[number] = index;
+  return index;
 }
 
 /* The name between @open's end and @close in @text: “…（类）X（款）”. */
@@ -1532,7 +1584,7 @@ resolve (Narrative     *n,
             if (mark)
               *mark = 0;
             klass = g_strdup (g_strstrip (clause));
-            r = find_named_row (table, 0, fiscal_table_get_n_rows (table), 1, klass);
+            r = (int) GPOINTER_TO_UINT (g_hash_table_lookup (named_rows (n, s->plus[0].table), klass)) - 1;
           }
         else
           {
@@ -1550,16 +1602,12 @@ resolve (Narrative     *n,
             if (klass == NULL || kuan == NULL || item == NULL)
               return FALSE;
 
-            r = find_named_row (table, 0, fiscal_table_get_n_rows (table), 1, klass);
-            if (r >= 0)
-              r = find_named_row (table, r + 1, span_end (table, r), 2, kuan);
-            if (r >= 0)
-              r = find_named_row (table, r + 1, span_end (table, r), 3, item);
             {
               char *path_name = g_strdup_printf ("%s/%s/%s", klass, kuan, item);
               g_free (klass);
               klass = path_name;
             }
+            r = (int) GPOINTER_TO_UINT (g_hash_table_lookup (named_rows (n, s->plus[0].table), klass)) - 1;
           }
 
         if (r < 0)
@@ -1580,25 +1628,18 @@ resolve (Narrative     *n,
 
     case SUBJECT_PROJECT:
       {
-        FiscalTable *table = table_of (a, 7);
-        int cell;
-        gboolean found = FALSE;
+        GHashTable *projects = project_sums (a);
+        const CodeSum *sum;
 
-        if (n->project == NULL || table == NULL || (cell = amount_cell (table, s->plus[0].column)) < 0)
+        if (n->project == NULL || projects == NULL)
           return FALSE;
-        for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        if ((sum = g_hash_table_lookup (projects, n->project)) != NULL)
           {
-            const FiscalTableRow *row = fiscal_table_get_row (table, r);
-
-            if (row->project != NULL && g_str_equal (row->project, n->project))
-              {
-                out->amount += row->cells[cell].amount;
-                out->line = out->line ? out->line : row_line (a, 7, row);
-                found = TRUE;
-              }
+            out->amount = sum->amount;
+            out->line = sum->line;
           }
-        out->label = found ? g_strdup_printf (_("table 7 project %s · 项目支出合计"), n->project)
-                           : g_strdup_printf (_("table 7 project %s (no such row)"), n->project);
+        out->label = sum ? g_strdup_printf (_("table 7 project %s · 项目支出合计"), n->project)
+                         : g_strdup_printf (_("table 7 project %s (no such row)"), n->project);
         return TRUE;
       }
 
@@ -2133,6 +2174,8 @@ check_narrative (Audit *a)
 
   g_free (n.project);
   g_array_unref (n.all_figures);
+  for (guint i = 0; i < G_N_ELEMENTS (n.named); i++)
+    g_clear_pointer (&n.named[i], g_hash_table_unref);
 }
 
 /* The performance-target tables */
@@ -2282,7 +2325,6 @@ check_targets (Audit *a)
       if (project != NULL)
         {
           gint64 total, fiscal, other;
-          FiscalTable *t7 = table_of (a, 7);
 
           if (!note_fund (note, fiscal_fund_published_label (FISCAL_FUND_TOTAL), &total) ||
               !note_fund (note, fiscal_fund_published_label (FISCAL_FUND_FISCAL), &fiscal) ||
@@ -2292,25 +2334,13 @@ check_targets (Audit *a)
           check_fund (a, line, title, "年度预算总额", total, fiscal + other, 3,
                       _("its 财政拨款 + 其他资金"));
 
-          if (table_known (a, 7))
+          if (project_sums (a) != NULL)
             {
-              gint64 in_table = 0;
-              guint rows = 0;
-              int cell = t7 ? amount_cell (t7, "项目支出合计") : -1;
-              g_autofree char *label = NULL;
+              const CodeSum *sum = g_hash_table_lookup (project_sums (a), project);
+              g_autofree char *label = g_strdup_printf (_("table 7 project %s · 项目支出合计"), project);
 
-              for (guint r = 0; t7 && cell >= 0 && r < fiscal_table_get_n_rows (t7); r++)
-                {
-                  const FiscalTableRow *row = fiscal_table_get_row (t7, r);
-
-                  if (row->project && g_str_equal (row->project, project))
-                    {
-                      in_table += row->cells[cell].amount;
-                      rows++;
-                    }
-                }
-              label = g_strdup_printf (_("table 7 project %s · 项目支出合计"), project);
-              check_fund (a, line, title, "财政拨款", fiscal, in_table, 1 + MAX (rows, 1), label);
+              check_fund (a, line, title, "财政拨款", fiscal, sum ? sum->amount : 0,
+                          1 + (sum ? MAX (sum->n_figures, 1) : 1), label);
             }
         }
       else
@@ -2370,6 +2400,7 @@ fiscal_audit_disclosure (const FiscalAuditInput *input)
   check_targets (&a);
 
   g_hash_table_unref (a.seen);
+  g_clear_pointer (&a.projects, g_hash_table_unref);
   return a.findings;
 }
 
