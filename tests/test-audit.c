@@ -907,6 +907,40 @@ test_narrative_prior (void)
   assert_findings (findings, expected, G_N_ELEMENTS (expected));
 }
 
+/* The same, with a change that is not the difference of the two. */
+static void
+test_narrative_prior_change (void)
+{
+  g_autoptr(Fixture) f = reference_fixture ("运行经费财政拨款预算 18.39 万元，比上年预算减少 1.05 万元，下降 5.40%",
+                                            "运行经费财政拨款预算 18.39 万元，上年预算 19.44 万元，比上年预算减少 1.50 万元，下降 5.40%");
+  g_autoptr(GPtrArray) findings = narrative_findings (f);
+  guint line = line_of (f, "上年预算 19.44 万元");
+  const Expected expected[] = {
+    { "audit-narrative-change", FISCAL_SEVERITY_ERROR, line,
+      "The narrative gives a change of 1.50 万元 from 19.44 万元 to 18.39 万元, which is 1.05 万元" },
+    /* The percentage is worked out from the two figures, and 5.40% is
+     * right for them. */
+  };
+
+  assert_findings (findings, expected, G_N_ELEMENTS (expected));
+}
+
+/* A change whose figure the sentence names but does not give: the 三公
+ * items of the second paragraph of 十 are 表10's. */
+static void
+test_narrative_named_change (void)
+{
+  g_autoptr(Fixture) f = reference_fixture ("公务接待费增加 0.00 万元，增长 0.00%", "公务接待费增加 0.04 万元，增长 10.00%");
+  g_autoptr(GPtrArray) findings = narrative_findings (f);
+  const Expected expected[] = {
+    /* 表10 公务接待费 is 0.16 万元: 0.04 more than 0.12 is 33.33%. */
+    { "audit-narrative-change", FISCAL_SEVERITY_ERROR, line_of (f, "公务接待费增加 0.04 万元"),
+      "The narrative says 增长 10.00%, but a change of 0.04 万元 on last year’s 0.12 万元 is 33.33%" },
+  };
+
+  assert_findings (findings, expected, G_N_ELEMENTS (expected));
+}
+
 static void
 test_narrative_level (void)
 {
@@ -1123,6 +1157,8 @@ main (int   argc,
   g_test_add_func ("/audit/narrative/change", test_narrative_change);
   g_test_add_func ("/audit/narrative/direction", test_narrative_direction);
   g_test_add_func ("/audit/narrative/prior-year", test_narrative_prior);
+  g_test_add_func ("/audit/narrative/prior-year-change", test_narrative_prior_change);
+  g_test_add_func ("/audit/narrative/named-change", test_narrative_named_change);
   g_test_add_func ("/audit/narrative/level", test_narrative_level);
   g_test_add_func ("/audit/narrative/parts", test_narrative_parts);
   g_test_add_func ("/audit/narrative/item", test_narrative_item);

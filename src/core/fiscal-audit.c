@@ -989,7 +989,7 @@ trim_back (const char *line,
 }
 
 static const char * const delimiters[] = {
-  "，", "。", "；", "：", "、", "！", ",", ";", ":", "（一）", NULL,
+  "，", "。", "；", "：", "、", "！", ",", ";", ":", NULL,
 };
 
 /* The start of the clause that ends at @end: after the last delimiter. */
@@ -1084,7 +1084,7 @@ tokenize (const char *line)
               g_string_append_c (number, line[q]);
               decimals += point;
             }
-          else if (line[q] == ',' && !point && q + 3 < len + 0 && g_ascii_isdigit (line[q + 1]) &&
+          else if (line[q] == ',' && !point && q + 3 < len && g_ascii_isdigit (line[q + 1]) &&
                    g_ascii_isdigit (line[q + 2]) && g_ascii_isdigit (line[q + 3]) &&
                    (q + 4 >= len || !g_ascii_isdigit (line[q + 4])))
             ;
@@ -1110,7 +1110,7 @@ tokenize (const char *line)
               p = q;
               continue;
             }
-          t.half = 5 * power_of_ten (5 - decimals);
+          t.half = decimals >= 6 ? 0 : 5 * power_of_ten (5 - decimals);
           t.end = after + strlen ("万元");
           t.skip = has_prefix_at (line, t.end, "以上") || has_prefix_at (line, t.end, "以下");
         }
@@ -1774,12 +1774,16 @@ check_change (Narrative *n,
   const Token *pct = &g_array_index (tokens, Token, index);
   const Token *change = NULL, *current = NULL, *prior = NULL;
   gint64 now, now_half, before, before_half;
+  g_autofree char *now_text = NULL;
   const char *word;
 
+  /* Back to the previous change: its figures are not this one's. */
   for (guint i = index; i-- > 0;)
     {
       const Token *t = &g_array_index (tokens, Token, i);
 
+      if (t->kind == TOKEN_PERCENT && t->direction != 0)
+        break;
       if (t->kind != TOKEN_AMOUNT || t->skip)
         continue;
       if (t->direction != 0 && change == NULL && current == NULL)
@@ -1841,11 +1845,13 @@ check_change (Narrative *n,
         return;
       now = figure.amount;
       now_half = 0;
+      now_text = wan (now);
     }
   else
     {
       now = current->value;
       now_half = current->half;
+      now_text = g_strdup (current->text);
     }
 
   if (prior != NULL)
@@ -1861,7 +1867,7 @@ check_change (Narrative *n,
 
           add (n->a, "audit-narrative-direction", FISCAL_SEVERITY_ERROR, number,
                _("The narrative says %s from %s 万元 to %s 万元, which is a change of %s%s 万元"),
-               pct->direction > 0 ? "增长" : "下降", prior->text, current ? current->text : "?",
+               pct->direction > 0 ? "增长" : "下降", prior->text, now_text,
                diff > 0 ? "+" : "−", d);
           return;
         }
@@ -1871,7 +1877,7 @@ check_change (Narrative *n,
 
           add (n->a, "audit-narrative-change", FISCAL_SEVERITY_ERROR, number,
                _("The narrative gives a change of %s 万元 from %s 万元 to %s 万元, which is %s 万元"),
-               change->text, prior->text, current ? current->text : "?", d);
+               change->text, prior->text, now_text, d);
         }
     }
   else if (change != NULL)
@@ -1883,20 +1889,23 @@ check_change (Narrative *n,
     return;
 
   {
-    gint64 diff = change ? change->value : abs64 (now - before);
-    gint64 diff_half = change ? change->half : now_half + before_half;
+    /* From the two years' figures where the sentence gives both. */
+    gboolean from_change = change != NULL && prior == NULL;
+    gint64 diff = from_change ? change->value : abs64 (now - before);
+    gint64 diff_half = from_change ? change->half : now_half + before_half;
 
     if (before <= 0)
       return;
     if (!ratio_possible (diff, diff_half, before, before_half, pct->value, pct->half))
       {
         g_autofree char *b = wan (before);
+        g_autofree char *c = from_change ? g_strdup (change->text) : wan (diff);
         g_autofree char *expected = percent_text (diff, before);
 
         word = pct->direction > 0 ? "增长" : "下降";
         add (n->a, "audit-narrative-change", FISCAL_SEVERITY_ERROR, number,
              _("The narrative says %s %s%%, but a change of %s 万元 on last year’s %s 万元 is %s"),
-             word, pct->text, change ? change->text : b, b, expected);
+             word, pct->text, c, b, expected);
       }
   }
 }
@@ -2121,15 +2130,15 @@ audit_line (Narrative  *n,
 
   /* “持平” beside a change that is not nothing, in the same part of the
    * sentence (parts are set off by “；”, “。” and “其中”). */
-  for (const char *level = strstr (line, "持平"); level != NULL; level = strstr (level + 1, "持平"))
+  for (const char *flat = strstr (line, "持平"); flat != NULL; flat = strstr (flat + 1, "持平"))
     {
-      gsize at = level - line, from = 0, to = strlen (line);
+      gsize at = flat - line, from = 0, to = strlen (line);
       static const char * const bounds[] = { "；", "。", "其中", ";" };
 
       for (guint b = 0; b < G_N_ELEMENTS (bounds); b++)
         {
           const char *before = g_strrstr_len (line, at, bounds[b]);
-          const char *after = strstr (level, bounds[b]);
+          const char *after = strstr (flat, bounds[b]);
 
           if (before != NULL && (gsize) (before - line) + strlen (bounds[b]) > from)
             from = before - line + strlen (bounds[b]);
