@@ -907,6 +907,76 @@ test_narrative_prior (void)
   assert_findings (findings, expected, G_N_ELEMENTS (expected));
 }
 
+/* A narrative figure may be 0.05 万元 from the table's: 105.90 for 表5's
+ * 105.87 is no finding (and 10.88 on 116.78 still rounds to 9.32%), 105.93
+ * is. */
+static void
+test_narrative_tolerance (void)
+{
+  {
+    g_autoptr(Fixture) f = reference_fixture ("预算数为 105.87 万元", "预算数为 105.90 万元");
+    g_autoptr(GPtrArray) findings = narrative_findings (f);
+
+    assert_findings (findings, NULL, 0);
+  }
+  {
+    g_autoptr(Fixture) f = reference_fixture ("预算数为 105.87 万元", "预算数为 105.93 万元");
+    g_autoptr(GPtrArray) findings = narrative_findings (f);
+    const Expected expected[] = {
+      { "audit-narrative-figure", FISCAL_SEVERITY_ERROR, line_of (f, "105.93"),
+        "The narrative gives 2025 年预算数为 as 105.93 万元, but table 5 事业运行 · 合计 is 105.87 万元" },
+    };
+
+    assert_findings (findings, expected, G_N_ELEMENTS (expected));
+  }
+}
+
+/* A reader that keeps no “其中：” before 表1's sub-items, or that did not
+ * find a row at all: the first reads the same, the second is no finding. */
+static void
+test_row_names (void)
+{
+  g_autoptr(Fixture) f = reference_fixture (NULL, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  FiscalTable *t1 = f->input.tables[1];
+
+  for (guint r = 0; r < fiscal_table_get_n_rows (t1); r++)
+    {
+      FiscalTableRow *row = row_at (t1, r);
+
+      if (g_str_has_prefix (row->name, "其中："))
+        memmove (row->name, row->name + strlen ("其中："), strlen (row->name) - strlen ("其中：") + 1);
+      if (g_str_equal (row->name, "5. 单位资金"))
+        row->name[0] = 'X';
+    }
+
+  /* Found without its “其中：”: the relations it is in still hold … */
+  {
+    g_autoptr(GPtrArray) clean = audit (f);
+
+    tables_only (clean);
+    assert_findings (clean, NULL, 0);
+  }
+
+  /* … and fail when it is changed; those with 5. 单位资金 are not looked
+   * at. */
+  {
+    guint line = bump (f, 1, "", "一般财力", "收入预算数", WAN);
+    const Expected expected[] = {
+      { "audit-tables", FISCAL_SEVERITY_ERROR, find_row (f, 1, "", "1. 一般公共预算拨款")->source_line,
+        "table 1 1. 一般公共预算拨款 · 收入预算数 is 205.10 万元 but table 1 其中：一般财力 · 收入预算数 + "
+        "table 1 上级一般公共预算安排转移支付 · 收入预算数 is 206.10 万元 (a difference of 1.00 万元)" },
+      { "audit-tables", FISCAL_SEVERITY_ERROR, find_row (f, 2, "", "总计")->source_line,
+        "table 2 总计 · 一般公共预算 is 205.10 万元 but table 1 其中：一般财力 · 收入预算数 is 206.10 万元 (a difference of 1.00 万元)" },
+    };
+
+    g_assert_cmpuint (line, >, 0);
+    findings = audit (f);
+    tables_only (findings);
+    assert_findings (findings, expected, G_N_ELEMENTS (expected));
+  }
+}
+
 /* The same, with a change that is not the difference of the two. */
 static void
 test_narrative_prior_change (void)
@@ -1157,6 +1227,8 @@ main (int   argc,
   g_test_add_func ("/audit/narrative/change", test_narrative_change);
   g_test_add_func ("/audit/narrative/direction", test_narrative_direction);
   g_test_add_func ("/audit/narrative/prior-year", test_narrative_prior);
+  g_test_add_func ("/audit/narrative/tolerance", test_narrative_tolerance);
+  g_test_add_func ("/audit/tables/row-names", test_row_names);
   g_test_add_func ("/audit/narrative/prior-year-change", test_narrative_prior_change);
   g_test_add_func ("/audit/narrative/named-change", test_narrative_named_change);
   g_test_add_func ("/audit/narrative/level", test_narrative_level);

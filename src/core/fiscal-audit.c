@@ -230,22 +230,48 @@ figure_clear (Figure *f)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Figure, figure_clear)
 
+static gboolean
+is_code (const char *text)
+{
+  gsize n = 0;
+
+  while (g_ascii_isdigit (text[n]))
+    n++;
+  return n > 0 && text[n] == 0;
+}
+
+/* A name without the “其中：” a reader may or may not have kept. */
+static const char *
+bare_name (const char *name)
+{
+  return g_str_has_prefix (name, "其中：") ? name + strlen ("其中：") : name;
+}
+
 static const FiscalTableRow *
 find_row (FiscalTable *table,
           const char  *row)
 {
-  gsize n = 0;
+  const FiscalTableRow *found;
 
-  while (g_ascii_isdigit (row[n]))
-    n++;
-  if (n > 0 && row[n] == 0)
+  if (is_code (row))
     return fiscal_table_find_row (table, row, NULL);
-  return fiscal_table_find_row (table, NULL, row);
+  if ((found = fiscal_table_find_row (table, NULL, row)) != NULL)
+    return found;
+
+  for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+    {
+      const FiscalTableRow *candidate = fiscal_table_get_row (table, r);
+
+      if (g_str_equal (bare_name (candidate->name), bare_name (row)))
+        return candidate;
+    }
+  return NULL;
 }
 
-/* Reads @ref. A table declared empty reads 0; a row a table leaves out
- * (tables of codes list only rows with an amount) reads 0. FALSE when the
- * table is not there at all or has no such column. */
+/* Reads @ref. A table declared empty reads 0; a code row a table leaves
+ * out (tables of codes list only rows with an amount) reads 0. FALSE when
+ * the table is not there at all, has no such column, or lacks a named row
+ * (the reader did not find it: nothing can be said of it). */
 static gboolean
 figure_get (Audit     *a,
             const Ref *ref,
@@ -267,6 +293,8 @@ figure_get (Audit     *a,
     return FALSE;
 
   row = find_row (table, ref->row);
+  if (row == NULL && !is_code (ref->row))
+    return FALSE;
   out->line = row_line (a, ref->table, row);
   if (row != NULL)
     out->amount = row->cells[cell].amount;
