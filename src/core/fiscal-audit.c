@@ -1616,14 +1616,15 @@ resolve (Narrative     *n,
           }
         else
           {
-            const char *path = before;
+            const char *mark = strstr (before, "（类）");
+            const char *path;
             g_autofree char *kuan = NULL;
             g_autofree char *item = NULL;
-            gsize skip;
 
-            /* Past the list number: “1、”. */
-            skip = clause_start (before, strstr (before, "（类）") ? (gsize) (strstr (before, "（类）") - before) : 0, NULL);
-            path = before + skip;
+            if (mark == NULL)
+              return FALSE;
+            /* The 类's name starts after the list number (“1、”). */
+            path = before + clause_start (before, mark - before, NULL);
             klass = name_between (path, NULL, "（类）");
             kuan = name_between (path, "（类）", "（款）");
             item = name_between (path, "（款）", "（项）");
