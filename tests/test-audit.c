@@ -291,15 +291,23 @@ assert_findings (GPtrArray      *findings,
     }
 }
 
-/* The number of the first line of @f that contains @text. */
+/* The number of the first line from @from on that contains @text. */
+static guint
+line_after (Fixture    *f,
+            guint       from,
+            const char *text)
+{
+  for (guint i = from > 0 ? from - 1 : 0; i + 1 < f->lines->len; i++)
+    if (strstr (g_ptr_array_index (f->lines, i), text) != NULL)
+      return i + 1;
+  g_assert_not_reached ();
+}
+
 static guint
 line_of (Fixture    *f,
          const char *text)
 {
-  for (guint i = 0; i + 1 < f->lines->len; i++)
-    if (strstr (g_ptr_array_index (f->lines, i), text) != NULL)
-      return i + 1;
-  g_assert_not_reached ();
+  return line_after (f, 1, text);
 }
 
 static guint
@@ -1088,6 +1096,41 @@ test_narrative_allocation (void)
   assert_findings (findings, expected, G_N_ELEMENTS (expected));
 }
 
+/* “…未安排” and “没有…为空表” against tables that have an amount there. */
+static void
+test_narrative_absent (void)
+{
+  g_autoptr(Fixture) f = reference_fixture (NULL, NULL);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(FiscalLine) fund = fiscal_line_new_full ("fund", "main", "2120803", "31005", FISCAL_KIND_PROJECT,
+                                                     "p1", FISCAL_SOURCE_FUND, 1500000);
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+
+  /* 表1 with a transfer of government funds from above … */
+  bump (f, 1, "", "上级政府性基金安排转移支付", "收入预算数", WAN);
+  /* … and a 表8 with 1.50 万元 where the text has its empty sentence. */
+  fiscal_document_add_line (doc, fund);
+  f->input.tables[8] = fiscal_pivot_table (doc, 8);
+  f->input.declared_empty[8] = FALSE;
+  for (guint r = 0; r < fiscal_table_get_n_rows (f->input.tables[8]); r++)
+    row_at (f->input.tables[8], r)->source_line = line_of (f, "年没有使用政府性基金预算拨款安排的支出");
+
+  {
+    g_autoptr(GPtrArray) narrative = NULL;
+    const Expected expected[] = {
+      { "audit-narrative-absent", FISCAL_SEVERITY_ERROR, line_of (f, "上级政府性基金安排的转移支付资金未安排"),
+        "The narrative says “上级政府性基金安排的转移支付资金” has nothing, but table 1 上级政府性基金安排转移支付 · 收入预算数 is 1.00 万元" },
+      { "audit-narrative-absent", FISCAL_SEVERITY_ERROR,
+        line_after (f, f->input.narrative_first, "年没有使用政府性基金预算拨款安排的支出"),
+        "The narrative says “昌吉回族自治州人民政府驻北京联络处 2025 年没有使用政府性基金预算拨款安排的支出” has nothing, "
+        "but table 8 总计 · 合计 is 1.50 万元" },
+    };
+
+    narrative = narrative_findings (f);
+    assert_findings (narrative, expected, G_N_ELEMENTS (expected));
+  }
+}
+
 /* Targets */
 
 static void
@@ -1232,6 +1275,7 @@ main (int   argc,
   g_test_add_func ("/audit/narrative/item", test_narrative_item);
   g_test_add_func ("/audit/narrative/unmatched", test_narrative_unmatched);
   g_test_add_func ("/audit/narrative/allocation", test_narrative_allocation);
+  g_test_add_func ("/audit/narrative/absent", test_narrative_absent);
   g_test_add_func ("/audit/targets", test_targets);
   g_test_add_func ("/audit/nothing", test_nothing);
   g_test_add_func ("/audit/bench", test_bench);

@@ -2006,6 +2006,56 @@ check_allocation (Narrative *n,
     }
 }
 
+/* “政府性基金预算未安排。”, “…没有使用政府性基金预算拨款安排的支出，…为空表。”:
+ * the tables must have nothing there either. */
+static void
+check_absent (Narrative  *n,
+              const char *line,
+              guint       number)
+{
+  static const struct { guint section; Ref ref; } empty_sections[] = {
+    { 7, { 5, "总计", "项目支出" } },
+    { 8, { 8, "总计", "合计" } },
+    { 9, { 9, "总计", "合计" } },
+    { 11, { 11, "合计", "合计" } },
+  };
+  const char *absent = strstr (line, "未安排");
+  g_autofree char *what = NULL;
+  g_auto(Figure) figure = { 0 };
+  gboolean found = FALSE;
+
+  if (absent != NULL && n->section == 2)
+    {
+      g_autofree char *clause = subject_before (line, absent - line);
+      const Subject *s = find_subject (clause, clause, n->section);
+
+      found = s != NULL && s->kind == SUBJECT_FIGURE && resolve (n, s, line, NULL, &figure);
+      what = g_strstrip (g_steal_pointer (&clause));
+    }
+  else if (strstr (line, "没有") != NULL && (strstr (line, "为空表") != NULL || n->section == 7))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (empty_sections); i++)
+        if (empty_sections[i].section == n->section)
+          found = figure_get (n->a, &empty_sections[i].ref, &figure);
+      what = g_strdup (line);
+      if (found)
+        {
+          /* The sentence up to its first comma names what there is none of. */
+          char *comma = strstr (what, "，");
+          if (comma != NULL)
+            *comma = 0;
+        }
+    }
+
+  if (found && fiscal_money_round_wan (figure.amount) != 0)
+    {
+      g_autofree char *amount = wan (figure.amount);
+
+      add (n->a, "audit-narrative-absent", FISCAL_SEVERITY_ERROR, number,
+           _("The narrative says “%s” has nothing, but %s is %s 万元"), what, figure.label, amount);
+    }
+}
+
 static void
 audit_line (Narrative  *n,
             const char *line,
@@ -2042,6 +2092,7 @@ audit_line (Narrative  *n,
     }
 
   tokens = tokenize (line);
+  check_absent (n, line, number);
 
   if (n->section == 7 && strstr (line, "资金分配情况") != NULL)
     {
