@@ -28,12 +28,17 @@ typedef struct
   guint               n_lines;
   guint               narrative_first;     /* the 情况说明 part: first and last line, 1-based; 0 if absent */
   guint               narrative_last;
-  GPtrArray          *target_tables;       /* FiscalTable, shaped as fiscal_targets_to_table(); may be NULL */
+  GPtrArray          *target_tables;       /* FiscalTable, shaped as fiscal_targets_to_table(); may be NULL:
+                                            * a project's named in its title “…（项目名称）”, the stated
+                                            * funds on the last line of the note (“财政拨款 60.00；…”),
+                                            * the title's line as the table's source line */
   int                 year;                /* the budget year, 0 if unknown */
 } FiscalAuditInput;
 
 /* Each mismatch is a FiscalFinding whose rule starts with "audit-", whose
- * message names both figures and whose where is "line N" of the source. */
+ * message names both figures and whose where is "line N" of the source
+ * (docs/audit.md lists the rules and their tolerances). */
 GPtrArray *fiscal_audit_disclosure (const FiscalAuditInput *input);
+char      *fiscal_audit_to_text    (GPtrArray              *findings);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "fiscal-types.h"
+#include "fiscal-audit.h"
 #include "fiscal-catalog.h"
 #include "fiscal-chart.h"
 #include "fiscal-csv.h"
