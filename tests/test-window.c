@@ -23,6 +23,8 @@
 #include "fiscal-table-view.h"
 #include "fiscal-window.h"
 
+#include <poppler.h>
+
 static FiscalApplication *app;
 
 static GFile *
@@ -1057,6 +1059,111 @@ test_chinese (void)
   iterate ();
 }
 
+/* The whole text of a PDF, and each page's orientation. */
+static char *
+pdf_text (const char  *path,
+          GString    **orientations)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GObject) doc = (GObject *) poppler_document_new_from_file (uri, NULL, &error);
+  PopplerDocument *pdf = POPPLER_DOCUMENT (doc);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *orientations = g_string_new (NULL);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(GObject) page_object = (GObject *) poppler_document_get_page (pdf, i);
+      PopplerPage *page = POPPLER_PAGE (page_object);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_string_append_c (*orientations, width > height ? 'L' : 'P');
+      g_string_append (text, page_text);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Every export of the Export menu writes its file; printing draws the same
+ * pages as the PDF, landscape where the PDF is. */
+static void
+test_export_and_print (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-window-export-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "d.pdf", NULL);
+  g_autofree char *printed_path = g_build_filename (dir, "printed.pdf", NULL);
+  static const struct { FiscalExportKind kind; const char *name; const char *magic; gsize magic_length; } exports[] = {
+    { FISCAL_EXPORT_PDF, "d.pdf", "%PDF-", 5 },
+    { FISCAL_EXPORT_PDF_CHARTS, "charts.pdf", "%PDF-", 5 },
+    { FISCAL_EXPORT_XLSX, "d.xlsx", "PK\x03\x04", 4 },
+    { FISCAL_EXPORT_CSV, "d.csv", "\xEF\xBB\xBF", 3 },
+  };
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *printed = NULL;
+  g_autoptr(GString) exported_pages = NULL;
+  g_autoptr(GString) printed_pages = NULL;
+  g_autofree char *suggested = NULL;
+  FiscalExportKind kind;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_true (fiscal_export_kind_from_name ("xlsx", &kind));
+  g_assert_cmpint (kind, ==, FISCAL_EXPORT_XLSX);
+  g_assert_false (fiscal_export_kind_from_name ("docx", &kind));
+  suggested = fiscal_export_suggest_name (fiscal_window_get_document (window), FISCAL_EXPORT_PDF);
+  g_assert_cmpstr (suggested, ==, "昌吉回族自治州人民政府驻北京联络处 2025年部门预算公开.pdf");
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, exports[i].name, NULL);
+      g_autoptr(GFile) out = g_file_new_for_path (path);
+      g_autofree char *bytes = NULL;
+      gsize length = 0;
+
+      g_assert_true (fiscal_window_export_to (window, exports[i].kind, out, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+      g_assert_cmpuint (length, >, exports[i].magic_length);
+      g_assert_cmpmem (bytes, exports[i].magic_length, exports[i].magic, exports[i].magic_length);
+    }
+
+  /* A folder that is not there: an error, nothing written. */
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "missing", "x.pdf", NULL);
+    g_autoptr(GFile) out = g_file_new_for_path (nowhere);
+
+    g_assert_false (fiscal_window_export_to (window, FISCAL_EXPORT_PDF, out, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  operation = fiscal_window_print_operation (window);
+  gtk_print_operation_set_export_filename (operation, printed_path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  exported = pdf_text (pdf_path, &exported_pages);
+  printed = pdf_text (printed_path, &printed_pages);
+  g_assert_cmpstr (printed_pages->str, ==, exported_pages->str);
+  g_assert_nonnull (strchr (printed_pages->str, 'L'));
+  g_assert_nonnull (strstr (printed, "部门收支总体情况表"));
+  g_assert_nonnull (strstr (printed, "318.10"));
+  g_assert_nonnull (strstr (printed, "上年结转结余情况明细表"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1195,7 @@ main (int   argc,
   g_test_add_func ("/window/table-to-lines", test_table_to_lines);
   g_test_add_func ("/window/targets-panel", test_targets_panel);
   g_test_add_func ("/window/long-table", test_long_table);
+  g_test_add_func ("/window/export-and-print", test_export_and_print);
   /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
   if (g_getenv ("FISCAL_TEST_ZH") != NULL)
     g_test_add_func ("/window/chinese", test_chinese);

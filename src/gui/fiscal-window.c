@@ -18,6 +18,7 @@
 #include "fiscal-table-view.h"
 #include "fiscal-targets-panel.h"
 #include "fiscal-window.h"
+#include "fiscal-export-dialog.h"
 
 /* The sidebar: the budget's pages, the eleven tables, the review pages. */
 static const struct {
@@ -1023,6 +1024,8 @@ update_actions (FiscalWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-from-last-year", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", doc != NULL);
 
   /* The tooltips name the step, as “Undo Amount Change”. */
   if (doc && fiscal_document_get_undo_label (doc))
@@ -1122,6 +1125,109 @@ save_as_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   g_signal_connect_swapped (chooser, "response", G_CALLBACK (save_as_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * fiscal_window_export_to:
+ *
+ * Writes the window's budget as @kind to @file, with the prior year the
+ * budget links to, and says so in a toast that can open the file.
+ */
+gboolean
+fiscal_window_export_to (FiscalWindow      *self,
+                         FiscalExportKind   kind,
+                         GFile             *file,
+                         GError           **error)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *basename = NULL;
+  AdwToast *done;
+  gboolean ok;
+
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "wait");
+  ok = fiscal_export_write (self->document, self->prior, kind, file, error);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+  if (!ok)
+    return FALSE;
+
+  basename = g_file_get_basename (file);
+  uri = g_file_get_uri (file);
+  /* Translators: %s is the name of the file written */
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  done = adw_toast_new (message);
+  adw_toast_set_button_label (done, _("_Open"));
+  adw_toast_set_action_name (done, "win.show-file");
+  adw_toast_set_action_target_value (done, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, done);
+
+  return TRUE;
+}
+
+static void
+export_chosen_cb (GFile            *file,
+                  FiscalExportKind  kind,
+                  gpointer          user_data)
+{
+  FiscalWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !fiscal_window_export_to (self, kind, file, &error))
+    toast (self, error->message);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+  FiscalExportKind kind;
+
+  if (self->document == NULL || !fiscal_export_kind_from_name (g_variant_get_string (param, NULL), &kind))
+    return;
+
+  fiscal_export_choose (GTK_WINDOW (self), kind, self->file, self->document,
+                        export_chosen_cb, g_object_ref (self));
+}
+
+static void
+show_file_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
+/**
+ * fiscal_window_print_operation:
+ *
+ * Returns: (transfer full): the print operation for the window's budget,
+ *   the same pages as the PDF export
+ */
+GtkPrintOperation *
+fiscal_window_print_operation (FiscalWindow *self)
+{
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->document != NULL, NULL);
+
+  return fiscal_print_operation_new (self->document, self->prior);
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  operation = fiscal_window_print_operation (self);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast (self, error->message);
 }
 
 static void
@@ -1452,6 +1558,9 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-last-year", NULL, new_from_last_year_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_property_action (widget_class, "win.amounts-in-wan", "amounts-in-wan");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -1460,6 +1569,8 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "pdf");
   for (guint i = 1; i <= 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
                                          "win.show-table", "u", i);

@@ -10,6 +10,7 @@
 #include "fiscal-application.h"
 #include "fiscal-core.h"
 #include "fiscal-targets-panel.h"
+#include "fiscal-export-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +39,10 @@ void            fiscal_window_take_document  (FiscalWindow      *self,
                                               FiscalDocument    *document);
 GtkWidget      *fiscal_window_offer_recovery (FiscalWindow      *self);
 void            fiscal_window_autosave_now   (FiscalWindow      *self);
+gboolean        fiscal_window_export_to      (FiscalWindow      *self,
+                                              FiscalExportKind   kind,
+                                              GFile             *file,
+                                              GError           **error);
+GtkPrintOperation *fiscal_window_print_operation (FiscalWindow  *self);
 
 G_END_DECLS

@@ -1,0 +1,300 @@
+/* fiscal-export-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fiscal-export-dialog.h"
+
+static const struct
+{
+  const char *name;        /* the action's parameter */
+  const char *extension;
+  const char *suffix;      /* what the suggested file name says it is */
+  const char *filter;
+  const char *mime_type;
+} kinds[] = {
+  [FISCAL_EXPORT_PDF]        = { "pdf",        "pdf",  "部门预算公开",     N_("PDF Documents"), "application/pdf" },
+  [FISCAL_EXPORT_PDF_CHARTS] = { "pdf-charts", "pdf",  "部门预算公开",     N_("PDF Documents"), "application/pdf" },
+  [FISCAL_EXPORT_XLSX]       = { "xlsx",       "xlsx", "部门预算公开表",   N_("Excel Workbooks"),
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  [FISCAL_EXPORT_CSV]        = { "csv",        "csv",  "部门预算公开表",   N_("CSV Files"), "text/csv" },
+};
+
+/**
+ * fiscal_export_kind_from_name:
+ * @name: "pdf", "pdf-charts", "xlsx" or "csv"
+ *
+ * Returns: whether @name is a kind of export
+ */
+gboolean
+fiscal_export_kind_from_name (const char       *name,
+                              FiscalExportKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (name, kinds[i].name) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * fiscal_export_suggest_name:
+ *
+ * Returns: a file name for the export: the department, the year and what
+ *   the file holds, as an office would name it
+ */
+char *
+fiscal_export_suggest_name (FiscalDocument   *document,
+                            FiscalExportKind  kind)
+{
+  const char *department = fiscal_document_get_department_name (document);
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+
+  if (department == NULL || *department == '\0')
+    department = _("Budget");
+  base = g_strdup_printf ("%s %d年%s.%s", department, fiscal_document_get_year (document),
+                          kinds[kind].suffix, kinds[kind].extension);
+
+  /* A department name never has a slash on purpose; keep it out of paths. */
+  return g_strdelimit (g_steal_pointer (&base), "/\\", '-');
+}
+
+/**
+ * fiscal_export_write:
+ *
+ * Writes @document as @kind to @file. The file is replaced only once the
+ * new one is complete.
+ */
+gboolean
+fiscal_export_write (FiscalDocument    *document,
+                     FiscalDocument    *prior,
+                     FiscalExportKind   kind,
+                     GFile             *file,
+                     GError           **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), FALSE);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write to “%s”: only local files can be written"), uri);
+      return FALSE;
+    }
+
+  switch (kind)
+    {
+    case FISCAL_EXPORT_PDF:
+    case FISCAL_EXPORT_PDF_CHARTS:
+      {
+        FiscalPrintOptions options;
+
+        fiscal_print_options_init (&options);
+        options.include_charts = kind == FISCAL_EXPORT_PDF_CHARTS;
+        return fiscal_export_pdf (document, prior, &options, path, error);
+      }
+
+    case FISCAL_EXPORT_XLSX:
+      return fiscal_export_xlsx (document, path, error);
+
+    case FISCAL_EXPORT_CSV:
+      {
+        g_autoptr(GPtrArray) tables = fiscal_pivot_all (document);
+        g_autofree char *text = fiscal_tables_to_csv_full (tables, FISCAL_CSV_BOM);
+
+        return g_file_set_contents_full (path, text, -1,
+                                         G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                         0644, error);
+      }
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+typedef struct
+{
+  FiscalExportKind   kind;
+  FiscalExportChosen chosen;
+  gpointer           user_data;
+} Choose;
+
+static void
+choose_response_cb (GtkFileChooserNative *chooser,
+                    int                   response,
+                    Choose               *choose)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    choose->chosen (file, choose->kind, choose->user_data);
+
+  g_free (choose);
+  g_object_unref (chooser);
+}
+
+/**
+ * fiscal_export_choose:
+ * @near: (nullable): the budget's file, whose folder is offered first
+ *
+ * Asks where to write the export of @kind, offering a name made from the
+ * department and year, and calls @chosen with the file.
+ */
+void
+fiscal_export_choose (GtkWindow          *parent,
+                      FiscalExportKind    kind,
+                      GFile              *near,
+                      FiscalDocument     *document,
+                      FiscalExportChosen  chosen,
+                      gpointer            user_data)
+{
+  static const char *titles[] = {
+    [FISCAL_EXPORT_PDF]        = N_("Export Disclosure as PDF"),
+    [FISCAL_EXPORT_PDF_CHARTS] = N_("Export Disclosure with Charts as PDF"),
+    [FISCAL_EXPORT_XLSX]       = N_("Export Tables as Excel Workbook"),
+    [FISCAL_EXPORT_CSV]        = N_("Export Tables as CSV"),
+  };
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = fiscal_export_suggest_name (document, kind);
+  g_autofree char *pattern = g_strdup_printf ("*.%s", kinds[kind].extension);
+  Choose *choose = g_new0 (Choose, 1);
+
+  choose->kind = kind;
+  choose->chosen = chosen;
+  choose->user_data = user_data;
+
+  chooser = gtk_file_chooser_native_new (_(titles[kind]), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _(kinds[kind].filter));
+  gtk_file_filter_add_mime_type (filter, kinds[kind].mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (near != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (near);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (choose_response_cb), choose);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Printing: the layout is made when printing begins, measured with the
+ * printer's own text context, and each page drawn as in the PDF. */
+
+typedef struct
+{
+  FiscalDocument    *document;
+  FiscalDocument    *prior;
+  FiscalPrintLayout *layout;
+} Print;
+
+static void
+print_free (gpointer data)
+{
+  Print *print = data;
+
+  g_clear_object (&print->document);
+  g_clear_object (&print->prior);
+  g_clear_pointer (&print->layout, fiscal_print_layout_free);
+  g_free (print);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                Print             *print)
+{
+  g_autoptr(GObject) pango = G_OBJECT (gtk_print_context_create_pango_context (context));
+  FiscalPrintOptions options;
+
+  fiscal_print_options_init (&options);
+  g_clear_pointer (&print->layout, fiscal_print_layout_free);
+  print->layout = fiscal_print_layout_new (print->document, print->prior, &options);
+  fiscal_print_layout_paginate (print->layout, PANGO_CONTEXT (pango));
+  gtk_print_operation_set_n_pages (operation, fiscal_print_layout_get_n_pages (print->layout));
+}
+
+static void
+request_page_setup_cb (GtkPrintOperation *operation,
+                       GtkPrintContext   *context,
+                       int                page,
+                       GtkPageSetup      *setup,
+                       Print             *print)
+{
+  gboolean landscape = fiscal_print_layout_page_is_landscape (print->layout, page);
+
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              Print             *print)
+{
+  fiscal_print_layout_draw_page (print->layout, gtk_print_context_get_cairo_context (context), page);
+}
+
+/**
+ * fiscal_print_operation_new:
+ *
+ * Returns: (transfer full): a print operation that prints the disclosure
+ *   on A4 pages, landscape where a table is wide, as the PDF export does
+ */
+GtkPrintOperation *
+fiscal_print_operation_new (FiscalDocument *document,
+                            FiscalDocument *prior)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  Print *print = g_new0 (Print, 1);
+  g_autofree char *name = fiscal_export_suggest_name (document, FISCAL_EXPORT_PDF);
+
+  print->document = g_object_ref (document);
+  print->prior = prior ? g_object_ref (prior) : NULL;
+
+  /* The layout draws its own margins, header and page numbers. */
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, FALSE);
+  gtk_print_operation_set_job_name (operation, name);
+
+  g_object_set_data_full (G_OBJECT (operation), "fiscal-print", print, print_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), print);
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (request_page_setup_cb), print);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), print);
+
+  return operation;
+}
