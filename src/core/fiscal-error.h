@@ -27,6 +27,8 @@ typedef enum
   FISCAL_ERROR_BAD_VALUE,
   FISCAL_ERROR_UNKNOWN_REFERENCE,
   FISCAL_ERROR_NO_CATALOG,
+  FISCAL_ERROR_NOT_DISCLOSURE,
+  FISCAL_ERROR_BAD_PDF,
 } FiscalError;
 
 GQuark      fiscal_error_quark        (void);
