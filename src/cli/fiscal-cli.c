@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "fiscal-cli-chart.h"
+#include "fiscal-cli-import.h"
 #include "fiscal-core.h"
 
 enum {
@@ -44,6 +45,7 @@ static const Verb verbs[] = {
   { "narrative", verb_narrative, N_("Write the explanatory part (情况说明) from the figures") },
   { "chart",    fiscal_cli_chart, N_("Draw a chart as PNG, SVG or PDF") },
   { "targets",  verb_targets,  N_("Write the performance-target tables as CSV or JSON") },
+  { "import",   fiscal_cli_import, N_("Rebuild a budget from a published disclosure (text or PDF)") },
 };
 
 static void
