@@ -1354,91 +1354,196 @@ mismatches (FiscalDisclosure *disclosure,
   return misses;
 }
 
-/* Moves lines within their rounding so that parents show what was
- * published. A few rounds; each cell that is off pulls its lines towards
- * the published figure, no line moving more than its slack. */
+/* Moves lines within their rounding so that every published cell shows
+ * what was published. Each published cell knows the lines it sums; a cell
+ * outside its rounding window [P − ½, P + ½) pulls its lines towards P, each
+ * line moving no further than its slack and no further than every other
+ * cell it is in allows (a cell that is right stays right; one that is wrong
+ * may only get better). A few rounds of this settle the parents whose
+ * published figure is not the sum of the published children. */
+typedef struct
+{
+  gint64  published;
+  gint64  current;
+  GArray *lines;        /* guint line indices */
+} Target;
+
+#define HALF_DISPLAYED (FISCAL_FEN_PER_WAN / 200)   /* half of 0.01 万元 */
+
+static gint64
+window_lo (const Target *t)
+{
+  return t->published - HALF_DISPLAYED;
+}
+
+static gint64
+window_hi (const Target *t)
+{
+  return t->published + HALF_DISPLAYED - 1;
+}
+
 static void
 reproduce_rounding (Ctx *ctx)
 {
-  for (guint round = 0; round < 40; round++)
+  GListModel *model = fiscal_document_get_lines (ctx->doc);
+  guint n_lines = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) made = fiscal_pivot_all (ctx->doc);
+  g_autoptr(GArray) targets = g_array_new (FALSE, TRUE, sizeof (Target));
+  g_autoptr(GPtrArray) line_objs = g_ptr_array_new_with_free_func (g_object_unref);
+  GArray **memberships;
+  guint64 work = 0;
+
+  for (guint l = 0; l < n_lines; l++)
+    g_ptr_array_add (line_objs, g_list_model_get_item (model, l));
+
+  /* the cost of finding each cell's lines */
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
     {
-      g_autoptr(GPtrArray) tables = NULL;
-      g_autoptr(GArray) misses = NULL;
-      GListModel *lines = fiscal_document_get_lines (ctx->doc);
-      guint n_cells;
-      gboolean moved = FALSE;
+      FiscalTable *published = fiscal_disclosure_get_table (ctx->disclosure, n);
+      if (published)
+        work += (guint64) fiscal_table_get_n_rows (published) * fiscal_table_get_n_cells (published) * n_lines;
+    }
+  if (work > G_GUINT64_CONSTANT (50000000))
+    {
+      report (ctx, FISCAL_IMPORT_INFO, 0,
+              _("The budget is too large to move its lines within the rounding of the published figures; parents are left as the sums of their rows"));
+      return;
+    }
 
-      misses = mismatches (ctx->disclosure, ctx->doc, &n_cells);
-      if (misses->len == 0)
-        return;
-      tables = fiscal_pivot_all (ctx->doc);
+  memberships = g_new0 (GArray *, n_lines);
+  for (guint l = 0; l < n_lines; l++)
+    memberships[l] = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      for (guint m = 0; m < misses->len; m++)
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    {
+      FiscalTable *published = fiscal_disclosure_get_table (ctx->disclosure, n);
+      FiscalTable *table = g_ptr_array_index (made, n - 1);
+
+      if (published == NULL)
+        continue;
+      for (guint r = 0; r < fiscal_table_get_n_rows (published); r++)
         {
-          Miss *miss = &g_array_index (misses, Miss, m);
-          FiscalTable *table = g_ptr_array_index (tables, miss->table - 1);
-          g_autoptr(GPtrArray) in_cell = g_ptr_array_new ();
-          gint64 need = miss->published - miss->made;
-          int column = -1;
+          const FiscalTableRow *prow = fiscal_table_get_row (published, r);
+          const FiscalTableRow *mrow = match_row (table, prow, r);
+          guint row_index = G_MAXUINT;
 
-          if (miss->row == G_MAXUINT)
+          if (mrow == NULL)
             continue;
-          for (guint c = 0, k = 0; c < fiscal_table_get_n_columns (table); c++)
+          for (guint k = 0; k < fiscal_table_get_n_rows (table); k++)
+            if (fiscal_table_get_row (table, k) == mrow)
+              row_index = k;
+          if (!fiscal_pivot_row_traceable (table, row_index))
+            continue;
+
+          for (guint c = 0; c < prow->n_cells; c++)
             {
-              FiscalColumnKind kind = fiscal_table_get_column (table, c)->kind;
-              if (kind == FISCAL_COLUMN_AMOUNT || kind == FISCAL_COLUMN_LABEL)
+              Target t = { prow->cells[c].amount, 0, NULL };
+              int column = fiscal_table_cell_to_column (table, c);
+              guint index = targets->len;
+
+              if (prow->cells[c].text != NULL || column < 0)
+                continue;
+              t.lines = g_array_new (FALSE, FALSE, sizeof (guint));
+              for (guint l = 0; l < n_lines; l++)
+                if (fiscal_pivot_line_in_cell (table, row_index, column, g_ptr_array_index (line_objs, l)))
+                  {
+                    Draft *d = g_ptr_array_index (ctx->lines, l);
+
+                    g_array_append_val (t.lines, l);
+                    g_array_append_val (memberships[l], index);
+                    t.current += d->amount;
+                  }
+              /* only cells whose lines are told exactly take part */
+              if (c >= mrow->n_cells || t.current != mrow->cells[c].amount)
                 {
-                  if (k == miss->column)
-                    column = c;
-                  k++;
-                }
-            }
-          if (column < 0 || !fiscal_pivot_row_traceable (table, miss->row))
-            continue;
-
-          for (guint l = 0; l < ctx->lines->len; l++)
-            {
-              g_autoptr(FiscalLine) line = g_list_model_get_item (lines, l);
-              Draft *d = g_ptr_array_index (ctx->lines, l);
-
-              if (fiscal_pivot_line_in_cell (table, miss->row, column, line))
-                g_ptr_array_add (in_cell, d);
-            }
-          if (in_cell->len == 0)
-            continue;
-
-          /* spread the need over the lines, each within its slack */
-          for (guint pass = 0; pass < 3 && need != 0; pass++)
-            {
-              gint64 share = need / (gint64) in_cell->len;
-
-              if (share == 0)
-                share = need > 0 ? 1 : -1;
-              for (guint i = 0; i < in_cell->len && need != 0; i++)
-                {
-                  Draft *d = g_ptr_array_index (in_cell, i);
-                  gint64 lo = d->base - d->slack, hi = d->base + d->slack;
-                  gint64 want = d->amount + (ABS (share) > ABS (need) ? need : share);
-                  gint64 got = CLAMP (want, lo, hi);
-
-                  if (got != d->amount)
+                  for (guint k = 0; k < t.lines->len; k++)
                     {
-                      g_autoptr(FiscalLine) line = NULL;
-                      guint index = 0;
-
-                      g_ptr_array_find (ctx->lines, d, &index);
-                      line = g_list_model_get_item (lines, index);
-                      need -= got - d->amount;
-                      d->amount = got;
-                      fiscal_line_set_amount (line, got);
-                      moved = TRUE;
+                      GArray *mine = memberships[g_array_index (t.lines, guint, k)];
+                      g_array_set_size (mine, mine->len - 1);
                     }
+                  g_array_unref (t.lines);
+                  continue;
+                }
+              g_array_append_val (targets, t);
+            }
+        }
+    }
+
+  /* Cyclic projection: each cell outside its window has the difference
+   * to a point inside it shared evenly over its lines that can still move;
+   * what that does to other cells is put right when their turn comes. */
+  for (guint round = 0; round < 400; round++)
+    {
+      gboolean violated = FALSE;
+
+      for (guint i = 0; i < targets->len; i++)
+        {
+          Target *t = &g_array_index (targets, Target, i);
+          gint64 goal, need;
+
+          if (t->current >= window_lo (t) && t->current <= window_hi (t))
+            continue;
+          violated = TRUE;
+          goal = t->current < window_lo (t) ? window_lo (t) + HALF_DISPLAYED / 2 : window_hi (t) - HALF_DISPLAYED / 2;
+          need = goal - t->current;
+
+          for (guint pass = 0; pass < 4 && need != 0; pass++)
+            {
+              guint n_free = 0;
+
+              for (guint k = 0; k < t->lines->len; k++)
+                {
+                  Draft *d = g_ptr_array_index (ctx->lines, g_array_index (t->lines, guint, k));
+                  if (need > 0 ? d->amount < d->base + d->slack : d->amount > d->base - d->slack)
+                    n_free++;
+                }
+              if (n_free == 0)
+                break;
+
+              for (guint k = 0; k < t->lines->len && need != 0; k++)
+                {
+                  guint l = g_array_index (t->lines, guint, k);
+                  Draft *d = g_ptr_array_index (ctx->lines, l);
+                  gint64 share = need / (gint64) n_free;
+                  gint64 delta;
+
+                  if (share == 0)
+                    share = need;
+                  delta = CLAMP (d->amount + share, d->base - d->slack, d->base + d->slack) - d->amount;
+                  if (delta == 0)
+                    continue;
+                  d->amount += delta;
+                  need -= delta;
+                  for (guint m = 0; m < memberships[l]->len; m++)
+                    g_array_index (targets, Target, g_array_index (memberships[l], guint, m)).current += delta;
                 }
             }
         }
-      if (!moved)
-        return;
+      if (!violated)
+        break;
     }
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      Draft *d = g_ptr_array_index (ctx->lines, l);
+
+      if (d->amount != d->base)
+        {
+          g_autofree char *from = NULL;
+
+          fiscal_line_set_amount (g_ptr_array_index (line_objs, l), d->amount);
+          from = fiscal_money_format_yuan (d->base);
+          g_autofree char *to = fiscal_money_format_yuan (d->amount);
+
+          report (ctx, FISCAL_IMPORT_INFERENCE, 0,
+                  _("Line %s %s %s moved from %s to %s 元, within the rounding of its published figure, so that the published totals are reproduced"),
+                  d->function, d->economic ? d->economic : "", d->project ? d->project : "", from, to);
+        }
+      g_array_unref (memberships[l]);
+    }
+  g_free (memberships);
+  for (guint i = 0; i < targets->len; i++)
+    g_array_unref (g_array_index (targets, Target, i).lines);
 }
 
 /* -- Profile, targets, explanations -- */
