@@ -323,6 +323,19 @@ tokenize (const char *norm)
   return tokens;
 }
 
+/* Words of a name split by the text extraction are joined again: without
+ * a space between Chinese characters, with one where either side is
+ * Latin or a figure ("1. 一般公共预算拨款"). */
+static void
+append_word (GString    *name,
+             const char *word)
+{
+  if (name->len > 0 && ((guchar) name->str[name->len - 1] < 0x80 || (guchar) word[0] < 0x80) &&
+      name->str[name->len - 1] != ' ')
+    g_string_append_c (name, ' ');
+  g_string_append (name, word);
+}
+
 /* ---- Tables ------------------------------------------------------------ */
 
 static guint
@@ -496,7 +509,7 @@ setup_segments (guint    number,
     case 7:
       REL (left, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
       {
-        static const guint p[] = { 0, 1, 0, 1, 3, 2, 1, 3, 3, 3, 2 };
+        static const guint p[] = { 0, 2, 0, 2, 3, 2, 1, 3, 3, 3, 2 };
         memcpy (left->penalty, p, sizeof p);
       }
       break;
@@ -518,6 +531,21 @@ setup_segments (guint    number,
 #undef REL
 }
 
+/* A row whose figures fit several sets of columns: the candidates, best
+ * first, to be chosen between by the sums of the rows under a parent. */
+typedef struct
+{
+  guint   row;
+  guint   first_cell;
+  guint   k;
+  guint   line;
+  gint64  figures[MAX_AMOUNTS];
+  guint   ulp[MAX_AMOUNTS];
+  guint   n_candidates;
+  guint   chosen;
+  int     candidates[32][MAX_AMOUNTS];
+} Ambiguity;
+
 typedef struct
 {
   guint        number;          /* national */
@@ -537,6 +565,7 @@ typedef struct
   gboolean     in_header;
   FiscalTableRow *pending;      /* a row whose label continues */
   GString     *pending_text;    /* code and label waiting for their figures */
+  GPtrArray   *ambiguous;       /* Ambiguity: rows whose figures fit more than one set of columns */
   guint        pending_line;
 } TableState;
 
@@ -587,6 +616,7 @@ table_state_init (TableState     *st,
   st->unit_places = 4;
   st->in_header = TRUE;
   st->pending_text = g_string_new (NULL);
+  st->ambiguous = g_ptr_array_new_with_free_func (g_free);
 
   for (guint c = 0; c < fiscal_table_get_n_columns (st->shape); c++)
     {
@@ -632,6 +662,7 @@ table_state_clear (TableState *st)
   if (st->pending_text)
     g_string_free (st->pending_text, TRUE);
   st->pending_text = NULL;
+  g_clear_pointer (&st->ambiguous, g_ptr_array_unref);
 }
 
 static gint64
@@ -681,10 +712,12 @@ fit_figures (const Segment *seg,
              guint          k,
              guint32        usual,
              int           *placement,
-             gboolean      *ties)
+             gboolean      *ties,
+             Ambiguity     *fits)
 {
   int idx[MAX_AMOUNTS];
   guint best_viol = G_MAXUINT, best_pen = G_MAXUINT;
+  guint fit_pen[32];
 
   *ties = FALSE;
   if (k > n || n > MAX_AMOUNTS)
@@ -708,6 +741,29 @@ fit_figures (const Segment *seg,
             pen += 4;
         }
       viol = violations (seg, values, ulp);
+      if (viol == 0 && fits != NULL)
+        {
+          /* kept in order of preference */
+          guint at = fits->n_candidates;
+
+          while (at > 0 && fit_pen[at - 1] > pen)
+            at--;
+          if (at < G_N_ELEMENTS (fits->candidates))
+            {
+              guint last = MIN (fits->n_candidates, G_N_ELEMENTS (fits->candidates) - 1);
+
+              for (guint j = last; j > at; j--)
+                {
+                  memcpy (fits->candidates[j], fits->candidates[j - 1], sizeof fits->candidates[0]);
+                  fit_pen[j] = fit_pen[j - 1];
+                }
+              for (guint i = 0; i < k; i++)
+                fits->candidates[at][i] = idx[i];
+              fit_pen[at] = pen;
+              if (fits->n_candidates < G_N_ELEMENTS (fits->candidates))
+                fits->n_candidates++;
+            }
+        }
       if (viol < best_viol || (viol == best_viol && pen < best_pen))
         {
           best_viol = viol;
@@ -768,6 +824,7 @@ read_segment (FiscalDisclosure *self,
   guint k = 0;
   gboolean ties;
   guint viol;
+  Ambiguity *fits;
 
   for (guint i = 0; i < figure_tokens->len; i++)
     {
@@ -800,12 +857,25 @@ read_segment (FiscalDisclosure *self,
       return;
     }
 
-  viol = fit_figures (seg, n_cells, figures, ulp, k, is_total ? 0 : (mask ? *mask : 0), placement, &ties);
+  fits = g_new0 (Ambiguity, 1);
+  viol = fit_figures (seg, n_cells, figures, ulp, k, is_total ? 0 : (mask ? *mask : 0), placement, &ties, fits);
+  if (fits->n_candidates > 1 && st->ambiguous != NULL)
+    {
+      fits->row = fiscal_table_get_n_rows (st->table) - 1;
+      fits->first_cell = first_cell;
+      fits->k = k;
+      fits->line = line;
+      memcpy (fits->figures, figures, sizeof figures);
+      memcpy (fits->ulp, ulp, sizeof ulp);
+      g_ptr_array_add (st->ambiguous, fits);
+    }
+  else
+    g_free (fits);
   if (viol > 0 && viol != G_MAXUINT)
     note (self, FISCAL_IMPORT_WARNING, line,
           _("表 %u: the figures of the row do not fit its columns (%u sums broken); they are placed as best they fit"),
           st->number, viol);
-  else if (ties && k < n_cells && seg->n_relations > 0)
+  else if (ties && k < n_cells && seg->n_relations > 0 && st->n_code == 0)
     note (self, FISCAL_IMPORT_INFERENCE, line,
           _("表 %u: the figures of the row fit more than one set of columns; the usual columns are taken"),
           st->number);
@@ -1013,7 +1083,7 @@ read_code_row (FiscalDisclosure *self,
               project = joined;
             }
           else
-            g_string_append (name, t);
+            append_word (name, t);
         }
       else
         {
@@ -1144,7 +1214,7 @@ read_item_row (FiscalDisclosure *self,
           if (!st->has_label)
             break;
           stage = 2;
-          g_string_append (label, t);
+          append_word (label, t);
           if (code)
             g_string_append_c (label, ' ');
           continue;
@@ -1164,9 +1234,9 @@ read_item_row (FiscalDisclosure *self,
           continue;
         }
       if (stage == 0)
-        g_string_append (name, t);
+        append_word (name, t);
       else if (stage == 2)
-        g_string_append (label, t);
+        append_word (label, t);
       else
         break;
     }
@@ -1412,7 +1482,7 @@ target_row (FiscalDisclosure *self,
         }
       if (ts->project && i < end)
         {
-          g_string_append (basis, g_ptr_array_index (tokens, i++));
+          append_word (basis, g_ptr_array_index (tokens, i++));
           while (i < end)
             {
               char *joined = g_strconcat (prior, *prior ? " " : "", (char *) g_ptr_array_index (tokens, i++), NULL);
@@ -1422,7 +1492,7 @@ target_row (FiscalDisclosure *self,
         }
       else
         for (; i < end; i++)
-          g_string_append (basis, g_ptr_array_index (tokens, i));
+          append_word (basis, g_ptr_array_index (tokens, i));
 
       g_ptr_array_add (cells, l1);
       g_ptr_array_add (cells, l2);
@@ -1629,12 +1699,145 @@ starts_section (const char *s)
   return FALSE;
 }
 
+static Ambiguity *
+find_ambiguity (TableState *st,
+                guint       row)
+{
+  for (guint i = 0; i < st->ambiguous->len; i++)
+    {
+      Ambiguity *a = g_ptr_array_index (st->ambiguous, i);
+      if (a->row == row)
+        return a;
+    }
+  return NULL;
+}
+
+static void
+apply_candidate (TableState *st,
+                 Ambiguity  *a,
+                 guint       candidate)
+{
+  FiscalTableRow *row = (FiscalTableRow *) fiscal_table_get_row (st->table, a->row);
+
+  for (guint c = 0; c < st->n_left; c++)
+    fiscal_table_row_set_amount (row, a->first_cell + c, 0);
+  for (guint i = 0; i < a->k; i++)
+    fiscal_table_row_set_amount (row, a->first_cell + a->candidates[candidate][i], a->figures[i]);
+  a->chosen = candidate;
+}
+
+/* Where a row's figures fit several sets of columns, the rows under one
+ * parent must add up to it column by column: the first combination of
+ * candidates (in order of preference) that does is taken. */
+static void
+resolve_by_parents (FiscalDisclosure *self,
+                    TableState       *st)
+{
+  guint n_rows = fiscal_table_get_n_rows (st->table);
+
+  for (guint p = 0; p < n_rows; p++)
+    {
+      const FiscalTableRow *parent = fiscal_table_get_row (st->table, p);
+      g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GPtrArray) open = g_ptr_array_new ();
+      guint n_combos = 1;
+      guint counter[64] = { 0 };
+      gboolean found = FALSE;
+
+      for (guint c = p + 1; c < n_rows; c++)
+        {
+          const FiscalTableRow *child = fiscal_table_get_row (st->table, c);
+
+          if (child->level <= parent->level)
+            break;
+          if (child->level == parent->level + 1)
+            {
+              g_array_append_val (children, c);
+              if (find_ambiguity (st, c))
+                {
+                  Ambiguity *a = find_ambiguity (st, c);
+                  g_ptr_array_add (open, a);
+                  if (n_combos <= 65536)
+                    n_combos *= a->n_candidates;
+                }
+            }
+        }
+      if (open->len == 0 || children->len == 0 || open->len > G_N_ELEMENTS (counter) || n_combos > 65536)
+        continue;
+
+      for (guint combo = 0; combo < n_combos && !found; combo++)
+        {
+          gboolean ok = TRUE;
+
+          for (guint i = 0; i < open->len; i++)
+            apply_candidate (st, g_ptr_array_index (open, i), counter[i]);
+
+          for (guint cell = 0; cell < st->n_left && ok; cell++)
+            {
+              gint64 sum = 0, tol = parent->cells[cell].amount ? unit_ulp (st->unit_places, 2) / 2 : 0;
+
+              for (guint i = 0; i < children->len; i++)
+                {
+                  const FiscalTableRow *child = fiscal_table_get_row (st->table, g_array_index (children, guint, i));
+                  sum += child->cells[cell].amount;
+                  if (child->cells[cell].amount)
+                    tol += unit_ulp (st->unit_places, 2) / 2;
+                }
+              if (ABS (sum - parent->cells[cell].amount) > tol)
+                ok = FALSE;
+            }
+          if (ok)
+            {
+              found = TRUE;
+              break;
+            }
+          /* the next combination */
+          for (guint i = 0; i < open->len; i++)
+            {
+              Ambiguity *a = g_ptr_array_index (open, i);
+              if (++counter[i] < a->n_candidates)
+                break;
+              counter[i] = 0;
+            }
+        }
+
+      if (!found)
+        {
+          for (guint i = 0; i < open->len; i++)
+            apply_candidate (st, g_ptr_array_index (open, i), 0);
+          note (self, FISCAL_IMPORT_WARNING, parent->source_line,
+                _("表 %u: the rows under “%s %s” do not add up to it column by column, whichever columns their figures are put in"),
+                st->number, parent->code, parent->name);
+        }
+      for (guint i = 0; i < open->len; i++)
+        {
+          Ambiguity *a = g_ptr_array_index (open, i);
+          a->n_candidates = 1;          /* settled */
+          memcpy (a->candidates[0], a->candidates[a->chosen], sizeof a->candidates[0]);
+          a->chosen = 0;
+        }
+    }
+
+  for (guint i = 0; i < st->ambiguous->len; i++)
+    {
+      Ambiguity *a = g_ptr_array_index (st->ambiguous, i);
+
+      if (a->n_candidates > 1)
+        note (self, FISCAL_IMPORT_INFERENCE, a->line,
+              _("表 %u: the figures of the row fit more than one set of columns; the usual columns are taken"),
+              st->number);
+    }
+}
+
 static void
 finish_table (FiscalDisclosure *self,
               TableState       *st)
 {
   if (st->table == NULL)
     return;
+
+  if (st->n_code > 0 && st->ambiguous != NULL && st->ambiguous->len > 0)
+    resolve_by_parents (self, st);
 
   if (st->pending_text->len > 0)
     note (self, FISCAL_IMPORT_WARNING, st->pending_line,

@@ -2244,8 +2244,11 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
 
   doc = fiscal_document_new (year > 0 ? year : 2025, fiscal_disclosure_get_department (disclosure));
   fiscal_document_freeze_changed (doc);
-  unit = fiscal_unit_new (UNIT_ID, fiscal_disclosure_get_department (disclosure));
-  fiscal_document_add_unit (doc, unit);
+  if (fiscal_document_find_unit (doc, UNIT_ID) == NULL)
+    {
+      unit = fiscal_unit_new (UNIT_ID, fiscal_disclosure_get_department (disclosure));
+      fiscal_document_add_unit (doc, unit);
+    }
 
   ctx.disclosure = disclosure;
   ctx.report = rep;
