@@ -566,6 +566,8 @@ typedef struct
   FiscalTableRow *pending;      /* a row whose label continues */
   GString     *pending_text;    /* code and label waiting for their figures */
   GPtrArray   *ambiguous;       /* Ambiguity: rows whose figures fit more than one set of columns */
+  GPtrArray   *last_figures;    /* the figures of the last row, as printed */
+  guint        last_line;
   guint        pending_line;
 } TableState;
 
@@ -617,6 +619,7 @@ table_state_init (TableState     *st,
   st->in_header = TRUE;
   st->pending_text = g_string_new (NULL);
   st->ambiguous = g_ptr_array_new_with_free_func (g_free);
+  st->last_figures = g_ptr_array_new_with_free_func (g_free);
 
   for (guint c = 0; c < fiscal_table_get_n_columns (st->shape); c++)
     {
@@ -663,6 +666,7 @@ table_state_clear (TableState *st)
     g_string_free (st->pending_text, TRUE);
   st->pending_text = NULL;
   g_clear_pointer (&st->ambiguous, g_ptr_array_unref);
+  g_clear_pointer (&st->last_figures, g_ptr_array_unref);
 }
 
 static gint64
@@ -1046,6 +1050,9 @@ is_code_token (TableState *st,
   return len == 3 || len == 2 || len == 5 || len == 7;
 }
 
+static Ambiguity *find_ambiguity (TableState *st,
+                                  guint       row);
+
 /* A data row of a table with codes (表 2, 3, 5–9, 11). Returns FALSE when
  * the line is not a row. */
 static gboolean
@@ -1092,6 +1099,42 @@ read_code_row (FiscalDisclosure *self,
           g_string_free (name, TRUE);
           return FALSE;
         }
+    }
+
+  /* figures alone on a line: the rest of the row above, which the text
+   * extraction broke at a wide gap */
+  if (code->len == 0 && name->len == 0 && figures->len > 0 && st->pending_text->len == 0 &&
+      fiscal_table_get_n_rows (st->table) > 0 && st->last_line > 0 && line - st->last_line <= 3 &&
+      st->last_figures->len + figures->len <= st->n_left)
+    {
+      FiscalTableRow *last = (FiscalTableRow *) fiscal_table_get_row (st->table, fiscal_table_get_n_rows (st->table) - 1);
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+      Ambiguity *old = find_ambiguity (st, fiscal_table_get_n_rows (st->table) - 1);
+
+      if (old)
+        g_ptr_array_remove (st->ambiguous, old);
+      for (guint f = 0; f < st->last_figures->len; f++)
+        g_ptr_array_add (all, g_ptr_array_index (st->last_figures, f));
+      for (guint f = 0; f < figures->len; f++)
+        {
+          g_ptr_array_add (all, g_ptr_array_index (figures, f));
+          g_ptr_array_add (st->last_figures, g_strdup (g_ptr_array_index (figures, f)));
+        }
+      for (guint c = 0; c < st->n_left; c++)
+        fiscal_table_row_set_amount (last, c, 0);
+      /* the warnings of the first reading no longer hold */
+      while (self->entries->len > 0 &&
+             ((FiscalImportEntry *) g_ptr_array_index (self->entries, self->entries->len - 1))->line == st->last_line &&
+             ((FiscalImportEntry *) g_ptr_array_index (self->entries, self->entries->len - 1))->severity == FISCAL_IMPORT_WARNING)
+        g_ptr_array_remove_index (self->entries, self->entries->len - 1);
+      if (last->level == 0 && fiscal_table_get_n_rows (st->table) == 1)
+        st->total_mask_left = 0;
+      read_segment (self, st, last, 0, st->n_left, &st->left, all,
+                    last->level == 0 && fiscal_table_get_n_rows (st->table) == 1, &st->total_mask_left, st->last_line);
+      st->last_line = line;
+      g_string_free (code, TRUE);
+      g_string_free (name, TRUE);
+      return TRUE;
     }
 
   /* a label still waiting for its figures */
@@ -1180,6 +1223,11 @@ read_code_row (FiscalDisclosure *self,
                 &st->total_mask_left, line);
   if (level == 0 && !st->have_total)
     st->have_total = TRUE;
+
+  g_ptr_array_set_size (st->last_figures, 0);
+  for (guint f = 0; f < figures->len; f++)
+    g_ptr_array_add (st->last_figures, g_strdup (g_ptr_array_index (figures, f)));
+  st->last_line = line;
 
   g_string_free (code, TRUE);
   g_string_free (name, TRUE);
@@ -1851,7 +1899,8 @@ finish_table (FiscalDisclosure *self,
 static void
 parse_lines (FiscalDisclosure *self)
 {
-  g_autoptr(FiscalDocument) empty = fiscal_document_new (self->year, self->department);
+  /* the shapes of the tables: any year will do */
+  g_autoptr(FiscalDocument) empty = fiscal_document_new (self->year > 0 ? self->year : 2025, self->department);
   TableState st = { 0 };
   TargetState ts = { 0 };
   guint pending_number = 0, pending_line = 0;
@@ -2178,6 +2227,110 @@ fiscal_disclosure_parse_text (const char  *text,
   return parse_common (text, length, paged, error);
 }
 
+typedef struct
+{
+  gunichar c;
+  gboolean space_before;   /* a space or a line break came before it in poppler's text */
+  double   x1, x2, yc, height;
+} Glyph;
+
+static int
+compare_glyphs_y (gconstpointer a,
+                  gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  if (ga->yc != gb->yc)
+    return ga->yc < gb->yc ? -1 : 1;
+  return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1;
+}
+
+static int
+compare_glyphs_x (gconstpointer a,
+                  gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1;
+}
+
+/* A page's text in reading order by where its glyphs are: the text
+ * poppler gives keeps its blocks together, which breaks a table row whose
+ * figures stand far apart; the glyphs of a row share a baseline. */
+static void
+append_page_text (PopplerPage *page,
+                  GString     *out)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  guint i = 0;
+  gboolean space = TRUE;
+
+  if (text == NULL)
+    return;
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects) || n_rects < (guint) g_utf8_strlen (text, -1))
+    {
+      g_free (rects);
+      g_string_append (out, text);
+      return;
+    }
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      Glyph g;
+
+      if (g_unichar_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      g.c = c;
+      g.space_before = space;
+      space = FALSE;
+      g.x1 = MIN (rects[i].x1, rects[i].x2);
+      g.x2 = MAX (rects[i].x1, rects[i].x2);
+      g.yc = (rects[i].y1 + rects[i].y2) / 2;
+      g.height = ABS (rects[i].y2 - rects[i].y1);
+      g_array_append_val (glyphs, g);
+    }
+  g_free (rects);
+  g_array_sort (glyphs, compare_glyphs_y);
+
+  for (guint start = 0; start < glyphs->len;)
+    {
+      const Glyph *first = &g_array_index (glyphs, Glyph, start);
+      double tolerance = MAX (first->height * 0.4, 1.0);
+      guint end = start + 1;
+
+      while (end < glyphs->len && g_array_index (glyphs, Glyph, end).yc - first->yc < tolerance)
+        end++;
+      {
+        GArray *line = g_array_new (FALSE, FALSE, sizeof (Glyph));
+
+        g_array_append_vals (line, &g_array_index (glyphs, Glyph, start), end - start);
+        g_array_sort (line, compare_glyphs_x);
+        for (guint k = 0; k < line->len; k++)
+          {
+            const Glyph *g = &g_array_index (line, Glyph, k);
+
+            if (k > 0)
+              {
+                const Glyph *prev = &g_array_index (line, Glyph, k - 1);
+                if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.2)
+                  g_string_append_c (out, ' ');
+              }
+            g_string_append_unichar (out, g->c);
+          }
+        g_string_append_c (out, '\n');
+        g_array_unref (line);
+      }
+      start = end;
+    }
+}
+
 static FiscalDisclosure *
 parse_poppler (PopplerDocument *pdf,
                GError         **error)
@@ -2188,15 +2341,23 @@ parse_poppler (PopplerDocument *pdf,
   for (int i = 0; i < n_pages; i++)
     {
       PopplerPage *page = poppler_document_get_page (pdf, i);
-      g_autofree char *page_text = page ? poppler_page_get_text (page) : NULL;
 
-      g_clear_object (&page);
       if (i > 0)
         g_string_append_c (text, '\f');
-      if (page_text)
-        g_string_append (text, page_text);
+      if (page)
+        append_page_text (page, text);
+      g_clear_object (&page);
       if (text->len && text->str[text->len - 1] != '\n')
         g_string_append_c (text, '\n');
+    }
+
+  g_autofree char *flat = g_strdelimit (g_strdup (text->str), "\f\n", ' ');
+
+  if (is_blank (flat))
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_BAD_PDF,
+                   _("The PDF has no text on its %d pages (a scanned document must be read by OCR first)"), n_pages);
+      return NULL;
     }
 
   return parse_common (text->str, text->len, TRUE, error);

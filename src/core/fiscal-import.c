@@ -1226,23 +1226,29 @@ check_sangong (Ctx *ctx)
         {
           gint64 need = want - have;
 
-          for (guint l = 0; l < ctx->lines->len && need > 0; l++)
-            {
-              Draft *d = g_ptr_array_index (ctx->lines, l);
-              gint64 take;
+          /* basic money without an economic code of its own (表 6
+           * missing) first, then project money of the 类 */
+          for (guint pass = 0; pass < 2 && need > 0; pass++)
+            for (guint l = 0; l < ctx->lines->len && need > 0; l++)
+              {
+                Draft *d = g_ptr_array_index (ctx->lines, l);
+                gint64 take;
 
-              if (d->kind != FISCAL_KIND_PROJECT || g_strcmp0 (d->economic, items[i].klass) != 0 ||
-                  fiscal_source_get_budget (d->source) != FISCAL_BUDGET_GENERAL)
-                continue;
-              take = MIN (need, d->amount);
-              d->amount -= take;
-              d->base = d->amount;
-              add_draft (ctx, d->function, code, FISCAL_KIND_PROJECT, d->project, d->source, take);
-              need -= take;
-              report (ctx, FISCAL_IMPORT_INFERENCE, row->source_line,
-                      _("表 10 %s %s: %s of project money in 类 %s on %s given economic code %s"),
-                      row->name, wan (ctx, want), wan (ctx, take), items[i].klass, d->function, code);
-            }
+                if (fiscal_source_get_budget (d->source) != FISCAL_BUDGET_GENERAL || d->amount <= 0)
+                  continue;
+                if (pass == 0 ? (d->kind != FISCAL_KIND_PUBLIC || g_strcmp0 (d->economic, "30299") != 0 ||
+                                 fiscal_disclosure_get_table (ctx->disclosure, 6) != NULL)
+                              : (d->kind != FISCAL_KIND_PROJECT || g_strcmp0 (d->economic, items[i].klass) != 0))
+                  continue;
+                take = MIN (need, d->amount);
+                d->amount -= take;
+                d->base = d->amount;
+                add_draft (ctx, d->function, code, d->kind, d->project, d->source, take);
+                need -= take;
+                report (ctx, FISCAL_IMPORT_INFERENCE, row->source_line,
+                        _("表 10 %s %s: %s of %s money on %s given economic code %s"),
+                        row->name, wan (ctx, want), wan (ctx, take), fiscal_kind_label (d->kind), d->function, code);
+              }
           if (need > 0)
             report (ctx, FISCAL_IMPORT_WARNING, row->source_line,
                     _("表 10 %s is %s, but only %s can be found in 表 6 and 表 7"),
@@ -1573,6 +1579,41 @@ match_money (GMatchInfo *info,
   return ok;
 }
 
+/* Is @s a heading: “五、关于…”, “（一）…”, “1、…”, “第三部分…”? */
+static gboolean
+is_heading (const char *s)
+{
+  return g_regex_match_simple ("^([一二三四五六七八九十]+ *、|[（(][一二三四五六七八九十]+[）)]|[0-9]+ *(、|[.．](?![0-9]))|第[一二三四]部分)", s, 0, 0);
+}
+
+/* The paragraph that starts at line @i: lines a page's width broke are
+ * joined again, up to a line that ends a sentence, a blank line or a
+ * heading. *@last: the last line taken. */
+static char *
+logical_line (Ctx   *ctx,
+              guint  i,
+              guint  to,
+              guint *last)
+{
+  GString *out = g_string_new (NULL);
+  guint n = fiscal_disclosure_get_n_lines (ctx->disclosure);
+
+  *last = i;
+  for (guint j = i; j <= to && j <= n && j < i + 12; j++)
+    {
+      g_autofree char *s = g_strstrip (g_strdup (fiscal_disclosure_get_line (ctx->disclosure, j)));
+
+      if (j > i && (*s == 0 || is_heading (s) || strchr (fiscal_disclosure_get_line (ctx->disclosure, j), '\t')))
+        break;
+      g_string_append (out, s);
+      *last = j;
+      if (*s == 0 || g_str_has_suffix (s, "。") || g_str_has_suffix (s, "：") || (j == i && is_heading (s) && !g_ascii_isdigit (*s)) ||
+          strchr (fiscal_disclosure_get_line (ctx->disclosure, j), '\t'))
+        break;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The text from the line after @heading up to the next numbered heading. */
 static char *
 paragraphs_after (Ctx        *ctx,
@@ -1589,7 +1630,7 @@ paragraphs_after (Ctx        *ctx,
     return g_string_free (out, TRUE), NULL;
   for (guint i = start + 1; i <= to && i <= fiscal_disclosure_get_n_lines (ctx->disclosure); i++)
     {
-      g_autofree char *s = g_strstrip (g_strdup (fiscal_disclosure_get_line (ctx->disclosure, i)));
+      g_autofree char *s = logical_line (ctx, i, to, &i);
 
       if (*s == 0)
         continue;
@@ -1717,6 +1758,25 @@ read_profile (Ctx *ctx)
             if (fiscal_money_parse (plain->str, &hundredths, NULL))
               fiscal_profile_set_number (profile, FISCAL_PROFILE_ASSETS_BUILDING_AREA, hundredths);
             g_string_free (plain, TRUE);
+          }
+      }
+      {
+        /* large equipment held, and what the budget buys */
+        g_autoptr(GRegex) held = g_regex_new ("^部门价值 *50 *万元以上大型设备 *([0-9]+) *台.*100 *万元以上大型设备 *([0-9]+) *台", 0, 0, NULL);
+        g_autoptr(GRegex) bought = g_regex_new ("(未安排购置车辆|购置车辆 *([0-9]+) *辆).*50 *万元以上大型设备 *([0-9]+) *台.*100 *万元以上大型设备 *([0-9]+) *台", 0, 0, NULL);
+        g_autoptr(GMatchInfo) info = NULL;
+        g_autoptr(GMatchInfo) info2 = NULL;
+
+        if (g_regex_match (held, s, 0, &info))
+          {
+            fiscal_profile_set_number (profile, FISCAL_PROFILE_ASSETS_EQUIPMENT_500K, match_int (info, 1));
+            fiscal_profile_set_number (profile, FISCAL_PROFILE_ASSETS_EQUIPMENT_1M, match_int (info, 2));
+          }
+        if (g_regex_match (bought, s, 0, &info2))
+          {
+            fiscal_profile_set_number (profile, FISCAL_PROFILE_ASSETS_PLANNED_VEHICLES, match_int (info2, 2));
+            fiscal_profile_set_number (profile, FISCAL_PROFILE_ASSETS_PLANNED_EQUIPMENT_500K, match_int (info2, 3));
+            fiscal_profile_set_number (profile, FISCAL_PROFILE_ASSETS_PLANNED_EQUIPMENT_1M, match_int (info2, 4));
           }
       }
       {
@@ -1975,7 +2035,7 @@ set_reason (Ctx        *ctx,
             const char *text,
             guint       line)
 {
-  g_autofree char *reason = g_strdup (text);
+  g_autofree char *reason = g_strstrip (g_strdup (text));
   gsize len = strlen (reason);
 
   while (len > 0 && (g_str_has_suffix (reason, "。") || g_str_has_suffix (reason, "；")))
@@ -2017,7 +2077,8 @@ read_reasons (Ctx *ctx)
 
   for (guint i = first + 1; i <= last; i++)
     {
-      g_autofree char *s = g_strstrip (g_strdup (fiscal_disclosure_get_line (ctx->disclosure, i)));
+      guint start = i;
+      g_autofree char *s = logical_line (ctx, start, last, &i);
       const char *sec = section_of (s);
 
       if (sec && strstr (s, "关于"))
@@ -2057,7 +2118,7 @@ read_reasons (Ctx *ctx)
                 if (klass)
                   {
                     g_autofree char *key = g_strconcat ("usage.", klass, NULL);
-                    set_reason (ctx, key, usage, i);
+                    set_reason (ctx, key, usage, start);
                   }
               }
             while (g_match_info_next (info, NULL));
@@ -2082,7 +2143,7 @@ read_reasons (Ctx *ctx)
                 const char *why = strstr (clauses[c], "主要原因是");
 
                 if (at && why && at < why)
-                  set_reason (ctx, items[k].key, why + strlen ("主要原因是"), i);
+                  set_reason (ctx, items[k].key, why + strlen ("主要原因是"), start);
               }
           continue;
         }
@@ -2140,7 +2201,7 @@ read_reasons (Ctx *ctx)
                       owned = g_strconcat ("function.", fn->code, NULL);
                   }
                 if (owned == NULL)
-                  report (ctx, FISCAL_IMPORT_WARNING, i, _("The function “%s/%s/%s” of this reason is not in the tables"), k1, k2, k3);
+                  report (ctx, FISCAL_IMPORT_WARNING, start, _("The function “%s/%s/%s” of this reason is not in the tables"), k1, k2, k3);
                 key = owned;
               }
           }
@@ -2148,9 +2209,9 @@ read_reasons (Ctx *ctx)
           key = "operating-expenses";
 
         if (key)
-          set_reason (ctx, key, why, i);
+          set_reason (ctx, key, why, start);
         else
-          report (ctx, FISCAL_IMPORT_WARNING, i, _("A reason (“%s”) whose figure is not recognised is not kept"), why);
+          report (ctx, FISCAL_IMPORT_WARNING, start, _("A reason (“%s”) whose figure is not recognised is not kept"), why);
       }
     }
 }
