@@ -1321,6 +1321,11 @@ starts_item_row (TableState *st,
   if (tokens->len == 0)
     return FALSE;
   first = g_ptr_array_index (tokens, 0);
+
+  /* a table without fixed rows (表 11): any row with a name and figures */
+  if (fiscal_table_get_n_rows (st->shape) == 0)
+    return !is_amount (first) && tokens->len > 1 &&
+           is_amount (g_ptr_array_index (tokens, tokens->len - 1));
   for (guint r = 0; r < fiscal_table_get_n_rows (st->shape); r++)
     {
       const FiscalTableRow *row = fiscal_table_get_row (st->shape, r);

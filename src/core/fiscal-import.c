@@ -245,6 +245,7 @@ typedef struct
   GPtrArray          *fn_order;    /* Fn, in published order */
   GPtrArray          *lines;       /* Draft */
   GPtrArray          *scratch;     /* strings for messages */
+  const char         *unit;        /* the unit lines are made for */
 } Ctx;
 
 typedef struct
@@ -260,6 +261,7 @@ typedef struct
 
 typedef struct
 {
+  char        *unit;
   char        *function;
   char        *economic;
   FiscalKind   kind;
@@ -285,6 +287,7 @@ draft_free (gpointer data)
 {
   Draft *d = data;
 
+  g_free (d->unit);
   g_free (d->function);
   g_free (d->economic);
   g_free (d->project);
@@ -377,7 +380,8 @@ add_draft (Ctx          *ctx,
   for (guint i = 0; i < ctx->lines->len; i++)
     {
       d = g_ptr_array_index (ctx->lines, i);
-      if (g_strcmp0 (d->function, function) == 0 && g_strcmp0 (d->economic, economic) == 0 &&
+      if (g_strcmp0 (d->unit, ctx->unit) == 0 &&
+          g_strcmp0 (d->function, function) == 0 && g_strcmp0 (d->economic, economic) == 0 &&
           d->kind == kind && g_strcmp0 (d->project, project) == 0 && d->source == source)
         {
           d->amount += amount;
@@ -387,6 +391,7 @@ add_draft (Ctx          *ctx,
     }
 
   d = g_new0 (Draft, 1);
+  d->unit = g_strdup (ctx->unit);
   d->function = g_strdup (function);
   d->economic = g_strdup (economic);
   d->kind = kind;
@@ -916,12 +921,16 @@ find_or_add_project (Ctx        *ctx,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(FiscalProject) p = g_list_model_get_item (projects, i);
-      if (g_strcmp0 (fiscal_project_get_name (p), name) == 0)
+      const char *unit = fiscal_project_get_field (p, FISCAL_PROJECT_UNIT);
+
+      /* units may have projects of the same name */
+      if (g_strcmp0 (fiscal_project_get_name (p), name) == 0 &&
+          (unit == NULL || ctx->unit == NULL || g_str_equal (unit, ctx->unit)))
         return p;   /* the document holds a reference */
     }
   id = g_strdup_printf ("p%u", n + 1);
   project = fiscal_project_new (id, name);
-  fiscal_project_set_field (project, FISCAL_PROJECT_UNIT, UNIT_ID);
+  fiscal_project_set_field (project, FISCAL_PROJECT_UNIT, ctx->unit ? ctx->unit : UNIT_ID);
   fiscal_document_add_project (ctx->doc, project);
   return project;
 }
@@ -1004,6 +1013,36 @@ place_projects (Ctx *ctx)
         Fn *fn;
         gint64 sum = 0;
 
+        if (row->level == 0 && r > 0)
+          {
+            /* a unit's block: the department itself, or one of its units */
+            if (g_strcmp0 (row->name, fiscal_document_get_department_name (ctx->doc)) == 0)
+              ctx->unit = UNIT_ID;
+            else
+              {
+                GListModel *units = fiscal_document_get_units (ctx->doc);
+                guint n_units = g_list_model_get_n_items (units);
+
+                ctx->unit = NULL;
+                for (guint u = 0; u < n_units && ctx->unit == NULL; u++)
+                  {
+                    g_autoptr(FiscalUnit) unit = g_list_model_get_item (units, u);
+                    if (g_strcmp0 (fiscal_unit_get_name (unit), row->name) == 0)
+                      ctx->unit = fiscal_unit_get_id (unit);
+                  }
+                if (ctx->unit == NULL)
+                  {
+                    g_autofree char *id = g_strdup_printf ("u%u", n_units);
+                    g_autoptr(FiscalUnit) unit = fiscal_unit_new (id, row->name);
+
+                    fiscal_document_add_unit (ctx->doc, unit);
+                    ctx->unit = fiscal_unit_get_id (unit);
+                    report (ctx, FISCAL_IMPORT_INFO, row->source_line,
+                            _("表 7 has a block for the unit “%s”; its projects are put under it"), row->name);
+                  }
+              }
+            continue;
+          }
         if (row->level != 3)
           continue;
         if (row->project == NULL || *row->project == 0)
@@ -1012,6 +1051,8 @@ place_projects (Ctx *ctx)
                     _("表 7 %s %s has no project name; a project is named after the function"), row->code, row->name);
           }
         project = find_or_add_project (ctx, row->project && *row->project ? row->project : row->name);
+        if (ctx->unit != NULL)
+          fiscal_project_set_field (project, FISCAL_PROJECT_UNIT, ctx->unit);
         fn = get_fn (ctx, row->code);
         for (guint c = 0; c < G_N_ELEMENTS (class_codes); c++)
           {
@@ -1030,11 +1071,13 @@ place_projects (Ctx *ctx)
             g_hash_table_insert (t7_general, g_strdup (row->code),
                                  GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (t7_general, row->code)) + amount));
           }
-        if (sum != cell (row, 0))
+        if (ABS (sum - cell (row, 0)) > FISCAL_FEN_PER_WAN / 200 * (gint64) (G_N_ELEMENTS (class_codes) + 1))
           report (ctx, FISCAL_IMPORT_WARNING, row->source_line,
                   _("表 7 %s %s: the economic columns add up to %s, the row's total is %s"),
                   row->code, row->project ? row->project : "", wan (ctx, sum), wan (ctx, cell (row, 0)));
       }
+
+  ctx->unit = UNIT_ID;
 
   /* the rest of each function's project money, by source */
   for (guint i = 0; i < ctx->fn_order->len; i++)
@@ -1274,6 +1317,14 @@ match_row (FiscalTable          *made,
            const FiscalTableRow *published,
            guint                 index)
 {
+  if (index < fiscal_table_get_n_rows (made))
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (made, index);
+
+      if (g_str_equal (row->code, published->code) && same_name (row->name, published->name) &&
+          g_strcmp0 (row->project, published->project) == 0)
+        return row;
+    }
   if (*published->code)
     {
       for (guint r = 0; r < fiscal_table_get_n_rows (made); r++)
@@ -2320,6 +2371,7 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   ctx.fn_order = g_ptr_array_new_with_free_func (fn_free);
   ctx.lines = g_ptr_array_new_with_free_func (draft_free);
   ctx.scratch = g_ptr_array_new_with_free_func (g_free);
+  ctx.unit = UNIT_ID;
 
   if (ctx.functions == NULL || ctx.economics == NULL)
     report (&ctx, FISCAL_IMPORT_WARNING, 0, _("There is no classification catalogue for %d; names and “三公” codes are not checked"),
@@ -2345,7 +2397,7 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
           g_ptr_array_remove_index (ctx.lines, i--);
           continue;
         }
-      line = fiscal_line_new_full (id, UNIT_ID, d->function, d->economic, d->kind, d->project, d->source, d->amount);
+      line = fiscal_line_new_full (id, d->unit ? d->unit : UNIT_ID, d->function, d->economic, d->kind, d->project, d->source, d->amount);
       d->base = d->amount;
       d->slack = FISCAL_FEN_PER_WAN / 200 - 1;   /* just under half of 0.01 万元 */
       fiscal_document_add_line (doc, line);
