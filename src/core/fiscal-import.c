@@ -1312,48 +1312,55 @@ same_name (const char *a,
   return g_strcmp0 (a, b) == 0;
 }
 
+/* The rebuilt row that shows the published row @published (at @index in
+ * its table): the same place first, else the same code (and project), else
+ * the same name. *@position: its index. */
 static const FiscalTableRow *
 match_row (FiscalTable          *made,
            const FiscalTableRow *published,
-           guint                 index)
+           guint                 index,
+           guint                *position)
 {
-  if (index < fiscal_table_get_n_rows (made))
+  guint n = fiscal_table_get_n_rows (made);
+
+  *position = G_MAXUINT;
+  if (index < n)
     {
       const FiscalTableRow *row = fiscal_table_get_row (made, index);
 
       if (g_str_equal (row->code, published->code) && same_name (row->name, published->name) &&
           g_strcmp0 (row->project, published->project) == 0)
-        return row;
+        return *position = index, row;
     }
   if (*published->code)
     {
-      for (guint r = 0; r < fiscal_table_get_n_rows (made); r++)
+      for (guint r = 0; r < n; r++)
         {
           const FiscalTableRow *row = fiscal_table_get_row (made, r);
           if (g_str_equal (row->code, published->code) &&
               (published->project == NULL || g_strcmp0 (row->project, published->project) == 0))
-            return row;
+            return *position = r, row;
         }
       return NULL;
     }
-  if (index < fiscal_table_get_n_rows (made) &&
-      same_name (fiscal_table_get_row (made, index)->name, published->name))
-    return fiscal_table_get_row (made, index);
-  for (guint r = 0; r < fiscal_table_get_n_rows (made); r++)
+  if (index < n && same_name (fiscal_table_get_row (made, index)->name, published->name))
+    return *position = index, fiscal_table_get_row (made, index);
+  for (guint r = 0; r < n; r++)
     {
       const FiscalTableRow *row = fiscal_table_get_row (made, r);
       if (!*row->code && same_name (row->name, published->name))
-        return row;
+        return *position = r, row;
     }
   /* 表 7's department row and totals */
-  if (index < fiscal_table_get_n_rows (made) && !*fiscal_table_get_row (made, index)->code)
-    return fiscal_table_get_row (made, index);
+  if (index < n && !*fiscal_table_get_row (made, index)->code)
+    return *position = index, fiscal_table_get_row (made, index);
   return NULL;
 }
 
 typedef struct
 {
   guint  table;
+  guint  published_row;
   guint  row;      /* in the rebuilt table */
   guint  column;   /* amount cell index */
   gint64 published;
@@ -1387,22 +1394,18 @@ mismatches (FiscalDisclosure *disclosure,
       for (guint r = 0; r < fiscal_table_get_n_rows (published); r++)
         {
           const FiscalTableRow *prow = fiscal_table_get_row (published, r);
-          const FiscalTableRow *mrow = match_row (table, prow, r);
+          guint position;
+          const FiscalTableRow *mrow = match_row (table, prow, r, &position);
 
           for (guint c = 0; c < prow->n_cells; c++)
             {
-              Miss miss = { n, 0, c, 0, 0, prow->source_line };
+              Miss miss = { n, r, position, c, 0, 0, prow->source_line };
 
               if (prow->cells[c].text != NULL)
                 continue;
               (*n_cells)++;
               miss.published = prow->cells[c].amount;
               miss.made = mrow && c < mrow->n_cells ? mrow->cells[c].amount : 0;
-              miss.row = mrow ? (guint) (mrow - fiscal_table_get_row (table, 0)) : G_MAXUINT;
-              if (mrow)
-                for (guint k = 0; k < fiscal_table_get_n_rows (table); k++)
-                  if (fiscal_table_get_row (table, k) == mrow)
-                    miss.row = k;
               if (displayed (miss.made) != displayed (miss.published))
                 g_array_append_val (misses, miss);
             }
@@ -1481,14 +1484,11 @@ reproduce_rounding (Ctx *ctx)
       for (guint r = 0; r < fiscal_table_get_n_rows (published); r++)
         {
           const FiscalTableRow *prow = fiscal_table_get_row (published, r);
-          const FiscalTableRow *mrow = match_row (table, prow, r);
-          guint row_index = G_MAXUINT;
+          guint row_index;
+          const FiscalTableRow *mrow = match_row (table, prow, r, &row_index);
 
           if (mrow == NULL)
             continue;
-          for (guint k = 0; k < fiscal_table_get_n_rows (table); k++)
-            if (fiscal_table_get_row (table, k) == mrow)
-              row_index = k;
           if (!fiscal_pivot_row_traceable (table, row_index))
             continue;
 
@@ -2289,13 +2289,9 @@ fiscal_import_compare_tables (FiscalDisclosure   *disclosure,
     {
       Miss *miss = &g_array_index (misses, Miss, m);
       FiscalTable *published = fiscal_disclosure_get_table (disclosure, miss->table);
-      const FiscalTableRow *prow = NULL;
+      const FiscalTableRow *prow = fiscal_table_get_row (published, miss->published_row);
       g_autofree char *a = fiscal_money_format_wan (miss->published);
       g_autofree char *b = fiscal_money_format_wan (miss->made);
-
-      for (guint r = 0; r < fiscal_table_get_n_rows (published); r++)
-        if (fiscal_table_get_row (published, r)->source_line == miss->line)
-          prow = fiscal_table_get_row (published, r);
 
       fiscal_import_report_add (report_, FISCAL_IMPORT_ERROR, miss->line,
                                 miss->line ? fiscal_disclosure_get_line_page (disclosure, miss->line) : 0,
