@@ -1324,8 +1324,9 @@ starts_item_row (TableState *st,
 
   /* a table without fixed rows (表 11): any row with a name and figures */
   if (fiscal_table_get_n_rows (st->shape) == 0)
-    return !is_amount (first) && tokens->len > 1 &&
-           is_amount (g_ptr_array_index (tokens, tokens->len - 1));
+    return (!is_amount (first) || (is_digits (first) && tokens->len > 2 &&
+                                   !is_amount (g_ptr_array_index (tokens, 1)))) &&
+           tokens->len > 1 && is_amount (g_ptr_array_index (tokens, tokens->len - 1));
   for (guint r = 0; r < fiscal_table_get_n_rows (st->shape); r++)
     {
       const FiscalTableRow *row = fiscal_table_get_row (st->shape, r);

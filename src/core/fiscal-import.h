@@ -32,6 +32,7 @@ guint                    fiscal_import_report_count       (FiscalImportReport   
                                                            FiscalImportSeverity  severity);
 guint                    fiscal_import_report_get_n_cells (FiscalImportReport   *self);
 guint                    fiscal_import_report_get_n_mismatches (FiscalImportReport *self);
+guint                    fiscal_import_report_get_n_close (FiscalImportReport   *self);
 char                    *fiscal_import_report_to_text     (FiscalImportReport   *self);
 char                    *fiscal_import_report_to_json     (FiscalImportReport   *self);
 
