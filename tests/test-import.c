@@ -349,7 +349,20 @@ test_read_targets (void)
   dept = g_ptr_array_index (tables, 0);
   project = g_ptr_array_index (tables, 1);
   g_assert_cmpstr (fiscal_table_get_title (dept), ==, "部门整体绩效目标表");
-  g_assert_cmpstr (fiscal_table_get_title (project), ==, "项目支出绩效目标表");
+  g_assert_cmpstr (fiscal_table_get_title (project), ==, "项目支出绩效目标表（机构运行补助经费）");
+
+  /* the goal and the stated funds as fiscal_targets_to_table() notes them */
+  {
+    g_autoptr(FiscalDocument) example = fiscal_test_load_example (2025);
+    g_autoptr(FiscalProject) p = g_list_model_get_item (fiscal_document_get_projects (example), 0);
+    g_autoptr(FiscalTable) want_dept = fiscal_targets_to_table (example, NULL);
+    g_autoptr(FiscalTable) want_project = fiscal_targets_to_table (example, p);
+
+    g_assert_cmpstr (fiscal_table_get_note (dept), ==, fiscal_table_get_note (want_dept));
+    g_assert_cmpstr (fiscal_table_get_note (project), ==, fiscal_table_get_note (want_project));
+    g_assert_cmpstr (fiscal_table_get_title (project), ==, fiscal_table_get_title (want_project));
+    g_assert_nonnull (strstr (fiscal_disclosure_target_lines (project), "项目负责人\t王跃东"));
+  }
   g_assert_cmpuint (fiscal_table_get_n_columns (dept), ==, 6);
   g_assert_cmpuint (fiscal_table_get_n_columns (project), ==, 9);
   g_assert_cmpuint (fiscal_table_get_n_rows (dept), ==, 16);

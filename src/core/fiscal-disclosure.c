@@ -1385,13 +1385,103 @@ typedef struct
   char        *level2;
 } TargetState;
 
+/* The first field after @label on its line of the lines above a target
+ * table's indicators. */
+static char *
+meta_field (const char *meta,
+            const char *label)
+{
+  const char *p = strstr (meta, label);
+  const char *end;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen (label);
+  end = strchr (p, '\n');
+  line = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
+  fields = g_strsplit_set (line, "\t", -1);
+  for (guint i = 0; fields[i]; i++)
+    {
+      g_strstrip (fields[i]);
+      if (*fields[i])
+        return g_strdup (fields[i]);
+    }
+  return NULL;
+}
+
 static void
 target_state_close (FiscalDisclosure *self,
                     TargetState      *ts)
 {
+  static const char * const department_funds[] = { "本级安排", "上级安排", "其他资金", NULL };
+  static const char * const project_funds[] = { "年度预算总额", "财政拨款", "其他资金", NULL };
+  const char * const *funds;
+  g_autofree char *goal = NULL;
+  g_autofree char *name = NULL;
+  GString *note;
+
   if (ts->table == NULL)
     return;
-  fiscal_table_set_note (ts->table, ts->meta->str);
+
+  /* shaped as fiscal_targets_to_table() shapes it: the title names the
+   * project, the note gives the goal and the stated funds; the lines as
+   * published are kept beside */
+  funds = ts->project ? project_funds : department_funds;
+  goal = meta_field (ts->meta->str, ts->project ? "项目总体目标" : "年度绩效目标");
+  note = g_string_new (NULL);
+  g_string_append_printf (note, "%s：%s\n%s：", ts->project ? "项目总体目标" : "年度绩效目标", goal ? goal : "",
+                          ts->project ? "项目资金（万元）" : "年度预算（万元）");
+  for (guint f = 0; funds[f]; f++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("%s[^0-9\\n]*([0-9][0-9,]*(\\.[0-9]+)?)", funds[f]);
+      g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+      g_autoptr(GMatchInfo) info = NULL;
+      gint64 fen = 0;
+
+      if (re && g_regex_match (re, ts->meta->str, 0, &info))
+        {
+          g_autofree char *figure = g_match_info_fetch (info, 1);
+          if (!parse_amount (figure, 4, &fen, NULL, NULL))
+            fen = 0;
+        }
+      {
+        g_autofree char *amount = fiscal_money_format_wan (fen);
+        g_string_append_printf (note, "%s%s %s", f > 0 ? "；" : "", funds[f], amount);
+      }
+    }
+  fiscal_table_set_note (ts->table, note->str);
+  g_string_free (note, TRUE);
+
+  if (ts->project && (name = meta_field (ts->meta->str, "项目名称")) != NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("项目支出绩效目标表（%s）", name);
+      FiscalTable *titled = fiscal_table_new (0, title);
+
+      /* the title is set at creation: the rows move to a table titled so */
+      fiscal_table_set_department (titled, fiscal_table_get_department (ts->table));
+      fiscal_table_set_note (titled, fiscal_table_get_note (ts->table));
+      fiscal_table_set_source_line (titled, fiscal_table_get_source_line (ts->table));
+      for (guint c = 0; c < fiscal_table_get_n_columns (ts->table); c++)
+        {
+          fiscal_table_add_column (titled, FISCAL_COLUMN_LABEL, fiscal_table_get_column (ts->table, c)->title);
+          fiscal_table_add_header (titled, 0, c, 1, 1, fiscal_table_get_column (ts->table, c)->title);
+        }
+      for (guint r = 0; r < fiscal_table_get_n_rows (ts->table); r++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (ts->table, r);
+          FiscalTableRow *copy = fiscal_table_add_row (titled, row->code, row->name, row->level);
+
+          copy->source_line = row->source_line;
+          for (guint c = 0; c < row->n_cells; c++)
+            fiscal_table_row_set_label (copy, c, row->cells[c].text);
+        }
+      g_object_unref (ts->table);
+      ts->table = titled;
+    }
+
+  g_object_set_data_full (G_OBJECT (ts->table), "fiscal-published-lines", g_strdup (ts->meta->str), g_free);
   g_ptr_array_add (self->target_tables, ts->table);
   ts->table = NULL;
   g_string_free (ts->meta, TRUE);
@@ -2481,12 +2571,21 @@ fiscal_disclosure_get_published_number (FiscalDisclosure *self,
 }
 
 /* Returns: (transfer none) (element-type FiscalTable): the
- *   performance-target tables, shaped as fiscal_targets_to_table(); each
- *   table's note holds the lines above its indicators as published */
+ *   performance-target tables, shaped as fiscal_targets_to_table(); the
+ *   lines above each table's indicators, as published, are
+ *   fiscal_disclosure_target_lines() */
 GPtrArray *
 fiscal_disclosure_get_target_tables (FiscalDisclosure *self)
 {
   return self->target_tables;
+}
+
+/* The lines above a target table's indicators (name, leader, funds, goal)
+ * as published, tab-separated. */
+const char *
+fiscal_disclosure_target_lines (FiscalTable *table)
+{
+  return g_object_get_data (G_OBJECT (table), "fiscal-published-lines");
 }
 
 guint

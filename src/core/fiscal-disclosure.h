@@ -70,6 +70,7 @@ gboolean                       fiscal_disclosure_get_declared_empty (FiscalDiscl
 guint                          fiscal_disclosure_get_published_number (FiscalDisclosure *self,
                                                                     guint              number);
 GPtrArray                     *fiscal_disclosure_get_target_tables (FiscalDisclosure  *self);
+const char                    *fiscal_disclosure_target_lines      (FiscalTable       *table);
 guint                          fiscal_disclosure_get_n_lines       (FiscalDisclosure  *self);
 const char                    *fiscal_disclosure_get_line          (FiscalDisclosure  *self,
                                                                     guint              line);

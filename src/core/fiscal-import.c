@@ -985,11 +985,11 @@ target_funds (Ctx        *ctx,
   for (guint t = 0; t < tables->len; t++)
     {
       FiscalTable *table = g_ptr_array_index (tables, t);
-      const char *meta = fiscal_table_get_note (table);
+      const char *meta = fiscal_disclosure_target_lines (table);
       g_autoptr(GRegex) re = g_regex_new ("其他资金[^0-9\\n]*([0-9][0-9,]*(\\.[0-9]+)?)", 0, 0, NULL);
       g_autoptr(GMatchInfo) info = NULL;
 
-      if (!g_str_equal (fiscal_table_get_title (table), "项目支出绩效目标表") || meta == NULL ||
+      if (!g_str_has_prefix (fiscal_table_get_title (table), "项目支出绩效目标表") || meta == NULL ||
           strstr (meta, project_name) == NULL)
         continue;
       if (g_regex_match (re, meta, 0, &info))
@@ -2228,8 +2228,8 @@ read_targets (Ctx *ctx)
   for (guint t = 0; t < tables->len; t++)
     {
       FiscalTable *table = g_ptr_array_index (tables, t);
-      const char *meta = fiscal_table_get_note (table) ? fiscal_table_get_note (table) : "";
-      gboolean is_project = g_str_equal (fiscal_table_get_title (table), "项目支出绩效目标表");
+      const char *meta = fiscal_disclosure_target_lines (table) ? fiscal_disclosure_target_lines (table) : "";
+      gboolean is_project = g_str_has_prefix (fiscal_table_get_title (table), "项目支出绩效目标表");
       FiscalTargets *targets;
       FiscalProject *project = NULL;
 
