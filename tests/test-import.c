@@ -1075,6 +1075,25 @@ test_corpus_structure (void)
     g_assert_cmpuint (fiscal_disclosure_get_line_page (d, fiscal_table_get_source_line (fiscal_disclosure_get_table (d, 1))), >, 1);
   }
 
+  /* a table that is not one of the eleven: reported, its rows skipped */
+  {
+    g_autoptr(GPtrArray) lines = split (text);
+    g_autofree char *mangled = NULL;
+    g_autoptr(FiscalDisclosure) d = NULL;
+    const char *extra[] = {
+      "表 12", "", "部门会议费明细表", "", "编制部门：" DEPARTMENT, "", "单位：万元", "",
+      "项目\t合计", "会议费\t1.00", "",
+    };
+    guint at = find (lines, "表 2", 0);
+
+    for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+      g_ptr_array_insert (lines, at + i, g_strdup (extra[i]));
+    mangled = join (lines);
+    d = parse (mangled);
+    g_assert_true (entries_have (d, FISCAL_IMPORT_WARNING, "The table “部门会议费明细表” is not one of the eleven"));
+    assert_published (get_disclosure_table, d, 0, "unknown table");
+  }
+
   /* nine tables: no 表 8, 9 (funds) and 11, “三公” numbered 表 8 */
   {
     g_autoptr(GPtrArray) lines = split (text);
