@@ -36,7 +36,6 @@ struct _FiscalDisclosure
   GPtrArray   *norm;           /* char *, digits and punctuation made ASCII */
   GArray      *pages;          /* guint per line */
   char        *department;
-  char        *unit;
   int          year;
   FiscalTable *tables[FISCAL_N_TABLES + 1];
   gboolean     declared_empty[FISCAL_N_TABLES + 1];
@@ -107,7 +106,6 @@ fiscal_disclosure_free (FiscalDisclosure *self)
   g_ptr_array_unref (self->norm);
   g_array_unref (self->pages);
   g_free (self->department);
-  g_free (self->unit);
   for (guint i = 0; i <= FISCAL_N_TABLES; i++)
     g_clear_object (&self->tables[i]);
   g_ptr_array_unref (self->target_tables);
@@ -2530,12 +2528,6 @@ int
 fiscal_disclosure_get_year (FiscalDisclosure *self)
 {
   return self->year;
-}
-
-const char *
-fiscal_disclosure_get_unit (FiscalDisclosure *self)
-{
-  return self->unit ? self->unit : "万元";
 }
 
 /**

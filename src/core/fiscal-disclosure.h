@@ -62,7 +62,6 @@ void                           fiscal_disclosure_free              (FiscalDisclo
 
 const char                    *fiscal_disclosure_get_department    (FiscalDisclosure  *self);
 int                            fiscal_disclosure_get_year          (FiscalDisclosure  *self);
-const char                    *fiscal_disclosure_get_unit          (FiscalDisclosure  *self);
 FiscalTable                   *fiscal_disclosure_get_table         (FiscalDisclosure  *self,
                                                                     guint              number);
 gboolean                       fiscal_disclosure_get_declared_empty (FiscalDisclosure *self,

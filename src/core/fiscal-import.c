@@ -1930,7 +1930,10 @@ paragraphs_after (Ctx        *ctx,
 
   *line = start;
   if (start == 0)
-    return g_string_free (out, TRUE), NULL;
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
   for (guint i = start + 1; i <= to && i <= fiscal_disclosure_get_n_lines (ctx->disclosure); i++)
     {
       g_autofree char *s = logical_line (ctx, i, to, &i);
@@ -2623,6 +2626,9 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
     }
 
   doc = fiscal_document_new (year > 0 ? year : 2025, fiscal_disclosure_get_department (disclosure));
+  if (year <= 0)
+    fiscal_import_report_add (rep, FISCAL_IMPORT_WARNING, 0, 0,
+                              _("The budget year is not stated; the budget is made for %d"), fiscal_document_get_year (doc));
   fiscal_document_freeze_changed (doc);
   if (fiscal_document_find_unit (doc, UNIT_ID) == NULL)
     {
