@@ -15,6 +15,7 @@
 
 #include "fiscal-cli-chart.h"
 #include "fiscal-cli-export.h"
+#include "fiscal-cli-import.h"
 #include "fiscal-core.h"
 
 enum {
@@ -45,7 +46,8 @@ static const Verb verbs[] = {
   { "narrative", verb_narrative, N_("Write the explanatory part (情况说明) from the figures") },
   { "chart",    fiscal_cli_chart, N_("Draw a chart as PNG, SVG or PDF") },
   { "targets",  verb_targets,  N_("Write the performance-target tables as CSV or JSON") },
-  { "export",   fiscal_cli_export, N_("Export the disclosure as a PDF document, or its tables as CSV") },
+  { "export",   fiscal_cli_export, N_("Export the disclosure as a PDF document, or its tables as a workbook or CSV") },
+  { "import",   fiscal_cli_import, N_("Rebuild a budget from a published disclosure (text or PDF)") },
 };
 
 static void

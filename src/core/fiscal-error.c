@@ -37,6 +37,8 @@ fiscal_error_code_to_nick (int code)
     [FISCAL_ERROR_NO_CATALOG]        = "no-catalog",
     [FISCAL_ERROR_CSV_SYNTAX]        = "csv-syntax",
     [FISCAL_ERROR_EXPORT]            = "export",
+    [FISCAL_ERROR_NOT_DISCLOSURE]    = "not-disclosure",
+    [FISCAL_ERROR_BAD_PDF]           = "bad-pdf",
   };
 
   if (code < 0 || code >= (int) G_N_ELEMENTS (nicks))

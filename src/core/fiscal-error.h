@@ -29,6 +29,8 @@ typedef enum
   FISCAL_ERROR_NO_CATALOG,
   FISCAL_ERROR_CSV_SYNTAX,
   FISCAL_ERROR_EXPORT,
+  FISCAL_ERROR_NOT_DISCLOSURE,
+  FISCAL_ERROR_BAD_PDF,
 } FiscalError;
 
 GQuark      fiscal_error_quark        (void);

@@ -1,0 +1,158 @@
+/* fiscal-cli-import.c
+ *
+ * fiscal-cli import: a budget rebuilt from a published disclosure (its
+ * text, or the PDF itself), with the report of how.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fiscal-cli-import.h"
+#include "fiscal-core.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FINDINGS = 1,
+  EXIT_TROUBLE = 2,
+};
+
+/* A PDF is told by its first bytes, whatever its name. */
+static FiscalDisclosure *
+read_input (const char  *path,
+            GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  if (length >= 5 && memcmp (contents, "%PDF-", 5) == 0)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      return fiscal_disclosure_parse_pdf_bytes (bytes, error);
+    }
+
+  return fiscal_disclosure_parse_text (contents, length, error);
+}
+
+/**
+ * fiscal_cli_import:
+ *
+ * `fiscal-cli import INPUT -o OUT [--report FILE] [--format text|json]
+ * [--force]`. argv[0] is the verb.
+ *
+ * Returns: 0 when every published cell is reproduced and nothing is
+ *   doubtful, 1 when the budget was written but the report has warnings or
+ *   errors, 2 when nothing was written
+ */
+int
+fiscal_cli_import (int    argc,
+                   char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *report_path = NULL;
+  g_autofree char *format = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the budget to FILE (required)"), N_("FILE") },
+    { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report_path, N_("Write the import report to FILE instead of standard output"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Report format: text or json"), N_("FORMAT") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the output file if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("INPUT"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDisclosure) disclosure = NULL;
+  g_autoptr(FiscalImportReport) report = NULL;
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  g_autofree char *text = NULL;
+  const char *input;
+
+  g_option_context_set_summary (context, _("Rebuild a budget from a published disclosure (its text or PDF)"));
+  g_option_context_set_description (context,
+    _("Exit status: 0 when every published figure is reproduced and nothing is doubtful, "
+      "1 when the budget was written but the report has warnings or errors, "
+      "2 when nothing was written (the input cannot be read, is not a disclosure, "
+      "the output exists without --force, or the command is wrong)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("fiscal-cli: %s\n", error->message);
+      return EXIT_TROUBLE;
+    }
+  if (argc != 2)
+    {
+      g_printerr ("fiscal-cli: %s\n", argc < 2 ? _("Name one disclosure to import") : _("Name only one disclosure to import"));
+      return EXIT_TROUBLE;
+    }
+  input = argv[1];
+  if (output == NULL)
+    {
+      g_printerr ("fiscal-cli: %s\n", _("Name the budget file to write with -o"));
+      return EXIT_TROUBLE;
+    }
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    {
+      g_printerr ("fiscal-cli: %s\n", _("Unknown --format; see --help"));
+      return EXIT_TROUBLE;
+    }
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("fiscal-cli: %s exists; use --force to replace it\n"), output);
+      return EXIT_TROUBLE;
+    }
+
+  if (!(disclosure = read_input (input, &error)))
+    {
+      g_printerr ("fiscal-cli: %s: %s\n", input, error->message);
+      return EXIT_TROUBLE;
+    }
+  if (!(doc = fiscal_import_disclosure (disclosure, &report, &error)))
+    {
+      g_printerr ("fiscal-cli: %s: %s\n", input, error->message);
+      return EXIT_TROUBLE;
+    }
+
+  out_file = g_file_new_for_commandline_arg (output);
+  if (!fiscal_document_save (doc, out_file, NULL, &error))
+    {
+      g_printerr ("fiscal-cli: %s: %s\n", output, error->message);
+      return EXIT_TROUBLE;
+    }
+
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      g_autofree char *json = fiscal_import_report_to_json (report);
+      text = g_strconcat (json, "\n", NULL);
+    }
+  else
+    text = fiscal_import_report_to_text (report);
+
+  if (report_path != NULL)
+    {
+      if (!g_file_set_contents_full (report_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+        {
+          g_printerr ("fiscal-cli: %s: %s\n", report_path, error->message);
+          return EXIT_FINDINGS;
+        }
+    }
+  else
+    {
+      fputs (text, stdout);
+      fflush (stdout);
+    }
+
+  return fiscal_import_report_count (report, FISCAL_IMPORT_ERROR) > 0 ||
+         fiscal_import_report_count (report, FISCAL_IMPORT_WARNING) > 0 ? EXIT_FINDINGS : EXIT_OK;
+}

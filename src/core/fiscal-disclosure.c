@@ -1,0 +1,2673 @@
+/* fiscal-disclosure.c
+ *
+ * Reading a published disclosure into its tables and parts, as published.
+ *
+ * The text is taken line by line. A table starts at its title (表 N and a
+ * name, matched to the national numbering by the keywords of its name
+ * first and its number second), ends at the next title or part heading,
+ * and its rows are told apart from the repeated headers and page footers by
+ * their codes, names and figures. Which column a figure belongs to is
+ * decided by the figures of the row: tabs are used when they give exactly
+ * the table's columns, else every placement of the figures in order is
+ * tried against the sums the table's columns obey (合计 = 基本 + 项目 …).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-disclosure"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "fiscal-disclosure.h"
+#include "fiscal-document.h"
+#include "fiscal-error.h"
+#include "fiscal-money.h"
+#include "fiscal-pivot.h"
+
+#define MAX_AMOUNTS 16
+
+struct _FiscalDisclosure
+{
+  GPtrArray   *lines;          /* char *, as read */
+  GPtrArray   *norm;           /* char *, digits and punctuation made ASCII */
+  GArray      *pages;          /* guint per line */
+  char        *department;
+  int          year;
+  FiscalTable *tables[FISCAL_N_TABLES + 1];
+  gboolean     declared_empty[FISCAL_N_TABLES + 1];
+  guint        published_number[FISCAL_N_TABLES + 1];
+  GPtrArray   *target_tables;
+  guint        part_first[5];
+  guint        part_last[5];
+  GPtrArray   *projects;
+  GPtrArray   *entries;
+};
+
+/* The sums a table's amount columns obey: parent = Σ children. */
+typedef struct
+{
+  int parent;
+  int children[11];
+} Relation;
+
+typedef struct
+{
+  guint           n_relations;
+  Relation        relations[3];
+  guint           penalty[MAX_AMOUNTS];
+} Segment;
+
+void
+fiscal_import_entry_free (FiscalImportEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->message);
+  g_free (entry);
+}
+
+const char *
+fiscal_import_severity_to_string (FiscalImportSeverity severity)
+{
+  switch (severity)
+    {
+    case FISCAL_IMPORT_INFO:      return "info";
+    case FISCAL_IMPORT_INFERENCE: return "inference";
+    case FISCAL_IMPORT_WARNING:   return "warning";
+    case FISCAL_IMPORT_ERROR:     return "error";
+    default:                      return "info";
+    }
+}
+
+static void
+project_free (gpointer data)
+{
+  FiscalDisclosureProject *p = data;
+
+  g_free (p->name);
+  g_free (p->policy_basis);
+  g_free (p->owner_unit);
+  g_free (p->allocation);
+  g_free (p->period);
+  g_free (p);
+}
+
+void
+fiscal_disclosure_free (FiscalDisclosure *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->lines);
+  g_ptr_array_unref (self->norm);
+  g_array_unref (self->pages);
+  g_free (self->department);
+  for (guint i = 0; i <= FISCAL_N_TABLES; i++)
+    g_clear_object (&self->tables[i]);
+  g_ptr_array_unref (self->target_tables);
+  g_ptr_array_unref (self->projects);
+  g_ptr_array_unref (self->entries);
+  g_free (self);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+note (FiscalDisclosure     *self,
+      FiscalImportSeverity  severity,
+      guint                 line,
+      const char           *format,
+      ...)
+{
+  FiscalImportEntry *entry = g_new0 (FiscalImportEntry, 1);
+  va_list args;
+
+  va_start (args, format);
+  entry->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  entry->severity = severity;
+  entry->line = line;
+  entry->page = line > 0 && line <= self->pages->len ? g_array_index (self->pages, guint, line - 1) : 0;
+  g_ptr_array_add (self->entries, entry);
+}
+
+/* ---- Text normalisation ------------------------------------------------ */
+
+/* Full-width digits, letters and the punctuation of figures made ASCII;
+ * an ideographic or no-break space made a space. Names keep their
+ * full-width brackets, as the catalogues write them. */
+static char *
+normalize_line (const char *line)
+{
+  GString *out = g_string_sized_new (strlen (line));
+
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF10 && c <= 0xFF19)
+        g_string_append_c (out, '0' + (c - 0xFF10));
+      else if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+        g_string_append_c (out, (char) (c - 0xFEE0));
+      else if (c == 0xFF0E)
+        g_string_append_c (out, '.');
+      else if (c == 0xFF05)
+        g_string_append_c (out, '%');
+      else if (c == 0xFF0D || c == 0x2212)
+        g_string_append_c (out, '-');
+      else if (c == 0xFF1D)
+        g_string_append_c (out, '=');
+      else if (c == 0xFF1E)
+        g_string_append_c (out, '>');
+      else if (c == 0xFF1C)
+        g_string_append_c (out, '<');
+      else if (c == 0xFF1A)
+        g_string_append (out, "：");
+      else if (c == 0x3000 || c == 0x00A0 || c == '\r' || c == '\v')
+        g_string_append_c (out, ' ');
+      else if (c == 0xFF0C && out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]) &&
+               g_ascii_isdigit (p[3]))
+        g_string_append_c (out, ',');   /* a full-width comma between digits groups thousands */
+      else if (c == '(')
+        g_string_append (out, "（");
+      else if (c == ')')
+        g_string_append (out, "）");
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  for (; *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/* An amount as printed: digits with an optional sign, thousands commas and
+ * decimals. */
+static gboolean
+is_amount (const char *s)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  if (*p == '-')
+    p++;
+  for (; *p && (g_ascii_isdigit (*p) || *p == ','); p++)
+    digits |= g_ascii_isdigit (*p);
+  if (!digits || s[0] == ',')
+    return FALSE;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == 0;
+}
+
+static gboolean
+is_digits (const char *s)
+{
+  if (*s == 0)
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/* The fen of an amount printed in @unit_places (0 元, 4 万元, 8 亿元) by
+ * moving the decimal point in the text: never through a double. */
+static gboolean
+parse_amount (const char  *text,
+              guint        unit_places,
+              gint64      *fen,
+              guint       *decimals,
+              GError     **error)
+{
+  GString *digits = g_string_new (NULL);
+  g_autofree char *shifted = NULL;
+  const char *dot;
+  guint n_dec = 0;
+  gboolean negative = text[0] == '-';
+  gboolean ok;
+
+  for (const char *p = text + negative; *p; p++)
+    if (*p != ',')
+      g_string_append_c (digits, *p);
+
+  dot = strchr (digits->str, '.');
+  if (dot)
+    n_dec = strlen (dot + 1);
+  if (decimals)
+    *decimals = n_dec;
+
+  {
+    GString *s = g_string_new (negative ? "-" : "");
+    const char *int_part = digits->str;
+    gsize int_len = dot ? (gsize) (dot - digits->str) : digits->len;
+    const char *frac = dot ? dot + 1 : "";
+    gsize frac_len = strlen (frac);
+
+    g_string_append_len (s, int_part, int_len);
+    for (guint i = 0; i < unit_places; i++)
+      g_string_append_c (s, i < frac_len ? frac[i] : '0');
+    if (frac_len > unit_places)
+      {
+        g_string_append_c (s, '.');
+        g_string_append (s, frac + unit_places);
+      }
+    shifted = g_string_free (s, FALSE);
+  }
+
+  g_string_free (digits, TRUE);
+  ok = fiscal_money_parse (shifted, fen, error);
+  return ok;
+}
+
+/* Tokens of a line: by tabs and spaces; a figure run into a label
+ * (一般公共服务支出278.87) and a code run into a name (201一般…) are cut
+ * apart. */
+static GPtrArray *
+tokenize (const char *norm)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) words = g_strsplit_set (norm, " \t", -1);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      char *w = words[i];
+      gsize len = strlen (w);
+      gsize k;
+
+      if (len == 0)
+        continue;
+
+      /* code glued to a name */
+      for (k = 0; k < len && g_ascii_isdigit (w[k]); k++)
+        ;
+      if ((k == 3 || k == 5 || k == 7) && k < len && (guchar) w[k] >= 0x80)
+        {
+          g_ptr_array_add (tokens, g_strndup (w, k));
+          w += k;
+          len -= k;
+        }
+
+      /* figure glued to a label */
+      k = len;
+      while (k > 0 && (g_ascii_isdigit (w[k - 1]) || w[k - 1] == '.' || w[k - 1] == ','))
+        k--;
+      if (k > 0 && k < len && (guchar) w[k - 1] >= 0x80 && is_amount (w + k) &&
+          strchr (w + k, '.') != NULL)
+        {
+          g_ptr_array_add (tokens, g_strndup (w, k));
+          g_ptr_array_add (tokens, g_strdup (w + k));
+        }
+      else
+        g_ptr_array_add (tokens, g_strdup (w));
+    }
+
+  return tokens;
+}
+
+/* Words of a name split by the text extraction are joined again: without
+ * a space between Chinese characters, with one where either side is
+ * Latin or a figure ("1. 一般公共预算拨款"). */
+static void
+append_word (GString    *name,
+             const char *word)
+{
+  if (name->len > 0 && ((guchar) name->str[name->len - 1] < 0x80 || (guchar) word[0] < 0x80) &&
+      name->str[name->len - 1] != ' ')
+    g_string_append_c (name, ' ');
+  g_string_append (name, word);
+}
+
+/* ---- Tables ------------------------------------------------------------ */
+
+static guint
+table_by_name (const char *title)
+{
+  if (strstr (title, "三公"))
+    return 10;
+  if (strstr (title, "结转结余") || strstr (title, "上年结转"))
+    return 11;
+  if (strstr (title, "政府性基金"))
+    return 8;
+  if (strstr (title, "国有资本"))
+    return 9;
+  if (strstr (title, "财政拨款收支"))
+    return 4;
+  if (strstr (title, "项目支出"))
+    return 7;
+  if (strstr (title, "基本支出"))
+    return 6;
+  if (strstr (title, "一般公共预算"))
+    return 5;
+  if (strstr (title, "收入总体") || strstr (title, "收入预算"))
+    return 2;
+  if (strstr (title, "支出总体") || strstr (title, "支出预算"))
+    return 3;
+  if (strstr (title, "收支总体") || strstr (title, "收支预算"))
+    return 1;
+  return 0;
+}
+
+static guint
+chinese_number (const char *s,
+                const char **end)
+{
+  static const char * const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  guint value = 0, current = 0;
+  gboolean any = FALSE;
+
+  while (*s)
+    {
+      gboolean matched = FALSE;
+
+      for (guint d = 0; d < 10; d++)
+        if (g_str_has_prefix (s, digits[d]))
+          {
+            current = d;
+            s += strlen (digits[d]);
+            matched = any = TRUE;
+            break;
+          }
+      if (!matched && g_str_has_prefix (s, "十"))
+        {
+          value += (current ? current : 1) * 10;
+          current = 0;
+          s += strlen ("十");
+          matched = any = TRUE;
+        }
+      if (!matched)
+        break;
+    }
+
+  if (end)
+    *end = s;
+  return any ? value + current : 0;
+}
+
+/* "表 3", "表3：", "表三 …": the number and where the rest starts. */
+static gboolean
+parse_table_prefix (const char  *norm,
+                    guint       *number,
+                    const char **rest)
+{
+  const char *p = norm;
+
+  while (*p == ' ')
+    p++;
+  if (!g_str_has_prefix (p, "表"))
+    return FALSE;
+  p += strlen ("表");
+  while (*p == ' ')
+    p++;
+  if (g_ascii_isdigit (*p))
+    {
+      *number = 0;
+      while (g_ascii_isdigit (*p))
+        *number = *number * 10 + (*p++ - '0');
+    }
+  else
+    {
+      *number = chinese_number (p, &p);
+      if (*number == 0)
+        return FALSE;
+    }
+  while (*p == ' ' || g_str_has_prefix (p, "：") || g_str_has_prefix (p, "、") || *p == ':' || *p == '-')
+    p += (*p == ' ' || *p == ':' || *p == '-') ? 1 : strlen ("：");
+  *rest = p;
+  return TRUE;
+}
+
+static gboolean
+looks_like_title (const char *text)
+{
+  glong len = g_utf8_strlen (text, -1);
+
+  return len >= 4 && len <= 40 &&
+         (g_str_has_suffix (text, "情况表") || g_str_has_suffix (text, "明细表") ||
+          g_str_has_suffix (text, "预算表") || g_str_has_suffix (text, "目标表")) &&
+         strstr (text, "空表") == NULL && strstr (text, "，") == NULL &&
+         strstr (text, "。") == NULL && strstr (text, "关于") == NULL;
+}
+
+static int
+part_heading (const char *norm)
+{
+  static const char * const parts[] = { "第一部分", "第二部分", "第三部分", "第四部分" };
+  const char *p = norm;
+
+  while (*p == ' ')
+    p++;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (g_str_has_prefix (p, parts[i]))
+      return i + 1;
+  return 0;
+}
+
+static gboolean
+is_page_furniture (const char *norm)
+{
+  g_autofree char *s = g_strstrip (g_strdup (norm));
+  const char *p = s;
+
+  if (*s == 0)
+    return TRUE;
+  if (g_regex_match_simple ("^[-—– ]*[0-9]+[-—– ]*$", s, 0, 0))
+    return TRUE;
+  if (g_regex_match_simple ("^第 *[0-9]+ *页( *[，,/]? *共 *[0-9]+ *页)?$", s, 0, 0) ||
+      g_regex_match_simple ("^[0-9]+ */ *[0-9]+$", s, 0, 0))
+    return TRUE;
+  (void) p;
+  return FALSE;
+}
+
+static void
+setup_segments (guint    number,
+                Segment *left,
+                Segment *right)
+{
+  memset (left, 0, sizeof *left);
+  memset (right, 0, sizeof *right);
+
+#define REL(seg, par, ...) do { Relation r = { par, { __VA_ARGS__, -1 } }; (seg)->relations[(seg)->n_relations++] = r; } while (0)
+  switch (number)
+    {
+    case 1:
+      break;
+    case 2:
+      REL (left, 0, 1, 8, 9, 10, 11);
+      REL (left, 1, 2, 3, 4, 5, 6, 7);
+      {
+        static const guint p[] = { 0, 0, 0, 3, 2, 3, 2, 3, 1, 0, 2, 2 };
+        memcpy (left->penalty, p, sizeof p);
+      }
+      break;
+    case 3: case 5: case 6:
+      REL (left, 0, 1, 2);
+      break;
+    case 4:
+      REL (right, 0, 1, 2, 3);
+      right->penalty[2] = right->penalty[3] = 1;
+      break;
+    case 7:
+      REL (left, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+      {
+        static const guint p[] = { 0, 2, 0, 2, 3, 2, 1, 3, 3, 3, 2 };
+        memcpy (left->penalty, p, sizeof p);
+      }
+      break;
+    case 8: case 9:
+      REL (left, 0, 1, 2, 3);
+      break;
+    case 10:
+      REL (left, 0, 1, 2, 3);
+      left->penalty[2] = left->penalty[3] = 1;
+      break;
+    case 11:
+      REL (left, 0, 1, 5);
+      REL (left, 1, 2, 3, 4);
+      REL (left, 5, 6, 7, 8);
+      break;
+    default:
+      break;
+    }
+#undef REL
+}
+
+/* A row whose figures fit several sets of columns: the candidates, best
+ * first, to be chosen between by the sums of the rows under a parent. */
+typedef struct
+{
+  guint   row;
+  guint   first_cell;
+  guint   k;
+  guint   line;
+  gint64  figures[MAX_AMOUNTS];
+  guint   ulp[MAX_AMOUNTS];
+  guint   n_candidates;
+  guint   chosen;
+  int     candidates[32][MAX_AMOUNTS];
+} Ambiguity;
+
+typedef struct
+{
+  guint        number;          /* national */
+  FiscalTable *table;
+  FiscalTable *shape;           /* the empty pivot, for its columns and fixed rows */
+  guint        n_code;          /* code columns */
+  gboolean     economic;
+  gboolean     has_project;
+  guint        n_left;          /* amounts before the label column, or all */
+  guint        n_right;         /* amounts after it */
+  gboolean     has_label;
+  Segment      left, right;
+  guint        unit_places;
+  guint32      total_mask_left; /* columns the total row uses */
+  gboolean     have_total;
+  GHashTable  *vocabulary;      /* header words */
+  gboolean     in_header;
+  FiscalTableRow *pending;      /* a row whose label continues */
+  GString     *pending_text;    /* code and label waiting for their figures */
+  GPtrArray   *ambiguous;       /* Ambiguity: rows whose figures fit more than one set of columns */
+  GPtrArray   *last_figures;    /* the figures of the last row, as printed */
+  guint        last_line;
+  guint        pending_line;
+} TableState;
+
+static void
+add_vocabulary (GHashTable *vocab,
+                const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, "·  \t", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    if (*parts[i])
+      g_hash_table_add (vocab, g_strdup (parts[i]));
+}
+
+static FiscalTable *
+copy_shape (FiscalTable *shape,
+            const char  *department)
+{
+  FiscalTable *table = fiscal_table_new (fiscal_table_get_number (shape), fiscal_table_get_title (shape));
+
+  fiscal_table_set_department (table, department);
+  for (guint c = 0; c < fiscal_table_get_n_columns (shape); c++)
+    {
+      const FiscalTableColumn *col = fiscal_table_get_column (shape, c);
+      fiscal_table_add_column (table, col->kind, col->title);
+    }
+  for (guint h = 0; h < fiscal_table_get_n_header_cells (shape); h++)
+    {
+      const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (shape, h);
+      fiscal_table_add_header (table, cell->row, cell->column, cell->row_span, cell->column_span, cell->text);
+    }
+  return table;
+}
+
+static void
+table_state_init (TableState     *st,
+                  FiscalDocument *empty,
+                  guint           number,
+                  const char     *department)
+{
+  gboolean after_label = FALSE;
+
+  memset (st, 0, sizeof *st);
+  st->number = number;
+  st->shape = fiscal_pivot_table (empty, number);
+  st->table = copy_shape (st->shape, department);
+  st->vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  st->unit_places = 4;
+  st->in_header = TRUE;
+  st->pending_text = g_string_new (NULL);
+  st->ambiguous = g_ptr_array_new_with_free_func (g_free);
+  st->last_figures = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < fiscal_table_get_n_columns (st->shape); c++)
+    {
+      const FiscalTableColumn *col = fiscal_table_get_column (st->shape, c);
+
+      add_vocabulary (st->vocabulary, col->title);
+      switch (col->kind)
+        {
+        case FISCAL_COLUMN_CODE_1: case FISCAL_COLUMN_CODE_2: case FISCAL_COLUMN_CODE_3:
+          st->n_code++;
+          break;
+        case FISCAL_COLUMN_PROJECT:
+          st->has_project = TRUE;
+          break;
+        case FISCAL_COLUMN_LABEL:
+          st->has_label = TRUE;
+          after_label = TRUE;
+          break;
+        case FISCAL_COLUMN_AMOUNT:
+          if (after_label)
+            st->n_right++;
+          else
+            st->n_left++;
+          break;
+        case FISCAL_COLUMN_NAME:
+        default:
+          break;
+        }
+    }
+  st->economic = number == 6;
+  for (guint h = 0; h < fiscal_table_get_n_header_cells (st->shape); h++)
+    add_vocabulary (st->vocabulary, fiscal_table_get_header_cell (st->shape, h)->text);
+
+  setup_segments (number, &st->left, &st->right);
+}
+
+static void
+table_state_clear (TableState *st)
+{
+  g_clear_object (&st->shape);
+  g_clear_object (&st->table);
+  g_clear_pointer (&st->vocabulary, g_hash_table_unref);
+  if (st->pending_text)
+    g_string_free (st->pending_text, TRUE);
+  st->pending_text = NULL;
+  g_clear_pointer (&st->ambiguous, g_ptr_array_unref);
+  g_clear_pointer (&st->last_figures, g_ptr_array_unref);
+}
+
+static gint64
+tolerance (const gint64 *values,
+           const guint  *ulp,
+           const Relation *r)
+{
+  gint64 tol = values[r->parent] != 0 ? ulp[r->parent] / 2 : 0;
+
+  for (guint i = 0; r->children[i] >= 0; i++)
+    if (values[r->children[i]] != 0)
+      tol += ulp[r->children[i]] / 2;
+  return tol;
+}
+
+static guint
+violations (const Segment *seg,
+            const gint64  *values,
+            const guint   *ulp)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < seg->n_relations; i++)
+    {
+      const Relation *r = &seg->relations[i];
+      gint64 sum = 0, diff;
+
+      for (guint c = 0; r->children[c] >= 0; c++)
+        sum += values[r->children[c]];
+      diff = values[r->parent] - sum;
+      if (diff < 0)
+        diff = -diff;
+      if (diff > tolerance (values, ulp, r))
+        n++;
+    }
+  return n;
+}
+
+/* Places @k figures, in order, into @n columns so that the sums hold,
+ * preferring the usual columns. Returns the number of sums broken; @ties
+ * says whether more than one placement was equally good. */
+static guint
+fit_figures (const Segment *seg,
+             guint          n,
+             const gint64  *figures,
+             const guint   *figure_ulp,
+             guint          k,
+             guint32        usual,
+             int           *placement,
+             gboolean      *ties,
+             Ambiguity     *fits)
+{
+  int idx[MAX_AMOUNTS];
+  guint best_viol = G_MAXUINT, best_pen = G_MAXUINT;
+  guint fit_pen[32];
+
+  *ties = FALSE;
+  if (k > n || n > MAX_AMOUNTS)
+    return G_MAXUINT;
+
+  for (guint i = 0; i < k; i++)
+    idx[i] = i;
+
+  for (;;)
+    {
+      gint64 values[MAX_AMOUNTS] = { 0 };
+      guint ulp[MAX_AMOUNTS] = { 0 };
+      guint viol, pen = 0;
+
+      for (guint i = 0; i < k; i++)
+        {
+          values[idx[i]] = figures[i];
+          ulp[idx[i]] = figure_ulp[i];
+          pen += seg->penalty[idx[i]];
+          if (usual != 0 && !(usual & (1u << idx[i])))
+            pen += 4;
+        }
+      viol = violations (seg, values, ulp);
+      if (viol == 0 && fits != NULL)
+        {
+          /* kept in order of preference */
+          guint at = fits->n_candidates;
+
+          while (at > 0 && fit_pen[at - 1] > pen)
+            at--;
+          if (at < G_N_ELEMENTS (fits->candidates))
+            {
+              guint last = MIN (fits->n_candidates, G_N_ELEMENTS (fits->candidates) - 1);
+
+              for (guint j = last; j > at; j--)
+                {
+                  memcpy (fits->candidates[j], fits->candidates[j - 1], sizeof fits->candidates[0]);
+                  fit_pen[j] = fit_pen[j - 1];
+                }
+              for (guint i = 0; i < k; i++)
+                fits->candidates[at][i] = idx[i];
+              fit_pen[at] = pen;
+              if (fits->n_candidates < G_N_ELEMENTS (fits->candidates))
+                fits->n_candidates++;
+            }
+        }
+      if (viol < best_viol || (viol == best_viol && pen < best_pen))
+        {
+          best_viol = viol;
+          best_pen = pen;
+          *ties = FALSE;
+          for (guint i = 0; i < k; i++)
+            placement[i] = idx[i];
+        }
+      else if (viol == best_viol && pen == best_pen)
+        *ties = TRUE;
+
+      /* next combination */
+      {
+        int i = (int) k - 1;
+
+        while (i >= 0 && idx[i] == (int) (n - k + i))
+          i--;
+        if (i < 0)
+          break;
+        idx[i]++;
+        for (guint j = i + 1; j < k; j++)
+          idx[j] = idx[j - 1] + 1;
+      }
+    }
+
+  return best_viol;
+}
+
+static guint
+unit_ulp (guint unit_places,
+          guint decimals)
+{
+  guint64 fen = 100;
+
+  for (guint i = 0; i < unit_places; i++)
+    fen *= 10;
+  for (guint i = 0; i < decimals && fen > 1; i++)
+    fen /= 10;
+  return (guint) MIN (fen, G_MAXUINT);
+}
+
+/* Reads figures from @tokens[*pos…] into the amount cells of a segment. */
+static void
+read_segment (FiscalDisclosure *self,
+              TableState       *st,
+              FiscalTableRow   *row,
+              guint             first_cell,
+              guint             n_cells,
+              const Segment    *seg,
+              GPtrArray        *figure_tokens,
+              gboolean          is_total,
+              guint32          *mask,
+              guint             line)
+{
+  gint64 figures[MAX_AMOUNTS];
+  guint ulp[MAX_AMOUNTS];
+  int placement[MAX_AMOUNTS];
+  guint k = 0;
+  gboolean ties;
+  guint viol;
+  Ambiguity *fits;
+
+  for (guint i = 0; i < figure_tokens->len; i++)
+    {
+      const char *tok = g_ptr_array_index (figure_tokens, i);
+      g_autoptr(GError) error = NULL;
+      guint decimals = 0;
+      gint64 fen = 0;
+
+      if (k >= MAX_AMOUNTS)
+        break;
+      if (!parse_amount (tok, st->unit_places, &fen, &decimals, &error))
+        {
+          note (self, FISCAL_IMPORT_WARNING, line, _("表 %u: the figure “%s” cannot be read (%s); taken as 0"),
+                st->number, tok, error->message);
+          fen = 0;
+        }
+      figures[k] = fen;
+      ulp[k] = unit_ulp (st->unit_places, decimals);
+      k++;
+    }
+
+  if (k == 0)
+    return;
+
+  if (k > n_cells)
+    {
+      note (self, FISCAL_IMPORT_WARNING, line,
+            _("表 %u: the row has %u figures but the table has %u amount columns; the row is left out"),
+            st->number, k, n_cells);
+      return;
+    }
+
+  fits = g_new0 (Ambiguity, 1);
+  viol = fit_figures (seg, n_cells, figures, ulp, k, is_total ? 0 : (mask ? *mask : 0), placement, &ties, fits);
+  if (fits->n_candidates > 1 && st->ambiguous != NULL)
+    {
+      fits->row = fiscal_table_get_n_rows (st->table) - 1;
+      fits->first_cell = first_cell;
+      fits->k = k;
+      fits->line = line;
+      memcpy (fits->figures, figures, sizeof figures);
+      memcpy (fits->ulp, ulp, sizeof ulp);
+      g_ptr_array_add (st->ambiguous, fits);
+    }
+  else
+    g_free (fits);
+  if (viol > 0 && viol != G_MAXUINT)
+    note (self, FISCAL_IMPORT_WARNING, line,
+          _("表 %u: the figures of the row do not fit its columns (%u sums broken); they are placed as best they fit"),
+          st->number, viol);
+  else if (ties && k < n_cells && seg->n_relations > 0 && st->n_code == 0)
+    note (self, FISCAL_IMPORT_INFERENCE, line,
+          _("表 %u: the figures of the row fit more than one set of columns; the usual columns are taken"),
+          st->number);
+
+  for (guint i = 0; i < k; i++)
+    {
+      fiscal_table_row_set_amount (row, first_cell + placement[i], figures[i]);
+      if (is_total && mask)
+        *mask |= 1u << placement[i];
+    }
+}
+
+/* Tabs that give exactly one field per column are trusted. */
+static gboolean
+read_by_tabs (FiscalDisclosure *self,
+              TableState       *st,
+              const char       *norm,
+              guint             line)
+{
+  g_auto(GStrv) fields = g_strsplit (norm, "\t", -1);
+  guint n_fields = g_strv_length (fields);
+  guint n_columns = fiscal_table_get_n_columns (st->table);
+  GString *code = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *project = NULL;
+  FiscalTableRow *row;
+  guint cell = 0;
+
+  if (strchr (norm, '\t') == NULL)
+    {
+      g_string_free (code, TRUE);
+      return FALSE;
+    }
+
+  while (n_fields > n_columns && is_blank (fields[n_fields - 1]))
+    n_fields--;
+  if (n_fields != n_columns && !(n_fields < n_columns && n_fields > st->n_code + 1))
+    {
+      g_string_free (code, TRUE);
+      return FALSE;
+    }
+
+  /* every field must be of its column's kind */
+  for (guint c = 0; c < n_fields; c++)
+    {
+      const FiscalTableColumn *col = fiscal_table_get_column (st->table, c);
+      g_autofree char *f = g_strstrip (g_strdup (fields[c]));
+
+      if ((col->kind == FISCAL_COLUMN_AMOUNT && *f && !is_amount (f)) ||
+          (col->kind <= FISCAL_COLUMN_CODE_3 && *f && !is_digits (f)) ||
+          (col->kind == FISCAL_COLUMN_NAME && is_amount (f) && *f))
+        {
+          g_string_free (code, TRUE);
+          return FALSE;
+        }
+    }
+
+  for (guint c = 0; c < n_fields; c++)
+    {
+      const FiscalTableColumn *col = fiscal_table_get_column (st->table, c);
+      g_autofree char *f = g_strstrip (g_strdup (fields[c]));
+
+      if (col->kind <= FISCAL_COLUMN_CODE_3)
+        g_string_append (code, f);
+      else if (col->kind == FISCAL_COLUMN_NAME)
+        name = g_strdup (f);
+      else if (col->kind == FISCAL_COLUMN_PROJECT)
+        project = g_strdup (f);
+    }
+
+  if (name == NULL || (*name == 0 && code->len == 0))
+    {
+      g_string_free (code, TRUE);
+      return FALSE;
+    }
+
+  {
+    guint level = code->len == 3 ? 1 : code->len == 5 ? 2 : code->len == 7 ? 3 : 0;
+    row = fiscal_table_add_row (st->table, code->str, name, level);
+  }
+  row->source_line = line;
+  if (st->has_project)
+    fiscal_table_row_set_project (row, project && *project ? project : NULL);
+
+  for (guint c = 0; c < n_fields; c++)
+    {
+      const FiscalTableColumn *col = fiscal_table_get_column (st->table, c);
+      g_autofree char *f = g_strstrip (g_strdup (fields[c]));
+
+      if (col->kind == FISCAL_COLUMN_LABEL)
+        fiscal_table_row_set_label (row, cell++, f);
+      else if (col->kind == FISCAL_COLUMN_AMOUNT)
+        {
+          g_autoptr(GError) error = NULL;
+          gint64 fen = 0;
+
+          if (*f && !parse_amount (f, st->unit_places, &fen, NULL, &error))
+            {
+              note (self, FISCAL_IMPORT_WARNING, line, _("表 %u: the figure “%s” cannot be read (%s); taken as 0"),
+                    st->number, f, error->message);
+              fen = 0;
+            }
+          fiscal_table_row_set_amount (row, cell++, fen);
+        }
+    }
+
+  /* the sums of the row, as a check */
+  {
+    gint64 values[MAX_AMOUNTS] = { 0 };
+    guint ulp[MAX_AMOUNTS];
+    guint n = 0;
+
+    for (guint c = 0; c < row->n_cells && n < MAX_AMOUNTS; c++)
+      if (row->cells[c].text == NULL)
+        {
+          values[n] = row->cells[c].amount;
+          ulp[n] = unit_ulp (st->unit_places, 2);
+          n++;
+        }
+    if (!st->has_label && violations (&st->left, values, ulp) > 0)
+      note (self, FISCAL_IMPORT_WARNING, line, _("表 %u: the figures of row “%s %s” do not add up across its columns"),
+            st->number, code->str, name);
+  }
+
+  g_string_free (code, TRUE);
+  return TRUE;
+}
+
+static gboolean
+is_header_line (TableState *st,
+                GPtrArray  *tokens)
+{
+  guint n_numbers = 0, expect = 1;
+  gboolean star = FALSE;
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const char *t = g_ptr_array_index (tokens, i);
+
+      if (g_str_equal (t, "※"))
+        star = TRUE;
+      else if (is_digits (t) && strlen (t) <= 2 && (guint) atoi (t) == expect)
+        {
+          n_numbers++;
+          expect++;
+        }
+      else if (!g_hash_table_contains (st->vocabulary, t))
+        {
+          /* a word of a header cell wrapped over lines: in the header
+           * while no figure and no code has come */
+          if (is_amount (t) || !st->in_header)
+            return FALSE;
+        }
+    }
+  return star || n_numbers == 0 || n_numbers >= 3;
+}
+
+static gboolean
+is_code_token (TableState *st,
+               const char *t)
+{
+  gsize len = strlen (t);
+
+  if (!is_digits (t))
+    return FALSE;
+  if (st->economic)
+    return len == 3 || len == 2 || len == 5;
+  return len == 3 || len == 2 || len == 5 || len == 7;
+}
+
+static Ambiguity *find_ambiguity (TableState *st,
+                                  guint       row);
+
+/* A data row of a table with codes (表 2, 3, 5–9, 11). Returns FALSE when
+ * the line is not a row. */
+static gboolean
+read_code_row (FiscalDisclosure *self,
+               TableState       *st,
+               const char       *department,
+               GPtrArray        *tokens,
+               guint             line)
+{
+  GString *code = g_string_new (NULL);
+  GString *name = g_string_new (NULL);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new ();
+  g_autofree char *project = NULL;
+  FiscalTableRow *row;
+  guint i = 0, level;
+
+  /* codes: only before the first word */
+  if (st->n_code > 0)
+    while (i < tokens->len && is_code_token (st, g_ptr_array_index (tokens, i)) &&
+           !(code->len > 0 && strlen (g_ptr_array_index (tokens, i)) != 2))
+      g_string_append (code, g_ptr_array_index (tokens, i++));
+
+  for (; i < tokens->len; i++)
+    {
+      const char *t = g_ptr_array_index (tokens, i);
+
+      if (is_amount (t) && (strchr (t, '.') || figures->len > 0 || name->len > 0))
+        g_ptr_array_add (figures, (gpointer) t);
+      else if (figures->len == 0)
+        {
+          if (st->has_project && name->len > 0 && code->len == 7)
+            {
+              char *joined = project ? g_strconcat (project, t, NULL) : g_strdup (t);
+              g_free (project);
+              project = joined;
+            }
+          else
+            append_word (name, t);
+        }
+      else
+        {
+          /* words after figures: not a row of this table */
+          g_string_free (code, TRUE);
+          g_string_free (name, TRUE);
+          return FALSE;
+        }
+    }
+
+  /* figures alone on a line: the rest of the row above, which the text
+   * extraction broke at a wide gap */
+  if (code->len == 0 && name->len == 0 && figures->len > 0 && st->pending_text->len == 0 &&
+      fiscal_table_get_n_rows (st->table) > 0 && st->last_line > 0 && line - st->last_line <= 3 &&
+      st->last_figures->len + figures->len <= st->n_left)
+    {
+      FiscalTableRow *last = (FiscalTableRow *) fiscal_table_get_row (st->table, fiscal_table_get_n_rows (st->table) - 1);
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+      Ambiguity *old = find_ambiguity (st, fiscal_table_get_n_rows (st->table) - 1);
+
+      if (old)
+        g_ptr_array_remove (st->ambiguous, old);
+      for (guint f = 0; f < st->last_figures->len; f++)
+        g_ptr_array_add (all, g_ptr_array_index (st->last_figures, f));
+      for (guint f = 0; f < figures->len; f++)
+        {
+          g_ptr_array_add (all, g_ptr_array_index (figures, f));
+          g_ptr_array_add (st->last_figures, g_strdup (g_ptr_array_index (figures, f)));
+        }
+      for (guint c = 0; c < st->n_left; c++)
+        fiscal_table_row_set_amount (last, c, 0);
+      /* the warnings of the first reading no longer hold */
+      while (self->entries->len > 0 &&
+             ((FiscalImportEntry *) g_ptr_array_index (self->entries, self->entries->len - 1))->line == st->last_line &&
+             ((FiscalImportEntry *) g_ptr_array_index (self->entries, self->entries->len - 1))->severity == FISCAL_IMPORT_WARNING)
+        g_ptr_array_remove_index (self->entries, self->entries->len - 1);
+      if (last->level == 0 && fiscal_table_get_n_rows (st->table) == 1)
+        st->total_mask_left = 0;
+      read_segment (self, st, last, 0, st->n_left, &st->left, all,
+                    last->level == 0 && fiscal_table_get_n_rows (st->table) == 1, &st->total_mask_left, st->last_line);
+      st->last_line = line;
+      g_string_free (code, TRUE);
+      g_string_free (name, TRUE);
+      return TRUE;
+    }
+
+  /* a label still waiting for its figures */
+  if (st->pending_text->len > 0 && code->len == 0 && figures->len > 0)
+    {
+      g_autofree char *head = g_string_free (g_string_new (st->pending_text->str), FALSE);
+      g_auto(GStrv) parts = g_strsplit (head, "\x1f", 2);
+
+      g_string_prepend (name, parts[1] ? parts[1] : "");
+      g_string_append (code, parts[0]);
+      g_string_truncate (st->pending_text, 0);
+      note (self, FISCAL_IMPORT_INFO, line, _("表 %u: the label “%s” runs over two lines; joined"),
+            st->number, name->str);
+    }
+  else if (st->pending_text->len > 0)
+    {
+      note (self, FISCAL_IMPORT_WARNING, st->pending_line,
+            _("表 %u: a row without figures (%s) is left out"), st->number, st->pending_text->str);
+      g_string_truncate (st->pending_text, 0);
+    }
+
+  if (name->len == 0 && code->len == 0)
+    {
+      g_string_free (code, TRUE);
+      g_string_free (name, TRUE);
+      return figures->len == 0;
+    }
+
+  if (figures->len == 0)
+    {
+      if (code->len > 0 || g_str_equal (name->str, "总计") || g_str_equal (name->str, "合计"))
+        {
+          /* the label goes on: keep it for the next line's figures */
+          g_string_printf (st->pending_text, "%s\x1f%s", code->str, name->str);
+          st->pending_line = line;
+          g_string_free (code, TRUE);
+          g_string_free (name, TRUE);
+          return TRUE;
+        }
+      /* the end of a wrapped label: add it to the row above */
+      if (fiscal_table_get_n_rows (st->table) > 0 && g_utf8_strlen (name->str, -1) <= 20 && st->pending == NULL)
+        {
+          FiscalTableRow *last = (FiscalTableRow *) fiscal_table_get_row (st->table, fiscal_table_get_n_rows (st->table) - 1);
+
+          if (last->source_line + 1 >= line - 1)
+            {
+              char *joined;
+
+              if (st->has_project && last->level == 3 && last->project)
+                {
+                  joined = g_strconcat (last->project, name->str, NULL);
+                  fiscal_table_row_set_project (last, joined);
+                  g_free (joined);
+                }
+              else
+                {
+                  joined = g_strconcat (last->name, name->str, NULL);
+                  g_free (last->name);
+                  last->name = joined;
+                }
+              note (self, FISCAL_IMPORT_INFO, line, _("表 %u: the label “%s” runs over two lines; joined"),
+                    st->number, st->has_project && last->project ? last->project : last->name);
+              g_string_free (code, TRUE);
+              g_string_free (name, TRUE);
+              return TRUE;
+            }
+        }
+      g_string_free (code, TRUE);
+      g_string_free (name, TRUE);
+      return FALSE;
+    }
+
+  if (code->len != 0 && code->len != 3 && code->len != 5 && code->len != 7)
+    note (self, FISCAL_IMPORT_WARNING, line, _("表 %u: the code “%s” is not a 类, 款 or 项 code"),
+          st->number, code->str);
+  level = code->len == 3 ? 1 : code->len == 5 ? 2 : code->len == 7 ? 3 : 0;
+
+  /* 表 7 without tabs: the project follows the function name; the
+   * name is told by a project row being one level-3 code with two words. */
+  row = fiscal_table_add_row (st->table, code->str, name->str, level);
+  row->source_line = line;
+  if (st->has_project)
+    fiscal_table_row_set_project (row, project);
+
+  read_segment (self, st, row, 0, st->n_left, &st->left, figures, level == 0 && !st->have_total,
+                &st->total_mask_left, line);
+  if (level == 0 && !st->have_total)
+    st->have_total = TRUE;
+
+  g_ptr_array_set_size (st->last_figures, 0);
+  for (guint f = 0; f < figures->len; f++)
+    g_ptr_array_add (st->last_figures, g_strdup (g_ptr_array_index (figures, f)));
+  st->last_line = line;
+
+  g_string_free (code, TRUE);
+  g_string_free (name, TRUE);
+  (void) department;
+  return TRUE;
+}
+
+/* A row of 表 1, 4 (item, amount, function, amounts) or 表 10 (item,
+ * amounts). */
+static gboolean
+read_item_row (FiscalDisclosure *self,
+               TableState       *st,
+               GPtrArray        *tokens,
+               guint             line)
+{
+  GString *name = g_string_new (NULL);
+  GString *label = g_string_new (NULL);
+  g_autoptr(GPtrArray) left = g_ptr_array_new ();
+  g_autoptr(GPtrArray) right = g_ptr_array_new ();
+  FiscalTableRow *row;
+  guint i = 0;
+  int stage = 0;   /* 0 name, 1 left figures, 2 label, 3 right figures */
+
+  for (; i < tokens->len; i++)
+    {
+      const char *t = g_ptr_array_index (tokens, i);
+      const char *next = i + 1 < tokens->len ? g_ptr_array_index (tokens, i + 1) : NULL;
+      gboolean code = st->has_label && is_digits (t) && strlen (t) == 3 && next && !is_amount (next);
+
+      if (code || (stage >= 1 && stage < 2 && !is_amount (t)))
+        {
+          if (!st->has_label)
+            break;
+          stage = 2;
+          append_word (label, t);
+          if (code)
+            g_string_append_c (label, ' ');
+          continue;
+        }
+      if (is_amount (t) && (strchr (t, '.') || stage == 1 || stage == 3 || name->len > 0 || label->len > 0))
+        {
+          if (stage <= 1)
+            {
+              stage = 1;
+              g_ptr_array_add (left, (gpointer) t);
+            }
+          else
+            {
+              stage = 3;
+              g_ptr_array_add (right, (gpointer) t);
+            }
+          continue;
+        }
+      if (stage == 0)
+        append_word (name, t);
+      else if (stage == 2)
+        append_word (label, t);
+      else
+        break;
+    }
+
+  if (i < tokens->len || (name->len == 0 && label->len == 0))
+    {
+      g_string_free (name, TRUE);
+      g_string_free (label, TRUE);
+      return FALSE;
+    }
+
+  row = fiscal_table_add_row (st->table, "", name->str, 0);
+  row->source_line = line;
+  if (st->has_label)
+    {
+      fiscal_table_row_set_label (row, st->n_left, g_strstrip (label->str));
+      read_segment (self, st, row, 0, st->n_left, &st->left, left, FALSE, NULL, line);
+      read_segment (self, st, row, st->n_left + 1, st->n_right, &st->right, right, FALSE, NULL, line);
+    }
+  else
+    read_segment (self, st, row, 0, st->n_left, &st->left, left, FALSE, NULL, line);
+
+  g_string_free (name, TRUE);
+  g_string_free (label, TRUE);
+  return TRUE;
+}
+
+static gboolean
+starts_item_row (TableState *st,
+                 GPtrArray  *tokens)
+{
+  const char *first;
+
+  if (tokens->len == 0)
+    return FALSE;
+  first = g_ptr_array_index (tokens, 0);
+
+  /* a table without fixed rows (表 11): any row with a name and figures */
+  if (fiscal_table_get_n_rows (st->shape) == 0)
+    return (!is_amount (first) || (is_digits (first) && tokens->len > 2 &&
+                                   !is_amount (g_ptr_array_index (tokens, 1)))) &&
+           tokens->len > 1 && is_amount (g_ptr_array_index (tokens, tokens->len - 1));
+  for (guint r = 0; r < fiscal_table_get_n_rows (st->shape); r++)
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (st->shape, r);
+      g_autofree char *squeezed = g_strdup (row->name);
+
+      if (*row->name && (g_str_has_prefix (row->name, first) || g_str_has_prefix (first, row->name)))
+        return TRUE;
+      if (st->has_label && row->n_cells > st->n_left && row->cells[st->n_left].text &&
+          g_str_has_prefix (row->cells[st->n_left].text, first))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- Target tables ----------------------------------------------------- */
+
+/* Spaces inside a cell of a wrapped target table go, except between a
+ * figure and its unit ("=3570 .91 平 方米" → "=3570.91 平方米"). */
+static char *
+squeeze_cell (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p == ' ')
+    p++;
+  for (; *p; p++)
+    {
+      if (*p == ' ')
+        {
+          const char *q = p;
+          char prev = out->len ? out->str[out->len - 1] : 0;
+
+          while (*q == ' ')
+            q++;
+          if (*q == 0)
+            break;
+          if ((g_ascii_isdigit (prev) || prev == '%') && (guchar) *q >= 0x80)
+            g_string_append_c (out, ' ');
+          p = q - 1;
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  FiscalTable *table;
+  gboolean     project;
+  guint        n_columns;
+  gboolean     in_rows;
+  GString     *meta;       /* the lines above the indicator rows */
+  char        *level1;
+  char        *level2;
+} TargetState;
+
+/* The first field after @label on its line of the lines above a target
+ * table's indicators. */
+static char *
+meta_field (const char *meta,
+            const char *label)
+{
+  const char *p = strstr (meta, label);
+  const char *end;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen (label);
+  end = strchr (p, '\n');
+  line = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
+  fields = g_strsplit_set (line, "\t", -1);
+  for (guint i = 0; fields[i]; i++)
+    {
+      g_strstrip (fields[i]);
+      if (*fields[i])
+        return g_strdup (fields[i]);
+    }
+  return NULL;
+}
+
+static void
+target_state_close (FiscalDisclosure *self,
+                    TargetState      *ts)
+{
+  static const char * const department_funds[] = { "本级安排", "上级安排", "其他资金", NULL };
+  static const char * const project_funds[] = { "年度预算总额", "财政拨款", "其他资金", NULL };
+  const char * const *funds;
+  g_autofree char *goal = NULL;
+  g_autofree char *name = NULL;
+  GString *note;
+
+  if (ts->table == NULL)
+    return;
+
+  /* shaped as fiscal_targets_to_table() shapes it: the title names the
+   * project, the note gives the goal and the stated funds; the lines as
+   * published are kept beside */
+  funds = ts->project ? project_funds : department_funds;
+  goal = meta_field (ts->meta->str, ts->project ? "项目总体目标" : "年度绩效目标");
+  note = g_string_new (NULL);
+  g_string_append_printf (note, "%s：%s\n%s：", ts->project ? "项目总体目标" : "年度绩效目标", goal ? goal : "",
+                          ts->project ? "项目资金（万元）" : "年度预算（万元）");
+  for (guint f = 0; funds[f]; f++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("%s[^0-9\\n]*([0-9][0-9,]*(\\.[0-9]+)?)", funds[f]);
+      g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+      g_autoptr(GMatchInfo) info = NULL;
+      gint64 fen = 0;
+
+      if (re && g_regex_match (re, ts->meta->str, 0, &info))
+        {
+          g_autofree char *figure = g_match_info_fetch (info, 1);
+          if (!parse_amount (figure, 4, &fen, NULL, NULL))
+            fen = 0;
+        }
+      {
+        g_autofree char *amount = fiscal_money_format_wan (fen);
+        g_string_append_printf (note, "%s%s %s", f > 0 ? "；" : "", funds[f], amount);
+      }
+    }
+  fiscal_table_set_note (ts->table, note->str);
+  g_string_free (note, TRUE);
+
+  if (ts->project && (name = meta_field (ts->meta->str, "项目名称")) != NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("项目支出绩效目标表（%s）", name);
+      FiscalTable *titled = fiscal_table_new (0, title);
+
+      /* the title is set at creation: the rows move to a table titled so */
+      fiscal_table_set_department (titled, fiscal_table_get_department (ts->table));
+      fiscal_table_set_note (titled, fiscal_table_get_note (ts->table));
+      fiscal_table_set_source_line (titled, fiscal_table_get_source_line (ts->table));
+      for (guint c = 0; c < fiscal_table_get_n_columns (ts->table); c++)
+        {
+          fiscal_table_add_column (titled, FISCAL_COLUMN_LABEL, fiscal_table_get_column (ts->table, c)->title);
+          fiscal_table_add_header (titled, 0, c, 1, 1, fiscal_table_get_column (ts->table, c)->title);
+        }
+      for (guint r = 0; r < fiscal_table_get_n_rows (ts->table); r++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (ts->table, r);
+          FiscalTableRow *copy = fiscal_table_add_row (titled, row->code, row->name, row->level);
+
+          copy->source_line = row->source_line;
+          for (guint c = 0; c < row->n_cells; c++)
+            fiscal_table_row_set_label (copy, c, row->cells[c].text);
+        }
+      g_object_unref (ts->table);
+      ts->table = titled;
+    }
+
+  g_object_set_data_full (G_OBJECT (ts->table), "fiscal-published-lines", g_strdup (ts->meta->str), g_free);
+  g_ptr_array_add (self->target_tables, ts->table);
+  ts->table = NULL;
+  g_string_free (ts->meta, TRUE);
+  g_clear_pointer (&ts->level1, g_free);
+  g_clear_pointer (&ts->level2, g_free);
+}
+
+static void
+target_state_open (FiscalDisclosure *self,
+                   TargetState      *ts,
+                   const char       *title,
+                   guint             line)
+{
+  static const char * const department_columns[] = {
+    "一级指标", "二级指标", "三级指标", "指标值", "指标设定依据", "分值权重", NULL
+  };
+  static const char * const project_columns[] = {
+    "一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值",
+    "指标分值权重", "指标赋分规则", "佐证资料", NULL
+  };
+  const char * const *columns;
+
+  target_state_close (self, ts);
+  ts->project = strstr (title, "项目") != NULL;
+  columns = ts->project ? project_columns : department_columns;
+  ts->table = fiscal_table_new (0, ts->project ? "项目支出绩效目标表" : "部门整体绩效目标表");
+  fiscal_table_set_department (ts->table, self->department);
+  fiscal_table_set_source_line (ts->table, line);
+  ts->n_columns = 0;
+  for (guint c = 0; columns[c]; c++, ts->n_columns++)
+    {
+      fiscal_table_add_column (ts->table, FISCAL_COLUMN_LABEL, columns[c]);
+      fiscal_table_add_header (ts->table, 0, c, 1, 1, columns[c]);
+    }
+  ts->in_rows = FALSE;
+  ts->meta = g_string_new (NULL);
+}
+
+static gboolean
+is_weight (const char *t)
+{
+  return is_amount (t) && strlen (t) <= 6;
+}
+
+/* One line of a target table's indicator rows. Tabs are trusted when they
+ * give the columns; otherwise the words are told by what they look like. */
+static void
+target_row (FiscalDisclosure *self,
+            TargetState      *ts,
+            const char       *norm,
+            guint             line)
+{
+  g_auto(GStrv) fields = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint n_fields;
+  FiscalTableRow *row;
+  gboolean continuation;
+
+  if (strchr (norm, '\t'))
+    {
+      fields = g_strsplit (norm, "\t", -1);
+      n_fields = g_strv_length (fields);
+      for (guint c = 0; c < ts->n_columns; c++)
+        g_ptr_array_add (cells, c < n_fields ? squeeze_cell (fields[c]) : g_strdup (""));
+    }
+  else
+    {
+      g_autoptr(GPtrArray) tokens = tokenize (norm);
+      guint i = 0, end = tokens->len;
+      GString *value = g_string_new (NULL);
+      GString *basis = g_string_new (NULL);
+      char *l1 = g_strdup (""), *l2 = g_strdup (""), *name = g_strdup (""), *weight = g_strdup ("");
+      char *prior = g_strdup (""), *scoring = g_strdup (""), *evidence = g_strdup ("");
+
+      if (ts->project && end >= 3)
+        {
+          /* … 上年完成值 分值权重 赋分规则 佐证资料 */
+          for (guint w = end; w-- > 1;)
+            if (is_weight (g_ptr_array_index (tokens, w)) && w + 2 < end + 1 && w >= 2)
+              {
+                g_free (weight);
+                weight = g_strdup (g_ptr_array_index (tokens, w));
+                if (w + 1 < end)
+                  {
+                    g_free (scoring);
+                    scoring = g_strdup (g_ptr_array_index (tokens, w + 1));
+                  }
+                if (w + 2 < end)
+                  {
+                    g_free (evidence);
+                    evidence = g_strdup (g_ptr_array_index (tokens, w + 2));
+                  }
+                end = w;
+                break;
+              }
+        }
+      else if (end > 0 && is_weight (g_ptr_array_index (tokens, end - 1)))
+        {
+          g_free (weight);
+          weight = g_strdup (g_ptr_array_index (tokens, --end));
+        }
+
+      if (i < end && !g_str_has_suffix (g_ptr_array_index (tokens, i), "指标") && i + 1 < end &&
+          g_str_has_suffix (g_ptr_array_index (tokens, i + 1), "指标") && tokens->len > 4)
+        {
+          g_free (l1);
+          l1 = g_strdup (g_ptr_array_index (tokens, i++));
+        }
+      if (i < end && g_str_has_suffix (g_ptr_array_index (tokens, i), "指标"))
+        {
+          if (i + 1 < end && g_str_has_suffix (g_ptr_array_index (tokens, i + 1), "指标"))
+            {
+              g_free (l1);
+              l1 = g_strdup (g_ptr_array_index (tokens, i++));
+            }
+          g_free (l2);
+          l2 = g_strdup (g_ptr_array_index (tokens, i++));
+        }
+      if (i < end)
+        {
+          g_free (name);
+          name = g_strdup (g_ptr_array_index (tokens, i++));
+        }
+      /* the value: an operator or a figure, then its unit */
+      while (i < end)
+        {
+          const char *t = g_ptr_array_index (tokens, i);
+
+          if (value->len == 0 || strchr ("<>=≥≤", t[0]) || g_ascii_isdigit (t[0]) || t[0] == '.' ||
+              (value->len > 0 && g_utf8_strlen (t, -1) <= 2 && !g_str_has_suffix (value->str, " ") &&
+               (g_ascii_isdigit (value->str[value->len - 1]) || value->str[value->len - 1] == '%')))
+            {
+              if (value->len > 0 && g_ascii_isdigit (value->str[value->len - 1]) && (guchar) t[0] >= 0x80)
+                g_string_append_c (value, ' ');
+              g_string_append (value, t);
+              i++;
+              if ((guchar) t[0] >= 0x80 && value->len > strlen (t))
+                break;
+            }
+          else
+            break;
+        }
+      if (ts->project && i < end)
+        {
+          append_word (basis, g_ptr_array_index (tokens, i++));
+          while (i < end)
+            {
+              char *joined = g_strconcat (prior, *prior ? " " : "", (char *) g_ptr_array_index (tokens, i++), NULL);
+              g_free (prior);
+              prior = joined;
+            }
+        }
+      else
+        for (; i < end; i++)
+          append_word (basis, g_ptr_array_index (tokens, i));
+
+      g_ptr_array_add (cells, l1);
+      g_ptr_array_add (cells, l2);
+      g_ptr_array_add (cells, name);
+      g_ptr_array_add (cells, squeeze_cell (value->str));
+      g_ptr_array_add (cells, g_string_free (basis, FALSE));
+      if (ts->project)
+        {
+          g_ptr_array_add (cells, squeeze_cell (prior));
+          g_free (prior);
+          g_ptr_array_add (cells, weight);
+          g_ptr_array_add (cells, scoring);
+          g_ptr_array_add (cells, evidence);
+        }
+      else
+        {
+          g_free (prior);
+          g_free (scoring);
+          g_free (evidence);
+          g_ptr_array_add (cells, weight);
+        }
+      g_string_free (value, TRUE);
+    }
+
+  /* a line carrying only the rest of the cells above */
+  continuation = *(char *) g_ptr_array_index (cells, 2) == 0 && fiscal_table_get_n_rows (ts->table) > 0;
+  if (continuation)
+    {
+      const FiscalTableRow *last = fiscal_table_get_row (ts->table, fiscal_table_get_n_rows (ts->table) - 1);
+
+      for (guint c = 0; c < ts->n_columns; c++)
+        {
+          const char *more = g_ptr_array_index (cells, c);
+
+          if (*more && c >= 2)
+            {
+              g_autofree char *joined = g_strconcat (last->cells[c].text ? last->cells[c].text : "", more, NULL);
+              fiscal_table_row_set_label ((FiscalTableRow *) last, c, joined);
+            }
+        }
+      return;
+    }
+
+  if (*(char *) g_ptr_array_index (cells, 0))
+    {
+      g_free (ts->level1);
+      ts->level1 = g_strdup (g_ptr_array_index (cells, 0));
+    }
+  if (*(char *) g_ptr_array_index (cells, 1))
+    {
+      g_free (ts->level2);
+      ts->level2 = g_strdup (g_ptr_array_index (cells, 1));
+    }
+
+  row = fiscal_table_add_row (ts->table, "", g_ptr_array_index (cells, 2), 3);
+  row->source_line = line;
+  for (guint c = 0; c < ts->n_columns; c++)
+    {
+      const char *text = g_ptr_array_index (cells, c);
+
+      if (c == 0)
+        text = ts->level1 ? ts->level1 : "";
+      else if (c == 1)
+        text = ts->level2 ? ts->level2 : "";
+      fiscal_table_row_set_label (row, c, text);
+    }
+}
+
+/* ---- The whole text ---------------------------------------------------- */
+
+static void
+find_department_and_year (FiscalDisclosure *self)
+{
+  g_autoptr(GRegex) year_re = g_regex_new ("(20[0-9][0-9]) *年 *(度)? *(部门|单位)?预算", 0, 0, NULL);
+
+  for (guint i = 0; i < self->norm->len; i++)
+    {
+      const char *n = g_ptr_array_index (self->norm, i);
+      const char *p;
+
+      if (self->department == NULL && (p = strstr (n, "编制部门")) != NULL)
+        {
+          p += strlen ("编制部门");
+          while (*p == ' ' || *p == ':')
+            p++;
+          if (g_str_has_prefix (p, "："))
+            p += strlen ("：");
+          if (*p)
+            self->department = g_strstrip (g_strdup (p));
+        }
+      if (self->year == 0)
+        {
+          g_autoptr(GMatchInfo) info = NULL;
+
+          if (g_regex_match (year_re, n, 0, &info))
+            {
+              g_autofree char *y = g_match_info_fetch (info, 1);
+              self->year = atoi (y);
+            }
+        }
+    }
+
+  if (self->department == NULL)
+    for (guint i = 0; i < self->norm->len; i++)
+      {
+        g_autofree char *s = g_strstrip (g_strdup (g_ptr_array_index (self->norm, i)));
+
+        if (*s && !strstr (s, "预算") && !g_ascii_isdigit (*s) && g_utf8_strlen (s, -1) <= 40)
+          {
+            self->department = g_steal_pointer (&s);
+            break;
+          }
+      }
+}
+
+static void
+find_parts (FiscalDisclosure *self)
+{
+  for (guint i = 0; i < self->norm->len; i++)
+    {
+      int part = part_heading (g_ptr_array_index (self->norm, i));
+
+      if (part > 0)
+        self->part_first[part] = i + 1;   /* the last heading: the table of contents comes first */
+    }
+  for (guint p = 1; p <= 4; p++)
+    {
+      guint next = self->norm->len + 1;
+
+      if (self->part_first[p] == 0)
+        continue;
+      for (guint q = 1; q <= 4; q++)
+        if (self->part_first[q] > self->part_first[p] && self->part_first[q] < next)
+          next = self->part_first[q];
+      self->part_last[p] = next - 1;
+    }
+}
+
+/* "项目名称：…" and the lines after it in 第三部分. */
+static void
+find_projects (FiscalDisclosure *self)
+{
+  FiscalDisclosureProject *current = NULL;
+  guint from = self->part_first[3] ? self->part_first[3] : 1;
+  guint to = self->part_last[3] ? self->part_last[3] : self->norm->len;
+
+  for (guint i = from; i <= to && i <= self->norm->len; i++)
+    {
+      g_autofree char *s = g_strstrip (g_strdup (g_ptr_array_index (self->norm, i - 1)));
+      const char *value;
+
+#define FIELD(label) (strstr (s, label) != NULL && (value = strstr (strstr (s, label), "：")) != NULL && (value += strlen ("：")))
+      if (strstr (s, "项目名称") && strchr (s, '\t') == NULL && FIELD ("项目名称"))
+        {
+          current = g_new0 (FiscalDisclosureProject, 1);
+          current->name = g_strstrip (g_strdup (value));
+          current->amount = -1;
+          current->line = i;
+          g_ptr_array_add (self->projects, current);
+        }
+      else if (current == NULL)
+        continue;
+      else if (strstr (s, "政策依据") && FIELD ("政策依据"))
+        current->policy_basis = g_strstrip (g_strdup (value));
+      else if (strstr (s, "预算安排规模") && FIELD ("预算安排规模"))
+        {
+          g_autoptr(GRegex) re = g_regex_new ("([0-9][0-9,]*(\\.[0-9]+)?) *(万元|元)", 0, 0, NULL);
+          g_autoptr(GMatchInfo) info = NULL;
+
+          if (g_regex_match (re, value, 0, &info))
+            {
+              g_autofree char *figure = g_match_info_fetch (info, 1);
+              g_autofree char *unit = g_match_info_fetch (info, 3);
+
+              if (!parse_amount (figure, g_str_equal (unit, "万元") ? 4 : 0, &current->amount, NULL, NULL))
+                current->amount = -1;
+            }
+        }
+      else if (strstr (s, "承担单位") && FIELD ("承担单位"))
+        current->owner_unit = g_strstrip (g_strdup (value));
+      else if (strstr (s, "资金分配") && FIELD ("资金分配"))
+        current->allocation = g_strstrip (g_strdup (value));
+      else if (strstr (s, "执行时间") && FIELD ("执行时间"))
+        current->period = g_strstrip (g_strdup (value));
+      else if (g_str_has_prefix (s, "八、") || g_str_has_prefix (s, "八 、") || part_heading (s))
+        current = NULL;
+#undef FIELD
+    }
+}
+
+static gboolean
+starts_section (const char *s)
+{
+  const char *end;
+
+  while (*s == ' ')
+    s++;
+  if (chinese_number (s, &end) > 0 && (g_str_has_prefix (end, "、") || g_str_has_prefix (end, " 、")))
+    return TRUE;
+  if ((g_str_has_prefix (s, "（") || *s == '(') &&
+      chinese_number (s + (*s == '(' ? 1 : strlen ("（")), &end) > 0 &&
+      (g_str_has_prefix (end, "）") || *end == ')'))
+    return TRUE;
+  return FALSE;
+}
+
+static Ambiguity *
+find_ambiguity (TableState *st,
+                guint       row)
+{
+  for (guint i = 0; i < st->ambiguous->len; i++)
+    {
+      Ambiguity *a = g_ptr_array_index (st->ambiguous, i);
+      if (a->row == row)
+        return a;
+    }
+  return NULL;
+}
+
+static void
+apply_candidate (TableState *st,
+                 Ambiguity  *a,
+                 guint       candidate)
+{
+  FiscalTableRow *row = (FiscalTableRow *) fiscal_table_get_row (st->table, a->row);
+
+  for (guint c = 0; c < st->n_left; c++)
+    fiscal_table_row_set_amount (row, a->first_cell + c, 0);
+  for (guint i = 0; i < a->k; i++)
+    fiscal_table_row_set_amount (row, a->first_cell + a->candidates[candidate][i], a->figures[i]);
+  a->chosen = candidate;
+}
+
+/* Where a row's figures fit several sets of columns, the rows under one
+ * parent must add up to it column by column: the first combination of
+ * candidates (in order of preference) that does is taken. */
+static void
+resolve_by_parents (FiscalDisclosure *self,
+                    TableState       *st)
+{
+  guint n_rows = fiscal_table_get_n_rows (st->table);
+
+  for (guint p = 0; p < n_rows; p++)
+    {
+      const FiscalTableRow *parent = fiscal_table_get_row (st->table, p);
+      g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GPtrArray) open = g_ptr_array_new ();
+      guint n_combos = 1;
+      guint counter[64] = { 0 };
+      gboolean found = FALSE;
+
+      for (guint c = p + 1; c < n_rows; c++)
+        {
+          const FiscalTableRow *child = fiscal_table_get_row (st->table, c);
+
+          if (child->level <= parent->level)
+            break;
+          if (child->level == parent->level + 1)
+            {
+              g_array_append_val (children, c);
+              if (find_ambiguity (st, c))
+                {
+                  Ambiguity *a = find_ambiguity (st, c);
+                  g_ptr_array_add (open, a);
+                  if (n_combos <= 65536)
+                    n_combos *= a->n_candidates;
+                }
+            }
+        }
+      if (open->len == 0 || children->len == 0 || open->len > G_N_ELEMENTS (counter) || n_combos > 65536)
+        continue;
+
+      for (guint combo = 0; combo < n_combos && !found; combo++)
+        {
+          gboolean ok = TRUE;
+
+          for (guint i = 0; i < open->len; i++)
+            apply_candidate (st, g_ptr_array_index (open, i), counter[i]);
+
+          for (guint cell = 0; cell < st->n_left && ok; cell++)
+            {
+              gint64 sum = 0, tol = parent->cells[cell].amount ? unit_ulp (st->unit_places, 2) / 2 : 0;
+
+              for (guint i = 0; i < children->len; i++)
+                {
+                  const FiscalTableRow *child = fiscal_table_get_row (st->table, g_array_index (children, guint, i));
+                  sum += child->cells[cell].amount;
+                  if (child->cells[cell].amount)
+                    tol += unit_ulp (st->unit_places, 2) / 2;
+                }
+              if (ABS (sum - parent->cells[cell].amount) > tol)
+                ok = FALSE;
+            }
+          if (ok)
+            {
+              found = TRUE;
+              break;
+            }
+          /* the next combination */
+          for (guint i = 0; i < open->len; i++)
+            {
+              Ambiguity *a = g_ptr_array_index (open, i);
+              if (++counter[i] < a->n_candidates)
+                break;
+              counter[i] = 0;
+            }
+        }
+
+      if (!found)
+        {
+          for (guint i = 0; i < open->len; i++)
+            apply_candidate (st, g_ptr_array_index (open, i), 0);
+          note (self, FISCAL_IMPORT_WARNING, parent->source_line,
+                _("表 %u: the rows under “%s %s” do not add up to it column by column, whichever columns their figures are put in"),
+                st->number, parent->code, parent->name);
+        }
+      for (guint i = 0; i < open->len; i++)
+        {
+          Ambiguity *a = g_ptr_array_index (open, i);
+          a->n_candidates = 1;          /* settled */
+          memcpy (a->candidates[0], a->candidates[a->chosen], sizeof a->candidates[0]);
+          a->chosen = 0;
+        }
+    }
+
+  for (guint i = 0; i < st->ambiguous->len; i++)
+    {
+      Ambiguity *a = g_ptr_array_index (st->ambiguous, i);
+
+      if (a->n_candidates > 1)
+        note (self, FISCAL_IMPORT_INFERENCE, a->line,
+              _("表 %u: the figures of the row fit more than one set of columns; the usual columns are taken"),
+              st->number);
+    }
+}
+
+static void
+finish_table (FiscalDisclosure *self,
+              TableState       *st)
+{
+  if (st->table == NULL)
+    return;
+
+  if (st->n_code > 0 && st->ambiguous != NULL && st->ambiguous->len > 0)
+    resolve_by_parents (self, st);
+
+  if (st->pending_text->len > 0)
+    note (self, FISCAL_IMPORT_WARNING, st->pending_line,
+          _("表 %u: a row without figures (%s) is left out"), st->number, st->pending_text->str);
+
+  if (self->tables[st->number] == NULL)
+    self->tables[st->number] = g_steal_pointer (&st->table);
+  table_state_clear (st);
+}
+
+static void
+parse_lines (FiscalDisclosure *self)
+{
+  /* the shapes of the tables: any year will do */
+  g_autoptr(FiscalDocument) empty = fiscal_document_new (self->year > 0 ? self->year : 2025, self->department);
+  TableState st = { 0 };
+  TargetState ts = { 0 };
+  guint pending_number = 0, pending_line = 0;
+  guint last_number = 0;
+
+  for (guint i = 0; i < self->norm->len; i++)
+    {
+      const char *norm = g_ptr_array_index (self->norm, i);
+      g_autofree char *s = g_strstrip (g_strdup (norm));
+      guint line = i + 1;
+      guint number = 0, national;
+      const char *rest = NULL;
+      gboolean has_prefix;
+
+      if (*s == 0)
+        continue;
+
+      /* a title: 表 N on its line or before the name */
+      has_prefix = parse_table_prefix (s, &number, &rest);
+      if (has_prefix && *rest == 0)
+        {
+          pending_number = number;
+          pending_line = line;
+          continue;
+        }
+      if (!has_prefix)
+        rest = s;
+
+      if (looks_like_title (rest) &&
+          (has_prefix || (pending_number && line - pending_line <= 3) ||
+           g_str_has_suffix (rest, "目标表") ||
+           (i + 1 < self->norm->len &&
+            (strstr (g_ptr_array_index (self->norm, i + 1), "编制部门") ||
+             (i + 2 < self->norm->len && strstr (g_ptr_array_index (self->norm, i + 2), "编制部门"))))))
+        {
+          guint published = has_prefix ? number : pending_number;
+
+          pending_number = 0;
+          finish_table (self, &st);
+          target_state_close (self, &ts);
+
+          if (g_str_has_suffix (rest, "目标表"))
+            {
+              target_state_open (self, &ts, rest, line);
+              continue;
+            }
+
+          national = table_by_name (rest);
+          if (national == 0 && published >= 1 && published <= FISCAL_N_TABLES)
+            {
+              national = published;
+              note (self, FISCAL_IMPORT_WARNING, line,
+                    _("The table “%s” is not known by its name; taken as 表 %u by its number"), rest, published);
+            }
+          if (national == 0)
+            {
+              note (self, FISCAL_IMPORT_WARNING, line, _("The table “%s” is not one of the eleven; its rows are skipped"), rest);
+              continue;
+            }
+          if (self->tables[national] != NULL && national != last_number)
+            {
+              note (self, FISCAL_IMPORT_WARNING, line,
+                    _("A second 表 %u (%s) is in the text; the first is kept"), national, rest);
+              continue;
+            }
+          if (self->tables[national] != NULL && national == last_number)
+            {
+              /* the title repeated over a continuation page */
+              table_state_init (&st, empty, national, self->department);
+              g_clear_object (&st.table);
+              st.table = g_object_ref (self->tables[national]);
+              g_clear_object (&self->tables[national]);
+              continue;
+            }
+          table_state_init (&st, empty, national, self->department);
+          fiscal_table_set_source_line (st.table, line);
+          self->published_number[national] = published ? published : national;
+          last_number = national;
+          if (published && published != national)
+            note (self, FISCAL_IMPORT_INFO, line, _("表 %u “%s” is read as 表 %u of the national numbering"),
+                  published, rest, national);
+          continue;
+        }
+
+      if (part_heading (s))
+        {
+          finish_table (self, &st);
+          target_state_close (self, &ts);
+          continue;
+        }
+
+      if (ts.table != NULL)
+        {
+          if (starts_section (s) || (strstr (s, "。") != NULL && !ts.in_rows && g_str_has_prefix (s, "本部门")))
+            {
+              target_state_close (self, &ts);
+              continue;
+            }
+          if (g_str_has_prefix (s, "一级指标"))
+            {
+              ts.in_rows = TRUE;
+              continue;
+            }
+          if (ts.in_rows)
+            target_row (self, &ts, norm, line);
+          else
+            {
+              g_string_append (ts.meta, norm);
+              g_string_append_c (ts.meta, '\n');
+            }
+          continue;
+        }
+
+      if (st.table == NULL)
+        continue;
+
+      if (is_page_furniture (s))
+        continue;
+
+      if (strstr (s, "编制部门"))
+        {
+          st.in_header = TRUE;
+          continue;
+        }
+      if (g_str_has_prefix (s, "单位：") || g_str_has_prefix (s, "单位:") ||
+          g_str_has_prefix (s, "单位 ：") || g_str_has_prefix (s, "单位 :"))
+        {
+          const char *u = s + strlen ("单位");
+          while (*u == ' ' || *u == ':')
+            u++;
+          if (g_str_has_prefix (u, "："))
+            u += strlen ("：");
+          while (*u == ' ')
+            u++;
+          st.unit_places = g_str_has_prefix (u, "亿元") ? 8 : g_str_has_prefix (u, "万元") ? 4 : g_str_has_prefix (u, "元") ? 0 : 4;
+          if (!g_str_has_prefix (u, "万元"))
+            note (self, FISCAL_IMPORT_INFO, line, _("表 %u is in %s; its figures are converted exactly"), st.number, u);
+          st.in_header = TRUE;
+          continue;
+        }
+      if (strstr (s, "空表"))
+        {
+          self->declared_empty[st.number] = TRUE;
+          fiscal_table_set_note (st.table, s);
+          continue;
+        }
+      if (strstr (s, "。") || (starts_section (s) && (strstr (s, "关于") || strstr (s, "说明"))))
+        {
+          finish_table (self, &st);
+          continue;
+        }
+
+      {
+        g_autoptr(GPtrArray) tokens = tokenize (norm);
+        gboolean is_row;
+
+        if (st.n_code > 0)
+          {
+            const char *first = tokens->len ? g_ptr_array_index (tokens, 0) : "";
+
+            if (st.in_header && !is_code_token (&st, first) && !g_str_equal (first, "总计") &&
+                !g_str_equal (first, "合计") && g_strcmp0 (first, self->department) != 0 &&
+                !(tokens->len > 1 && is_amount (g_ptr_array_index (tokens, tokens->len - 1)) &&
+                  strchr (g_ptr_array_index (tokens, tokens->len - 1), '.')))
+              continue;
+            if (is_header_line (&st, tokens) && (st.in_header || tokens->len == 0 ||
+                                                 strstr (s, "※")))
+              continue;
+          }
+        else
+          {
+            if (st.in_header && is_header_line (&st, tokens))
+              continue;
+            if (!starts_item_row (&st, tokens))
+              {
+                if (!st.in_header && !is_header_line (&st, tokens))
+                  note (self, FISCAL_IMPORT_WARNING, line, _("表 %u: the line “%s” is not a row of the table; skipped"),
+                        st.number, s);
+                continue;
+              }
+          }
+
+        st.in_header = FALSE;
+        if (read_by_tabs (self, &st, norm, line))
+          continue;
+        is_row = st.n_code > 0 ? read_code_row (self, &st, self->department, tokens, line)
+                               : read_item_row (self, &st, tokens, line);
+        if (!is_row)
+          note (self, FISCAL_IMPORT_WARNING, line, _("表 %u: the line “%s” is not a row of the table; skipped"),
+                st.number, s);
+      }
+    }
+
+  finish_table (self, &st);
+  target_state_close (self, &ts);
+}
+
+static FiscalDisclosure *
+disclosure_new (void)
+{
+  FiscalDisclosure *self = g_new0 (FiscalDisclosure, 1);
+
+  self->lines = g_ptr_array_new_with_free_func (g_free);
+  self->norm = g_ptr_array_new_with_free_func (g_free);
+  self->pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->target_tables = g_ptr_array_new_with_free_func (g_object_unref);
+  self->projects = g_ptr_array_new_with_free_func (project_free);
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) fiscal_import_entry_free);
+  return self;
+}
+
+/* Splits @text (pages separated by form feeds) into lines. */
+static void
+split_lines (FiscalDisclosure *self,
+             const char       *text,
+             gsize             length,
+             gboolean          paged)
+{
+  const char *p = text, *end = text + length;
+  guint page = paged ? 1 : 0;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *stop = nl ? nl : end;
+      GString *line = g_string_new_len (p, stop - p);
+      gsize ff;
+
+      while ((ff = strcspn (line->str, "\f")) < line->len)
+        {
+          g_string_erase (line, ff, 1);
+          if (paged)
+            page++;
+        }
+      if (line->len && line->str[line->len - 1] == '\r')
+        g_string_truncate (line, line->len - 1);
+      g_array_append_val (self->pages, page);
+      g_ptr_array_add (self->norm, normalize_line (line->str));
+      g_ptr_array_add (self->lines, g_string_free (line, FALSE));
+      p = stop + 1;
+    }
+}
+
+static FiscalDisclosure *
+parse_common (const char  *text,
+              gsize        length,
+              gboolean     paged,
+              GError     **error)
+{
+  g_autoptr(FiscalDisclosure) self = NULL;
+  const char *bad;
+  guint n_tables = 0;
+
+  if (length == 0 || text == NULL)
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_DISCLOSURE, _("The text is empty: there is no disclosure to read"));
+      return NULL;
+    }
+  if (memchr (text, 0, length) != NULL)
+    {
+      gsize at = (const char *) memchr (text, 0, length) - text;
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8,
+                   _("This is not a text: a zero byte at byte %" G_GSIZE_FORMAT), at);
+      return NULL;
+    }
+  if (!g_utf8_validate (text, length, &bad))
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8,
+                   _("The text is not UTF-8: an invalid byte at byte %" G_GSIZE_FORMAT), (gsize) (bad - text));
+      return NULL;
+    }
+
+  self = disclosure_new ();
+  split_lines (self, text, length, paged);
+  find_department_and_year (self);
+  find_parts (self);
+  parse_lines (self);
+  find_projects (self);
+
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    if (self->tables[n] != NULL)
+      n_tables++;
+  if (n_tables == 0)
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_DISCLOSURE,
+                   _("No disclosure table was found in the %u lines of the text (no “表 N” title with a table under it)"),
+                   self->lines->len);
+      return NULL;
+    }
+
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    {
+      if (self->tables[n] == NULL)
+        note (self, FISCAL_IMPORT_WARNING, 0, _("表 %u %s is not in the text"), n, fiscal_pivot_table_title (n));
+      else if (fiscal_table_get_n_rows (self->tables[n]) == 0 && !self->declared_empty[n])
+        note (self, FISCAL_IMPORT_WARNING, fiscal_table_get_source_line (self->tables[n]),
+              _("表 %u has no rows and does not say it is empty"), n);
+    }
+  if (self->year == 0)
+    note (self, FISCAL_IMPORT_WARNING, 0, _("The budget year is not stated"));
+  if (self->department == NULL)
+    note (self, FISCAL_IMPORT_WARNING, 0, _("The department is not named"));
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * fiscal_disclosure_parse_text:
+ * @text: the text of a disclosure, UTF-8; form feeds separate pages
+ * @length: its length in bytes
+ *
+ * Returns: (transfer full): what the text publishes, or %NULL with
+ *   %FISCAL_ERROR_NOT_DISCLOSURE (empty, no table found) or
+ *   %FISCAL_ERROR_NOT_UTF8 (binary) set. What is doubtful in a text that
+ *   is a disclosure is an entry, not an error.
+ */
+FiscalDisclosure *
+fiscal_disclosure_parse_text (const char  *text,
+                              gsize        length,
+                              GError     **error)
+{
+  gboolean paged = text != NULL && memchr (text, '\f', length) != NULL;
+
+  return parse_common (text, length, paged, error);
+}
+
+typedef struct
+{
+  gunichar c;
+  gboolean space_before;   /* a space or a line break came before it in poppler's text */
+  double   x1, x2, yc, height;
+} Glyph;
+
+static int
+compare_glyphs_y (gconstpointer a,
+                  gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  if (ga->yc != gb->yc)
+    return ga->yc < gb->yc ? -1 : 1;
+  return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1;
+}
+
+static int
+compare_glyphs_x (gconstpointer a,
+                  gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1;
+}
+
+/* A page's text in reading order by where its glyphs are: the text
+ * poppler gives keeps its blocks together, which breaks a table row whose
+ * figures stand far apart; the glyphs of a row share a baseline. */
+static void
+append_page_text (PopplerPage *page,
+                  GString     *out)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  guint i = 0;
+  gboolean space = TRUE;
+
+  if (text == NULL)
+    return;
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects) || n_rects < (guint) g_utf8_strlen (text, -1))
+    {
+      g_free (rects);
+      g_string_append (out, text);
+      return;
+    }
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      Glyph g;
+
+      if (g_unichar_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      g.c = c;
+      g.space_before = space;
+      space = FALSE;
+      g.x1 = MIN (rects[i].x1, rects[i].x2);
+      g.x2 = MAX (rects[i].x1, rects[i].x2);
+      g.yc = (rects[i].y1 + rects[i].y2) / 2;
+      g.height = ABS (rects[i].y2 - rects[i].y1);
+      g_array_append_val (glyphs, g);
+    }
+  g_free (rects);
+  g_array_sort (glyphs, compare_glyphs_y);
+
+  for (guint start = 0; start < glyphs->len;)
+    {
+      const Glyph *first = &g_array_index (glyphs, Glyph, start);
+      double tolerance = MAX (first->height * 0.4, 1.0);
+      guint end = start + 1;
+
+      while (end < glyphs->len && g_array_index (glyphs, Glyph, end).yc - first->yc < tolerance)
+        end++;
+      {
+        GArray *line = g_array_new (FALSE, FALSE, sizeof (Glyph));
+
+        g_array_append_vals (line, &g_array_index (glyphs, Glyph, start), end - start);
+        g_array_sort (line, compare_glyphs_x);
+        for (guint k = 0; k < line->len; k++)
+          {
+            const Glyph *g = &g_array_index (line, Glyph, k);
+
+            if (k > 0)
+              {
+                const Glyph *prev = &g_array_index (line, Glyph, k - 1);
+                if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.2)
+                  g_string_append_c (out, ' ');
+              }
+            g_string_append_unichar (out, g->c);
+          }
+        g_string_append_c (out, '\n');
+        g_array_unref (line);
+      }
+      start = end;
+    }
+}
+
+static FiscalDisclosure *
+parse_poppler (PopplerDocument *pdf,
+               GError         **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int n_pages = poppler_document_get_n_pages (pdf);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\f');
+      if (page)
+        append_page_text (page, text);
+      g_clear_object (&page);
+      if (text->len && text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+    }
+
+  g_autofree char *flat = g_strdelimit (g_strdup (text->str), "\f\n", ' ');
+
+  if (is_blank (flat))
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_BAD_PDF,
+                   _("The PDF has no text on its %d pages (a scanned document must be read by OCR first)"), n_pages);
+      return NULL;
+    }
+
+  return parse_common (text->str, text->len, TRUE, error);
+}
+
+/**
+ * fiscal_disclosure_parse_pdf:
+ * @path: a PDF file
+ *
+ * The text of every page (poppler), read as fiscal_disclosure_parse_text()
+ * reads a text, each line remembering its page.
+ */
+FiscalDisclosure *
+fiscal_disclosure_parse_pdf (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_FAILED, "%s", local->message);
+      return NULL;
+    }
+
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+    FiscalDisclosure *self = fiscal_disclosure_parse_pdf_bytes (bytes, &local);
+
+    if (self == NULL)
+      g_set_error (error, local->domain, local->code, "%s: %s", path, local->message);
+    return self;
+  }
+}
+
+FiscalDisclosure *
+fiscal_disclosure_parse_pdf_bytes (GBytes  *bytes,
+                                   GError **error)
+{
+  PopplerDocument *pdf = NULL;
+  FiscalDisclosure *self;
+  g_autoptr(GError) local = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size < 5 || memcmp (data, "%PDF-", 5) != 0)
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_BAD_PDF, _("This is not a PDF: it does not start with “%%PDF-”"));
+      return NULL;
+    }
+
+  pdf = poppler_document_new_from_bytes (bytes, NULL, &local);
+  if (pdf == NULL)
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_BAD_PDF, _("The PDF cannot be read: %s"), local->message);
+      return NULL;
+    }
+
+  self = parse_poppler (pdf, error);
+  g_object_unref (pdf);
+  return self;
+}
+
+/* ---- Accessors --------------------------------------------------------- */
+
+const char *
+fiscal_disclosure_get_department (FiscalDisclosure *self)
+{
+  return self->department;
+}
+
+int
+fiscal_disclosure_get_year (FiscalDisclosure *self)
+{
+  return self->year;
+}
+
+/**
+ * fiscal_disclosure_get_table:
+ * @number: 1…11 in the national numbering
+ *
+ * Returns: (transfer none) (nullable): the table as published, with the
+ *   columns fiscal_pivot_table() gives that number and amounts in fen
+ */
+FiscalTable *
+fiscal_disclosure_get_table (FiscalDisclosure *self,
+                             guint             number)
+{
+  g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, NULL);
+  return self->tables[number];
+}
+
+gboolean
+fiscal_disclosure_get_declared_empty (FiscalDisclosure *self,
+                                      guint             number)
+{
+  g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, FALSE);
+  return self->declared_empty[number];
+}
+
+/* The number the publication gave the table of national number @number. */
+guint
+fiscal_disclosure_get_published_number (FiscalDisclosure *self,
+                                        guint             number)
+{
+  g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, 0);
+  return self->published_number[number];
+}
+
+/* Returns: (transfer none) (element-type FiscalTable): the
+ *   performance-target tables, shaped as fiscal_targets_to_table(); the
+ *   lines above each table's indicators, as published, are
+ *   fiscal_disclosure_target_lines() */
+GPtrArray *
+fiscal_disclosure_get_target_tables (FiscalDisclosure *self)
+{
+  return self->target_tables;
+}
+
+/* The lines above a target table's indicators (name, leader, funds, goal)
+ * as published, tab-separated. */
+const char *
+fiscal_disclosure_target_lines (FiscalTable *table)
+{
+  return g_object_get_data (G_OBJECT (table), "fiscal-published-lines");
+}
+
+guint
+fiscal_disclosure_get_n_lines (FiscalDisclosure *self)
+{
+  return self->lines->len;
+}
+
+/* @line: 1-based. Returns: the line with its digits and punctuation of
+ * figures made ASCII. */
+const char *
+fiscal_disclosure_get_line (FiscalDisclosure *self,
+                            guint             line)
+{
+  g_return_val_if_fail (line >= 1 && line <= self->lines->len, NULL);
+  return g_ptr_array_index (self->norm, line - 1);
+}
+
+guint
+fiscal_disclosure_get_line_page (FiscalDisclosure *self,
+                                 guint             line)
+{
+  g_return_val_if_fail (line >= 1 && line <= self->lines->len, 0);
+  return g_array_index (self->pages, guint, line - 1);
+}
+
+/* @part: 1 概况, 2 tables, 3 情况说明, 4 名词解释; 0 and 0 when absent. */
+void
+fiscal_disclosure_get_part (FiscalDisclosure *self,
+                            guint             part,
+                            guint            *first,
+                            guint            *last)
+{
+  g_return_if_fail (part >= 1 && part <= 4);
+  *first = self->part_first[part];
+  *last = self->part_last[part];
+}
+
+/* The first line in [@from, @to] (1-based; 0 for the end) containing
+ * @needle, or 0. */
+guint
+fiscal_disclosure_find_line (FiscalDisclosure *self,
+                             guint             from,
+                             guint             to,
+                             const char       *needle)
+{
+  if (from == 0)
+    from = 1;
+  if (to == 0 || to > self->norm->len)
+    to = self->norm->len;
+  for (guint i = from; i <= to; i++)
+    if (strstr (g_ptr_array_index (self->norm, i - 1), needle))
+      return i;
+  return 0;
+}
+
+/* Returns: (transfer none) (element-type FiscalDisclosureProject) */
+GPtrArray *
+fiscal_disclosure_get_projects (FiscalDisclosure *self)
+{
+  return self->projects;
+}
+
+/* Returns: (transfer none) (element-type FiscalImportEntry): what reading
+ *   found doubtful, in the order found */
+GPtrArray *
+fiscal_disclosure_get_entries (FiscalDisclosure *self)
+{
+  return self->entries;
+}
+
+/**
+ * fiscal_disclosure_fill_audit_input:
+ * @input: (out caller-allocates): filled with borrowed pointers, valid
+ *   while @self lives
+ */
+void
+fiscal_disclosure_fill_audit_input (FiscalDisclosure *self,
+                                    FiscalAuditInput *input)
+{
+  memset (input, 0, sizeof *input);
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    {
+      input->tables[n] = self->tables[n];
+      input->declared_empty[n] = self->declared_empty[n];
+    }
+  input->lines = (const char * const *) self->lines->pdata;
+  input->n_lines = self->lines->len;
+  input->narrative_first = self->part_first[3];
+  input->narrative_last = self->part_last[3];
+  input->target_tables = self->target_tables;
+  input->year = self->year;
+}
