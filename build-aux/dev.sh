@@ -74,7 +74,7 @@ case "${1:-}" in
     # The core tests again, built with AddressSanitizer and UBSan.
     build _build-asan -Dgui=false -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
     G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp" \
+    LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp":print_suppressions=0 \
       meson test -C _build-asan --print-errorlogs --suite core || status=1
 
     python3 build-aux/count-tests.py _build/meson-logs/testlog-core.json \

@@ -657,7 +657,10 @@ assert_round_trip (GPtrArray *tables)
 
       fields = g_ptr_array_index (rows, next++);
       g_assert_cmpuint (g_strv_length (fields), ==, 1);
-      g_assert_cmpstr (fiscal_csv_field_text (fields[0]), ==, heading);
+      {
+        g_autofree char *text = fiscal_csv_field_text (fields[0]);
+        g_assert_cmpstr (text, ==, heading);
+      }
       assert_record (rows, next++, department, "单位：万元", NULL);
 
       for (guint r = 0; r < fiscal_table_get_n_header_rows (table); r++)
@@ -711,9 +714,12 @@ assert_round_trip (GPtrArray *tables)
 
       if (fiscal_table_get_note (table) != NULL)
         {
+          g_autofree char *note = NULL;
+
           fields = g_ptr_array_index (rows, next++);
           g_assert_cmpuint (g_strv_length (fields), ==, 1);
-          g_assert_cmpstr (fiscal_csv_field_text (fields[0]), ==, fiscal_table_get_note (table));
+          note = fiscal_csv_field_text (fields[0]);
+          g_assert_cmpstr (note, ==, fiscal_table_get_note (table));
         }
     }
 
