@@ -1164,6 +1164,93 @@ test_export_and_print (void)
   iterate ();
 }
 
+/* Opening a published disclosure imports it: a budget whose tables are the
+ * published ones, unsaved, with the report of the import shown. A text
+ * that is not a disclosure is explained, and nothing is opened. */
+static void
+test_import_disclosure (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "changji-liaison-2025-disclosure.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalImportReport *report;
+  FiscalDocument *doc;
+  GtkWidget *dialog;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *bad_dir = g_dir_make_tmp ("fiscal-window-import-XXXXXX", NULL);
+  g_autofree char *bad_path = g_build_filename (bad_dir, "notes.txt", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  doc = fiscal_window_get_document (window);
+  g_assert_nonnull (doc);
+  g_assert_null (fiscal_window_get_file (window));       /* the text is never written over */
+  g_assert_true (fiscal_document_get_modified (doc));
+  g_assert_cmpstr (fiscal_document_get_department_name (doc), ==, "昌吉回族自治州人民政府驻北京联络处");
+  g_assert_cmpint (fiscal_document_get_year (doc), ==, 2025);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "changji-liaison-2025-disclosure.txt"));
+
+  report = fiscal_window_get_import_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (fiscal_import_report_get_n_cells (report), ==, 688);
+  g_assert_cmpuint (fiscal_import_report_get_n_mismatches (report), ==, 0);
+  summary = fiscal_import_report_summary (report);
+  g_assert_nonnull (strstr (summary, "688"));
+
+  /* Every entry of the report is in the list, with its line. */
+  findings = fiscal_import_report_findings (report);
+  g_assert_cmpuint (findings->len, ==, fiscal_import_report_get_n_entries (report));
+  g_assert_cmpuint (findings->len, >, 0);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const FiscalFinding *finding = g_ptr_array_index (findings, i);
+      const FiscalImportEntry *entry = fiscal_import_report_get_entry (report, i);
+
+      g_assert_cmpstr (finding->message, ==, entry->message);
+      if (entry->line > 0)
+        {
+          g_autofree char *line = g_strdup_printf ("%u", entry->line);
+          g_assert_nonnull (strstr (finding->where, line));
+        }
+    }
+
+  /* The published 总计 of 表 1 is in the table the window shows. */
+  {
+    g_autoptr(FiscalTable) table = fiscal_pivot_table (doc, 1);
+    const FiscalTableRow *total = fiscal_table_find_row (table, "", "收入总计");
+    g_autofree char *shown = NULL;
+
+    /* Rebuilt within the rounding of the published figures. */
+    g_assert_nonnull (total);
+    shown = fiscal_table_cell_display (&total->cells[0]);
+    g_assert_cmpstr (shown, ==, "318.10");
+  }
+
+  dialog = fiscal_window_show_import_report (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  iterate ();
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Not a disclosure: the window says so and holds no budget. */
+  g_assert_true (g_file_set_contents (bad_path, "Minutes of the meeting.\nNothing else.\n", -1, NULL));
+  g_assert_false (fiscal_window_open (window, bad));
+  g_assert_null (fiscal_window_get_document (window));
+  g_assert_null (fiscal_window_get_import_report (window));
+  {
+    g_autofree char *after = NULL;
+    g_assert_true (g_file_get_contents (bad_path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, "Minutes of the meeting.\nNothing else.\n");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1196,6 +1283,7 @@ main (int   argc,
   g_test_add_func ("/window/targets-panel", test_targets_panel);
   g_test_add_func ("/window/long-table", test_long_table);
   g_test_add_func ("/window/export-and-print", test_export_and_print);
+  g_test_add_func ("/window/import-disclosure", test_import_disclosure);
   /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
   if (g_getenv ("FISCAL_TEST_ZH") != NULL)
     g_test_add_func ("/window/chinese", test_chinese);

@@ -17,6 +17,7 @@
 #include "fiscal-export-pdf.h"
 #include "fiscal-framework.h"
 #include "fiscal-import.h"
+#include "fiscal-import-source.h"
 #include "fiscal-indicator.h"
 #include "fiscal-line.h"
 #include "fiscal-money.h"

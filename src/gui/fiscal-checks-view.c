@@ -185,6 +185,7 @@ struct _FiscalChecksView
   GtkWidget  *stack;
   GtkWidget  *list;
   gboolean    stale;     /* findings set while hidden, not yet in the list */
+  gboolean    inert;     /* the findings lead nowhere: no arrows */
 };
 
 enum {
@@ -296,7 +297,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             FiscalChecksView         *self)
 {
   CheckEntry *entry = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
@@ -308,9 +309,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gboolean heading = entry->finding == NULL;
 
   gtk_widget_set_visible (icon, !heading);
-  gtk_widget_set_visible (next, !heading);
+  gtk_widget_set_visible (next, !heading && !self->inert);
   gtk_widget_set_visible (subtitle, !heading);
-  gtk_list_item_set_activatable (item, !heading);
+  gtk_list_item_set_activatable (item, !heading && !self->inert);
   gtk_list_item_set_selectable (item, FALSE);
 
   for (guint s = 0; s < G_N_ELEMENTS (severities); s++)
@@ -359,6 +360,24 @@ fiscal_checks_view_map (GtkWidget *widget)
     show_findings (self);
 
   GTK_WIDGET_CLASS (fiscal_checks_view_parent_class)->map (widget);
+}
+
+/**
+ * fiscal_checks_view_set_activatable:
+ *
+ * Whether activating a finding goes somewhere; a list of findings that
+ * name only lines of a text, as an import report, shows no arrows.
+ */
+void
+fiscal_checks_view_set_activatable (FiscalChecksView *self,
+                                    gboolean          activatable)
+{
+  g_return_if_fail (FISCAL_IS_CHECKS_VIEW (self));
+  self->inert = !activatable;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_findings (self);
+  else
+    self->stale = TRUE;
 }
 
 /**
@@ -441,7 +460,7 @@ fiscal_checks_view_init (FiscalChecksView *self)
 
   self->model = g_object_new (CHECK_TYPE_MODEL, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
 
   self->list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)))),
                                   factory);

@@ -24,5 +24,7 @@ void       fiscal_checks_view_set_findings (FiscalChecksView *self,
 GPtrArray *fiscal_checks_view_get_findings (FiscalChecksView *self);
 void       fiscal_checks_view_activate     (FiscalChecksView *self,
                                             guint             position);
+void       fiscal_checks_view_set_activatable (FiscalChecksView *self,
+                                               gboolean          activatable);
 
 G_END_DECLS

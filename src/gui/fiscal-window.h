@@ -11,6 +11,7 @@
 #include "fiscal-core.h"
 #include "fiscal-targets-panel.h"
 #include "fiscal-export-dialog.h"
+#include "fiscal-import-report.h"
 
 G_BEGIN_DECLS
 
@@ -44,5 +45,9 @@ gboolean        fiscal_window_export_to      (FiscalWindow      *self,
                                               GFile             *file,
                                               GError           **error);
 GtkPrintOperation *fiscal_window_print_operation (FiscalWindow  *self);
+gboolean        fiscal_window_import         (FiscalWindow      *self,
+                                              GFile             *file);
+FiscalImportReport *fiscal_window_get_import_report (FiscalWindow *self);
+GtkWidget      *fiscal_window_show_import_report (FiscalWindow  *self);
 
 G_END_DECLS

@@ -1,0 +1,137 @@
+/* fiscal-import-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fiscal-import-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fiscal-checks-view.h"
+#include "fiscal-import-report.h"
+
+/**
+ * fiscal_import_report_findings:
+ *
+ * The entries of @report as findings, so that the list the Checks page
+ * uses shows them: errors and warnings as such, inferences and notes
+ * under Notes, each with its line and page.
+ *
+ * Returns: (transfer full) (element-type FiscalFinding): the findings
+ */
+GPtrArray *
+fiscal_import_report_findings (FiscalImportReport *report)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func ((GDestroyNotify) fiscal_finding_free);
+
+  for (guint i = 0; i < fiscal_import_report_get_n_entries (report); i++)
+    {
+      const FiscalImportEntry *entry = fiscal_import_report_get_entry (report, i);
+      FiscalFinding *finding = g_new0 (FiscalFinding, 1);
+
+      switch (entry->severity)
+        {
+        case FISCAL_IMPORT_ERROR:
+          finding->severity = FISCAL_SEVERITY_ERROR;
+          break;
+        case FISCAL_IMPORT_WARNING:
+          finding->severity = FISCAL_SEVERITY_WARNING;
+          break;
+        case FISCAL_IMPORT_INFERENCE:
+        case FISCAL_IMPORT_INFO:
+        default:
+          finding->severity = FISCAL_SEVERITY_INFO;
+          break;
+        }
+
+      finding->rule = g_strdup (fiscal_import_severity_to_string (entry->severity));
+      finding->message = g_strdup (entry->message);
+      if (entry->line > 0 && entry->page > 0)
+        /* Translators: where an import finding is in the source text */
+        finding->where = g_strdup_printf (_("line %u, page %u"), entry->line, entry->page);
+      else if (entry->line > 0)
+        finding->where = g_strdup_printf (_("line %u"), entry->line);
+      else
+        finding->where = g_strdup (_("whole document"));
+
+      g_ptr_array_add (findings, finding);
+    }
+
+  return findings;
+}
+
+/**
+ * fiscal_import_report_summary:
+ *
+ * Returns: (transfer full): one sentence on what the import reproduced
+ */
+char *
+fiscal_import_report_summary (FiscalImportReport *report)
+{
+  guint cells = fiscal_import_report_get_n_cells (report);
+  guint off = fiscal_import_report_get_n_mismatches (report);
+  guint close = fiscal_import_report_get_n_close (report);
+  guint inferences = fiscal_import_report_count (report, FISCAL_IMPORT_INFERENCE);
+  guint warnings = fiscal_import_report_count (report, FISCAL_IMPORT_WARNING);
+  guint errors = fiscal_import_report_count (report, FISCAL_IMPORT_ERROR);
+
+  return g_strdup_printf (_("The rebuilt budget reproduces %u of the %u published figures exactly "
+                            "(%u within 0.01 in 10,000 yuan, %u further off). "
+                            "%u inferences, %u warnings, %u errors."),
+                          cells - off - close, cells, close, off, inferences, warnings, errors);
+}
+
+/**
+ * fiscal_import_report_dialog_new:
+ * @source_name: the name of the file imported
+ *
+ * Returns: (transfer full): a window showing @report
+ */
+GtkWidget *
+fiscal_import_report_dialog_new (GtkWindow          *parent,
+                                 const char         *source_name,
+                                 FiscalImportReport *report)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *title = adw_window_title_new (_("Import Report"), source_name);
+  GtkWidget *summary = gtk_label_new (NULL);
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *checks = fiscal_checks_view_new ();
+  g_autoptr(GPtrArray) findings = fiscal_import_report_findings (report);
+  g_autofree char *text = fiscal_import_report_summary (report);
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Import Report"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 860, 640);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_label_set_text (GTK_LABEL (summary), text);
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_widget_add_css_class (summary, "import-summary");
+  gtk_widget_set_margin_top (summary, 18);
+  gtk_widget_set_margin_start (summary, 12);
+  gtk_widget_set_margin_end (summary, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), summary);
+  gtk_box_append (GTK_BOX (box), clamp);
+
+  fiscal_checks_view_set_activatable (FISCAL_CHECKS_VIEW (checks), FALSE);
+  fiscal_checks_view_set_findings (FISCAL_CHECKS_VIEW (checks), findings);
+  gtk_widget_set_vexpand (checks, TRUE);
+  gtk_box_append (GTK_BOX (box), checks);
+
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_object_set_data_full (G_OBJECT (window), "fiscal-findings", g_ptr_array_ref (findings),
+                          (GDestroyNotify) g_ptr_array_unref);
+
+  return window;
+}
