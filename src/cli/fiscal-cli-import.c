@@ -51,7 +51,8 @@ read_input (const char  *path,
  *
  * Returns: 0 when every published cell is reproduced and nothing is
  *   doubtful, 1 when the budget was written but the report has warnings or
- *   errors, 2 when nothing was written
+ *   errors — of the rebuild, or of the audit of the publication against
+ *   itself —, 2 when nothing was written
  */
 int
 fiscal_cli_import (int    argc,
@@ -79,8 +80,12 @@ fiscal_cli_import (int    argc,
 
   g_option_context_set_summary (context, _("Rebuild a budget from a published disclosure (its text or PDF)"));
   g_option_context_set_description (context,
-    _("Exit status: 0 when every published figure is reproduced and nothing is doubtful, "
-      "1 when the budget was written but the report has warnings or errors, "
+    _("The report lists what reading and rebuilding found, then what the publication "
+      "contradicts in itself (the audit: its tables against each other, its narrative and "
+      "its target tables against the tables).\n\n"
+      "Exit status: 0 when every published figure is reproduced and nothing is doubtful, "
+      "1 when the budget was written but the report has warnings or errors, in the rebuild "
+      "or in the audit (audit notes on rounding alone do not count), "
       "2 when nothing was written (the input cannot be read, is not a disclosure, "
       "the output exists without --force, or the command is wrong)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -67,6 +67,7 @@ fiscal_import_entry_free (FiscalImportEntry *entry)
   if (entry == NULL)
     return;
   g_free (entry->message);
+  g_free (entry->rule);
   g_free (entry);
 }
 
@@ -1383,6 +1384,10 @@ typedef struct
   char        *level2;
 } TargetState;
 
+static const char * const meta_labels[] = {
+  "项目名称", "项目负责人", "联系电话", "主管部门", "实施单位", "预算单位", "项目属性", "项目期", NULL
+};
+
 /* The first field after @label on its line of the lines above a target
  * table's indicators. */
 static char *
@@ -1399,6 +1404,15 @@ meta_field (const char *meta,
   p += strlen (label);
   end = strchr (p, '\n');
   line = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
+  /* without tabs (a PDF's blanks), the field ends where the next label
+   * of the same line starts: “机构运行补助经费 项目负责人 王跃东” */
+  for (guint i = 0; meta_labels[i]; i++)
+    {
+      char *next = strstr (line, meta_labels[i]);
+
+      if (next != NULL)
+        *next = '\0';
+    }
   fields = g_strsplit_set (line, "\t", -1);
   for (guint i = 0; fields[i]; i++)
     {

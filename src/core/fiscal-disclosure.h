@@ -27,14 +27,26 @@ typedef enum
   FISCAL_IMPORT_ERROR,
 } FiscalImportSeverity;
 
+/* Which part of the report an entry belongs to: what reading and
+ * rebuilding found, or what the audit found the publication contradicting
+ * in itself (fiscal_audit_disclosure() on what was read). */
+typedef enum
+{
+  FISCAL_IMPORT_SECTION_REBUILD,
+  FISCAL_IMPORT_SECTION_AUDIT,
+} FiscalImportSection;
+
 /* One entry of what reading or rebuilding found: a fact, an inference
- * made where the publication does not say, a doubt or a failure. */
+ * made where the publication does not say, a doubt or a failure; or one
+ * finding of the audit. */
 typedef struct
 {
   FiscalImportSeverity  severity;
   char                 *message;
-  guint                 line;   /* 1-based line of the text, 0 if none */
-  guint                 page;   /* 1-based page of a PDF, 0 if none */
+  guint                 line;    /* 1-based line of the text, 0 if none */
+  guint                 page;    /* 1-based page of a PDF, 0 if none */
+  FiscalImportSection   section;
+  char                 *rule;    /* the audit's rule ("audit-…"); NULL outside the audit section */
 } FiscalImportEntry;
 
 /* A project as 第三部分 describes it (项目名称, 政策依据, …). */

@@ -52,6 +52,7 @@
 #include "fiscal-table.h"
 #include "fiscal-targets.h"
 #include "fiscal-unit.h"
+#include "fiscal-validate.h"
 
 #define UNIT_ID "main"
 
@@ -130,6 +131,7 @@ fiscal_import_report_get_entry (FiscalImportReport *self,
   return g_ptr_array_index (self->entries, position);
 }
 
+/* The entries of @severity in both sections. */
 guint
 fiscal_import_report_count (FiscalImportReport   *self,
                             FiscalImportSeverity  severity)
@@ -140,6 +142,74 @@ fiscal_import_report_count (FiscalImportReport   *self,
     if (((FiscalImportEntry *) g_ptr_array_index (self->entries, i))->severity == severity)
       n++;
   return n;
+}
+
+/* The entries of @severity in @section only. */
+guint
+fiscal_import_report_count_in (FiscalImportReport   *self,
+                               FiscalImportSection   section,
+                               FiscalImportSeverity  severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
+      n += e->section == section && e->severity == severity;
+    }
+  return n;
+}
+
+static FiscalImportSeverity
+import_severity (FiscalSeverity severity)
+{
+  switch (severity)
+    {
+    case FISCAL_SEVERITY_ERROR:   return FISCAL_IMPORT_ERROR;
+    case FISCAL_SEVERITY_WARNING: return FISCAL_IMPORT_WARNING;
+    case FISCAL_SEVERITY_INFO:
+    default:                      return FISCAL_IMPORT_INFO;
+    }
+}
+
+/**
+ * fiscal_import_report_add_audit:
+ * @findings: (element-type FiscalFinding): what fiscal_audit_disclosure()
+ *   found in @disclosure
+ *
+ * Puts each finding in the report's audit section, with its rule, its
+ * severity, the line its where names (“line N”) and that line's page.
+ */
+void
+fiscal_import_report_add_audit (FiscalImportReport *self,
+                                FiscalDisclosure   *disclosure,
+                                GPtrArray          *findings)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (findings != NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const FiscalFinding *f = g_ptr_array_index (findings, i);
+      FiscalImportEntry *entry = g_new0 (FiscalImportEntry, 1);
+      guint line = 0;
+
+      if (f->where != NULL && g_str_has_prefix (f->where, "line "))
+        {
+          guint64 n;
+
+          if (g_ascii_string_to_unsigned (f->where + strlen ("line "), 10, 1, G_MAXUINT, &n, NULL))
+            line = (guint) n;
+        }
+      entry->severity = import_severity (f->severity);
+      entry->message = g_strdup (f->message);
+      entry->line = line;
+      entry->page = line > 0 && disclosure != NULL && line <= fiscal_disclosure_get_n_lines (disclosure)
+                    ? fiscal_disclosure_get_line_page (disclosure, line) : 0;
+      entry->section = FISCAL_IMPORT_SECTION_AUDIT;
+      entry->rule = g_strdup (f->rule);
+      g_ptr_array_add (self->entries, entry);
+    }
 }
 
 /* The published amount cells compared with the rebuilt budget's tables. */
@@ -177,32 +247,97 @@ severity_label (FiscalImportSeverity severity)
     }
 }
 
+static void
+append_entry (GString                 *out,
+              const FiscalImportEntry *e)
+{
+  if (e->line > 0 && e->page > 0)
+    g_string_append_printf (out, _("line %u (page %u)"), e->line, e->page);
+  else if (e->line > 0)
+    g_string_append_printf (out, _("line %u"), e->line);
+  else
+    g_string_append (out, "-");
+  if (e->rule != NULL)
+    g_string_append_printf (out, ": %s [%s]: %s\n", severity_label (e->severity), e->rule, e->message);
+  else
+    g_string_append_printf (out, ": %s: %s\n", severity_label (e->severity), e->message);
+}
+
+/* What reading and rebuilding found, then the audit's section, then the
+ * counts of each. */
 char *
 fiscal_import_report_to_text (FiscalImportReport *self)
 {
   GString *out = g_string_new (NULL);
+  guint n_audit = 0;
 
   for (guint i = 0; i < self->entries->len; i++)
     {
       FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
 
-      if (e->line > 0 && e->page > 0)
-        g_string_append_printf (out, _("line %u (page %u)"), e->line, e->page);
-      else if (e->line > 0)
-        g_string_append_printf (out, _("line %u"), e->line);
+      if (e->section == FISCAL_IMPORT_SECTION_AUDIT)
+        n_audit++;
       else
-        g_string_append (out, "-");
-      g_string_append_printf (out, ": %s: %s\n", severity_label (e->severity), e->message);
+        append_entry (out, e);
     }
+  g_string_append_printf (out, "\n%s\n", _("Audit: what the publication contradicts in itself"));
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
+
+      if (e->section == FISCAL_IMPORT_SECTION_AUDIT)
+        append_entry (out, e);
+    }
+  if (n_audit == 0)
+    g_string_append_printf (out, "%s\n", _("nothing"));
+
+  g_string_append_c (out, '\n');
   g_string_append_printf (out, _("%u of %u published cells reproduced (%u of them 0.01 万元 off); %u errors, %u warnings, %u inferences, %u notes\n"),
                           self->n_cells - self->n_mismatches, self->n_cells, self->n_close,
-                          fiscal_import_report_count (self, FISCAL_IMPORT_ERROR),
-                          fiscal_import_report_count (self, FISCAL_IMPORT_WARNING),
-                          fiscal_import_report_count (self, FISCAL_IMPORT_INFERENCE),
-                          fiscal_import_report_count (self, FISCAL_IMPORT_INFO));
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_ERROR),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_WARNING),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_INFERENCE),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_INFO));
+  g_string_append_printf (out, _("Audit of the publication: %u errors, %u warnings, %u notes\n"),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_ERROR),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_WARNING),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_INFO));
   return g_string_free (out, FALSE);
 }
 
+static void
+add_entries_json (JsonBuilder         *b,
+                  FiscalImportReport  *self,
+                  FiscalImportSection  section)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
+
+      if (e->section != section)
+        continue;
+      json_builder_begin_object (b);
+      if (e->rule != NULL)
+        {
+          json_builder_set_member_name (b, "rule");
+          json_builder_add_string_value (b, e->rule);
+        }
+      json_builder_set_member_name (b, "severity");
+      json_builder_add_string_value (b, fiscal_import_severity_to_string (e->severity));
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, e->message);
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, e->line);
+      json_builder_set_member_name (b, "page");
+      json_builder_add_int_value (b, e->page);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+/* {cells, mismatches, close, entries: [what reading and rebuilding
+ * found], audit: [the audit's findings, each with its rule]} */
 char *
 fiscal_import_report_to_json (FiscalImportReport *self)
 {
@@ -218,23 +353,9 @@ fiscal_import_report_to_json (FiscalImportReport *self)
   json_builder_set_member_name (b, "close");
   json_builder_add_int_value (b, self->n_close);
   json_builder_set_member_name (b, "entries");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "severity");
-      json_builder_add_string_value (b, fiscal_import_severity_to_string (e->severity));
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, e->message);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, e->line);
-      json_builder_set_member_name (b, "page");
-      json_builder_add_int_value (b, e->page);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_entries_json (b, self, FISCAL_IMPORT_SECTION_REBUILD);
+  json_builder_set_member_name (b, "audit");
+  add_entries_json (b, self, FISCAL_IMPORT_SECTION_AUDIT);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -2681,6 +2802,16 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   read_reasons (&ctx);
 
   fiscal_import_compare_tables (disclosure, doc, rep, NULL);
+
+  /* what the publication contradicts in itself, as published */
+  {
+    FiscalAuditInput input;
+    g_autoptr(GPtrArray) findings = NULL;
+
+    fiscal_disclosure_fill_audit_input (disclosure, &input);
+    findings = fiscal_audit_disclosure (&input);
+    fiscal_import_report_add_audit (rep, disclosure, findings);
+  }
 
   fiscal_document_thaw_changed (doc);
   fiscal_document_clear_history (doc);

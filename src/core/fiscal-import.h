@@ -30,6 +30,12 @@ const FiscalImportEntry *fiscal_import_report_get_entry   (FiscalImportReport   
                                                            guint                 position);
 guint                    fiscal_import_report_count       (FiscalImportReport   *self,
                                                            FiscalImportSeverity  severity);
+guint                    fiscal_import_report_count_in    (FiscalImportReport   *self,
+                                                           FiscalImportSection   section,
+                                                           FiscalImportSeverity  severity);
+void                     fiscal_import_report_add_audit   (FiscalImportReport   *self,
+                                                           FiscalDisclosure     *disclosure,
+                                                           GPtrArray            *findings);
 guint                    fiscal_import_report_get_n_cells (FiscalImportReport   *self);
 guint                    fiscal_import_report_get_n_mismatches (FiscalImportReport *self);
 guint                    fiscal_import_report_get_n_close (FiscalImportReport   *self);
