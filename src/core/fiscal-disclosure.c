@@ -434,14 +434,28 @@ parse_table_prefix (const char  *norm,
   return TRUE;
 }
 
+/* “项目支出绩效目标表” or “项目支出绩效目标表（机构运行补助经费）”, the
+ * project named in the title. */
+static gboolean
+is_target_title (const char *text)
+{
+  const char *open;
+
+  if (g_str_has_suffix (text, "目标表"))
+    return TRUE;
+  open = strstr (text, "目标表（");
+  return open != NULL && g_str_has_suffix (text, "）") && strstr (text, "绩效") != NULL &&
+         strstr (open + strlen ("目标表（"), "（") == NULL;
+}
+
 static gboolean
 looks_like_title (const char *text)
 {
   glong len = g_utf8_strlen (text, -1);
 
-  return len >= 4 && len <= 40 &&
+  return len >= 4 && len <= 60 &&
          (g_str_has_suffix (text, "情况表") || g_str_has_suffix (text, "明细表") ||
-          g_str_has_suffix (text, "预算表") || g_str_has_suffix (text, "目标表")) &&
+          g_str_has_suffix (text, "预算表") || is_target_title (text)) &&
          strstr (text, "空表") == NULL && strstr (text, "，") == NULL &&
          strstr (text, "。") == NULL && strstr (text, "关于") == NULL;
 }
@@ -458,6 +472,16 @@ part_heading (const char *norm)
     if (g_str_has_prefix (p, parts[i]))
       return i + 1;
   return 0;
+}
+
+/* What follows “表 N” on the title of a continuation page. */
+static gboolean
+is_continued (const char *rest)
+{
+  g_autofree char *s = g_strstrip (g_strdup (rest));
+
+  return g_str_equal (s, "（续）") || g_str_equal (s, "(续)") || g_str_equal (s, "续") ||
+         g_str_equal (s, "续表") || g_str_equal (s, "（续表）") || g_str_equal (s, "(续表)");
 }
 
 static gboolean
@@ -1052,6 +1076,38 @@ is_code_token (TableState *st,
 static Ambiguity *find_ambiguity (TableState *st,
                                   guint       row);
 
+/* Whether the next line after @line that is not page furniture has
+ * figures and, before them, codes only: the middle line of a row whose
+ * label is wrapped around its figures (“昌吉…驻北京” / “60.00 59.70” /
+ * “联络处”), as a cell centred vertically prints it. */
+static gboolean
+next_is_nameless_row (FiscalDisclosure *self,
+                      TableState       *st,
+                      guint             line)
+{
+  for (guint i = line; i < self->norm->len; i++)
+    {
+      const char *norm = g_ptr_array_index (self->norm, i);
+      g_autoptr(GPtrArray) tokens = NULL;
+      gboolean figures = FALSE;
+
+      if (is_page_furniture (norm))
+        continue;
+      tokens = tokenize (norm);
+      for (guint t = 0; t < tokens->len; t++)
+        {
+          const char *word = g_ptr_array_index (tokens, t);
+
+          if (is_amount (word) && strchr (word, '.'))
+            figures = TRUE;
+          else if (figures || !is_code_token (st, word))
+            return FALSE;
+        }
+      return figures;
+    }
+  return FALSE;
+}
+
 /* A data row of a table with codes (表 2, 3, 5–9, 11). Returns FALSE when
  * the line is not a row. */
 static gboolean
@@ -1136,8 +1192,10 @@ read_code_row (FiscalDisclosure *self,
       return TRUE;
     }
 
-  /* a label still waiting for its figures */
-  if (st->pending_text->len > 0 && code->len == 0 && figures->len > 0)
+  /* a label still waiting for its figures (and, printed above them, for
+   * its codes) */
+  if (st->pending_text->len > 0 && figures->len > 0 &&
+      (code->len == 0 || (name->len == 0 && g_str_has_prefix (st->pending_text->str, "\x1f"))))
     {
       g_autofree char *head = g_string_free (g_string_new (st->pending_text->str), FALSE);
       g_auto(GStrv) parts = g_strsplit (head, "\x1f", 2);
@@ -1164,7 +1222,8 @@ read_code_row (FiscalDisclosure *self,
 
   if (figures->len == 0)
     {
-      if (code->len > 0 || g_str_equal (name->str, "总计") || g_str_equal (name->str, "合计"))
+      if (code->len > 0 || g_str_equal (name->str, "总计") || g_str_equal (name->str, "合计") ||
+          next_is_nameless_row (self, st, line))
         {
           /* the label goes on: keep it for the next line's figures */
           g_string_printf (st->pending_text, "%s\x1f%s", code->str, name->str);
@@ -1382,30 +1441,49 @@ typedef struct
   GString     *meta;       /* the lines above the indicator rows */
   char        *level1;
   char        *level2;
+  char        *title_name; /* the project named in the title, or NULL */
+  char        *fragment;   /* a cell's first part printed above its row */
+  FiscalTableRow *fragment_row; /* the row the line before completed, for its cell's last part */
+  guint        fragment_column;
 } TargetState;
 
 static const char * const meta_labels[] = {
   "项目名称", "项目负责人", "联系电话", "主管部门", "实施单位", "预算单位", "项目属性", "项目期", NULL
 };
 
-/* The first field after @label on its line of the lines above a target
- * table's indicators. */
-static char *
-meta_field (const char *meta,
-            const char *label)
+/**
+ * fiscal_disclosure_meta_field:
+ * @meta: the lines above a target table's indicators
+ *   (fiscal_disclosure_target_lines())
+ *
+ * The first field after @label on its line: up to the next tab, or without
+ * tabs (a PDF's blanks) up to the next label of the same line; a value on a
+ * line without tabs goes on over the lines after it that have no label of
+ * their own (“：”), as a page's width wraps a long goal.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL
+ */
+char *
+fiscal_disclosure_meta_field (const char *meta,
+                              const char *label)
 {
   const char *p = strstr (meta, label);
   const char *end;
   g_autofree char *line = NULL;
   g_auto(GStrv) fields = NULL;
+  gboolean tabs;
+  char *value = NULL;
 
   if (p == NULL)
     return NULL;
   p += strlen (label);
+  while (*p == ' ' || *p == ':')
+    p++;
+  if (g_str_has_prefix (p, "："))
+    p += strlen ("：");
   end = strchr (p, '\n');
   line = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
-  /* without tabs (a PDF's blanks), the field ends where the next label
-   * of the same line starts: “机构运行补助经费 项目负责人 王跃东” */
+  tabs = strchr (line, '\t') != NULL;
   for (guint i = 0; meta_labels[i]; i++)
     {
       char *next = strstr (line, meta_labels[i]);
@@ -1414,13 +1492,32 @@ meta_field (const char *meta,
         *next = '\0';
     }
   fields = g_strsplit_set (line, "\t", -1);
-  for (guint i = 0; fields[i]; i++)
+  for (guint i = 0; fields[i] && value == NULL; i++)
     {
       g_strstrip (fields[i]);
       if (*fields[i])
-        return g_strdup (fields[i]);
+        value = g_strdup (fields[i]);
     }
-  return NULL;
+  if (value == NULL || tabs)
+    return value;
+
+  while (end != NULL)
+    {
+      const char *next = end + 1;
+      g_autofree char *more = NULL;
+
+      end = strchr (next, '\n');
+      more = g_strstrip (g_strndup (next, end ? (gsize) (end - next) : strlen (next)));
+      if (*more == 0 || strchr (more, '\t') || strstr (more, "：") || strchr (more, ':') ||
+          g_str_has_prefix (more, "（") || g_str_has_prefix (more, "("))
+        break;
+      {
+        char *joined = g_strconcat (value, more, NULL);
+        g_free (value);
+        value = joined;
+      }
+    }
+  return value;
 }
 
 static void
@@ -1441,7 +1538,7 @@ target_state_close (FiscalDisclosure *self,
    * project, the note gives the goal and the stated funds; the lines as
    * published are kept beside */
   funds = ts->project ? project_funds : department_funds;
-  goal = meta_field (ts->meta->str, ts->project ? "项目总体目标" : "年度绩效目标");
+  goal = fiscal_disclosure_meta_field (ts->meta->str, ts->project ? "项目总体目标" : "年度绩效目标");
   note = g_string_new (NULL);
   g_string_append_printf (note, "%s：%s\n%s：", ts->project ? "项目总体目标" : "年度绩效目标", goal ? goal : "",
                           ts->project ? "项目资金（万元）" : "年度预算（万元）");
@@ -1466,7 +1563,9 @@ target_state_close (FiscalDisclosure *self,
   fiscal_table_set_note (ts->table, note->str);
   g_string_free (note, TRUE);
 
-  if (ts->project && (name = meta_field (ts->meta->str, "项目名称")) != NULL)
+  if (ts->project && (name = fiscal_disclosure_meta_field (ts->meta->str, "项目名称")) == NULL && ts->title_name)
+    name = g_strdup (ts->title_name);
+  if (ts->project && name != NULL)
     {
       g_autofree char *title = g_strdup_printf ("项目支出绩效目标表（%s）", name);
       FiscalTable *titled = fiscal_table_new (0, title);
@@ -1499,6 +1598,9 @@ target_state_close (FiscalDisclosure *self,
   g_string_free (ts->meta, TRUE);
   g_clear_pointer (&ts->level1, g_free);
   g_clear_pointer (&ts->level2, g_free);
+  g_clear_pointer (&ts->title_name, g_free);
+  g_clear_pointer (&ts->fragment, g_free);
+  ts->fragment_row = NULL;
 }
 
 static void
@@ -1530,12 +1632,45 @@ target_state_open (FiscalDisclosure *self,
     }
   ts->in_rows = FALSE;
   ts->meta = g_string_new (NULL);
+
+  /* “项目支出绩效目标表（机构运行补助经费）”: the project named in the title */
+  {
+    const char *open = strstr (title, "（");
+    const char *close = open ? strstr (open, "）") : NULL;
+
+    if (ts->project && open && close && close > open + strlen ("（"))
+      ts->title_name = g_strndup (open + strlen ("（"), close - open - strlen ("（"));
+  }
 }
 
 static gboolean
 is_weight (const char *t)
 {
   return is_amount (t) && strlen (t) <= 6;
+}
+
+/* Whether the line after @line (not page furniture) is an indicator row:
+ * words, one of them a level “…指标”. */
+static gboolean
+next_is_target_row (FiscalDisclosure *self,
+                    guint             line)
+{
+  for (guint i = line; i < self->norm->len; i++)
+    {
+      const char *norm = g_ptr_array_index (self->norm, i);
+      g_autoptr(GPtrArray) tokens = NULL;
+
+      if (is_page_furniture (norm))
+        continue;
+      tokens = tokenize (norm);
+      if (tokens->len < 3)
+        return FALSE;
+      for (guint t = 0; t < tokens->len; t++)
+        if (g_str_has_suffix (g_ptr_array_index (tokens, t), "指标"))
+          return TRUE;
+      return FALSE;
+    }
+  return FALSE;
 }
 
 /* One line of a target table's indicator rows. Tabs are trusted when they
@@ -1563,6 +1698,30 @@ target_row (FiscalDisclosure *self,
     {
       g_autoptr(GPtrArray) tokens = tokenize (norm);
       guint i = 0, end = tokens->len;
+
+      /* a lone piece of a cell wrapped around its row, as a cell centred
+       * vertically prints it: its first part above the row, its last part
+       * below */
+      if (tokens->len == 1 && !is_weight (g_ptr_array_index (tokens, 0)) &&
+          !g_str_has_suffix (g_ptr_array_index (tokens, 0), "指标"))
+        {
+          const char *piece = g_ptr_array_index (tokens, 0);
+
+          if (ts->fragment_row != NULL && ts->fragment_row->source_line + 1 == line)
+            {
+              FiscalTableRow *last = ts->fragment_row;
+              g_autofree char *joined = g_strconcat (last->cells[ts->fragment_column].text, piece, NULL);
+
+              fiscal_table_row_set_label (last, ts->fragment_column, joined);
+              ts->fragment_row = NULL;
+              return;
+            }
+          if (ts->fragment == NULL && next_is_target_row (self, line))
+            {
+              ts->fragment = g_strdup (piece);
+              return;
+            }
+        }
       GString *value = g_string_new (NULL);
       GString *basis = g_string_new (NULL);
       char *l1 = g_strdup (""), *l2 = g_strdup (""), *name = g_strdup (""), *weight = g_strdup ("");
@@ -1622,8 +1781,14 @@ target_row (FiscalDisclosure *self,
         {
           const char *t = g_ptr_array_index (tokens, i);
 
-          if (value->len == 0 || strchr ("<>=≥≤", t[0]) || g_ascii_isdigit (t[0]) || t[0] == '.' ||
-              (value->len > 0 && g_utf8_strlen (t, -1) <= 2 && !g_str_has_suffix (value->str, " ") &&
+          gboolean operator_only = TRUE;
+
+          for (const char *o = value->str; *o; o = g_utf8_next_char (o))
+            if (!g_utf8_strchr ("<>=≥≤ ", -1, g_utf8_get_char (o)))
+              operator_only = FALSE;
+          if (value->len == 0 || strchr ("<>=≥≤", t[0]) ||
+              ((g_ascii_isdigit (t[0]) || t[0] == '.') && (operator_only || g_ascii_isdigit (value->str[value->len - 1]))) ||
+              (value->len > 0 && g_utf8_strlen (t, -1) <= 3 && !g_str_has_suffix (value->str, " ") &&
                (g_ascii_isdigit (value->str[value->len - 1]) || value->str[value->len - 1] == '%')))
             {
               if (value->len > 0 && g_ascii_isdigit (value->str[value->len - 1]) && (guchar) t[0] >= 0x80)
@@ -1715,6 +1880,28 @@ target_row (FiscalDisclosure *self,
         text = ts->level2 ? ts->level2 : "";
       fiscal_table_row_set_label (row, c, text);
     }
+
+  ts->fragment_row = NULL;
+  if (ts->fragment != NULL)
+    {
+      /* the piece above goes in the row's first empty cell after the
+       * indicator's name (its basis, most often) */
+      guint weight = ts->project ? 6 : 5;
+      guint column = 4;
+      g_autofree char *joined = NULL;
+
+      for (guint c = 3; c < ts->n_columns; c++)
+        if (c != weight && *row->cells[c].text == 0)
+          {
+            column = c;
+            break;
+          }
+      joined = g_strconcat (ts->fragment, row->cells[column].text, NULL);
+      fiscal_table_row_set_label (row, column, joined);
+      g_clear_pointer (&ts->fragment, g_free);
+      ts->fragment_row = row;
+      ts->fragment_column = column;
+    }
 }
 
 /* ---- The whole text ---------------------------------------------------- */
@@ -1737,7 +1924,20 @@ find_department_and_year (FiscalDisclosure *self)
           if (g_str_has_prefix (p, "："))
             p += strlen ("：");
           if (*p)
-            self->department = g_strstrip (g_strdup (p));
+            {
+              char *department = g_strdup (p);
+              char *end;
+
+              /* “编制部门：… 单位：万元” on one line, as a PDF without tabs gives it */
+              if ((end = strchr (department, '\t')) != NULL)
+                *end = '\0';
+              if ((end = strstr (department, "单位：")) != NULL || (end = strstr (department, "单位:")) != NULL ||
+                  (end = strstr (department, "单位 ：")) != NULL || (end = strstr (department, "单位 :")) != NULL)
+                *end = '\0';
+              self->department = g_strstrip (department);
+              if (*self->department == 0)
+                g_clear_pointer (&self->department, g_free);
+            }
         }
       if (self->year == 0)
         {
@@ -1787,11 +1987,15 @@ find_parts (FiscalDisclosure *self)
     }
 }
 
+static gboolean starts_section (const char *s);
+
 /* "项目名称：…" and the lines after it in 第三部分. */
 static void
 find_projects (FiscalDisclosure *self)
 {
   FiscalDisclosureProject *current = NULL;
+  char **field = NULL;          /* the text field the last line went to */
+  guint field_line = 0;
   guint from = self->part_first[3] ? self->part_first[3] : 1;
   guint to = self->part_last[3] ? self->part_last[3] : self->norm->len;
 
@@ -1812,7 +2016,12 @@ find_projects (FiscalDisclosure *self)
       else if (current == NULL)
         continue;
       else if (strstr (s, "政策依据") && FIELD ("政策依据"))
-        current->policy_basis = g_strstrip (g_strdup (value));
+        {
+          current->policy_basis = g_strstrip (g_strdup (value));
+          field = &current->policy_basis;
+          field_line = i;
+          continue;
+        }
       else if (strstr (s, "预算安排规模") && FIELD ("预算安排规模"))
         {
           g_autoptr(GRegex) re = g_regex_new ("([0-9][0-9,]*(\\.[0-9]+)?) *(万元|元)", 0, 0, NULL);
@@ -1830,12 +2039,29 @@ find_projects (FiscalDisclosure *self)
       else if (strstr (s, "承担单位") && FIELD ("承担单位"))
         current->owner_unit = g_strstrip (g_strdup (value));
       else if (strstr (s, "资金分配") && FIELD ("资金分配"))
-        current->allocation = g_strstrip (g_strdup (value));
+        {
+          current->allocation = g_strstrip (g_strdup (value));
+          field = &current->allocation;
+          field_line = i;
+          continue;
+        }
       else if (strstr (s, "执行时间") && FIELD ("执行时间"))
         current->period = g_strstrip (g_strdup (value));
       else if (g_str_has_prefix (s, "八、") || g_str_has_prefix (s, "八 、") || part_heading (s))
         current = NULL;
+      else if (field != NULL && field_line == i - 1 && *s && strchr (s, '\t') == NULL && !starts_section (s) &&
+               !g_str_has_suffix (*field, "。") && !g_str_has_suffix (*field, "；"))
+        {
+          /* the field goes on over a line the page's width broke */
+          char *joined = g_strconcat (*field, s, NULL);
+
+          g_free (*field);
+          *field = joined;
+          field_line = i;
+          continue;
+        }
 #undef FIELD
+      field = NULL;
     }
 }
 
@@ -2028,6 +2254,12 @@ parse_lines (FiscalDisclosure *self)
 
       /* a title: 表 N on its line or before the name */
       has_prefix = parse_table_prefix (s, &number, &rest);
+      if (has_prefix && st.table != NULL && is_continued (rest))
+        {
+          /* “表 2（续）” over a continuation page: its header follows */
+          st.in_header = TRUE;
+          continue;
+        }
       if (has_prefix && *rest == 0)
         {
           pending_number = number;
@@ -2039,7 +2271,7 @@ parse_lines (FiscalDisclosure *self)
 
       if (looks_like_title (rest) &&
           (has_prefix || (pending_number && line - pending_line <= 3) ||
-           g_str_has_suffix (rest, "目标表") ||
+           is_target_title (rest) ||
            (i + 1 < self->norm->len &&
             (strstr (g_ptr_array_index (self->norm, i + 1), "编制部门") ||
              (i + 2 < self->norm->len && strstr (g_ptr_array_index (self->norm, i + 2), "编制部门"))))))
@@ -2050,7 +2282,7 @@ parse_lines (FiscalDisclosure *self)
           finish_table (self, &st);
           target_state_close (self, &ts);
 
-          if (g_str_has_suffix (rest, "目标表"))
+          if (is_target_title (rest))
             {
               target_state_open (self, &ts, rest, line);
               continue;
@@ -2112,7 +2344,7 @@ parse_lines (FiscalDisclosure *self)
               ts.in_rows = TRUE;
               continue;
             }
-          if (ts.in_rows)
+          if (ts.in_rows && !is_page_furniture (s))
             target_row (self, &ts, norm, line);
           else
             {
@@ -2149,6 +2381,10 @@ parse_lines (FiscalDisclosure *self)
           st.in_header = TRUE;
           continue;
         }
+      if (strstr (s, "空表") == NULL && i + 1 < self->norm->len &&
+          strstr (g_ptr_array_index (self->norm, i + 1), "空表") && strstr (g_ptr_array_index (self->norm, i + 1), "。") &&
+          strstr (s, "。") == NULL && strchr (s, '.') == NULL)
+        continue;   /* the start of the empty-table sentence, broken over two lines */
       if (strstr (s, "空表"))
         {
           self->declared_empty[st.number] = TRUE;
@@ -2427,7 +2663,10 @@ append_page_text (PopplerPage *page,
             if (k > 0)
               {
                 const Glyph *prev = &g_array_index (line, Glyph, k - 1);
-                if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.2)
+                /* a gap of a blank's width (about 0.15 of the line's
+                 * height in a CJK font) is a blank, whether or not the
+                 * text has one */
+                if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.12)
                   g_string_append_c (out, ' ');
               }
             g_string_append_unichar (out, g->c);

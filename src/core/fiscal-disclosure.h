@@ -82,6 +82,8 @@ guint                          fiscal_disclosure_get_published_number (FiscalDis
                                                                     guint              number);
 GPtrArray                     *fiscal_disclosure_get_target_tables (FiscalDisclosure  *self);
 const char                    *fiscal_disclosure_target_lines      (FiscalTable       *table);
+char                          *fiscal_disclosure_meta_field        (const char        *meta,
+                                                                    const char        *label);
 guint                          fiscal_disclosure_get_n_lines       (FiscalDisclosure  *self);
 const char                    *fiscal_disclosure_get_line          (FiscalDisclosure  *self,
                                                                     guint              line);

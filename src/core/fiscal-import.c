@@ -2010,6 +2010,12 @@ is_heading (const char *s)
   return g_regex_match_simple ("^([一二三四五六七八九十]+ *、|[（(][一二三四五六七八九十]+[）)]|[0-9]+ *(、|[.．](?![0-9]))|第[一二三四]部分)", s, 0, 0);
 }
 
+static gboolean
+is_page_number (const char *s)
+{
+  return g_regex_match_simple ("^[-—– ]*[0-9]+[-—– ]*$", s, 0, 0);
+}
+
 /* The paragraph that starts at line @i: lines a page's width broke are
  * joined again, up to a line that ends a sentence, a blank line or a
  * heading. *@last: the last line taken. */
@@ -2027,11 +2033,20 @@ logical_line (Ctx   *ctx,
     {
       g_autofree char *s = g_strstrip (g_strdup (fiscal_disclosure_get_line (ctx->disclosure, j)));
 
+      /* a page number between the lines of a paragraph broken over pages */
+      if (is_page_number (s))
+        {
+          *last = j;
+          continue;
+        }
       if (j > i && (*s == 0 || is_heading (s) || strchr (fiscal_disclosure_get_line (ctx->disclosure, j), '\t')))
         break;
       g_string_append (out, s);
       *last = j;
-      if (*s == 0 || g_str_has_suffix (s, "。") || g_str_has_suffix (s, "：") || (j == i && is_heading (s) && !g_ascii_isdigit (*s)) ||
+      /* a line ending in “：” goes on unless a heading follows, as in
+       * “3、…（项）：” broken before “2025 年预算数为 …” */
+      if (*s == 0 || g_str_has_suffix (s, "。") || (j == i && is_heading (s) && !g_ascii_isdigit (*s)) ||
+          (g_str_has_suffix (s, "：") && !is_heading (out->str)) ||
           strchr (fiscal_disclosure_get_line (ctx->disclosure, j), '\t'))
         break;
     }
@@ -2093,8 +2108,8 @@ read_profile (Ctx *ctx)
       if (institutions && *institutions)
         {
           g_auto(GStrv) paras = g_strsplit (institutions, "\n", -1);
-          g_autoptr(GRegex) re = g_regex_new ("编制数 *([0-9]+).*?实有人数 *([0-9]+) *人.*?在职 *([0-9]+) *人.*?(减少|增加) *([0-9]+) *人.*?"
-                                              "退休 *([0-9]+) *人.*?(减少|增加) *([0-9]+) *人.*?离休 *([0-9]+) *人.*?(减少|增加) *([0-9]+) *人",
+          g_autoptr(GRegex) re = g_regex_new ("编制数 *([0-9]+).*?实有人数 *([0-9]+) *人.*?在职 *([0-9]+) *人.*?(减少|增加|持平)(?: *([0-9]+) *人)?.*?"
+                                              "退休 *([0-9]+) *人.*?(减少|增加|持平)(?: *([0-9]+) *人)?.*?离休 *([0-9]+) *人.*?(减少|增加|持平)(?: *([0-9]+) *人)?",
                                               0, 0, NULL);
           GString *text = g_string_new (NULL);
 
@@ -2140,10 +2155,12 @@ read_profile (Ctx *ctx)
         }
     }
 
-  /* 其他重要事项: operating expenses, procurement, assets, contact */
+  /* 其他重要事项: operating expenses, procurement, assets, contact; each
+   * paragraph whole, as a page's width may have broken it */
   for (guint i = 1; i <= n; i++)
     {
-      const char *s = fiscal_disclosure_get_line (ctx->disclosure, i);
+      guint start = i;
+      g_autofree char *s = logical_line (ctx, i, n, &i);
       static const struct { const char *pattern; FiscalProfileField field; } money[] = {
         { "运行经费财政拨款预算 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_OPERATING_EXPENSES },
         { "政府采购货物预算 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_PROCUREMENT_GOODS },
@@ -2151,7 +2168,7 @@ read_profile (Ctx *ctx)
         { "政府采购服务预算 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_PROCUREMENT_SERVICES },
         { "面向中小企业预留政府采购项目预算金额 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_PROCUREMENT_RESERVED_SME },
         { "小微企业预留政府采购项目预算金额 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_PROCUREMENT_RESERVED_SMALL },
-        { "房屋[0-9,.]+ *平方米[，,]? *价值 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_ASSETS_BUILDING_VALUE },
+        { "房屋 *[0-9,.]+ *平方米[，,]? *价值 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_ASSETS_BUILDING_VALUE },
         { "办公家具价值 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_ASSETS_FURNITURE_VALUE },
         { "其他资产价值 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_ASSETS_OTHER_VALUE },
       };
@@ -2250,7 +2267,11 @@ read_profile (Ctx *ctx)
         g_autoptr(GRegex) re = g_regex_new ("^ *(20[0-9][0-9]) *年 *([0-9]{1,2}) *月 *([0-9]{1,2}) *日 *$", 0, 0, NULL);
         g_autoptr(GMatchInfo) info = NULL;
 
-        if (g_regex_match (re, s, 0, &info))
+        /* a date on a line of its own */
+        for (guint k = start; k <= i && info == NULL; k++)
+          if (!g_regex_match (re, fiscal_disclosure_get_line (ctx->disclosure, k), 0, &info))
+            g_clear_pointer (&info, g_match_info_free);
+        if (info != NULL)
           {
             g_autofree char *date = g_strdup_printf ("%04d-%02d-%02d", (int) match_int (info, 1),
                                                      (int) match_int (info, 2), (int) match_int (info, 3));
@@ -2309,24 +2330,7 @@ static char *
 meta_value (const char *meta,
             const char *label)
 {
-  const char *p = strstr (meta, label);
-  const char *end;
-  g_autofree char *line = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  if (p == NULL)
-    return NULL;
-  p += strlen (label);
-  end = strchr (p, '\n');
-  line = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
-  fields = g_strsplit_set (line, "\t", -1);
-  for (guint i = 0; fields[i]; i++)
-    {
-      g_strstrip (fields[i]);
-      if (*fields[i])
-        return g_strdup (fields[i]);
-    }
-  return NULL;
+  return fiscal_disclosure_meta_field (meta, label);
 }
 
 static gint64
@@ -2360,6 +2364,13 @@ read_targets (Ctx *ctx)
       if (is_project)
         {
           g_autofree char *name = meta_value (meta, "项目名称");
+          const char *title = fiscal_table_get_title (table);
+          const char *open = strstr (title, "（");
+
+          /* “项目支出绩效目标表（机构运行补助经费）”: the name in the title */
+          if (name == NULL && open != NULL && g_str_has_suffix (title, "）") &&
+              strlen (open) > strlen ("（）"))
+            name = g_strndup (open + strlen ("（"), strlen (open) - strlen ("（）"));
           g_autofree char *owner = NULL;
           g_autofree char *goal = meta_value (meta, "项目总体目标");
 
