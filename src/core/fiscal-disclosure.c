@@ -902,7 +902,7 @@ read_segment (FiscalDisclosure *self,
     note (self, FISCAL_IMPORT_WARNING, line,
           _("表 %u: the figures of the row do not fit its columns (%u sums broken); they are placed as best they fit"),
           st->number, viol);
-  else if (ties && k < n_cells && seg->n_relations > 0 && st->n_code == 0)
+  else if (ties && k < n_cells && seg->n_relations > 0 && st->n_code == 0 && !(st->has_label && first_cell > 0))
     note (self, FISCAL_IMPORT_INFERENCE, line,
           _("表 %u: the figures of the row fit more than one set of columns; the usual columns are taken"),
           st->number);
@@ -971,6 +971,17 @@ read_by_tabs (FiscalDisclosure *self,
         name = g_strdup (f);
       else if (col->kind == FISCAL_COLUMN_PROJECT)
         project = g_strdup (f);
+    }
+
+  /* a label printed above its figures (and codes), waiting for them */
+  if (name != NULL && *name == 0 && st->pending_text->len > 0 && st->pending_text->str[0] == '\x1f' &&
+      n_fields == n_columns)
+    {
+      g_free (name);
+      name = g_strdup (st->pending_text->str + 1);
+      g_string_truncate (st->pending_text, 0);
+      note (self, FISCAL_IMPORT_INFO, line, _("表 %u: the label “%s” runs over two lines; joined"),
+            st->number, name);
     }
 
   if (name == NULL || (*name == 0 && code->len == 0))
@@ -2100,8 +2111,9 @@ apply_candidate (TableState *st,
                  guint       candidate)
 {
   FiscalTableRow *row = (FiscalTableRow *) fiscal_table_get_row (st->table, a->row);
+  guint n = a->first_cell > 0 ? st->n_right : st->n_left;
 
-  for (guint c = 0; c < st->n_left; c++)
+  for (guint c = 0; c < n; c++)
     fiscal_table_row_set_amount (row, a->first_cell + c, 0);
   for (guint i = 0; i < a->k; i++)
     fiscal_table_row_set_amount (row, a->first_cell + a->candidates[candidate][i], a->figures[i]);
@@ -2211,6 +2223,106 @@ resolve_by_parents (FiscalDisclosure *self,
     }
 }
 
+/* 表 1 and 表 4 list the expenditure on their right, 类 by 类, down to
+ * 支出总计: where a row's figures fit several of its columns, the rows
+ * above must add up to the total column by column. The first combination
+ * of candidates (in order of preference) that does is taken; if none
+ * does, the usual columns stay. */
+static void
+resolve_by_total (FiscalDisclosure *self,
+                  TableState       *st)
+{
+  guint n_rows = fiscal_table_get_n_rows (st->table);
+  guint first = st->n_left + 1;
+  const FiscalTableRow *total = NULL;
+  guint total_row = 0;
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  guint counter[64] = { 0 };
+  guint n_combos = 1;
+  gboolean found = FALSE;
+
+  for (guint r = 0; r < n_rows && total == NULL; r++)
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (st->table, r);
+      const char *label = row->cells[st->n_left].text;
+
+      if (label != NULL && strstr (label, "支出总计") != NULL)
+        {
+          total = row;
+          total_row = r;
+        }
+    }
+  if (total == NULL)
+    return;
+
+  for (guint i = 0; i < st->ambiguous->len; i++)
+    {
+      Ambiguity *a = g_ptr_array_index (st->ambiguous, i);
+
+      if (a->first_cell == first && a->n_candidates > 1 && a->row != total_row)
+        {
+          g_ptr_array_add (open, a);
+          n_combos *= a->n_candidates;
+          if (n_combos > 65536 || open->len > G_N_ELEMENTS (counter))
+            return;
+        }
+    }
+  if (open->len == 0)
+    return;
+
+  for (guint combo = 0; combo < n_combos && !found; combo++)
+    {
+      gboolean ok = TRUE;
+
+      for (guint i = 0; i < open->len; i++)
+        apply_candidate (st, g_ptr_array_index (open, i), counter[i]);
+
+      for (guint cell = first; cell < first + st->n_right && ok; cell++)
+        {
+          gint64 sum = 0, tol = total->cells[cell].amount ? unit_ulp (st->unit_places, 2) / 2 : 0;
+
+          for (guint r = 0; r < n_rows; r++)
+            {
+              const FiscalTableRow *row = fiscal_table_get_row (st->table, r);
+
+              if (row == total)
+                continue;
+              sum += row->cells[cell].amount;
+              if (row->cells[cell].amount)
+                tol += unit_ulp (st->unit_places, 2) / 2;
+            }
+          if (ABS (sum - total->cells[cell].amount) > tol)
+            ok = FALSE;
+        }
+      if (ok)
+        {
+          found = TRUE;
+          break;
+        }
+      for (guint i = 0; i < open->len; i++)
+        {
+          Ambiguity *a = g_ptr_array_index (open, i);
+          if (++counter[i] < a->n_candidates)
+            break;
+          counter[i] = 0;
+        }
+    }
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      Ambiguity *a = g_ptr_array_index (open, i);
+
+      if (!found)
+        apply_candidate (st, a, 0);
+      else
+        {
+          note (self, FISCAL_IMPORT_INFO, a->line,
+                _("表 %u: the row's figures are put in the columns that make the rows add up to 支出总计"), st->number);
+          a->n_candidates = 1;          /* settled */
+        }
+    }
+}
+
 static void
 finish_table (FiscalDisclosure *self,
               TableState       *st)
@@ -2220,6 +2332,19 @@ finish_table (FiscalDisclosure *self,
 
   if (st->n_code > 0 && st->ambiguous != NULL && st->ambiguous->len > 0)
     resolve_by_parents (self, st);
+  else if (st->has_label && st->ambiguous != NULL && st->ambiguous->len > 0)
+    {
+      resolve_by_total (self, st);
+      for (guint i = 0; i < st->ambiguous->len; i++)
+        {
+          Ambiguity *a = g_ptr_array_index (st->ambiguous, i);
+
+          if (a->first_cell > 0 && a->n_candidates > 1)
+            note (self, FISCAL_IMPORT_INFERENCE, a->line,
+                  _("表 %u: the figures of the row fit more than one set of columns; the usual columns are taken"),
+                  st->number);
+        }
+    }
 
   if (st->pending_text->len > 0)
     note (self, FISCAL_IMPORT_WARNING, st->pending_line,
@@ -2578,6 +2703,174 @@ typedef struct
   double   x1, x2, yc, height;
 } Glyph;
 
+typedef struct
+{
+  GString *text;
+  double   x1, x2;
+} Word;
+
+/* A column of a table as its row of column numbers places it:
+ * “※ ※ ※ ※ 1 2 3 …”, ※ over the label columns. */
+typedef struct
+{
+  double   x;          /* the centre of its mark */
+  gboolean label;      /* ※ */
+  gboolean code;       /* a label column of a code's part (类, 款, 项) */
+} Column;
+
+/* Whether @words are a row of column numbers (※ for the label columns,
+ * then 1, 2, 3, …); if so, @columns are set from it. */
+static gboolean
+read_column_numbers (GArray *words,
+                     GArray *columns)
+{
+  guint next = 1, n_labels = 0;
+
+  if (words->len < 3)
+    return FALSE;
+  for (guint k = 0; k < words->len; k++)
+    {
+      const char *t = g_array_index (words, Word, k).text->str;
+
+      if (g_str_equal (t, "※") && next == 1)
+        n_labels++;
+      else if (is_digits (t) && strlen (t) <= 2 && (guint) atoi (t) == next)
+        next++;
+      else
+        return FALSE;
+    }
+  if (next < 3 || n_labels == 0)
+    return FALSE;
+
+  /* only the marks of a table's columns: spread out, not a line of text */
+  {
+    double digit = 0, gap = G_MAXDOUBLE;
+
+    for (guint k = n_labels; k < words->len; k++)
+      {
+        const Word *w = &g_array_index (words, Word, k);
+
+        if (strlen (w->text->str) == 1)
+          digit = MAX (digit, w->x2 - w->x1);
+        if (k > n_labels)
+          {
+            const Word *p = &g_array_index (words, Word, k - 1);
+            gap = MIN (gap, (w->x1 + w->x2) / 2 - (p->x1 + p->x2) / 2);
+          }
+      }
+    if (gap < 3 * digit)
+      return FALSE;
+  }
+
+  /* the label columns: the parts of the code, then the name (and a
+   * project's name, in a table of five) */
+  g_array_set_size (columns, 0);
+  for (guint k = 0; k < words->len; k++)
+    {
+      const Word *w = &g_array_index (words, Word, k);
+      Column c = { (w->x1 + w->x2) / 2, k < n_labels, k < (n_labels >= 5 ? 3 : n_labels - 1) };
+      g_array_append_val (columns, c);
+    }
+  return TRUE;
+}
+
+/* A line's words: under a row of column numbers, a row with figures is
+ * given a field per column, tab-separated, each word in the column
+ * nearest its centre, so that blank cells keep their place; any other
+ * line as its words. */
+static void
+append_words (GString *out,
+              GArray  *words,
+              GArray  *columns)
+{
+  gboolean figures = FALSE;
+
+  /* a new table's heading forgets the columns of the one above */
+  if (words->len > 0 && (strstr (g_array_index (words, Word, 0).text->str, "编制部门") ||
+                         g_str_has_prefix (g_array_index (words, Word, 0).text->str, "表")))
+    g_array_set_size (columns, 0);
+
+  /* the row of numbers itself is printed as it is */
+  if (!read_column_numbers (words, columns) && columns->len > 0)
+    for (guint k = 0; k < words->len && !figures; k++)
+      {
+        const Word *w = &g_array_index (words, Word, k);
+        figures = strchr (w->text->str, '.') != NULL && is_amount (w->text->str) &&
+                  (w->x1 + w->x2) / 2 > g_array_index (columns, Column, 0).x;
+      }
+
+  if (figures)
+    {
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint c = 0; c < columns->len; c++)
+        g_ptr_array_add (fields, g_strdup (""));
+      guint next_text = 0;
+
+      for (guint k = 0; k < words->len; k++)
+        {
+          const Word *w = &g_array_index (words, Word, k);
+          double centre = (w->x1 + w->x2) / 2;
+          gboolean number = is_amount (w->text->str) && strchr (w->text->str, '.') != NULL;
+          gboolean code = !number && is_digits (w->text->str);
+          guint best = G_MAXUINT;
+
+          /* figures go in the number column nearest their centre, the
+           * parts of a code in the nearest code column; the other words
+           * of the label fill the name columns in order (a name printed
+           * from its column's left edge is not centred under its mark) */
+          if (!number && !code)
+            {
+              guint seen = 0;
+
+              for (guint c = 0; c < columns->len; c++)
+                {
+                  const Column *col = &g_array_index (columns, Column, c);
+
+                  if (!col->label || col->code)
+                    continue;
+                  best = c;
+                  if (seen++ == next_text)
+                    break;
+                }
+              next_text++;
+            }
+          else
+            for (guint c = 0; c < columns->len; c++)
+              {
+                const Column *col = &g_array_index (columns, Column, c);
+
+                if (number ? col->label : !col->code)
+                  continue;
+                if (best == G_MAXUINT ||
+                    ABS (col->x - centre) < ABS (g_array_index (columns, Column, best).x - centre))
+                  best = c;
+              }
+          if (best == G_MAXUINT)
+            best = 0;
+          {
+            char *old = g_ptr_array_index (fields, best);
+            g_ptr_array_index (fields, best) = *old ? g_strconcat (old, " ", w->text->str, NULL) : g_strdup (w->text->str);
+            g_free (old);
+          }
+        }
+      for (guint c = 0; c < columns->len; c++)
+        {
+          if (c > 0)
+            g_string_append_c (out, '\t');
+          g_string_append (out, g_ptr_array_index (fields, c));
+        }
+    }
+  else
+    for (guint k = 0; k < words->len; k++)
+      {
+        if (k > 0)
+          g_string_append_c (out, ' ');
+        g_string_append (out, g_array_index (words, Word, k).text->str);
+      }
+  g_string_append_c (out, '\n');
+}
+
 static int
 compare_glyphs_y (gconstpointer a,
                   gconstpointer b)
@@ -2611,6 +2904,7 @@ append_page_text (PopplerPage *page,
   g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
   guint i = 0;
   gboolean space = TRUE;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
 
   if (text == NULL)
     return;
@@ -2653,12 +2947,14 @@ append_page_text (PopplerPage *page,
         end++;
       {
         GArray *line = g_array_new (FALSE, FALSE, sizeof (Glyph));
+        g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
 
         g_array_append_vals (line, &g_array_index (glyphs, Glyph, start), end - start);
         g_array_sort (line, compare_glyphs_x);
         for (guint k = 0; k < line->len; k++)
           {
             const Glyph *g = &g_array_index (line, Glyph, k);
+            Word *w = words->len ? &g_array_index (words, Word, words->len - 1) : NULL;
 
             if (k > 0)
               {
@@ -2667,11 +2963,20 @@ append_page_text (PopplerPage *page,
                  * height in a CJK font) is a blank, whether or not the
                  * text has one */
                 if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.12)
-                  g_string_append_c (out, ' ');
+                  w = NULL;
               }
-            g_string_append_unichar (out, g->c);
+            if (w == NULL)
+              {
+                Word fresh = { g_string_new (NULL), g->x1, g->x2 };
+                g_array_append_val (words, fresh);
+                w = &g_array_index (words, Word, words->len - 1);
+              }
+            g_string_append_unichar (w->text, g->c);
+            w->x2 = g->x2;
           }
-        g_string_append_c (out, '\n');
+        append_words (out, words, columns);
+        for (guint k = 0; k < words->len; k++)
+          g_string_free (g_array_index (words, Word, k).text, TRUE);
         g_array_unref (line);
       }
       start = end;
