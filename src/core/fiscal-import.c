@@ -1676,18 +1676,65 @@ window_hi (const Target *t)
 /* Whether @line is summed in cell @cell of row @row of the rebuilt 表 7:
  * general-budget project money of the row's function, unit block and
  * project, in the cell's economic 类 (cell 0 is the row's total). */
+typedef struct
+{
+  const char *unit_name;    /* the name of the line's unit, or NULL */
+  gboolean    main_unit;    /* the line is the department's own */
+  const char *project_name; /* the name of the line's project, or NULL */
+} LineKeys;
+
+static void
+line_keys (Ctx        *ctx,
+           FiscalLine *line,
+           LineKeys   *keys)
+{
+  const char *unit_id = fiscal_line_get_unit (line) ? fiscal_line_get_unit (line) : UNIT_ID;
+  FiscalUnit *unit = fiscal_document_find_unit (ctx->doc, unit_id);
+  FiscalProject *project = fiscal_line_get_project (line)
+                         ? fiscal_document_find_project (ctx->doc, fiscal_line_get_project (line)) : NULL;
+
+  keys->unit_name = unit ? fiscal_unit_get_name (unit) : NULL;
+  keys->main_unit = g_strcmp0 (fiscal_line_get_unit (line), UNIT_ID) == 0;
+  keys->project_name = project ? fiscal_project_get_name (project) : NULL;
+}
+
+/* The unit block of each row of 表 7: the name of the nearest row of
+ * level 0 at or above it, past the 总计 of row 0; NULL where there is
+ * none. */
+static const char **
+table7_blocks (FiscalTable *table)
+{
+  guint n_rows = fiscal_table_get_n_rows (table);
+  const char **blocks = g_new0 (const char *, n_rows + 1);
+  const char *block = NULL;
+
+  for (guint r = 1; r < n_rows; r++)
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (table, r);
+
+      if (row->level == 0)
+        block = row->name;
+      blocks[r] = block;
+    }
+  return blocks;
+}
+
+/* Whether @line is in cell @cell of row @row of the rebuilt 表 7 (@blocks
+ * from table7_blocks(), @keys from line_keys()). */
 static gboolean
-line_in_table7_cell (Ctx         *ctx,
-                     FiscalTable *table,
-                     guint        row,
-                     guint        cell,
-                     FiscalLine  *line)
+line_in_table7_cell (Ctx             *ctx,
+                     FiscalTable     *table,
+                     const char     **blocks,
+                     guint            row,
+                     guint            cell,
+                     FiscalLine      *line,
+                     const LineKeys  *keys)
 {
   const FiscalTableRow *r = fiscal_table_get_row (table, row);
   const char *function = fiscal_line_get_function (line);
   const char *economic = fiscal_line_get_economic (line);
   FiscalSource source = fiscal_line_get_source (line);
-  const char *block = NULL;
+  const char *block;
 
   if (fiscal_line_get_kind (line) != FISCAL_KIND_PROJECT ||
       (source != FISCAL_SOURCE_GENERAL && source != FISCAL_SOURCE_GENERAL_TRANSFER))
@@ -1701,30 +1748,13 @@ line_in_table7_cell (Ctx         *ctx,
     return TRUE;
 
   /* the unit block the row is in */
-  for (guint k = row + 1; k-- > 1;)
-    if (fiscal_table_get_row (table, k)->level == 0)
-      {
-        block = fiscal_table_get_row (table, k)->name;
-        break;
-      }
-  if (block != NULL)
-    {
-      FiscalUnit *unit = fiscal_document_find_unit (ctx->doc, fiscal_line_get_unit (line) ? fiscal_line_get_unit (line) : UNIT_ID);
-      const char *name = unit ? fiscal_unit_get_name (unit) : NULL;
-
-      if (g_strcmp0 (name, block) != 0 &&
-          !(g_strcmp0 (fiscal_line_get_unit (line), UNIT_ID) == 0 &&
-            g_strcmp0 (block, fiscal_document_get_department_name (ctx->doc)) == 0))
-        return FALSE;
-    }
-  if (r->project != NULL)
-    {
-      FiscalProject *project = fiscal_line_get_project (line)
-                             ? fiscal_document_find_project (ctx->doc, fiscal_line_get_project (line)) : NULL;
-
-      if (project == NULL || g_strcmp0 (fiscal_project_get_name (project), r->project) != 0)
-        return FALSE;
-    }
+  block = blocks[row];
+  if (block != NULL &&
+      g_strcmp0 (keys->unit_name, block) != 0 &&
+      !(keys->main_unit && g_strcmp0 (block, fiscal_document_get_department_name (ctx->doc)) == 0))
+    return FALSE;
+  if (r->project != NULL && (keys->project_name == NULL || g_strcmp0 (keys->project_name, r->project) != 0))
+    return FALSE;
   return TRUE;
 }
 
@@ -1741,6 +1771,7 @@ reproduce_rounding (Ctx *ctx)
   GHashTable *by_code[FISCAL_N_TABLES + 1] = { NULL };   /* code → published rows (tables with codes) */
   guint64 work = 0;
   guint64 steps = 0;
+  const char **blocks7 = NULL;
 
   for (guint l = 0; l < n_lines; l++)
     g_ptr_array_add (line_objs, g_list_model_get_item (model, l));
@@ -1809,11 +1840,15 @@ reproduce_rounding (Ctx *ctx)
       goto out;
     }
 
+  blocks7 = table7_blocks (g_ptr_array_index (made, 6));
   memberships = g_new0 (GArray *, n_lines);
   for (guint l = 0; l < n_lines; l++)
     {
       FiscalLine *line = g_ptr_array_index (line_objs, l);
       Draft *d = g_ptr_array_index (ctx->lines, l);
+      LineKeys keys;
+
+      line_keys (ctx, line, &keys);
 
       memberships[l] = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint n = 1; n <= FISCAL_N_TABLES; n++)
@@ -1856,12 +1891,22 @@ reproduce_rounding (Ctx *ctx)
 
               if (first == G_MAXUINT)
                 continue;
+              /* 表 7: only the rows of the line's own unit block */
+              if (n == 7 && prow->n_cells > 0)
+                {
+                  const Target *t0 = &g_array_index (targets, Target, first);
+                  const char *block = t0->row > 0 ? blocks7[t0->row] : NULL;
+
+                  if (block != NULL && g_strcmp0 (keys.unit_name, block) != 0 &&
+                      !(keys.main_unit && g_strcmp0 (block, fiscal_document_get_department_name (ctx->doc)) == 0))
+                    continue;
+                }
               for (guint c = 0; c < prow->n_cells; c++)
                 {
                   guint index = first + c;
                   Target *t = &g_array_index (targets, Target, index);
 
-                  if (!t->valid || !(n == 7 ? line_in_table7_cell (ctx, table, t->row, t->cell, line)
+                  if (!t->valid || !(n == 7 ? line_in_table7_cell (ctx, table, blocks7, t->row, t->cell, line, &keys)
                                             : fiscal_pivot_line_in_cell (table, t->row, t->column, line)))
                     continue;
                   g_array_append_val (t->lines, l);
@@ -1965,6 +2010,7 @@ reproduce_rounding (Ctx *ctx)
       g_array_unref (memberships[l]);
     }
   g_free (memberships);
+  g_free (blocks7);
 
 out:
   for (guint i = 0; i < targets->len; i++)
