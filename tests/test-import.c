@@ -920,9 +920,9 @@ test_pdf (void)
   assert_published (get_pivot_table, tables, 0, "PDF rebuilt");
   g_assert_cmpuint (fiscal_import_report_get_n_mismatches (report), ==, 0);
 
-  /* the audit's findings in the text are found in the PDF too, each with
-   * its page. (The PDF has more: its narrative's sentences are wrapped
-   * over lines, which the audit reads one by one; docs/import.md says so.) */
+  /* the audit's findings in the text are those of the PDF, each with its
+   * page: the narrative's paragraphs, wrapped at the page's width, are
+   * whole again for the audit */
   {
     g_autoptr(FiscalDisclosure) t = reference ();
     g_autoptr(FiscalImportReport) text_report = NULL;
@@ -932,6 +932,12 @@ test_pdf (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (expected->len, ==, 13);
+    if (audit->len != expected->len)
+      {
+        g_autofree char *t = fiscal_import_report_to_text (report);
+        g_test_message ("%s", t);
+      }
+    g_assert_cmpuint (audit->len, ==, expected->len);
     for (guint i = 0; i < expected->len; i++)
       {
         const FiscalImportEntry *x = g_ptr_array_index (expected, i);
@@ -1129,6 +1135,28 @@ test_own_pdf (void)
   g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_ERROR), ==, 0);
   g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_WARNING), ==, 0);
   assert_same_profile (doc, want, TRUE);
+
+  /* the audit finds in Fiscal's PDF only what the example itself has: the
+   * weights of its two target tables (the published ones, 305 and 90);
+   * the rest are sums within their rounding */
+  {
+    g_autoptr(GPtrArray) audit = audit_entries (report);
+
+    for (guint i = 0; i < audit->len; i++)
+      {
+        const FiscalImportEntry *e = g_ptr_array_index (audit, i);
+
+        if (e->severity == FISCAL_IMPORT_INFO)
+          g_assert_cmpstr (e->rule, ==, "audit-rounding");
+        else
+          {
+            g_assert_cmpint (e->severity, ==, FISCAL_IMPORT_WARNING);
+            g_assert_cmpstr (e->rule, ==, "audit-targets-weights");
+            g_assert_cmpuint (e->page, >, 0);
+          }
+      }
+    g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_WARNING), ==, 2);
+  }
 }
 
 static void
@@ -1187,6 +1215,11 @@ test_own_pdf_other_budget (void)
   g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_ERROR), ==, 0);
   g_assert_cmpstr (fiscal_document_get_department_name (doc), ==, "示例县交通运输局");
   g_assert_cmpint (fiscal_document_get_year (doc), ==, 2025);
+
+  /* a budget's own PDF does not contradict itself: the audit has only
+   * sums within their rounding (表 11's rows read with their codes' levels) */
+  g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_ERROR), ==, 0);
+  g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_WARNING), ==, 0);
 }
 
 /* ---- The corpus -------------------------------------------------------- */

@@ -45,6 +45,8 @@ struct _FiscalDisclosure
   guint        part_last[5];
   GPtrArray   *projects;
   GPtrArray   *entries;
+  gboolean     paged;          /* read from pages (a PDF): lines wrapped at the page's width */
+  GPtrArray   *audit_lines;    /* char *: the lines with the narrative's paragraphs whole, or NULL */
 };
 
 /* The sums a table's amount columns obey: parent = Σ children. */
@@ -112,6 +114,7 @@ fiscal_disclosure_free (FiscalDisclosure *self)
   g_ptr_array_unref (self->target_tables);
   g_ptr_array_unref (self->projects);
   g_ptr_array_unref (self->entries);
+  g_clear_pointer (&self->audit_lines, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -2330,6 +2333,22 @@ finish_table (FiscalDisclosure *self,
   if (st->table == NULL)
     return;
 
+  /* 表 11 names its rows by code and name in one cell (“214 交通运输支出”),
+   * as fiscal_pivot_table() does: the code and its level are the row's */
+  if (fiscal_table_get_n_rows (st->shape) == 0 && st->n_code == 0)
+    for (guint r = 0; r < fiscal_table_get_n_rows (st->table); r++)
+      {
+        FiscalTableRow *row = (FiscalTableRow *) fiscal_table_get_row (st->table, r);
+        gsize digits = strspn (row->name, "0123456789");
+
+        if (*row->code == 0 && (digits == 3 || digits == 5 || digits == 7) && row->name[digits] == ' ')
+          {
+            g_free (row->code);
+            row->code = g_strndup (row->name, digits);
+            row->level = digits == 3 ? 1 : digits == 5 ? 2 : 3;
+          }
+      }
+
   if (st->n_code > 0 && st->ambiguous != NULL && st->ambiguous->len > 0)
     resolve_by_parents (self, st);
   else if (st->has_label && st->ambiguous != NULL && st->ambiguous->len > 0)
@@ -2643,6 +2662,7 @@ parse_common (const char  *text,
     }
 
   self = disclosure_new ();
+  self->paged = paged;
   split_lines (self, text, length, paged);
   find_department_and_year (self);
   find_parts (self);
@@ -3207,6 +3227,125 @@ fiscal_disclosure_get_entries (FiscalDisclosure *self)
   return self->entries;
 }
 
+/* How wide a line prints: a CJK character takes two places. */
+static guint
+print_width (const char *s)
+{
+  guint width = 0;
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* A table's title or one of its rows, in the narrative part. */
+static gboolean
+is_table_like (const char *s)
+{
+  const char *rest;
+  guint number;
+
+  return parse_table_prefix (s, &number, &rest) || looks_like_title (s) ||
+         strstr (s, "指标") != NULL || strchr (s, '\t') != NULL;
+}
+
+/* Whether @s starts something of its own in the narrative: a heading, a
+ * numbered item, a table's title or row. */
+static gboolean
+starts_own_line (const char *s)
+{
+  return starts_section (s) || part_heading (s) ||
+         g_regex_match_simple ("^([（(][一二三四五六七八九十0-9]+[）)]|[0-9]+ *[、.．]|[^，。；：、 ]{2,10}：)", s, 0, 0) ||
+         is_table_like (s);
+}
+
+/* The lines of a paged disclosure with the narrative's paragraphs whole:
+ * a line printed to the page's full width that does not end a sentence
+ * goes on with the next one, which is joined to it and left blank, so that
+ * every line keeps its number and a finding names the paragraph's first
+ * line. Tables in the narrative are left as they are. */
+static GPtrArray *
+join_narrative (FiscalDisclosure *self)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  guint first = self->part_first[3], last = self->part_last[3];
+  g_autoptr(GHashTable) full = g_hash_table_new (NULL, NULL);   /* page → its widest line of text */
+  guint open = 0;       /* the line the paragraph being joined started on */
+
+  g_autofree gboolean *in_table = g_new0 (gboolean, self->lines->len + 2);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    g_ptr_array_add (lines, g_strdup (g_ptr_array_index (self->lines, i)));
+  if (first == 0 || last < first)
+    return lines;
+
+  /* the lines of the target tables, from the title to the last row */
+  for (guint t = 0; t < self->target_tables->len; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (self->target_tables, t);
+      guint from = fiscal_table_get_source_line (table), to = from;
+
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        to = MAX (to, fiscal_table_get_row (table, r)->source_line);
+      for (guint l = from; l > 0 && l <= to && l <= self->lines->len; l++)
+        in_table[l] = TRUE;
+    }
+
+  /* each page's full width: its widest line of the narrative's text; a
+   * table's row, printed without tabs, is given them, as a text has them */
+  for (guint l = first; l <= last && l <= lines->len; l++)
+    {
+      char *s = g_ptr_array_index (lines, l - 1);
+
+      if (in_table[l])
+        g_strdelimit (s, " ", '\t');
+      else if (!is_table_like (s))
+        {
+          gpointer page = GUINT_TO_POINTER (fiscal_disclosure_get_line_page (self, l) + 1);
+          guint widest = GPOINTER_TO_UINT (g_hash_table_lookup (full, page));
+
+          g_hash_table_insert (full, page, GUINT_TO_POINTER (MAX (widest, print_width (s))));
+        }
+      else if (strstr (s, "指标") != NULL)
+        g_strdelimit (s, " ", '\t');
+    }
+
+  for (guint l = first; l <= last && l <= lines->len; l++)
+    {
+      char *s = g_ptr_array_index (lines, l - 1);
+      g_autofree char *stripped = g_strstrip (g_strdup (s));
+
+      if (in_table[l])
+        {
+          open = 0;
+          continue;
+        }
+      if (open != 0 && is_page_furniture (stripped))
+        {
+          *s = '\0';
+          continue;
+        }
+      if (open != 0 && *stripped && !starts_own_line (stripped))
+        {
+          char **head = (char **) &g_ptr_array_index (lines, open - 1);
+          char *joined = g_strconcat (*head, stripped, NULL);
+
+          g_free (*head);
+          *head = joined;
+          *s = '\0';
+        }
+      else
+        open = is_table_like (stripped) ? 0 : l;
+
+      /* the paragraph goes on only past a full line that ends no sentence */
+      if (*stripped == 0 ||
+          print_width (stripped) * 10 < GPOINTER_TO_UINT (g_hash_table_lookup (full, GUINT_TO_POINTER (fiscal_disclosure_get_line_page (self, l) + 1))) * 9 ||
+          g_str_has_suffix (stripped, "。") || g_str_has_suffix (stripped, "："))
+        open = 0;
+    }
+  return lines;
+}
+
 /**
  * fiscal_disclosure_fill_audit_input:
  * @input: (out caller-allocates): filled with borrowed pointers, valid
@@ -3222,7 +3361,9 @@ fiscal_disclosure_fill_audit_input (FiscalDisclosure *self,
       input->tables[n] = self->tables[n];
       input->declared_empty[n] = self->declared_empty[n];
     }
-  input->lines = (const char * const *) self->lines->pdata;
+  if (self->paged && self->audit_lines == NULL)
+    self->audit_lines = join_narrative (self);
+  input->lines = (const char * const *) (self->paged ? self->audit_lines : self->lines)->pdata;
   input->n_lines = self->lines->len;
   input->narrative_first = self->part_first[3];
   input->narrative_last = self->part_last[3];
