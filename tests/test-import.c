@@ -1176,18 +1176,15 @@ add_budget_line (FiscalDocument *doc,
 }
 
 /* A budget of two units and three projects, with money from every
- * source and amounts in odd fen, exported and read back: its eleven tables
- * are the same as displayed. */
-static void
-test_own_pdf_other_budget (void)
+ * source and amounts in odd fen. */
+static FiscalDocument *
+other_budget (void)
 {
-  g_autoptr(FiscalDocument) want = fiscal_document_new (2025, "示例县交通运输局");
+  FiscalDocument *want = fiscal_document_new (2025, "示例县交通运输局");
   g_autoptr(FiscalUnit) centre = fiscal_unit_new ("u2", "示例县公路养护中心");
   g_autoptr(FiscalProject) p1 = fiscal_project_new ("p1", "农村公路养护");
   g_autoptr(FiscalProject) p2 = fiscal_project_new ("p2", "信息化平台运维");
   g_autoptr(FiscalProject) p3 = fiscal_project_new ("p3", "桥梁检测");
-  g_autoptr(FiscalImportReport) report = NULL;
-  g_autoptr(FiscalDocument) doc = NULL;
 
   fiscal_document_add_unit (want, centre);
   fiscal_project_set_field (p3, FISCAL_PROJECT_UNIT, "u2");
@@ -1208,11 +1205,24 @@ test_own_pdf_other_budget (void)
   add_budget_line (want, "main", "2140199", "30227", FISCAL_KIND_PROJECT, "p2", FISCAL_SOURCE_GENERAL, 18765432);
   add_budget_line (want, "u2", "2140106", "30227", FISCAL_KIND_PROJECT, "p3", FISCAL_SOURCE_GENERAL, 6543210);
   add_budget_line (want, "main", "2120803", "31005", FISCAL_KIND_PROJECT, "p1", FISCAL_SOURCE_FUND, 70000000);
+  return want;
+}
+
+/* That budget exported and read back: its eleven tables are the same as
+ * displayed, and nothing is doubtful. */
+static void
+test_own_pdf_other_budget (void)
+{
+  g_autoptr(FiscalDocument) want = other_budget ();
+  g_autoptr(FiscalImportReport) report = NULL;
+  g_autoptr(FiscalDocument) doc = NULL;
 
   doc = export_and_import (want, NULL, &report);
   assert_same_budget_tables (doc, want);
   g_assert_cmpuint (fiscal_import_report_get_n_mismatches (report), ==, 0);
   g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_ERROR), ==, 0);
+  /* the published figures differ by their rounding only */
+  g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_WARNING), ==, 0);
   g_assert_cmpstr (fiscal_document_get_department_name (doc), ==, "示例县交通运输局");
   g_assert_cmpint (fiscal_document_get_year (doc), ==, 2025);
 
@@ -1857,6 +1867,23 @@ test_cli (void)
     run_cli (&run, pdf_named_txt, "-o", out, "--force", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.out, "688 of 688 published cells reproduced"));
+  }
+
+  /* nothing doubtful, in the rebuild or the audit: 0 (Fiscal's own PDF of
+   * a budget) */
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(FiscalDocument) budget = other_budget ();
+    g_autofree char *pdf = g_build_filename (dir, "own.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (fiscal_export_pdf (budget, NULL, NULL, pdf, &error));
+    g_assert_no_error (error);
+    run_cli (&run, pdf, "-o", out, "--force", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "684 of 684 published cells reproduced (0 of them 0.01 万元 off); 0 errors, 0 warnings"));
+    g_assert_nonnull (strstr (run.out, "Audit of the publication: 0 errors, 0 warnings"));
+    g_unlink (pdf);
   }
 
   /* imported with warnings: 1 */

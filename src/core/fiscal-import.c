@@ -405,6 +405,14 @@ typedef struct
   char        *note;
 } Draft;
 
+/* A difference between sums of published figures, each rounded on its own
+ * to 0.01 万元, that their rounding explains: at most 0.01 万元. */
+static gboolean
+within_rounding (gint64 difference)
+{
+  return ABS (difference) <= FISCAL_FEN_PER_WAN / 100;
+}
+
 static void
 fn_free (gpointer data)
 {
@@ -746,8 +754,11 @@ read_functions (Ctx *ctx)
                     fn->code, wan (ctx, general), wan (ctx, fn->gbasic), wan (ctx, fn->gproject));
         }
       else if (general != fn->gbasic + fn->gproject)
-        report (ctx, FISCAL_IMPORT_WARNING, fn->line_t5,
-                _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; the tables disagree"),
+        report (ctx, within_rounding (general - fn->gbasic - fn->gproject) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
+                fn->line_t5,
+                within_rounding (general - fn->gbasic - fn->gproject)
+                ? _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; within the rounding of the published figures")
+                : _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; the tables disagree"),
                 fn->code, wan (ctx, fn->gbasic + fn->gproject), fn->line_t2, wan (ctx, general));
       if (!fn->have_t3)
         {
@@ -755,8 +766,11 @@ read_functions (Ctx *ctx)
           fn->project = total - fn->basic;
         }
       else if (total != fn->basic + fn->project)
-        report (ctx, FISCAL_IMPORT_WARNING, fn->line_t3,
-                _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; the tables disagree"),
+        report (ctx, within_rounding (total - fn->basic - fn->project) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
+                fn->line_t3,
+                within_rounding (total - fn->basic - fn->project)
+                ? _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; within the rounding of the published figures")
+                : _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; the tables disagree"),
                 fn->code, wan (ctx, fn->basic + fn->project), fn->line_t2, wan (ctx, total));
     }
 }
@@ -1310,8 +1324,10 @@ place_projects (Ctx *ctx)
               s == FISCAL_SOURCE_FUND || s == FISCAL_SOURCE_CAPITAL)
             {
               if (amount != 0 && (s == FISCAL_SOURCE_GENERAL || s == FISCAL_SOURCE_GENERAL_TRANSFER))
-                report (ctx, FISCAL_IMPORT_WARNING, fn->line_t2,
-                        _("%s: %s of %s left over after 表 5; the tables disagree"),
+                report (ctx, within_rounding (amount) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING, fn->line_t2,
+                        within_rounding (amount)
+                        ? _("%s: %s of %s left over after 表 5; within the rounding of the published figures")
+                        : _("%s: %s of %s left over after 表 5; the tables disagree"),
                         fn->code, wan (ctx, amount), fiscal_source_label (s));
               continue;
             }
