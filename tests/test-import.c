@@ -979,6 +979,66 @@ test_pdf (void)
   }
 }
 
+/* One call from a file to the budget and its report, the file's kind told
+ * by its content. */
+static void
+test_import_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-import-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "named.txt", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "named.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.pdf", NULL);
+  gsize length;
+  g_autofree char *text = reference_text (&length);
+  g_autoptr(GBytes) pdf = render_pdf (text);
+  const char *paths[] = { pdf_path, text_path };
+
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_true (g_file_set_contents (text_path, text, length, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(FiscalImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalDocument) doc = fiscal_import_file (file, NULL, &report, &error);
+      g_autoptr(GPtrArray) audit = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (doc);
+      g_assert_cmpuint (fiscal_import_report_get_n_cells (report), ==, 688);
+      g_assert_cmpuint (fiscal_import_report_get_n_mismatches (report), ==, 0);
+      audit = audit_entries (report);
+      g_assert_cmpuint (audit->len, ==, 13);
+      /* pages only from the PDF */
+      g_assert_cmpint (((const FiscalImportEntry *) g_ptr_array_index (audit, 0))->page > 0, ==, i == 0);
+      g_assert_cmpstr (fiscal_document_get_department_name (doc), ==, DEPARTMENT);
+    }
+
+  /* what cannot be read says so */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (missing);
+    g_autoptr(FiscalImportReport) report = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (fiscal_import_file (file, NULL, &report, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_null (report);
+  }
+  {
+    g_autofree char *binary = g_test_build_filename (G_TEST_DIST, "import", "binary.bin", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (binary);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (fiscal_import_file (file, NULL, NULL, &error));
+    g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8);
+  }
+
+  g_unlink (pdf_path);
+  g_unlink (text_path);
+  g_rmdir (dir);
+}
+
 /* ---- Our own PDF -------------------------------------------------------- */
 
 /* Two tables are the same as displayed: rows with the same codes, names
@@ -1951,6 +2011,7 @@ main (int    argc,
   g_test_add_func ("/import/report/audit", test_report_audit);
   g_test_add_func ("/import/report/audit-injected", test_report_audit_injected);
   g_test_add_func ("/import/pdf", test_pdf);
+  g_test_add_func ("/import/file", test_import_file);
   g_test_add_func ("/import/own-pdf", test_own_pdf);
   g_test_add_func ("/import/own-pdf/other-budget", test_own_pdf_other_budget);
   g_test_add_func ("/import/corpus/units", test_corpus_units);

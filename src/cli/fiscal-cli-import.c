@@ -28,19 +28,9 @@ static FiscalDisclosure *
 read_input (const char  *path,
             GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-
-  if (length >= 5 && memcmp (contents, "%PDF-", 5) == 0)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-      return fiscal_disclosure_parse_pdf_bytes (bytes, error);
-    }
-
-  return fiscal_disclosure_parse_text (contents, length, error);
+  return fiscal_disclosure_read_file (file, NULL, error);
 }
 
 /**

@@ -3347,6 +3347,36 @@ join_narrative (FiscalDisclosure *self)
 }
 
 /**
+ * fiscal_disclosure_read_file:
+ * @file: a disclosure's text (UTF-8) or its PDF
+ *
+ * Reads @file as fiscal_disclosure_parse_pdf_bytes() when it starts as a
+ * PDF does (“%PDF-”), whatever it is called, else as
+ * fiscal_disclosure_parse_text().
+ *
+ * Returns: (transfer full): the disclosure, or %NULL with @error set
+ */
+FiscalDisclosure *
+fiscal_disclosure_read_file (GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  if (length >= 5 && memcmp (contents, "%PDF-", 5) == 0)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      return fiscal_disclosure_parse_pdf_bytes (bytes, error);
+    }
+  return fiscal_disclosure_parse_text (contents, length, error);
+}
+
+/**
  * fiscal_disclosure_fill_audit_input:
  * @input: (out caller-allocates): filled with borrowed pointers, valid
  *   while @self lives

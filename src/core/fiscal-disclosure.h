@@ -12,7 +12,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "fiscal-audit.h"
 #include "fiscal-table.h"
@@ -69,6 +69,9 @@ FiscalDisclosure              *fiscal_disclosure_parse_text        (const char  
 FiscalDisclosure              *fiscal_disclosure_parse_pdf         (const char        *path,
                                                                     GError           **error);
 FiscalDisclosure              *fiscal_disclosure_parse_pdf_bytes   (GBytes            *bytes,
+                                                                    GError           **error);
+FiscalDisclosure              *fiscal_disclosure_read_file         (GFile             *file,
+                                                                    GCancellable      *cancellable,
                                                                     GError           **error);
 void                           fiscal_disclosure_free              (FiscalDisclosure  *self);
 

@@ -2781,6 +2781,33 @@ fiscal_import_compare_tables (FiscalDisclosure   *disclosure,
 }
 
 /**
+ * fiscal_import_file:
+ * @file: a published disclosure: its text (UTF-8) or its PDF, told by its
+ *   content
+ * @report: (out) (optional) (transfer full): what was read, inferred and
+ *   could not be reproduced, and what the publication contradicts in
+ *   itself (the audit)
+ *
+ * Reads @file (fiscal_disclosure_read_file()) and rebuilds its budget
+ * (fiscal_import_disclosure()). It runs to the end before it returns.
+ *
+ * Returns: (transfer full): the rebuilt budget, or %NULL with @error set
+ *   when @file cannot be read or is not a disclosure
+ */
+FiscalDocument *
+fiscal_import_file (GFile               *file,
+                    GCancellable        *cancellable,
+                    FiscalImportReport **report,
+                    GError             **error)
+{
+  g_autoptr(FiscalDisclosure) disclosure = fiscal_disclosure_read_file (file, cancellable, error);
+
+  if (disclosure == NULL)
+    return NULL;
+  return fiscal_import_disclosure (disclosure, report, error);
+}
+
+/**
  * fiscal_import_disclosure:
  * @report: (out) (optional) (transfer full): what was read, inferred and
  *   could not be reproduced

@@ -42,6 +42,10 @@ guint                    fiscal_import_report_get_n_close (FiscalImportReport   
 char                    *fiscal_import_report_to_text     (FiscalImportReport   *self);
 char                    *fiscal_import_report_to_json     (FiscalImportReport   *self);
 
+FiscalDocument          *fiscal_import_file               (GFile                *file,
+                                                           GCancellable         *cancellable,
+                                                           FiscalImportReport  **report,
+                                                           GError              **error);
 FiscalDocument          *fiscal_import_disclosure         (FiscalDisclosure     *disclosure,
                                                            FiscalImportReport  **report,
                                                            GError              **error);
