@@ -378,6 +378,7 @@ typedef struct
   GPtrArray          *lines;       /* Draft */
   GPtrArray          *scratch;     /* strings for messages */
   const char         *unit;        /* the unit lines are made for */
+  GHashTable         *projects;    /* name → GPtrArray of FiscalProject (borrowed), in the order made */
 } Ctx;
 
 typedef struct
@@ -1059,25 +1060,32 @@ static FiscalProject *
 find_or_add_project (Ctx        *ctx,
                      const char *name)
 {
-  GListModel *projects = fiscal_document_get_projects (ctx->doc);
-  guint n = g_list_model_get_n_items (projects);
+  guint n = g_list_model_get_n_items (fiscal_document_get_projects (ctx->doc));
+  GPtrArray *same = g_hash_table_lookup (ctx->projects, name);
   g_autofree char *id = NULL;
   g_autoptr(FiscalProject) project = NULL;
 
-  for (guint i = 0; i < n; i++)
+  /* the projects of that name, in the order they were made (a hash, not a
+   * walk over every project: a large publication has thousands) */
+  for (guint i = 0; same != NULL && i < same->len; i++)
     {
-      g_autoptr(FiscalProject) p = g_list_model_get_item (projects, i);
+      FiscalProject *p = g_ptr_array_index (same, i);
       const char *unit = fiscal_project_get_field (p, FISCAL_PROJECT_UNIT);
 
       /* units may have projects of the same name */
-      if (g_strcmp0 (fiscal_project_get_name (p), name) == 0 &&
-          (unit == NULL || ctx->unit == NULL || g_str_equal (unit, ctx->unit)))
+      if (unit == NULL || ctx->unit == NULL || g_str_equal (unit, ctx->unit))
         return p;   /* the document holds a reference */
     }
   id = g_strdup_printf ("p%u", n + 1);
   project = fiscal_project_new (id, name);
   fiscal_project_set_field (project, FISCAL_PROJECT_UNIT, ctx->unit ? ctx->unit : UNIT_ID);
   fiscal_document_add_project (ctx->doc, project);
+  if (same == NULL)
+    {
+      same = g_ptr_array_new ();
+      g_hash_table_insert (ctx->projects, g_strdup (name), same);
+    }
+  g_ptr_array_add (same, project);
   return project;
 }
 
@@ -2867,6 +2875,7 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   ctx.lines = g_ptr_array_new_with_free_func (draft_free);
   ctx.scratch = g_ptr_array_new_with_free_func (g_free);
   ctx.unit = UNIT_ID;
+  ctx.projects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
   if (ctx.functions == NULL || ctx.economics == NULL)
     report (&ctx, FISCAL_IMPORT_WARNING, 0, _("There is no classification catalogue for %d; names and “三公” codes are not checked"),
@@ -2922,6 +2931,7 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   g_ptr_array_unref (ctx.fn_order);
   g_ptr_array_unref (ctx.lines);
   g_ptr_array_unref (ctx.scratch);
+  g_hash_table_unref (ctx.projects);
 
   if (report_out)
     *report_out = g_steal_pointer (&rep);
