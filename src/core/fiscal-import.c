@@ -379,6 +379,7 @@ typedef struct
   GPtrArray          *scratch;     /* strings for messages */
   const char         *unit;        /* the unit lines are made for */
   GHashTable         *projects;    /* name → GPtrArray of FiscalProject (borrowed), in the order made */
+  GHashTable         *project_ids; /* id → FiscalProject (borrowed) */
 } Ctx;
 
 typedef struct
@@ -1086,7 +1087,16 @@ find_or_add_project (Ctx        *ctx,
       g_hash_table_insert (ctx->projects, g_strdup (name), same);
     }
   g_ptr_array_add (same, project);
+  g_hash_table_insert (ctx->project_ids, g_strdup (id), project);
   return project;
+}
+
+/* A project the import made, by its id. */
+static FiscalProject *
+project_by_id (Ctx        *ctx,
+               const char *id)
+{
+  return id ? g_hash_table_lookup (ctx->project_ids, id) : NULL;
 }
 
 /* The economic 类 a project's money mostly goes to, from its 表 7 lines. */
@@ -1403,7 +1413,7 @@ place_projects (Ctx *ctx)
 
                   if (d->project && g_strcmp0 (d->function, fn->code) == 0)
                     {
-                      FiscalProject *p = fiscal_document_find_project (ctx->doc, d->project);
+                      FiscalProject *p = project_by_id (ctx, d->project);
                       if (p && target_funds (ctx, fiscal_project_get_name (p), &other, &line) && other > 0)
                         project = p;
                     }
@@ -1413,7 +1423,7 @@ place_projects (Ctx *ctx)
                   {
                     Draft *d = g_ptr_array_index (ctx->lines, l);
                     if (d->project && g_strcmp0 (d->function, fn->code) == 0)
-                      project = fiscal_document_find_project (ctx->doc, d->project);
+                      project = project_by_id (ctx, d->project);
                   }
               if (project == NULL)
                 {
@@ -1715,7 +1725,7 @@ line_keys (Ctx        *ctx,
   const char *unit_id = fiscal_line_get_unit (line) ? fiscal_line_get_unit (line) : UNIT_ID;
   FiscalUnit *unit = fiscal_document_find_unit (ctx->doc, unit_id);
   FiscalProject *project = fiscal_line_get_project (line)
-                         ? fiscal_document_find_project (ctx->doc, fiscal_line_get_project (line)) : NULL;
+                         ? project_by_id (ctx, fiscal_line_get_project (line)) : NULL;
 
   keys->unit_name = unit ? fiscal_unit_get_name (unit) : NULL;
   keys->main_unit = g_strcmp0 (fiscal_line_get_unit (line), UNIT_ID) == 0;
@@ -2876,6 +2886,7 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   ctx.scratch = g_ptr_array_new_with_free_func (g_free);
   ctx.unit = UNIT_ID;
   ctx.projects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  ctx.project_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (ctx.functions == NULL || ctx.economics == NULL)
     report (&ctx, FISCAL_IMPORT_WARNING, 0, _("There is no classification catalogue for %d; names and “三公” codes are not checked"),
@@ -2932,6 +2943,7 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   g_ptr_array_unref (ctx.lines);
   g_ptr_array_unref (ctx.scratch);
   g_hash_table_unref (ctx.projects);
+  g_hash_table_unref (ctx.project_ids);
 
   if (report_out)
     *report_out = g_steal_pointer (&rep);
