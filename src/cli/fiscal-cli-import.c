@@ -28,19 +28,9 @@ static FiscalDisclosure *
 read_input (const char  *path,
             GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-
-  if (length >= 5 && memcmp (contents, "%PDF-", 5) == 0)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-      return fiscal_disclosure_parse_pdf_bytes (bytes, error);
-    }
-
-  return fiscal_disclosure_parse_text (contents, length, error);
+  return fiscal_disclosure_read_file (file, NULL, error);
 }
 
 /**
@@ -51,7 +41,8 @@ read_input (const char  *path,
  *
  * Returns: 0 when every published cell is reproduced and nothing is
  *   doubtful, 1 when the budget was written but the report has warnings or
- *   errors, 2 when nothing was written
+ *   errors — of the rebuild, or of the audit of the publication against
+ *   itself —, 2 when nothing was written
  */
 int
 fiscal_cli_import (int    argc,
@@ -79,8 +70,12 @@ fiscal_cli_import (int    argc,
 
   g_option_context_set_summary (context, _("Rebuild a budget from a published disclosure (its text or PDF)"));
   g_option_context_set_description (context,
-    _("Exit status: 0 when every published figure is reproduced and nothing is doubtful, "
-      "1 when the budget was written but the report has warnings or errors, "
+    _("The report lists what reading and rebuilding found, then what the publication "
+      "contradicts in itself (the audit: its tables against each other, its narrative and "
+      "its target tables against the tables).\n\n"
+      "Exit status: 0 when every published figure is reproduced and nothing is doubtful, "
+      "1 when the budget was written but the report has warnings or errors, in the rebuild "
+      "or in the audit (audit notes on rounding alone do not count), "
       "2 when nothing was written (the input cannot be read, is not a disclosure, "
       "the output exists without --force, or the command is wrong)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -45,6 +45,8 @@ struct _FiscalDisclosure
   guint        part_last[5];
   GPtrArray   *projects;
   GPtrArray   *entries;
+  gboolean     paged;          /* read from pages (a PDF): lines wrapped at the page's width */
+  GPtrArray   *audit_lines;    /* char *: the lines with the narrative's paragraphs whole, or NULL */
 };
 
 /* The sums a table's amount columns obey: parent = Σ children. */
@@ -67,6 +69,7 @@ fiscal_import_entry_free (FiscalImportEntry *entry)
   if (entry == NULL)
     return;
   g_free (entry->message);
+  g_free (entry->rule);
   g_free (entry);
 }
 
@@ -111,6 +114,7 @@ fiscal_disclosure_free (FiscalDisclosure *self)
   g_ptr_array_unref (self->target_tables);
   g_ptr_array_unref (self->projects);
   g_ptr_array_unref (self->entries);
+  g_clear_pointer (&self->audit_lines, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -433,14 +437,28 @@ parse_table_prefix (const char  *norm,
   return TRUE;
 }
 
+/* “项目支出绩效目标表” or “项目支出绩效目标表（机构运行补助经费）”, the
+ * project named in the title. */
+static gboolean
+is_target_title (const char *text)
+{
+  const char *open;
+
+  if (g_str_has_suffix (text, "目标表"))
+    return TRUE;
+  open = strstr (text, "目标表（");
+  return open != NULL && g_str_has_suffix (text, "）") && strstr (text, "绩效") != NULL &&
+         strstr (open + strlen ("目标表（"), "（") == NULL;
+}
+
 static gboolean
 looks_like_title (const char *text)
 {
   glong len = g_utf8_strlen (text, -1);
 
-  return len >= 4 && len <= 40 &&
+  return len >= 4 && len <= 60 &&
          (g_str_has_suffix (text, "情况表") || g_str_has_suffix (text, "明细表") ||
-          g_str_has_suffix (text, "预算表") || g_str_has_suffix (text, "目标表")) &&
+          g_str_has_suffix (text, "预算表") || is_target_title (text)) &&
          strstr (text, "空表") == NULL && strstr (text, "，") == NULL &&
          strstr (text, "。") == NULL && strstr (text, "关于") == NULL;
 }
@@ -457,6 +475,16 @@ part_heading (const char *norm)
     if (g_str_has_prefix (p, parts[i]))
       return i + 1;
   return 0;
+}
+
+/* What follows “表 N” on the title of a continuation page. */
+static gboolean
+is_continued (const char *rest)
+{
+  g_autofree char *s = g_strstrip (g_strdup (rest));
+
+  return g_str_equal (s, "（续）") || g_str_equal (s, "(续)") || g_str_equal (s, "续") ||
+         g_str_equal (s, "续表") || g_str_equal (s, "（续表）") || g_str_equal (s, "(续表)");
 }
 
 static gboolean
@@ -877,7 +905,7 @@ read_segment (FiscalDisclosure *self,
     note (self, FISCAL_IMPORT_WARNING, line,
           _("表 %u: the figures of the row do not fit its columns (%u sums broken); they are placed as best they fit"),
           st->number, viol);
-  else if (ties && k < n_cells && seg->n_relations > 0 && st->n_code == 0)
+  else if (ties && k < n_cells && seg->n_relations > 0 && st->n_code == 0 && !(st->has_label && first_cell > 0))
     note (self, FISCAL_IMPORT_INFERENCE, line,
           _("表 %u: the figures of the row fit more than one set of columns; the usual columns are taken"),
           st->number);
@@ -946,6 +974,17 @@ read_by_tabs (FiscalDisclosure *self,
         name = g_strdup (f);
       else if (col->kind == FISCAL_COLUMN_PROJECT)
         project = g_strdup (f);
+    }
+
+  /* a label printed above its figures (and codes), waiting for them */
+  if (name != NULL && *name == 0 && st->pending_text->len > 0 && st->pending_text->str[0] == '\x1f' &&
+      n_fields == n_columns)
+    {
+      g_free (name);
+      name = g_strdup (st->pending_text->str + 1);
+      g_string_truncate (st->pending_text, 0);
+      note (self, FISCAL_IMPORT_INFO, line, _("表 %u: the label “%s” runs over two lines; joined"),
+            st->number, name);
     }
 
   if (name == NULL || (*name == 0 && code->len == 0))
@@ -1051,6 +1090,38 @@ is_code_token (TableState *st,
 static Ambiguity *find_ambiguity (TableState *st,
                                   guint       row);
 
+/* Whether the next line after @line that is not page furniture has
+ * figures and, before them, codes only: the middle line of a row whose
+ * label is wrapped around its figures (“昌吉…驻北京” / “60.00 59.70” /
+ * “联络处”), as a cell centred vertically prints it. */
+static gboolean
+next_is_nameless_row (FiscalDisclosure *self,
+                      TableState       *st,
+                      guint             line)
+{
+  for (guint i = line; i < self->norm->len; i++)
+    {
+      const char *norm = g_ptr_array_index (self->norm, i);
+      g_autoptr(GPtrArray) tokens = NULL;
+      gboolean figures = FALSE;
+
+      if (is_page_furniture (norm))
+        continue;
+      tokens = tokenize (norm);
+      for (guint t = 0; t < tokens->len; t++)
+        {
+          const char *word = g_ptr_array_index (tokens, t);
+
+          if (is_amount (word) && strchr (word, '.'))
+            figures = TRUE;
+          else if (figures || !is_code_token (st, word))
+            return FALSE;
+        }
+      return figures;
+    }
+  return FALSE;
+}
+
 /* A data row of a table with codes (表 2, 3, 5–9, 11). Returns FALSE when
  * the line is not a row. */
 static gboolean
@@ -1135,8 +1206,10 @@ read_code_row (FiscalDisclosure *self,
       return TRUE;
     }
 
-  /* a label still waiting for its figures */
-  if (st->pending_text->len > 0 && code->len == 0 && figures->len > 0)
+  /* a label still waiting for its figures (and, printed above them, for
+   * its codes) */
+  if (st->pending_text->len > 0 && figures->len > 0 &&
+      (code->len == 0 || (name->len == 0 && g_str_has_prefix (st->pending_text->str, "\x1f"))))
     {
       g_autofree char *head = g_string_free (g_string_new (st->pending_text->str), FALSE);
       g_auto(GStrv) parts = g_strsplit (head, "\x1f", 2);
@@ -1163,7 +1236,8 @@ read_code_row (FiscalDisclosure *self,
 
   if (figures->len == 0)
     {
-      if (code->len > 0 || g_str_equal (name->str, "总计") || g_str_equal (name->str, "合计"))
+      if (code->len > 0 || g_str_equal (name->str, "总计") || g_str_equal (name->str, "合计") ||
+          next_is_nameless_row (self, st, line))
         {
           /* the label goes on: keep it for the next line's figures */
           g_string_printf (st->pending_text, "%s\x1f%s", code->str, name->str);
@@ -1381,32 +1455,83 @@ typedef struct
   GString     *meta;       /* the lines above the indicator rows */
   char        *level1;
   char        *level2;
+  char        *title_name; /* the project named in the title, or NULL */
+  char        *fragment;   /* a cell's first part printed above its row */
+  FiscalTableRow *fragment_row; /* the row the line before completed, for its cell's last part */
+  guint        fragment_column;
 } TargetState;
 
-/* The first field after @label on its line of the lines above a target
- * table's indicators. */
-static char *
-meta_field (const char *meta,
-            const char *label)
+static const char * const meta_labels[] = {
+  "项目名称", "项目负责人", "联系电话", "主管部门", "实施单位", "预算单位", "项目属性", "项目期", NULL
+};
+
+/**
+ * fiscal_disclosure_meta_field:
+ * @meta: the lines above a target table's indicators
+ *   (fiscal_disclosure_target_lines())
+ *
+ * The first field after @label on its line: up to the next tab, or without
+ * tabs (a PDF's blanks) up to the next label of the same line; a value on a
+ * line without tabs goes on over the lines after it that have no label of
+ * their own (“：”), as a page's width wraps a long goal.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL
+ */
+char *
+fiscal_disclosure_meta_field (const char *meta,
+                              const char *label)
 {
   const char *p = strstr (meta, label);
   const char *end;
   g_autofree char *line = NULL;
   g_auto(GStrv) fields = NULL;
+  gboolean tabs;
+  char *value = NULL;
 
   if (p == NULL)
     return NULL;
   p += strlen (label);
+  while (*p == ' ' || *p == ':')
+    p++;
+  if (g_str_has_prefix (p, "："))
+    p += strlen ("：");
   end = strchr (p, '\n');
   line = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
+  tabs = strchr (line, '\t') != NULL;
+  for (guint i = 0; meta_labels[i]; i++)
+    {
+      char *next = strstr (line, meta_labels[i]);
+
+      if (next != NULL)
+        *next = '\0';
+    }
   fields = g_strsplit_set (line, "\t", -1);
-  for (guint i = 0; fields[i]; i++)
+  for (guint i = 0; fields[i] && value == NULL; i++)
     {
       g_strstrip (fields[i]);
       if (*fields[i])
-        return g_strdup (fields[i]);
+        value = g_strdup (fields[i]);
     }
-  return NULL;
+  if (value == NULL || tabs)
+    return value;
+
+  while (end != NULL)
+    {
+      const char *next = end + 1;
+      g_autofree char *more = NULL;
+
+      end = strchr (next, '\n');
+      more = g_strstrip (g_strndup (next, end ? (gsize) (end - next) : strlen (next)));
+      if (*more == 0 || strchr (more, '\t') || strstr (more, "：") || strchr (more, ':') ||
+          g_str_has_prefix (more, "（") || g_str_has_prefix (more, "("))
+        break;
+      {
+        char *joined = g_strconcat (value, more, NULL);
+        g_free (value);
+        value = joined;
+      }
+    }
+  return value;
 }
 
 static void
@@ -1427,7 +1552,7 @@ target_state_close (FiscalDisclosure *self,
    * project, the note gives the goal and the stated funds; the lines as
    * published are kept beside */
   funds = ts->project ? project_funds : department_funds;
-  goal = meta_field (ts->meta->str, ts->project ? "项目总体目标" : "年度绩效目标");
+  goal = fiscal_disclosure_meta_field (ts->meta->str, ts->project ? "项目总体目标" : "年度绩效目标");
   note = g_string_new (NULL);
   g_string_append_printf (note, "%s：%s\n%s：", ts->project ? "项目总体目标" : "年度绩效目标", goal ? goal : "",
                           ts->project ? "项目资金（万元）" : "年度预算（万元）");
@@ -1452,7 +1577,9 @@ target_state_close (FiscalDisclosure *self,
   fiscal_table_set_note (ts->table, note->str);
   g_string_free (note, TRUE);
 
-  if (ts->project && (name = meta_field (ts->meta->str, "项目名称")) != NULL)
+  if (ts->project && (name = fiscal_disclosure_meta_field (ts->meta->str, "项目名称")) == NULL && ts->title_name)
+    name = g_strdup (ts->title_name);
+  if (ts->project && name != NULL)
     {
       g_autofree char *title = g_strdup_printf ("项目支出绩效目标表（%s）", name);
       FiscalTable *titled = fiscal_table_new (0, title);
@@ -1485,6 +1612,9 @@ target_state_close (FiscalDisclosure *self,
   g_string_free (ts->meta, TRUE);
   g_clear_pointer (&ts->level1, g_free);
   g_clear_pointer (&ts->level2, g_free);
+  g_clear_pointer (&ts->title_name, g_free);
+  g_clear_pointer (&ts->fragment, g_free);
+  ts->fragment_row = NULL;
 }
 
 static void
@@ -1516,12 +1646,45 @@ target_state_open (FiscalDisclosure *self,
     }
   ts->in_rows = FALSE;
   ts->meta = g_string_new (NULL);
+
+  /* “项目支出绩效目标表（机构运行补助经费）”: the project named in the title */
+  {
+    const char *open = strstr (title, "（");
+    const char *close = open ? strstr (open, "）") : NULL;
+
+    if (ts->project && open && close && close > open + strlen ("（"))
+      ts->title_name = g_strndup (open + strlen ("（"), close - open - strlen ("（"));
+  }
 }
 
 static gboolean
 is_weight (const char *t)
 {
   return is_amount (t) && strlen (t) <= 6;
+}
+
+/* Whether the line after @line (not page furniture) is an indicator row:
+ * words, one of them a level “…指标”. */
+static gboolean
+next_is_target_row (FiscalDisclosure *self,
+                    guint             line)
+{
+  for (guint i = line; i < self->norm->len; i++)
+    {
+      const char *norm = g_ptr_array_index (self->norm, i);
+      g_autoptr(GPtrArray) tokens = NULL;
+
+      if (is_page_furniture (norm))
+        continue;
+      tokens = tokenize (norm);
+      if (tokens->len < 3)
+        return FALSE;
+      for (guint t = 0; t < tokens->len; t++)
+        if (g_str_has_suffix (g_ptr_array_index (tokens, t), "指标"))
+          return TRUE;
+      return FALSE;
+    }
+  return FALSE;
 }
 
 /* One line of a target table's indicator rows. Tabs are trusted when they
@@ -1549,6 +1712,30 @@ target_row (FiscalDisclosure *self,
     {
       g_autoptr(GPtrArray) tokens = tokenize (norm);
       guint i = 0, end = tokens->len;
+
+      /* a lone piece of a cell wrapped around its row, as a cell centred
+       * vertically prints it: its first part above the row, its last part
+       * below */
+      if (tokens->len == 1 && !is_weight (g_ptr_array_index (tokens, 0)) &&
+          !g_str_has_suffix (g_ptr_array_index (tokens, 0), "指标"))
+        {
+          const char *piece = g_ptr_array_index (tokens, 0);
+
+          if (ts->fragment_row != NULL && ts->fragment_row->source_line + 1 == line)
+            {
+              FiscalTableRow *last = ts->fragment_row;
+              g_autofree char *joined = g_strconcat (last->cells[ts->fragment_column].text, piece, NULL);
+
+              fiscal_table_row_set_label (last, ts->fragment_column, joined);
+              ts->fragment_row = NULL;
+              return;
+            }
+          if (ts->fragment == NULL && next_is_target_row (self, line))
+            {
+              ts->fragment = g_strdup (piece);
+              return;
+            }
+        }
       GString *value = g_string_new (NULL);
       GString *basis = g_string_new (NULL);
       char *l1 = g_strdup (""), *l2 = g_strdup (""), *name = g_strdup (""), *weight = g_strdup ("");
@@ -1608,8 +1795,14 @@ target_row (FiscalDisclosure *self,
         {
           const char *t = g_ptr_array_index (tokens, i);
 
-          if (value->len == 0 || strchr ("<>=≥≤", t[0]) || g_ascii_isdigit (t[0]) || t[0] == '.' ||
-              (value->len > 0 && g_utf8_strlen (t, -1) <= 2 && !g_str_has_suffix (value->str, " ") &&
+          gboolean operator_only = TRUE;
+
+          for (const char *o = value->str; *o; o = g_utf8_next_char (o))
+            if (!g_utf8_strchr ("<>=≥≤ ", -1, g_utf8_get_char (o)))
+              operator_only = FALSE;
+          if (value->len == 0 || strchr ("<>=≥≤", t[0]) ||
+              ((g_ascii_isdigit (t[0]) || t[0] == '.') && (operator_only || g_ascii_isdigit (value->str[value->len - 1]))) ||
+              (value->len > 0 && g_utf8_strlen (t, -1) <= 3 && !g_str_has_suffix (value->str, " ") &&
                (g_ascii_isdigit (value->str[value->len - 1]) || value->str[value->len - 1] == '%')))
             {
               if (value->len > 0 && g_ascii_isdigit (value->str[value->len - 1]) && (guchar) t[0] >= 0x80)
@@ -1701,6 +1894,28 @@ target_row (FiscalDisclosure *self,
         text = ts->level2 ? ts->level2 : "";
       fiscal_table_row_set_label (row, c, text);
     }
+
+  ts->fragment_row = NULL;
+  if (ts->fragment != NULL)
+    {
+      /* the piece above goes in the row's first empty cell after the
+       * indicator's name (its basis, most often) */
+      guint weight = ts->project ? 6 : 5;
+      guint column = 4;
+      g_autofree char *joined = NULL;
+
+      for (guint c = 3; c < ts->n_columns; c++)
+        if (c != weight && *row->cells[c].text == 0)
+          {
+            column = c;
+            break;
+          }
+      joined = g_strconcat (ts->fragment, row->cells[column].text, NULL);
+      fiscal_table_row_set_label (row, column, joined);
+      g_clear_pointer (&ts->fragment, g_free);
+      ts->fragment_row = row;
+      ts->fragment_column = column;
+    }
 }
 
 /* ---- The whole text ---------------------------------------------------- */
@@ -1723,7 +1938,20 @@ find_department_and_year (FiscalDisclosure *self)
           if (g_str_has_prefix (p, "："))
             p += strlen ("：");
           if (*p)
-            self->department = g_strstrip (g_strdup (p));
+            {
+              char *department = g_strdup (p);
+              char *end;
+
+              /* “编制部门：… 单位：万元” on one line, as a PDF without tabs gives it */
+              if ((end = strchr (department, '\t')) != NULL)
+                *end = '\0';
+              if ((end = strstr (department, "单位：")) != NULL || (end = strstr (department, "单位:")) != NULL ||
+                  (end = strstr (department, "单位 ：")) != NULL || (end = strstr (department, "单位 :")) != NULL)
+                *end = '\0';
+              self->department = g_strstrip (department);
+              if (*self->department == 0)
+                g_clear_pointer (&self->department, g_free);
+            }
         }
       if (self->year == 0)
         {
@@ -1773,11 +2001,15 @@ find_parts (FiscalDisclosure *self)
     }
 }
 
+static gboolean starts_section (const char *s);
+
 /* "项目名称：…" and the lines after it in 第三部分. */
 static void
 find_projects (FiscalDisclosure *self)
 {
   FiscalDisclosureProject *current = NULL;
+  char **field = NULL;          /* the text field the last line went to */
+  guint field_line = 0;
   guint from = self->part_first[3] ? self->part_first[3] : 1;
   guint to = self->part_last[3] ? self->part_last[3] : self->norm->len;
 
@@ -1798,7 +2030,12 @@ find_projects (FiscalDisclosure *self)
       else if (current == NULL)
         continue;
       else if (strstr (s, "政策依据") && FIELD ("政策依据"))
-        current->policy_basis = g_strstrip (g_strdup (value));
+        {
+          current->policy_basis = g_strstrip (g_strdup (value));
+          field = &current->policy_basis;
+          field_line = i;
+          continue;
+        }
       else if (strstr (s, "预算安排规模") && FIELD ("预算安排规模"))
         {
           g_autoptr(GRegex) re = g_regex_new ("([0-9][0-9,]*(\\.[0-9]+)?) *(万元|元)", 0, 0, NULL);
@@ -1816,12 +2053,29 @@ find_projects (FiscalDisclosure *self)
       else if (strstr (s, "承担单位") && FIELD ("承担单位"))
         current->owner_unit = g_strstrip (g_strdup (value));
       else if (strstr (s, "资金分配") && FIELD ("资金分配"))
-        current->allocation = g_strstrip (g_strdup (value));
+        {
+          current->allocation = g_strstrip (g_strdup (value));
+          field = &current->allocation;
+          field_line = i;
+          continue;
+        }
       else if (strstr (s, "执行时间") && FIELD ("执行时间"))
         current->period = g_strstrip (g_strdup (value));
       else if (g_str_has_prefix (s, "八、") || g_str_has_prefix (s, "八 、") || part_heading (s))
         current = NULL;
+      else if (field != NULL && field_line == i - 1 && *s && strchr (s, '\t') == NULL && !starts_section (s) &&
+               !g_str_has_suffix (*field, "。") && !g_str_has_suffix (*field, "；"))
+        {
+          /* the field goes on over a line the page's width broke */
+          char *joined = g_strconcat (*field, s, NULL);
+
+          g_free (*field);
+          *field = joined;
+          field_line = i;
+          continue;
+        }
 #undef FIELD
+      field = NULL;
     }
 }
 
@@ -1860,8 +2114,9 @@ apply_candidate (TableState *st,
                  guint       candidate)
 {
   FiscalTableRow *row = (FiscalTableRow *) fiscal_table_get_row (st->table, a->row);
+  guint n = a->first_cell > 0 ? st->n_right : st->n_left;
 
-  for (guint c = 0; c < st->n_left; c++)
+  for (guint c = 0; c < n; c++)
     fiscal_table_row_set_amount (row, a->first_cell + c, 0);
   for (guint i = 0; i < a->k; i++)
     fiscal_table_row_set_amount (row, a->first_cell + a->candidates[candidate][i], a->figures[i]);
@@ -1971,6 +2226,106 @@ resolve_by_parents (FiscalDisclosure *self,
     }
 }
 
+/* 表 1 and 表 4 list the expenditure on their right, 类 by 类, down to
+ * 支出总计: where a row's figures fit several of its columns, the rows
+ * above must add up to the total column by column. The first combination
+ * of candidates (in order of preference) that does is taken; if none
+ * does, the usual columns stay. */
+static void
+resolve_by_total (FiscalDisclosure *self,
+                  TableState       *st)
+{
+  guint n_rows = fiscal_table_get_n_rows (st->table);
+  guint first = st->n_left + 1;
+  const FiscalTableRow *total = NULL;
+  guint total_row = 0;
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  guint counter[64] = { 0 };
+  guint n_combos = 1;
+  gboolean found = FALSE;
+
+  for (guint r = 0; r < n_rows && total == NULL; r++)
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (st->table, r);
+      const char *label = row->cells[st->n_left].text;
+
+      if (label != NULL && strstr (label, "支出总计") != NULL)
+        {
+          total = row;
+          total_row = r;
+        }
+    }
+  if (total == NULL)
+    return;
+
+  for (guint i = 0; i < st->ambiguous->len; i++)
+    {
+      Ambiguity *a = g_ptr_array_index (st->ambiguous, i);
+
+      if (a->first_cell == first && a->n_candidates > 1 && a->row != total_row)
+        {
+          g_ptr_array_add (open, a);
+          n_combos *= a->n_candidates;
+          if (n_combos > 65536 || open->len > G_N_ELEMENTS (counter))
+            return;
+        }
+    }
+  if (open->len == 0)
+    return;
+
+  for (guint combo = 0; combo < n_combos && !found; combo++)
+    {
+      gboolean ok = TRUE;
+
+      for (guint i = 0; i < open->len; i++)
+        apply_candidate (st, g_ptr_array_index (open, i), counter[i]);
+
+      for (guint cell = first; cell < first + st->n_right && ok; cell++)
+        {
+          gint64 sum = 0, tol = total->cells[cell].amount ? unit_ulp (st->unit_places, 2) / 2 : 0;
+
+          for (guint r = 0; r < n_rows; r++)
+            {
+              const FiscalTableRow *row = fiscal_table_get_row (st->table, r);
+
+              if (row == total)
+                continue;
+              sum += row->cells[cell].amount;
+              if (row->cells[cell].amount)
+                tol += unit_ulp (st->unit_places, 2) / 2;
+            }
+          if (ABS (sum - total->cells[cell].amount) > tol)
+            ok = FALSE;
+        }
+      if (ok)
+        {
+          found = TRUE;
+          break;
+        }
+      for (guint i = 0; i < open->len; i++)
+        {
+          Ambiguity *a = g_ptr_array_index (open, i);
+          if (++counter[i] < a->n_candidates)
+            break;
+          counter[i] = 0;
+        }
+    }
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      Ambiguity *a = g_ptr_array_index (open, i);
+
+      if (!found)
+        apply_candidate (st, a, 0);
+      else
+        {
+          note (self, FISCAL_IMPORT_INFO, a->line,
+                _("表 %u: the row's figures are put in the columns that make the rows add up to 支出总计"), st->number);
+          a->n_candidates = 1;          /* settled */
+        }
+    }
+}
+
 static void
 finish_table (FiscalDisclosure *self,
               TableState       *st)
@@ -1978,8 +2333,37 @@ finish_table (FiscalDisclosure *self,
   if (st->table == NULL)
     return;
 
+  /* 表 11 names its rows by code and name in one cell (“214 交通运输支出”),
+   * as fiscal_pivot_table() does: the code and its level are the row's */
+  if (fiscal_table_get_n_rows (st->shape) == 0 && st->n_code == 0)
+    for (guint r = 0; r < fiscal_table_get_n_rows (st->table); r++)
+      {
+        FiscalTableRow *row = (FiscalTableRow *) fiscal_table_get_row (st->table, r);
+        gsize digits = strspn (row->name, "0123456789");
+
+        if (*row->code == 0 && (digits == 3 || digits == 5 || digits == 7) && row->name[digits] == ' ')
+          {
+            g_free (row->code);
+            row->code = g_strndup (row->name, digits);
+            row->level = digits == 3 ? 1 : digits == 5 ? 2 : 3;
+          }
+      }
+
   if (st->n_code > 0 && st->ambiguous != NULL && st->ambiguous->len > 0)
     resolve_by_parents (self, st);
+  else if (st->has_label && st->ambiguous != NULL && st->ambiguous->len > 0)
+    {
+      resolve_by_total (self, st);
+      for (guint i = 0; i < st->ambiguous->len; i++)
+        {
+          Ambiguity *a = g_ptr_array_index (st->ambiguous, i);
+
+          if (a->first_cell > 0 && a->n_candidates > 1)
+            note (self, FISCAL_IMPORT_INFERENCE, a->line,
+                  _("表 %u: the figures of the row fit more than one set of columns; the usual columns are taken"),
+                  st->number);
+        }
+    }
 
   if (st->pending_text->len > 0)
     note (self, FISCAL_IMPORT_WARNING, st->pending_line,
@@ -2014,6 +2398,12 @@ parse_lines (FiscalDisclosure *self)
 
       /* a title: 表 N on its line or before the name */
       has_prefix = parse_table_prefix (s, &number, &rest);
+      if (has_prefix && st.table != NULL && is_continued (rest))
+        {
+          /* “表 2（续）” over a continuation page: its header follows */
+          st.in_header = TRUE;
+          continue;
+        }
       if (has_prefix && *rest == 0)
         {
           pending_number = number;
@@ -2025,7 +2415,7 @@ parse_lines (FiscalDisclosure *self)
 
       if (looks_like_title (rest) &&
           (has_prefix || (pending_number && line - pending_line <= 3) ||
-           g_str_has_suffix (rest, "目标表") ||
+           is_target_title (rest) ||
            (i + 1 < self->norm->len &&
             (strstr (g_ptr_array_index (self->norm, i + 1), "编制部门") ||
              (i + 2 < self->norm->len && strstr (g_ptr_array_index (self->norm, i + 2), "编制部门"))))))
@@ -2036,7 +2426,7 @@ parse_lines (FiscalDisclosure *self)
           finish_table (self, &st);
           target_state_close (self, &ts);
 
-          if (g_str_has_suffix (rest, "目标表"))
+          if (is_target_title (rest))
             {
               target_state_open (self, &ts, rest, line);
               continue;
@@ -2098,7 +2488,7 @@ parse_lines (FiscalDisclosure *self)
               ts.in_rows = TRUE;
               continue;
             }
-          if (ts.in_rows)
+          if (ts.in_rows && !is_page_furniture (s))
             target_row (self, &ts, norm, line);
           else
             {
@@ -2135,6 +2525,10 @@ parse_lines (FiscalDisclosure *self)
           st.in_header = TRUE;
           continue;
         }
+      if (strstr (s, "空表") == NULL && i + 1 < self->norm->len &&
+          strstr (g_ptr_array_index (self->norm, i + 1), "空表") && strstr (g_ptr_array_index (self->norm, i + 1), "。") &&
+          strstr (s, "。") == NULL && strchr (s, '.') == NULL)
+        continue;   /* the start of the empty-table sentence, broken over two lines */
       if (strstr (s, "空表"))
         {
           self->declared_empty[st.number] = TRUE;
@@ -2268,6 +2662,7 @@ parse_common (const char  *text,
     }
 
   self = disclosure_new ();
+  self->paged = paged;
   split_lines (self, text, length, paged);
   find_department_and_year (self);
   find_parts (self);
@@ -2328,6 +2723,174 @@ typedef struct
   double   x1, x2, yc, height;
 } Glyph;
 
+typedef struct
+{
+  GString *text;
+  double   x1, x2;
+} Word;
+
+/* A column of a table as its row of column numbers places it:
+ * “※ ※ ※ ※ 1 2 3 …”, ※ over the label columns. */
+typedef struct
+{
+  double   x;          /* the centre of its mark */
+  gboolean label;      /* ※ */
+  gboolean code;       /* a label column of a code's part (类, 款, 项) */
+} Column;
+
+/* Whether @words are a row of column numbers (※ for the label columns,
+ * then 1, 2, 3, …); if so, @columns are set from it. */
+static gboolean
+read_column_numbers (GArray *words,
+                     GArray *columns)
+{
+  guint next = 1, n_labels = 0;
+
+  if (words->len < 3)
+    return FALSE;
+  for (guint k = 0; k < words->len; k++)
+    {
+      const char *t = g_array_index (words, Word, k).text->str;
+
+      if (g_str_equal (t, "※") && next == 1)
+        n_labels++;
+      else if (is_digits (t) && strlen (t) <= 2 && (guint) atoi (t) == next)
+        next++;
+      else
+        return FALSE;
+    }
+  if (next < 3 || n_labels == 0)
+    return FALSE;
+
+  /* only the marks of a table's columns: spread out, not a line of text */
+  {
+    double digit = 0, gap = G_MAXDOUBLE;
+
+    for (guint k = n_labels; k < words->len; k++)
+      {
+        const Word *w = &g_array_index (words, Word, k);
+
+        if (strlen (w->text->str) == 1)
+          digit = MAX (digit, w->x2 - w->x1);
+        if (k > n_labels)
+          {
+            const Word *p = &g_array_index (words, Word, k - 1);
+            gap = MIN (gap, (w->x1 + w->x2) / 2 - (p->x1 + p->x2) / 2);
+          }
+      }
+    if (gap < 3 * digit)
+      return FALSE;
+  }
+
+  /* the label columns: the parts of the code, then the name (and a
+   * project's name, in a table of five) */
+  g_array_set_size (columns, 0);
+  for (guint k = 0; k < words->len; k++)
+    {
+      const Word *w = &g_array_index (words, Word, k);
+      Column c = { (w->x1 + w->x2) / 2, k < n_labels, k < (n_labels >= 5 ? 3 : n_labels - 1) };
+      g_array_append_val (columns, c);
+    }
+  return TRUE;
+}
+
+/* A line's words: under a row of column numbers, a row with figures is
+ * given a field per column, tab-separated, each word in the column
+ * nearest its centre, so that blank cells keep their place; any other
+ * line as its words. */
+static void
+append_words (GString *out,
+              GArray  *words,
+              GArray  *columns)
+{
+  gboolean figures = FALSE;
+
+  /* a new table's heading forgets the columns of the one above */
+  if (words->len > 0 && (strstr (g_array_index (words, Word, 0).text->str, "编制部门") ||
+                         g_str_has_prefix (g_array_index (words, Word, 0).text->str, "表")))
+    g_array_set_size (columns, 0);
+
+  /* the row of numbers itself is printed as it is */
+  if (!read_column_numbers (words, columns) && columns->len > 0)
+    for (guint k = 0; k < words->len && !figures; k++)
+      {
+        const Word *w = &g_array_index (words, Word, k);
+        figures = strchr (w->text->str, '.') != NULL && is_amount (w->text->str) &&
+                  (w->x1 + w->x2) / 2 > g_array_index (columns, Column, 0).x;
+      }
+
+  if (figures)
+    {
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint c = 0; c < columns->len; c++)
+        g_ptr_array_add (fields, g_strdup (""));
+      guint next_text = 0;
+
+      for (guint k = 0; k < words->len; k++)
+        {
+          const Word *w = &g_array_index (words, Word, k);
+          double centre = (w->x1 + w->x2) / 2;
+          gboolean number = is_amount (w->text->str) && strchr (w->text->str, '.') != NULL;
+          gboolean code = !number && is_digits (w->text->str);
+          guint best = G_MAXUINT;
+
+          /* figures go in the number column nearest their centre, the
+           * parts of a code in the nearest code column; the other words
+           * of the label fill the name columns in order (a name printed
+           * from its column's left edge is not centred under its mark) */
+          if (!number && !code)
+            {
+              guint seen = 0;
+
+              for (guint c = 0; c < columns->len; c++)
+                {
+                  const Column *col = &g_array_index (columns, Column, c);
+
+                  if (!col->label || col->code)
+                    continue;
+                  best = c;
+                  if (seen++ == next_text)
+                    break;
+                }
+              next_text++;
+            }
+          else
+            for (guint c = 0; c < columns->len; c++)
+              {
+                const Column *col = &g_array_index (columns, Column, c);
+
+                if (number ? col->label : !col->code)
+                  continue;
+                if (best == G_MAXUINT ||
+                    ABS (col->x - centre) < ABS (g_array_index (columns, Column, best).x - centre))
+                  best = c;
+              }
+          if (best == G_MAXUINT)
+            best = 0;
+          {
+            char *old = g_ptr_array_index (fields, best);
+            g_ptr_array_index (fields, best) = *old ? g_strconcat (old, " ", w->text->str, NULL) : g_strdup (w->text->str);
+            g_free (old);
+          }
+        }
+      for (guint c = 0; c < columns->len; c++)
+        {
+          if (c > 0)
+            g_string_append_c (out, '\t');
+          g_string_append (out, g_ptr_array_index (fields, c));
+        }
+    }
+  else
+    for (guint k = 0; k < words->len; k++)
+      {
+        if (k > 0)
+          g_string_append_c (out, ' ');
+        g_string_append (out, g_array_index (words, Word, k).text->str);
+      }
+  g_string_append_c (out, '\n');
+}
+
 static int
 compare_glyphs_y (gconstpointer a,
                   gconstpointer b)
@@ -2361,6 +2924,7 @@ append_page_text (PopplerPage *page,
   g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
   guint i = 0;
   gboolean space = TRUE;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
 
   if (text == NULL)
     return;
@@ -2403,22 +2967,36 @@ append_page_text (PopplerPage *page,
         end++;
       {
         GArray *line = g_array_new (FALSE, FALSE, sizeof (Glyph));
+        g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
 
         g_array_append_vals (line, &g_array_index (glyphs, Glyph, start), end - start);
         g_array_sort (line, compare_glyphs_x);
         for (guint k = 0; k < line->len; k++)
           {
             const Glyph *g = &g_array_index (line, Glyph, k);
+            Word *w = words->len ? &g_array_index (words, Word, words->len - 1) : NULL;
 
             if (k > 0)
               {
                 const Glyph *prev = &g_array_index (line, Glyph, k - 1);
-                if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.2)
-                  g_string_append_c (out, ' ');
+                /* a gap of a blank's width (about 0.15 of the line's
+                 * height in a CJK font) is a blank, whether or not the
+                 * text has one */
+                if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.12)
+                  w = NULL;
               }
-            g_string_append_unichar (out, g->c);
+            if (w == NULL)
+              {
+                Word fresh = { g_string_new (NULL), g->x1, g->x2 };
+                g_array_append_val (words, fresh);
+                w = &g_array_index (words, Word, words->len - 1);
+              }
+            g_string_append_unichar (w->text, g->c);
+            w->x2 = g->x2;
           }
-        g_string_append_c (out, '\n');
+        append_words (out, words, columns);
+        for (guint k = 0; k < words->len; k++)
+          g_string_free (g_array_index (words, Word, k).text, TRUE);
         g_array_unref (line);
       }
       start = end;
@@ -2649,6 +3227,155 @@ fiscal_disclosure_get_entries (FiscalDisclosure *self)
   return self->entries;
 }
 
+/* How wide a line prints: a CJK character takes two places. */
+static guint
+print_width (const char *s)
+{
+  guint width = 0;
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* A table's title or one of its rows, in the narrative part. */
+static gboolean
+is_table_like (const char *s)
+{
+  const char *rest;
+  guint number;
+
+  return parse_table_prefix (s, &number, &rest) || looks_like_title (s) ||
+         strstr (s, "指标") != NULL || strchr (s, '\t') != NULL;
+}
+
+/* Whether @s starts something of its own in the narrative: a heading, a
+ * numbered item, a table's title or row. */
+static gboolean
+starts_own_line (const char *s)
+{
+  return starts_section (s) || part_heading (s) ||
+         g_regex_match_simple ("^([（(][一二三四五六七八九十0-9]+[）)]|[0-9]+ *[、.．]|[^，。；：、 ]{2,10}：)", s, 0, 0) ||
+         is_table_like (s);
+}
+
+/* The lines of a paged disclosure with the narrative's paragraphs whole:
+ * a line printed to the page's full width that does not end a sentence
+ * goes on with the next one, which is joined to it and left blank, so that
+ * every line keeps its number and a finding names the paragraph's first
+ * line. Tables in the narrative are left as they are. */
+static GPtrArray *
+join_narrative (FiscalDisclosure *self)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  guint first = self->part_first[3], last = self->part_last[3];
+  g_autoptr(GHashTable) full = g_hash_table_new (NULL, NULL);   /* page → its widest line of text */
+  guint open = 0;       /* the line the paragraph being joined started on */
+
+  g_autofree gboolean *in_table = g_new0 (gboolean, self->lines->len + 2);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    g_ptr_array_add (lines, g_strdup (g_ptr_array_index (self->lines, i)));
+  if (first == 0 || last < first)
+    return lines;
+
+  /* the lines of the target tables, from the title to the last row */
+  for (guint t = 0; t < self->target_tables->len; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (self->target_tables, t);
+      guint from = fiscal_table_get_source_line (table), to = from;
+
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        to = MAX (to, fiscal_table_get_row (table, r)->source_line);
+      for (guint l = from; l > 0 && l <= to && l <= self->lines->len; l++)
+        in_table[l] = TRUE;
+    }
+
+  /* each page's full width: its widest line of the narrative's text; a
+   * table's row, printed without tabs, is given them, as a text has them */
+  for (guint l = first; l <= last && l <= lines->len; l++)
+    {
+      char *s = g_ptr_array_index (lines, l - 1);
+
+      if (in_table[l])
+        g_strdelimit (s, " ", '\t');
+      else if (!is_table_like (s))
+        {
+          gpointer page = GUINT_TO_POINTER (fiscal_disclosure_get_line_page (self, l) + 1);
+          guint widest = GPOINTER_TO_UINT (g_hash_table_lookup (full, page));
+
+          g_hash_table_insert (full, page, GUINT_TO_POINTER (MAX (widest, print_width (s))));
+        }
+      else if (strstr (s, "指标") != NULL)
+        g_strdelimit (s, " ", '\t');
+    }
+
+  for (guint l = first; l <= last && l <= lines->len; l++)
+    {
+      char *s = g_ptr_array_index (lines, l - 1);
+      g_autofree char *stripped = g_strstrip (g_strdup (s));
+
+      if (in_table[l])
+        {
+          open = 0;
+          continue;
+        }
+      if (open != 0 && is_page_furniture (stripped))
+        {
+          *s = '\0';
+          continue;
+        }
+      if (open != 0 && *stripped && !starts_own_line (stripped))
+        {
+          char **head = (char **) &g_ptr_array_index (lines, open - 1);
+          char *joined = g_strconcat (*head, stripped, NULL);
+
+          g_free (*head);
+          *head = joined;
+          *s = '\0';
+        }
+      else
+        open = is_table_like (stripped) ? 0 : l;
+
+      /* the paragraph goes on only past a full line that ends no sentence */
+      if (*stripped == 0 ||
+          print_width (stripped) * 10 < GPOINTER_TO_UINT (g_hash_table_lookup (full, GUINT_TO_POINTER (fiscal_disclosure_get_line_page (self, l) + 1))) * 9 ||
+          g_str_has_suffix (stripped, "。") || g_str_has_suffix (stripped, "："))
+        open = 0;
+    }
+  return lines;
+}
+
+/**
+ * fiscal_disclosure_read_file:
+ * @file: a disclosure's text (UTF-8) or its PDF
+ *
+ * Reads @file as fiscal_disclosure_parse_pdf_bytes() when it starts as a
+ * PDF does (“%PDF-”), whatever it is called, else as
+ * fiscal_disclosure_parse_text().
+ *
+ * Returns: (transfer full): the disclosure, or %NULL with @error set
+ */
+FiscalDisclosure *
+fiscal_disclosure_read_file (GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+  if (length >= 5 && memcmp (contents, "%PDF-", 5) == 0)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      return fiscal_disclosure_parse_pdf_bytes (bytes, error);
+    }
+  return fiscal_disclosure_parse_text (contents, length, error);
+}
+
 /**
  * fiscal_disclosure_fill_audit_input:
  * @input: (out caller-allocates): filled with borrowed pointers, valid
@@ -2664,7 +3391,9 @@ fiscal_disclosure_fill_audit_input (FiscalDisclosure *self,
       input->tables[n] = self->tables[n];
       input->declared_empty[n] = self->declared_empty[n];
     }
-  input->lines = (const char * const *) self->lines->pdata;
+  if (self->paged && self->audit_lines == NULL)
+    self->audit_lines = join_narrative (self);
+  input->lines = (const char * const *) (self->paged ? self->audit_lines : self->lines)->pdata;
   input->n_lines = self->lines->len;
   input->narrative_first = self->part_first[3];
   input->narrative_last = self->part_last[3];

@@ -12,7 +12,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "fiscal-audit.h"
 #include "fiscal-table.h"
@@ -27,14 +27,26 @@ typedef enum
   FISCAL_IMPORT_ERROR,
 } FiscalImportSeverity;
 
+/* Which part of the report an entry belongs to: what reading and
+ * rebuilding found, or what the audit found the publication contradicting
+ * in itself (fiscal_audit_disclosure() on what was read). */
+typedef enum
+{
+  FISCAL_IMPORT_SECTION_REBUILD,
+  FISCAL_IMPORT_SECTION_AUDIT,
+} FiscalImportSection;
+
 /* One entry of what reading or rebuilding found: a fact, an inference
- * made where the publication does not say, a doubt or a failure. */
+ * made where the publication does not say, a doubt or a failure; or one
+ * finding of the audit. */
 typedef struct
 {
   FiscalImportSeverity  severity;
   char                 *message;
-  guint                 line;   /* 1-based line of the text, 0 if none */
-  guint                 page;   /* 1-based page of a PDF, 0 if none */
+  guint                 line;    /* 1-based line of the text, 0 if none */
+  guint                 page;    /* 1-based page of a PDF, 0 if none */
+  FiscalImportSection   section;
+  char                 *rule;    /* the audit's rule ("audit-…"); NULL outside the audit section */
 } FiscalImportEntry;
 
 /* A project as 第三部分 describes it (项目名称, 政策依据, …). */
@@ -58,6 +70,9 @@ FiscalDisclosure              *fiscal_disclosure_parse_pdf         (const char  
                                                                     GError           **error);
 FiscalDisclosure              *fiscal_disclosure_parse_pdf_bytes   (GBytes            *bytes,
                                                                     GError           **error);
+FiscalDisclosure              *fiscal_disclosure_read_file         (GFile             *file,
+                                                                    GCancellable      *cancellable,
+                                                                    GError           **error);
 void                           fiscal_disclosure_free              (FiscalDisclosure  *self);
 
 const char                    *fiscal_disclosure_get_department    (FiscalDisclosure  *self);
@@ -70,6 +85,8 @@ guint                          fiscal_disclosure_get_published_number (FiscalDis
                                                                     guint              number);
 GPtrArray                     *fiscal_disclosure_get_target_tables (FiscalDisclosure  *self);
 const char                    *fiscal_disclosure_target_lines      (FiscalTable       *table);
+char                          *fiscal_disclosure_meta_field        (const char        *meta,
+                                                                    const char        *label);
 guint                          fiscal_disclosure_get_n_lines       (FiscalDisclosure  *self);
 const char                    *fiscal_disclosure_get_line          (FiscalDisclosure  *self,
                                                                     guint              line);

@@ -52,6 +52,7 @@
 #include "fiscal-table.h"
 #include "fiscal-targets.h"
 #include "fiscal-unit.h"
+#include "fiscal-validate.h"
 
 #define UNIT_ID "main"
 
@@ -130,6 +131,7 @@ fiscal_import_report_get_entry (FiscalImportReport *self,
   return g_ptr_array_index (self->entries, position);
 }
 
+/* The entries of @severity in both sections. */
 guint
 fiscal_import_report_count (FiscalImportReport   *self,
                             FiscalImportSeverity  severity)
@@ -140,6 +142,74 @@ fiscal_import_report_count (FiscalImportReport   *self,
     if (((FiscalImportEntry *) g_ptr_array_index (self->entries, i))->severity == severity)
       n++;
   return n;
+}
+
+/* The entries of @severity in @section only. */
+guint
+fiscal_import_report_count_in (FiscalImportReport   *self,
+                               FiscalImportSection   section,
+                               FiscalImportSeverity  severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
+      n += e->section == section && e->severity == severity;
+    }
+  return n;
+}
+
+static FiscalImportSeverity
+import_severity (FiscalSeverity severity)
+{
+  switch (severity)
+    {
+    case FISCAL_SEVERITY_ERROR:   return FISCAL_IMPORT_ERROR;
+    case FISCAL_SEVERITY_WARNING: return FISCAL_IMPORT_WARNING;
+    case FISCAL_SEVERITY_INFO:
+    default:                      return FISCAL_IMPORT_INFO;
+    }
+}
+
+/**
+ * fiscal_import_report_add_audit:
+ * @findings: (element-type FiscalFinding): what fiscal_audit_disclosure()
+ *   found in @disclosure
+ *
+ * Puts each finding in the report's audit section, with its rule, its
+ * severity, the line its where names (“line N”) and that line's page.
+ */
+void
+fiscal_import_report_add_audit (FiscalImportReport *self,
+                                FiscalDisclosure   *disclosure,
+                                GPtrArray          *findings)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (findings != NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const FiscalFinding *f = g_ptr_array_index (findings, i);
+      FiscalImportEntry *entry = g_new0 (FiscalImportEntry, 1);
+      guint line = 0;
+
+      if (f->where != NULL && g_str_has_prefix (f->where, "line "))
+        {
+          guint64 n;
+
+          if (g_ascii_string_to_unsigned (f->where + strlen ("line "), 10, 1, G_MAXUINT, &n, NULL))
+            line = (guint) n;
+        }
+      entry->severity = import_severity (f->severity);
+      entry->message = g_strdup (f->message);
+      entry->line = line;
+      entry->page = line > 0 && disclosure != NULL && line <= fiscal_disclosure_get_n_lines (disclosure)
+                    ? fiscal_disclosure_get_line_page (disclosure, line) : 0;
+      entry->section = FISCAL_IMPORT_SECTION_AUDIT;
+      entry->rule = g_strdup (f->rule);
+      g_ptr_array_add (self->entries, entry);
+    }
 }
 
 /* The published amount cells compared with the rebuilt budget's tables. */
@@ -177,32 +247,97 @@ severity_label (FiscalImportSeverity severity)
     }
 }
 
+static void
+append_entry (GString                 *out,
+              const FiscalImportEntry *e)
+{
+  if (e->line > 0 && e->page > 0)
+    g_string_append_printf (out, _("line %u (page %u)"), e->line, e->page);
+  else if (e->line > 0)
+    g_string_append_printf (out, _("line %u"), e->line);
+  else
+    g_string_append (out, "-");
+  if (e->rule != NULL)
+    g_string_append_printf (out, ": %s [%s]: %s\n", severity_label (e->severity), e->rule, e->message);
+  else
+    g_string_append_printf (out, ": %s: %s\n", severity_label (e->severity), e->message);
+}
+
+/* What reading and rebuilding found, then the audit's section, then the
+ * counts of each. */
 char *
 fiscal_import_report_to_text (FiscalImportReport *self)
 {
   GString *out = g_string_new (NULL);
+  guint n_audit = 0;
 
   for (guint i = 0; i < self->entries->len; i++)
     {
       FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
 
-      if (e->line > 0 && e->page > 0)
-        g_string_append_printf (out, _("line %u (page %u)"), e->line, e->page);
-      else if (e->line > 0)
-        g_string_append_printf (out, _("line %u"), e->line);
+      if (e->section == FISCAL_IMPORT_SECTION_AUDIT)
+        n_audit++;
       else
-        g_string_append (out, "-");
-      g_string_append_printf (out, ": %s: %s\n", severity_label (e->severity), e->message);
+        append_entry (out, e);
     }
+  g_string_append_printf (out, "\n%s\n", _("Audit: what the publication contradicts in itself"));
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
+
+      if (e->section == FISCAL_IMPORT_SECTION_AUDIT)
+        append_entry (out, e);
+    }
+  if (n_audit == 0)
+    g_string_append_printf (out, "%s\n", _("nothing"));
+
+  g_string_append_c (out, '\n');
   g_string_append_printf (out, _("%u of %u published cells reproduced (%u of them 0.01 万元 off); %u errors, %u warnings, %u inferences, %u notes\n"),
                           self->n_cells - self->n_mismatches, self->n_cells, self->n_close,
-                          fiscal_import_report_count (self, FISCAL_IMPORT_ERROR),
-                          fiscal_import_report_count (self, FISCAL_IMPORT_WARNING),
-                          fiscal_import_report_count (self, FISCAL_IMPORT_INFERENCE),
-                          fiscal_import_report_count (self, FISCAL_IMPORT_INFO));
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_ERROR),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_WARNING),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_INFERENCE),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_INFO));
+  g_string_append_printf (out, _("Audit of the publication: %u errors, %u warnings, %u notes\n"),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_ERROR),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_WARNING),
+                          fiscal_import_report_count_in (self, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_INFO));
   return g_string_free (out, FALSE);
 }
 
+static void
+add_entries_json (JsonBuilder         *b,
+                  FiscalImportReport  *self,
+                  FiscalImportSection  section)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
+
+      if (e->section != section)
+        continue;
+      json_builder_begin_object (b);
+      if (e->rule != NULL)
+        {
+          json_builder_set_member_name (b, "rule");
+          json_builder_add_string_value (b, e->rule);
+        }
+      json_builder_set_member_name (b, "severity");
+      json_builder_add_string_value (b, fiscal_import_severity_to_string (e->severity));
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, e->message);
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, e->line);
+      json_builder_set_member_name (b, "page");
+      json_builder_add_int_value (b, e->page);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+/* {cells, mismatches, close, entries: [what reading and rebuilding
+ * found], audit: [the audit's findings, each with its rule]} */
 char *
 fiscal_import_report_to_json (FiscalImportReport *self)
 {
@@ -218,23 +353,9 @@ fiscal_import_report_to_json (FiscalImportReport *self)
   json_builder_set_member_name (b, "close");
   json_builder_add_int_value (b, self->n_close);
   json_builder_set_member_name (b, "entries");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      FiscalImportEntry *e = g_ptr_array_index (self->entries, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "severity");
-      json_builder_add_string_value (b, fiscal_import_severity_to_string (e->severity));
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, e->message);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, e->line);
-      json_builder_set_member_name (b, "page");
-      json_builder_add_int_value (b, e->page);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_entries_json (b, self, FISCAL_IMPORT_SECTION_REBUILD);
+  json_builder_set_member_name (b, "audit");
+  add_entries_json (b, self, FISCAL_IMPORT_SECTION_AUDIT);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -257,6 +378,8 @@ typedef struct
   GPtrArray          *lines;       /* Draft */
   GPtrArray          *scratch;     /* strings for messages */
   const char         *unit;        /* the unit lines are made for */
+  GHashTable         *projects;    /* name → GPtrArray of FiscalProject (borrowed), in the order made */
+  GHashTable         *project_ids; /* id → FiscalProject (borrowed) */
 } Ctx;
 
 typedef struct
@@ -283,6 +406,14 @@ typedef struct
   gint64       slack;       /* how far it may move either way */
   char        *note;
 } Draft;
+
+/* A difference between sums of published figures, each rounded on its own
+ * to 0.01 万元, that their rounding explains: at most 0.01 万元. */
+static gboolean
+within_rounding (gint64 difference)
+{
+  return ABS (difference) <= FISCAL_FEN_PER_WAN / 100;
+}
 
 static void
 fn_free (gpointer data)
@@ -625,8 +756,11 @@ read_functions (Ctx *ctx)
                     fn->code, wan (ctx, general), wan (ctx, fn->gbasic), wan (ctx, fn->gproject));
         }
       else if (general != fn->gbasic + fn->gproject)
-        report (ctx, FISCAL_IMPORT_WARNING, fn->line_t5,
-                _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; the tables disagree"),
+        report (ctx, within_rounding (general - fn->gbasic - fn->gproject) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
+                fn->line_t5,
+                within_rounding (general - fn->gbasic - fn->gproject)
+                ? _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; within the rounding of the published figures")
+                : _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; the tables disagree"),
                 fn->code, wan (ctx, fn->gbasic + fn->gproject), fn->line_t2, wan (ctx, general));
       if (!fn->have_t3)
         {
@@ -634,8 +768,11 @@ read_functions (Ctx *ctx)
           fn->project = total - fn->basic;
         }
       else if (total != fn->basic + fn->project)
-        report (ctx, FISCAL_IMPORT_WARNING, fn->line_t3,
-                _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; the tables disagree"),
+        report (ctx, within_rounding (total - fn->basic - fn->project) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
+                fn->line_t3,
+                within_rounding (total - fn->basic - fn->project)
+                ? _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; within the rounding of the published figures")
+                : _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; the tables disagree"),
                 fn->code, wan (ctx, fn->basic + fn->project), fn->line_t2, wan (ctx, total));
     }
 }
@@ -924,26 +1061,42 @@ static FiscalProject *
 find_or_add_project (Ctx        *ctx,
                      const char *name)
 {
-  GListModel *projects = fiscal_document_get_projects (ctx->doc);
-  guint n = g_list_model_get_n_items (projects);
+  guint n = g_list_model_get_n_items (fiscal_document_get_projects (ctx->doc));
+  GPtrArray *same = g_hash_table_lookup (ctx->projects, name);
   g_autofree char *id = NULL;
   g_autoptr(FiscalProject) project = NULL;
 
-  for (guint i = 0; i < n; i++)
+  /* the projects of that name, in the order they were made (a hash, not a
+   * walk over every project: a large publication has thousands) */
+  for (guint i = 0; same != NULL && i < same->len; i++)
     {
-      g_autoptr(FiscalProject) p = g_list_model_get_item (projects, i);
+      FiscalProject *p = g_ptr_array_index (same, i);
       const char *unit = fiscal_project_get_field (p, FISCAL_PROJECT_UNIT);
 
       /* units may have projects of the same name */
-      if (g_strcmp0 (fiscal_project_get_name (p), name) == 0 &&
-          (unit == NULL || ctx->unit == NULL || g_str_equal (unit, ctx->unit)))
+      if (unit == NULL || ctx->unit == NULL || g_str_equal (unit, ctx->unit))
         return p;   /* the document holds a reference */
     }
   id = g_strdup_printf ("p%u", n + 1);
   project = fiscal_project_new (id, name);
   fiscal_project_set_field (project, FISCAL_PROJECT_UNIT, ctx->unit ? ctx->unit : UNIT_ID);
   fiscal_document_add_project (ctx->doc, project);
+  if (same == NULL)
+    {
+      same = g_ptr_array_new ();
+      g_hash_table_insert (ctx->projects, g_strdup (name), same);
+    }
+  g_ptr_array_add (same, project);
+  g_hash_table_insert (ctx->project_ids, g_strdup (id), project);
   return project;
+}
+
+/* A project the import made, by its id. */
+static FiscalProject *
+project_by_id (Ctx        *ctx,
+               const char *id)
+{
+  return id ? g_hash_table_lookup (ctx->project_ids, id) : NULL;
 }
 
 /* The economic 类 a project's money mostly goes to, from its 表 7 lines. */
@@ -1189,8 +1342,10 @@ place_projects (Ctx *ctx)
               s == FISCAL_SOURCE_FUND || s == FISCAL_SOURCE_CAPITAL)
             {
               if (amount != 0 && (s == FISCAL_SOURCE_GENERAL || s == FISCAL_SOURCE_GENERAL_TRANSFER))
-                report (ctx, FISCAL_IMPORT_WARNING, fn->line_t2,
-                        _("%s: %s of %s left over after 表 5; the tables disagree"),
+                report (ctx, within_rounding (amount) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING, fn->line_t2,
+                        within_rounding (amount)
+                        ? _("%s: %s of %s left over after 表 5; within the rounding of the published figures")
+                        : _("%s: %s of %s left over after 表 5; the tables disagree"),
                         fn->code, wan (ctx, amount), fiscal_source_label (s));
               continue;
             }
@@ -1258,7 +1413,7 @@ place_projects (Ctx *ctx)
 
                   if (d->project && g_strcmp0 (d->function, fn->code) == 0)
                     {
-                      FiscalProject *p = fiscal_document_find_project (ctx->doc, d->project);
+                      FiscalProject *p = project_by_id (ctx, d->project);
                       if (p && target_funds (ctx, fiscal_project_get_name (p), &other, &line) && other > 0)
                         project = p;
                     }
@@ -1268,7 +1423,7 @@ place_projects (Ctx *ctx)
                   {
                     Draft *d = g_ptr_array_index (ctx->lines, l);
                     if (d->project && g_strcmp0 (d->function, fn->code) == 0)
-                      project = fiscal_document_find_project (ctx->doc, d->project);
+                      project = project_by_id (ctx, d->project);
                   }
               if (project == NULL)
                 {
@@ -1555,18 +1710,65 @@ window_hi (const Target *t)
 /* Whether @line is summed in cell @cell of row @row of the rebuilt 表 7:
  * general-budget project money of the row's function, unit block and
  * project, in the cell's economic 类 (cell 0 is the row's total). */
+typedef struct
+{
+  const char *unit_name;    /* the name of the line's unit, or NULL */
+  gboolean    main_unit;    /* the line is the department's own */
+  const char *project_name; /* the name of the line's project, or NULL */
+} LineKeys;
+
+static void
+line_keys (Ctx        *ctx,
+           FiscalLine *line,
+           LineKeys   *keys)
+{
+  const char *unit_id = fiscal_line_get_unit (line) ? fiscal_line_get_unit (line) : UNIT_ID;
+  FiscalUnit *unit = fiscal_document_find_unit (ctx->doc, unit_id);
+  FiscalProject *project = fiscal_line_get_project (line)
+                         ? project_by_id (ctx, fiscal_line_get_project (line)) : NULL;
+
+  keys->unit_name = unit ? fiscal_unit_get_name (unit) : NULL;
+  keys->main_unit = g_strcmp0 (fiscal_line_get_unit (line), UNIT_ID) == 0;
+  keys->project_name = project ? fiscal_project_get_name (project) : NULL;
+}
+
+/* The unit block of each row of 表 7: the name of the nearest row of
+ * level 0 at or above it, past the 总计 of row 0; NULL where there is
+ * none. */
+static const char **
+table7_blocks (FiscalTable *table)
+{
+  guint n_rows = fiscal_table_get_n_rows (table);
+  const char **blocks = g_new0 (const char *, n_rows + 1);
+  const char *block = NULL;
+
+  for (guint r = 1; r < n_rows; r++)
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (table, r);
+
+      if (row->level == 0)
+        block = row->name;
+      blocks[r] = block;
+    }
+  return blocks;
+}
+
+/* Whether @line is in cell @cell of row @row of the rebuilt 表 7 (@blocks
+ * from table7_blocks(), @keys from line_keys()). */
 static gboolean
-line_in_table7_cell (Ctx         *ctx,
-                     FiscalTable *table,
-                     guint        row,
-                     guint        cell,
-                     FiscalLine  *line)
+line_in_table7_cell (Ctx             *ctx,
+                     FiscalTable     *table,
+                     const char     **blocks,
+                     guint            row,
+                     guint            cell,
+                     FiscalLine      *line,
+                     const LineKeys  *keys)
 {
   const FiscalTableRow *r = fiscal_table_get_row (table, row);
   const char *function = fiscal_line_get_function (line);
   const char *economic = fiscal_line_get_economic (line);
   FiscalSource source = fiscal_line_get_source (line);
-  const char *block = NULL;
+  const char *block;
 
   if (fiscal_line_get_kind (line) != FISCAL_KIND_PROJECT ||
       (source != FISCAL_SOURCE_GENERAL && source != FISCAL_SOURCE_GENERAL_TRANSFER))
@@ -1580,30 +1782,13 @@ line_in_table7_cell (Ctx         *ctx,
     return TRUE;
 
   /* the unit block the row is in */
-  for (guint k = row + 1; k-- > 1;)
-    if (fiscal_table_get_row (table, k)->level == 0)
-      {
-        block = fiscal_table_get_row (table, k)->name;
-        break;
-      }
-  if (block != NULL)
-    {
-      FiscalUnit *unit = fiscal_document_find_unit (ctx->doc, fiscal_line_get_unit (line) ? fiscal_line_get_unit (line) : UNIT_ID);
-      const char *name = unit ? fiscal_unit_get_name (unit) : NULL;
-
-      if (g_strcmp0 (name, block) != 0 &&
-          !(g_strcmp0 (fiscal_line_get_unit (line), UNIT_ID) == 0 &&
-            g_strcmp0 (block, fiscal_document_get_department_name (ctx->doc)) == 0))
-        return FALSE;
-    }
-  if (r->project != NULL)
-    {
-      FiscalProject *project = fiscal_line_get_project (line)
-                             ? fiscal_document_find_project (ctx->doc, fiscal_line_get_project (line)) : NULL;
-
-      if (project == NULL || g_strcmp0 (fiscal_project_get_name (project), r->project) != 0)
-        return FALSE;
-    }
+  block = blocks[row];
+  if (block != NULL &&
+      g_strcmp0 (keys->unit_name, block) != 0 &&
+      !(keys->main_unit && g_strcmp0 (block, fiscal_document_get_department_name (ctx->doc)) == 0))
+    return FALSE;
+  if (r->project != NULL && (keys->project_name == NULL || g_strcmp0 (keys->project_name, r->project) != 0))
+    return FALSE;
   return TRUE;
 }
 
@@ -1620,6 +1805,7 @@ reproduce_rounding (Ctx *ctx)
   GHashTable *by_code[FISCAL_N_TABLES + 1] = { NULL };   /* code → published rows (tables with codes) */
   guint64 work = 0;
   guint64 steps = 0;
+  const char **blocks7 = NULL;
 
   for (guint l = 0; l < n_lines; l++)
     g_ptr_array_add (line_objs, g_list_model_get_item (model, l));
@@ -1688,11 +1874,15 @@ reproduce_rounding (Ctx *ctx)
       goto out;
     }
 
+  blocks7 = table7_blocks (g_ptr_array_index (made, 6));
   memberships = g_new0 (GArray *, n_lines);
   for (guint l = 0; l < n_lines; l++)
     {
       FiscalLine *line = g_ptr_array_index (line_objs, l);
       Draft *d = g_ptr_array_index (ctx->lines, l);
+      LineKeys keys;
+
+      line_keys (ctx, line, &keys);
 
       memberships[l] = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint n = 1; n <= FISCAL_N_TABLES; n++)
@@ -1735,12 +1925,22 @@ reproduce_rounding (Ctx *ctx)
 
               if (first == G_MAXUINT)
                 continue;
+              /* 表 7: only the rows of the line's own unit block */
+              if (n == 7 && prow->n_cells > 0)
+                {
+                  const Target *t0 = &g_array_index (targets, Target, first);
+                  const char *block = t0->row > 0 ? blocks7[t0->row] : NULL;
+
+                  if (block != NULL && g_strcmp0 (keys.unit_name, block) != 0 &&
+                      !(keys.main_unit && g_strcmp0 (block, fiscal_document_get_department_name (ctx->doc)) == 0))
+                    continue;
+                }
               for (guint c = 0; c < prow->n_cells; c++)
                 {
                   guint index = first + c;
                   Target *t = &g_array_index (targets, Target, index);
 
-                  if (!t->valid || !(n == 7 ? line_in_table7_cell (ctx, table, t->row, t->cell, line)
+                  if (!t->valid || !(n == 7 ? line_in_table7_cell (ctx, table, blocks7, t->row, t->cell, line, &keys)
                                             : fiscal_pivot_line_in_cell (table, t->row, t->column, line)))
                     continue;
                   g_array_append_val (t->lines, l);
@@ -1844,6 +2044,7 @@ reproduce_rounding (Ctx *ctx)
       g_array_unref (memberships[l]);
     }
   g_free (memberships);
+  g_free (blocks7);
 
 out:
   for (guint i = 0; i < targets->len; i++)
@@ -1889,6 +2090,12 @@ is_heading (const char *s)
   return g_regex_match_simple ("^([一二三四五六七八九十]+ *、|[（(][一二三四五六七八九十]+[）)]|[0-9]+ *(、|[.．](?![0-9]))|第[一二三四]部分)", s, 0, 0);
 }
 
+static gboolean
+is_page_number (const char *s)
+{
+  return g_regex_match_simple ("^[-—– ]*[0-9]+[-—– ]*$", s, 0, 0);
+}
+
 /* The paragraph that starts at line @i: lines a page's width broke are
  * joined again, up to a line that ends a sentence, a blank line or a
  * heading. *@last: the last line taken. */
@@ -1906,11 +2113,20 @@ logical_line (Ctx   *ctx,
     {
       g_autofree char *s = g_strstrip (g_strdup (fiscal_disclosure_get_line (ctx->disclosure, j)));
 
+      /* a page number between the lines of a paragraph broken over pages */
+      if (is_page_number (s))
+        {
+          *last = j;
+          continue;
+        }
       if (j > i && (*s == 0 || is_heading (s) || strchr (fiscal_disclosure_get_line (ctx->disclosure, j), '\t')))
         break;
       g_string_append (out, s);
       *last = j;
-      if (*s == 0 || g_str_has_suffix (s, "。") || g_str_has_suffix (s, "：") || (j == i && is_heading (s) && !g_ascii_isdigit (*s)) ||
+      /* a line ending in “：” goes on unless a heading follows, as in
+       * “3、…（项）：” broken before “2025 年预算数为 …” */
+      if (*s == 0 || g_str_has_suffix (s, "。") || (j == i && is_heading (s) && !g_ascii_isdigit (*s)) ||
+          (g_str_has_suffix (s, "：") && !is_heading (out->str)) ||
           strchr (fiscal_disclosure_get_line (ctx->disclosure, j), '\t'))
         break;
     }
@@ -1972,8 +2188,8 @@ read_profile (Ctx *ctx)
       if (institutions && *institutions)
         {
           g_auto(GStrv) paras = g_strsplit (institutions, "\n", -1);
-          g_autoptr(GRegex) re = g_regex_new ("编制数 *([0-9]+).*?实有人数 *([0-9]+) *人.*?在职 *([0-9]+) *人.*?(减少|增加) *([0-9]+) *人.*?"
-                                              "退休 *([0-9]+) *人.*?(减少|增加) *([0-9]+) *人.*?离休 *([0-9]+) *人.*?(减少|增加) *([0-9]+) *人",
+          g_autoptr(GRegex) re = g_regex_new ("编制数 *([0-9]+).*?实有人数 *([0-9]+) *人.*?在职 *([0-9]+) *人.*?(减少|增加|持平)(?: *([0-9]+) *人)?.*?"
+                                              "退休 *([0-9]+) *人.*?(减少|增加|持平)(?: *([0-9]+) *人)?.*?离休 *([0-9]+) *人.*?(减少|增加|持平)(?: *([0-9]+) *人)?",
                                               0, 0, NULL);
           GString *text = g_string_new (NULL);
 
@@ -2019,10 +2235,12 @@ read_profile (Ctx *ctx)
         }
     }
 
-  /* 其他重要事项: operating expenses, procurement, assets, contact */
+  /* 其他重要事项: operating expenses, procurement, assets, contact; each
+   * paragraph whole, as a page's width may have broken it */
   for (guint i = 1; i <= n; i++)
     {
-      const char *s = fiscal_disclosure_get_line (ctx->disclosure, i);
+      guint start = i;
+      g_autofree char *s = logical_line (ctx, i, n, &i);
       static const struct { const char *pattern; FiscalProfileField field; } money[] = {
         { "运行经费财政拨款预算 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_OPERATING_EXPENSES },
         { "政府采购货物预算 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_PROCUREMENT_GOODS },
@@ -2030,7 +2248,7 @@ read_profile (Ctx *ctx)
         { "政府采购服务预算 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_PROCUREMENT_SERVICES },
         { "面向中小企业预留政府采购项目预算金额 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_PROCUREMENT_RESERVED_SME },
         { "小微企业预留政府采购项目预算金额 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_PROCUREMENT_RESERVED_SMALL },
-        { "房屋[0-9,.]+ *平方米[，,]? *价值 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_ASSETS_BUILDING_VALUE },
+        { "房屋 *[0-9,.]+ *平方米[，,]? *价值 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_ASSETS_BUILDING_VALUE },
         { "办公家具价值 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_ASSETS_FURNITURE_VALUE },
         { "其他资产价值 *([0-9][0-9,]*\\.?[0-9]*) *万元", FISCAL_PROFILE_ASSETS_OTHER_VALUE },
       };
@@ -2129,7 +2347,11 @@ read_profile (Ctx *ctx)
         g_autoptr(GRegex) re = g_regex_new ("^ *(20[0-9][0-9]) *年 *([0-9]{1,2}) *月 *([0-9]{1,2}) *日 *$", 0, 0, NULL);
         g_autoptr(GMatchInfo) info = NULL;
 
-        if (g_regex_match (re, s, 0, &info))
+        /* a date on a line of its own */
+        for (guint k = start; k <= i && info == NULL; k++)
+          if (!g_regex_match (re, fiscal_disclosure_get_line (ctx->disclosure, k), 0, &info))
+            g_clear_pointer (&info, g_match_info_free);
+        if (info != NULL)
           {
             g_autofree char *date = g_strdup_printf ("%04d-%02d-%02d", (int) match_int (info, 1),
                                                      (int) match_int (info, 2), (int) match_int (info, 3));
@@ -2188,24 +2410,7 @@ static char *
 meta_value (const char *meta,
             const char *label)
 {
-  const char *p = strstr (meta, label);
-  const char *end;
-  g_autofree char *line = NULL;
-  g_auto(GStrv) fields = NULL;
-
-  if (p == NULL)
-    return NULL;
-  p += strlen (label);
-  end = strchr (p, '\n');
-  line = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
-  fields = g_strsplit_set (line, "\t", -1);
-  for (guint i = 0; fields[i]; i++)
-    {
-      g_strstrip (fields[i]);
-      if (*fields[i])
-        return g_strdup (fields[i]);
-    }
-  return NULL;
+  return fiscal_disclosure_meta_field (meta, label);
 }
 
 static gint64
@@ -2239,6 +2444,13 @@ read_targets (Ctx *ctx)
       if (is_project)
         {
           g_autofree char *name = meta_value (meta, "项目名称");
+          const char *title = fiscal_table_get_title (table);
+          const char *open = strstr (title, "（");
+
+          /* “项目支出绩效目标表（机构运行补助经费）”: the name in the title */
+          if (name == NULL && open != NULL && g_str_has_suffix (title, "）") &&
+              strlen (open) > strlen ("（）"))
+            name = g_strndup (open + strlen ("（"), strlen (open) - strlen ("（）"));
           g_autofree char *owner = NULL;
           g_autofree char *goal = meta_value (meta, "项目总体目标");
 
@@ -2587,6 +2799,33 @@ fiscal_import_compare_tables (FiscalDisclosure   *disclosure,
 }
 
 /**
+ * fiscal_import_file:
+ * @file: a published disclosure: its text (UTF-8) or its PDF, told by its
+ *   content
+ * @report: (out) (optional) (transfer full): what was read, inferred and
+ *   could not be reproduced, and what the publication contradicts in
+ *   itself (the audit)
+ *
+ * Reads @file (fiscal_disclosure_read_file()) and rebuilds its budget
+ * (fiscal_import_disclosure()). It runs to the end before it returns.
+ *
+ * Returns: (transfer full): the rebuilt budget, or %NULL with @error set
+ *   when @file cannot be read or is not a disclosure
+ */
+FiscalDocument *
+fiscal_import_file (GFile               *file,
+                    GCancellable        *cancellable,
+                    FiscalImportReport **report,
+                    GError             **error)
+{
+  g_autoptr(FiscalDisclosure) disclosure = fiscal_disclosure_read_file (file, cancellable, error);
+
+  if (disclosure == NULL)
+    return NULL;
+  return fiscal_import_disclosure (disclosure, report, error);
+}
+
+/**
  * fiscal_import_disclosure:
  * @report: (out) (optional) (transfer full): what was read, inferred and
  *   could not be reproduced
@@ -2646,6 +2885,8 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   ctx.lines = g_ptr_array_new_with_free_func (draft_free);
   ctx.scratch = g_ptr_array_new_with_free_func (g_free);
   ctx.unit = UNIT_ID;
+  ctx.projects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  ctx.project_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (ctx.functions == NULL || ctx.economics == NULL)
     report (&ctx, FISCAL_IMPORT_WARNING, 0, _("There is no classification catalogue for %d; names and “三公” codes are not checked"),
@@ -2682,6 +2923,16 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
 
   fiscal_import_compare_tables (disclosure, doc, rep, NULL);
 
+  /* what the publication contradicts in itself, as published */
+  {
+    FiscalAuditInput input;
+    g_autoptr(GPtrArray) findings = NULL;
+
+    fiscal_disclosure_fill_audit_input (disclosure, &input);
+    findings = fiscal_audit_disclosure (&input);
+    fiscal_import_report_add_audit (rep, disclosure, findings);
+  }
+
   fiscal_document_thaw_changed (doc);
   fiscal_document_clear_history (doc);
 
@@ -2691,6 +2942,8 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   g_ptr_array_unref (ctx.fn_order);
   g_ptr_array_unref (ctx.lines);
   g_ptr_array_unref (ctx.scratch);
+  g_hash_table_unref (ctx.projects);
+  g_hash_table_unref (ctx.project_ids);
 
   if (report_out)
     *report_out = g_steal_pointer (&rep);

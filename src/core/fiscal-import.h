@@ -30,12 +30,22 @@ const FiscalImportEntry *fiscal_import_report_get_entry   (FiscalImportReport   
                                                            guint                 position);
 guint                    fiscal_import_report_count       (FiscalImportReport   *self,
                                                            FiscalImportSeverity  severity);
+guint                    fiscal_import_report_count_in    (FiscalImportReport   *self,
+                                                           FiscalImportSection   section,
+                                                           FiscalImportSeverity  severity);
+void                     fiscal_import_report_add_audit   (FiscalImportReport   *self,
+                                                           FiscalDisclosure     *disclosure,
+                                                           GPtrArray            *findings);
 guint                    fiscal_import_report_get_n_cells (FiscalImportReport   *self);
 guint                    fiscal_import_report_get_n_mismatches (FiscalImportReport *self);
 guint                    fiscal_import_report_get_n_close (FiscalImportReport   *self);
 char                    *fiscal_import_report_to_text     (FiscalImportReport   *self);
 char                    *fiscal_import_report_to_json     (FiscalImportReport   *self);
 
+FiscalDocument          *fiscal_import_file               (GFile                *file,
+                                                           GCancellable         *cancellable,
+                                                           FiscalImportReport  **report,
+                                                           GError              **error);
 FiscalDocument          *fiscal_import_disclosure         (FiscalDisclosure     *disclosure,
                                                            FiscalImportReport  **report,
                                                            GError              **error);
