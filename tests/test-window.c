@@ -1218,6 +1218,22 @@ test_import_disclosure (void)
         }
     }
 
+  /* The publication's own contradiction is among them, at its line: the
+   * performance part's 308.101 against the 318.10 of 表 1. */
+  {
+    gboolean misprint = FALSE;
+
+    for (guint i = 0; i < findings->len; i++)
+      {
+        const FiscalFinding *finding = g_ptr_array_index (findings, i);
+
+        if (g_str_has_prefix (finding->rule, "audit-") && finding->severity == FISCAL_SEVERITY_ERROR &&
+            strstr (finding->message, "308.10") != NULL && strstr (finding->where, "520") != NULL)
+          misprint = TRUE;
+      }
+    g_assert_true (misprint);
+  }
+
   /* The published 总计 of 表 1 is in the table the window shows. */
   {
     g_autoptr(FiscalTable) table = fiscal_pivot_table (doc, 1);

@@ -1,7 +1,7 @@
 /* fiscal-cli-export.c
  *
- * fiscal-cli export: the whole disclosure as a PDF document, or its eleven
- * tables as CSV.
+ * fiscal-cli export: the whole disclosure as a PDF document, its tables as
+ * an Excel workbook, or its eleven tables as CSV.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -122,7 +122,7 @@ fiscal_cli_export (int    argc,
   Export export = { 0 };
 
   g_option_context_set_summary (context, _("Export the disclosure: the whole document as PDF, "
-                                           "or the eleven tables as CSV"));
+                                           "its tables as an Excel workbook, or the eleven tables as CSV"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 

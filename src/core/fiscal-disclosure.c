@@ -2651,13 +2651,13 @@ parse_common (const char  *text,
     {
       gsize at = (const char *) memchr (text, 0, length) - text;
       g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8,
-                   _("This is not a text: a zero byte at byte %" G_GSIZE_FORMAT), at);
+                   _("This is not a text: a zero byte at byte %lu"), (unsigned long) at);
       return NULL;
     }
   if (!g_utf8_validate (text, length, &bad))
     {
       g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8,
-                   _("The text is not UTF-8: an invalid byte at byte %" G_GSIZE_FORMAT), (gsize) (bad - text));
+                   _("The text is not UTF-8: an invalid byte at byte %lu"), (unsigned long) (bad - text));
       return NULL;
     }
 

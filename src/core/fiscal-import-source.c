@@ -45,25 +45,3 @@ fiscal_bytes_are_disclosure (const char *contents,
 
   return i < length && contents[i] != '{';
 }
-
-/**
- * fiscal_disclosure_read:
- *
- * Reads a disclosure from a PDF (told by its first bytes, whatever the
- * file is called) or from its text.
- *
- * Returns: (transfer full) (nullable): the disclosure, or %NULL with @error
- */
-FiscalDisclosure *
-fiscal_disclosure_read (const char  *contents,
-                        gsize        length,
-                        GError     **error)
-{
-  if (is_pdf (contents, length))
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (contents, length);
-      return fiscal_disclosure_parse_pdf_bytes (bytes, error);
-    }
-
-  return fiscal_disclosure_parse_text (contents, length, error);
-}

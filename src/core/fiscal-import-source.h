@@ -1,8 +1,7 @@
 /* fiscal-import-source.h
  *
- * What a file holds, told by its bytes: a budget of ours, a published
- * disclosure as PDF, or a disclosure's text; and the disclosure read from
- * either, so that the command line and the window open the same way.
+ * What a file holds, told by its first bytes: a budget of ours, or a
+ * published disclosure (its PDF or its text) to be imported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,10 +12,7 @@
 
 G_BEGIN_DECLS
 
-gboolean          fiscal_bytes_are_disclosure (const char  *contents,
-                                               gsize        length);
-FiscalDisclosure *fiscal_disclosure_read      (const char  *contents,
-                                               gsize        length,
-                                               GError     **error);
+gboolean fiscal_bytes_are_disclosure (const char *contents,
+                                      gsize       length);
 
 G_END_DECLS

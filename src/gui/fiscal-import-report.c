@@ -46,7 +46,8 @@ fiscal_import_report_findings (FiscalImportReport *report)
           break;
         }
 
-      finding->rule = g_strdup (fiscal_import_severity_to_string (entry->severity));
+      /* The audit's findings keep their rule; the rebuild's say what they are. */
+      finding->rule = g_strdup (entry->rule ? entry->rule : fiscal_import_severity_to_string (entry->severity));
       finding->message = g_strdup (entry->message);
       if (entry->line > 0 && entry->page > 0)
         /* Translators: where an import finding is in the source text */
@@ -73,14 +74,22 @@ fiscal_import_report_summary (FiscalImportReport *report)
   guint cells = fiscal_import_report_get_n_cells (report);
   guint off = fiscal_import_report_get_n_mismatches (report);
   guint close = fiscal_import_report_get_n_close (report);
-  guint inferences = fiscal_import_report_count (report, FISCAL_IMPORT_INFERENCE);
-  guint warnings = fiscal_import_report_count (report, FISCAL_IMPORT_WARNING);
-  guint errors = fiscal_import_report_count (report, FISCAL_IMPORT_ERROR);
+  guint inferences = fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_INFERENCE);
+  guint warnings = fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_WARNING);
+  guint errors = fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_REBUILD, FISCAL_IMPORT_ERROR);
+  guint audit_errors = fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_ERROR);
+  guint audit_warnings = fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_WARNING);
+  g_autofree char *rebuilt = NULL;
+  g_autofree char *audit = NULL;
 
-  return g_strdup_printf (_("The rebuilt budget reproduces %u of the %u published figures exactly "
-                            "(%u within 0.01 in 10,000 yuan, %u further off). "
-                            "%u inferences, %u warnings, %u errors."),
-                          cells - off - close, cells, close, off, inferences, warnings, errors);
+  rebuilt = g_strdup_printf (_("The rebuilt budget reproduces %u of the %u published figures exactly "
+                               "(%u within 0.01 in 10,000 yuan, %u further off). "
+                               "%u inferences, %u warnings, %u errors."),
+                             cells - off - close, cells, close, off, inferences, warnings, errors);
+  audit = g_strdup_printf (_("The publication contradicts itself in %u places (errors) and is doubtful in %u (warnings)."),
+                           audit_errors, audit_warnings);
+
+  return g_strconcat (rebuilt, "\n", audit, NULL);
 }
 
 /**

@@ -979,13 +979,10 @@ gboolean
 fiscal_window_import (FiscalWindow *self,
                       GFile        *file)
 {
-  g_autoptr(FiscalDisclosure) disclosure = NULL;
   g_autoptr(FiscalDocument) document = NULL;
   g_autoptr(FiscalImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_basename (file);
-  gsize length = 0;
 
   g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -994,10 +991,9 @@ fiscal_window_import (FiscalWindow *self,
   g_clear_pointer (&self->import_report, fiscal_import_report_free);
   g_clear_pointer (&self->import_name, g_free);
 
-  if (g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
-    disclosure = fiscal_disclosure_read (contents, length, &error);
-  if (disclosure != NULL)
-    document = fiscal_import_disclosure (disclosure, &report, &error);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "wait");
+  document = fiscal_import_file (file, NULL, &report, &error);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
   if (document == NULL)
     {
