@@ -601,6 +601,43 @@ toast (FiscalWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
+typedef struct
+{
+  FiscalWindow *window;
+  char         *key;
+} FocusRequest;
+
+static gpointer
+focus_request_new (FiscalWindow *window,
+                   const char   *key)
+{
+  FocusRequest *request = g_new0 (FocusRequest, 1);
+
+  request->window = g_object_ref (window);
+  request->key = g_strdup (key);
+  return request;
+}
+
+static void
+focus_request_free (gpointer data)
+{
+  FocusRequest *request = data;
+
+  g_object_unref (request->window);
+  g_free (request->key);
+  g_free (request);
+}
+
+static gboolean
+refocus_slot_cb (gpointer data)
+{
+  FocusRequest *request = data;
+
+  if (g_strcmp0 (fiscal_window_get_page (request->window), "narrative") == 0)
+    fiscal_narrative_view_focus_slot (request->window->narrative_view, request->key);
+  return G_SOURCE_REMOVE;
+}
+
 /* Goes to the place a finding names: the narrative field of a reason or
  * project text, the table of a table cell; for a line or a profile field it
  * says which one. */
@@ -614,9 +651,17 @@ finding_activated_cb (FiscalWindow        *self,
 
   if (g_str_has_prefix (where, "explanations."))
     {
+      const char *key = where + strlen ("explanations.");
+
       fiscal_window_show_page (self, "narrative");
-      if (!fiscal_narrative_view_focus_slot (self->narrative_view, where + strlen ("explanations.")))
+      if (!fiscal_narrative_view_focus_slot (self->narrative_view, key))
         toast (self, finding->message);
+      else
+        /* The page that was left may still move the focus as it goes (its
+         * list keeps track of a focused row); the field takes it back once
+         * the switch has settled. */
+        g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refocus_slot_cb,
+                         focus_request_new (self, key), focus_request_free);
       return;
     }
 
