@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include "fiscal-test-util.h"
 
 /* The bundled example budget of @year (2024 or 2025). */
@@ -26,4 +28,38 @@ fiscal_test_load_example (int year)
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   return doc;
+}
+
+void
+fiscal_cli_run_clear (FiscalCliRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+/* Runs fiscal-cli with the arguments that follow @run, up to NULL, and
+ * keeps its exit status and output. */
+void
+fiscal_test_run_cli (FiscalCliRun *run,
+                     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("FISCAL_CLI");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
 }

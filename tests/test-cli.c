@@ -13,47 +13,6 @@
 
 #include "fiscal-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("FISCAL_CLI");
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (run->status));
-  run->status = WEXITSTATUS (run->status);
-}
-
 static char *
 example (const char *name)
 {
@@ -63,21 +22,21 @@ example (const char *name)
 static void
 test_help (void)
 {
-  g_auto(Run) top = { 0 };
-  g_auto(Run) verb = { 0 };
-  g_auto(Run) none = { 0 };
+  g_auto(FiscalCliRun) top = { 0 };
+  g_auto(FiscalCliRun) verb = { 0 };
+  g_auto(FiscalCliRun) none = { 0 };
 
-  run_cli (&top, "--help", NULL);
+  fiscal_test_run_cli (&top, "--help", NULL);
   g_assert_cmpint (top.status, ==, 0);
   g_assert_nonnull (strstr (top.out, "validate"));
   g_assert_nonnull (strstr (top.out, "tables"));
 
-  run_cli (&verb, "tables", "--help", NULL);
+  fiscal_test_run_cli (&verb, "tables", "--help", NULL);
   g_assert_cmpint (verb.status, ==, 0);
   g_assert_nonnull (strstr (verb.out, "--table"));
   g_assert_nonnull (strstr (verb.out, "--format"));
 
-  run_cli (&none, NULL);
+  fiscal_test_run_cli (&none, NULL);
   g_assert_cmpint (none.status, ==, 2);
 }
 
@@ -85,25 +44,25 @@ static void
 test_usage_errors (void)
 {
   g_autofree char *path = example ("changji-liaison-2025.fiscal.json");
-  g_auto(Run) unknown_verb = { 0 };
-  g_auto(Run) unknown_option = { 0 };
-  g_auto(Run) bad_format = { 0 };
-  g_auto(Run) bad_table = { 0 };
-  g_auto(Run) no_file = { 0 };
-  g_auto(Run) two_files = { 0 };
+  g_auto(FiscalCliRun) unknown_verb = { 0 };
+  g_auto(FiscalCliRun) unknown_option = { 0 };
+  g_auto(FiscalCliRun) bad_format = { 0 };
+  g_auto(FiscalCliRun) bad_table = { 0 };
+  g_auto(FiscalCliRun) no_file = { 0 };
+  g_auto(FiscalCliRun) two_files = { 0 };
 
-  run_cli (&unknown_verb, "frobnicate", path, NULL);
+  fiscal_test_run_cli (&unknown_verb, "frobnicate", path, NULL);
   g_assert_cmpint (unknown_verb.status, ==, 2);
-  run_cli (&unknown_option, "validate", "--frob", path, NULL);
+  fiscal_test_run_cli (&unknown_option, "validate", "--frob", path, NULL);
   g_assert_cmpint (unknown_option.status, ==, 2);
   g_assert_nonnull (strstr (unknown_option.err, "--frob"));
-  run_cli (&bad_format, "tables", "--format", "xml", path, NULL);
+  fiscal_test_run_cli (&bad_format, "tables", "--format", "xml", path, NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
-  run_cli (&bad_table, "tables", "--table", "12", path, NULL);
+  fiscal_test_run_cli (&bad_table, "tables", "--table", "12", path, NULL);
   g_assert_cmpint (bad_table.status, ==, 2);
-  run_cli (&no_file, "validate", NULL);
+  fiscal_test_run_cli (&no_file, "validate", NULL);
   g_assert_cmpint (no_file.status, ==, 2);
-  run_cli (&two_files, "validate", path, path, NULL);
+  fiscal_test_run_cli (&two_files, "validate", path, path, NULL);
   g_assert_cmpint (two_files.status, ==, 2);
 }
 
@@ -114,53 +73,53 @@ test_validate (void)
   g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "malformed", "50-amount-three-decimals.fiscal.json", NULL);
   g_autofree char *dir = g_dir_make_tmp ("fiscal-cli-XXXXXX", NULL);
   g_autofree char *bad_codes = g_build_filename (dir, "bad.fiscal.json", NULL);
-  g_auto(Run) ok = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) unreadable = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) findings = { 0 };
+  g_auto(FiscalCliRun) ok = { 0 };
+  g_auto(FiscalCliRun) json = { 0 };
+  g_auto(FiscalCliRun) unreadable = { 0 };
+  g_auto(FiscalCliRun) missing = { 0 };
+  g_auto(FiscalCliRun) findings = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "测试");
   g_autoptr(FiscalLine) line = fiscal_line_new ("l1");
   g_autoptr(GFile) file = g_file_new_for_path (bad_codes);
   JsonArray *array;
 
-  run_cli (&ok, "validate", path, NULL);
+  fiscal_test_run_cli (&ok, "validate", path, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_nonnull (strstr (ok.out, "0 errors"));
 
-  run_cli (&json, "validate", "--format", "json", path, NULL);
+  fiscal_test_run_cli (&json, "validate", "--format", "json", path, NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, json.out, -1, NULL));
   g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "findings")));
 
   g_assert_true (g_file_test (broken, G_FILE_TEST_EXISTS));
-  run_cli (&unreadable, "validate", broken, NULL);
+  fiscal_test_run_cli (&unreadable, "validate", broken, NULL);
   g_assert_cmpint (unreadable.status, ==, 2);
   g_assert_nonnull (strstr (unreadable.err, "50-amount-three-decimals.fiscal.json"));
   g_assert_nonnull (strstr (unreadable.err, ".amount"));
 
-  run_cli (&missing, "validate", "/nonexistent.fiscal.json", NULL);
+  fiscal_test_run_cli (&missing, "validate", "/nonexistent.fiscal.json", NULL);
   g_assert_cmpint (missing.status, ==, 2);
 
   /* The weight total is the province's rule: the project's weights of 90
    * are a finding under 100 and not under 90; 0 checks no weights. */
   {
-    g_auto(Run) rule100 = { 0 };
-    g_auto(Run) rule90 = { 0 };
-    g_auto(Run) unchecked = { 0 };
-    g_auto(Run) bad_rule = { 0 };
+    g_auto(FiscalCliRun) rule100 = { 0 };
+    g_auto(FiscalCliRun) rule90 = { 0 };
+    g_auto(FiscalCliRun) unchecked = { 0 };
+    g_auto(FiscalCliRun) bad_rule = { 0 };
 
-    run_cli (&rule100, "validate", path, NULL);
+    fiscal_test_run_cli (&rule100, "validate", path, NULL);
     g_assert_nonnull (strstr (rule100.out, "projects[0].targets.indicators: warning:"));
     g_assert_nonnull (strstr (rule100.out, "add up to 90, not 100 [targets.weights]"));
-    run_cli (&rule90, "validate", "--weight-total", "90", path, NULL);
+    fiscal_test_run_cli (&rule90, "validate", "--weight-total", "90", path, NULL);
     g_assert_cmpint (rule90.status, ==, 0);
     g_assert_null (strstr (rule90.out, "projects[0].targets.indicators: warning:"));
     g_assert_nonnull (strstr (rule90.out, "add up to 305, not 90 [targets.weights]"));
-    run_cli (&unchecked, "validate", "--weight-total", "0", path, NULL);
+    fiscal_test_run_cli (&unchecked, "validate", "--weight-total", "0", path, NULL);
     g_assert_null (strstr (unchecked.out, "[targets.weights]"));
-    run_cli (&bad_rule, "validate", "--weight-total", "九十", path, NULL);
+    fiscal_test_run_cli (&bad_rule, "validate", "--weight-total", "九十", path, NULL);
     g_assert_cmpint (bad_rule.status, ==, 2);
     g_assert_nonnull (strstr (bad_rule.err, "--weight-total"));
   }
@@ -174,7 +133,7 @@ test_validate (void)
   fiscal_document_add_line (doc, line);
   g_assert_true (fiscal_document_save (doc, file, NULL, NULL));
 
-  run_cli (&findings, "validate", "--format=json", bad_codes, NULL);
+  fiscal_test_run_cli (&findings, "validate", "--format=json", bad_codes, NULL);
   g_assert_cmpint (findings.status, ==, 1);
   g_clear_object (&parser);
   parser = json_parser_new ();
@@ -202,21 +161,21 @@ test_tables (void)
   g_autofree char *path = example ("changji-liaison-2025.fiscal.json");
   g_autofree char *dir = g_dir_make_tmp ("fiscal-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "t.csv", NULL);
-  g_auto(Run) all = { 0 };
-  g_auto(Run) one = { 0 };
-  g_auto(Run) csv = { 0 };
+  g_auto(FiscalCliRun) all = { 0 };
+  g_auto(FiscalCliRun) one = { 0 };
+  g_auto(FiscalCliRun) csv = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *written = NULL;
   JsonArray *tables;
   JsonObject *t5;
 
-  run_cli (&all, "tables", path, NULL);
+  fiscal_test_run_cli (&all, "tables", path, NULL);
   g_assert_cmpint (all.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, all.out, -1, NULL));
   tables = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tables");
   g_assert_cmpuint (json_array_get_length (tables), ==, 11);
 
-  run_cli (&one, "tables", "--table", "5", "--format", "json", path, NULL);
+  fiscal_test_run_cli (&one, "tables", "--table", "5", "--format", "json", path, NULL);
   g_assert_cmpint (one.status, ==, 0);
   g_clear_object (&parser);
   parser = json_parser_new ();
@@ -227,7 +186,7 @@ test_tables (void)
   g_assert_cmpint (json_object_get_int_member (t5, "number"), ==, 5);
   g_assert_cmpstr (json_object_get_string_member (t5, "title"), ==, "一般公共预算支出情况表");
 
-  run_cli (&csv, "tables", "-t", "3", "-f", "csv", "-o", out, path, NULL);
+  fiscal_test_run_cli (&csv, "tables", "-t", "3", "-f", "csv", "-o", out, path, NULL);
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_cmpstr (csv.out, ==, "");
   g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
@@ -242,14 +201,14 @@ static void
 test_targets (void)
 {
   g_autofree char *path = example ("changji-liaison-2025.fiscal.json");
-  g_auto(Run) all = { 0 };
-  g_auto(Run) one = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(FiscalCliRun) all = { 0 };
+  g_auto(FiscalCliRun) one = { 0 };
+  g_auto(FiscalCliRun) missing = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *tables, *columns, *rows, *cells;
   JsonObject *department;
 
-  run_cli (&all, "targets", path, NULL);
+  fiscal_test_run_cli (&all, "targets", path, NULL);
   g_assert_cmpint (all.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, all.out, -1, NULL));
   tables = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tables");
@@ -267,14 +226,14 @@ test_targets (void)
   g_assert_cmpstr (json_array_get_string_element (cells, 3), ==, "=100%");
   g_assert_nonnull (strstr (json_object_get_string_member (department, "note"), "本级安排 205.10；上级安排 0.00；其他资金 113.00"));
 
-  run_cli (&one, "targets", "--project", "机构运行补助经费", "--format", "csv", path, NULL);
+  fiscal_test_run_cli (&one, "targets", "--project", "机构运行补助经费", "--format", "csv", path, NULL);
   g_assert_cmpint (one.status, ==, 0);
   g_assert_true (g_str_has_prefix (one.out, "项目支出绩效目标表（机构运行补助经费）\r\n"));
   g_assert_nonnull (strstr (one.out, "\r\n一级指标,二级指标,三级指标,指标值,指标值设置依据,上年完成值,指标分值权重,指标赋分规则,佐证资料\r\n"));
   g_assert_nonnull (strstr (one.out, "\r\n成本指标,经济成本指标,物业维修费用（水、电）,≤93.91 万元,计划标准,100 万元,12,按照完成比例赋分,原始凭证\r\n"));
   g_assert_nonnull (strstr (one.out, "年度预算总额 173.00；财政拨款 60.00；其他资金 113.00"));
 
-  run_cli (&missing, "targets", "-p", "没有的项目", path, NULL);
+  fiscal_test_run_cli (&missing, "targets", "-p", "没有的项目", path, NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_cmpstr (missing.out, ==, "");
 }
@@ -287,19 +246,19 @@ test_chart (void)
   g_autofree char *png = g_build_filename (dir, "bridge.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "donut.svg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sangong.pdf", NULL);
-  g_auto(Run) list = { 0 };
-  g_auto(Run) ok = { 0 };
-  g_auto(Run) ok_svg = { 0 };
-  g_auto(Run) ok_pdf = { 0 };
-  g_auto(Run) bad_kind = { 0 };
-  g_auto(Run) no_kind = { 0 };
-  g_auto(Run) bad_format = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(FiscalCliRun) list = { 0 };
+  g_auto(FiscalCliRun) ok = { 0 };
+  g_auto(FiscalCliRun) ok_svg = { 0 };
+  g_auto(FiscalCliRun) ok_pdf = { 0 };
+  g_auto(FiscalCliRun) bad_kind = { 0 };
+  g_auto(FiscalCliRun) no_kind = { 0 };
+  g_auto(FiscalCliRun) bad_format = { 0 };
+  g_auto(FiscalCliRun) missing = { 0 };
   g_auto(GStrv) lines = NULL;
   g_autofree char *svg_text = NULL;
   cairo_surface_t *image;
 
-  run_cli (&list, "chart", "--list", NULL);
+  fiscal_test_run_cli (&list, "chart", "--list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   lines = g_strsplit (g_strstrip (list.out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, FISCAL_N_CHART_KINDS);
@@ -307,29 +266,29 @@ test_chart (void)
     g_assert_true (g_str_has_prefix (lines[k], fiscal_chart_kind_to_name (k)));
 
   /* The prior year comes from the document's link */
-  run_cli (&ok, "chart", path, "--kind", "bridge", "--format", "png", "--width", "640", "--height", "480", "--dpi", "200", "-o", png, NULL);
+  fiscal_test_run_cli (&ok, "chart", path, "--kind", "bridge", "--format", "png", "--width", "640", "--height", "480", "--dpi", "200", "-o", png, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 640);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 480);
   cairo_surface_destroy (image);
 
-  run_cli (&ok_svg, "chart", path, "--kind", "function-donut", "--focus", "208", "-o", svg, NULL);
+  fiscal_test_run_cli (&ok_svg, "chart", path, "--kind", "function-donut", "--focus", "208", "-o", svg, NULL);
   g_assert_cmpint (ok_svg.status, ==, 0);
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
   g_assert_nonnull (strstr (svg_text, "社会保障和就业支出"));
 
-  run_cli (&ok_pdf, "chart", path, "--kind", "sangong", "--format", "pdf", "-o", pdf, NULL);
+  fiscal_test_run_cli (&ok_pdf, "chart", path, "--kind", "sangong", "--format", "pdf", "-o", pdf, NULL);
   g_assert_cmpint (ok_pdf.status, ==, 0);
 
-  run_cli (&bad_kind, "chart", path, "--kind", "pie", "--format", "png", "-o", png, NULL);
+  fiscal_test_run_cli (&bad_kind, "chart", path, "--kind", "pie", "--format", "png", "-o", png, NULL);
   g_assert_cmpint (bad_kind.status, ==, 2);
   g_assert_nonnull (strstr (bad_kind.err, "--kind"));
-  run_cli (&no_kind, "chart", path, "--format", "png", "-o", png, NULL);
+  fiscal_test_run_cli (&no_kind, "chart", path, "--format", "png", "-o", png, NULL);
   g_assert_cmpint (no_kind.status, ==, 2);
-  run_cli (&bad_format, "chart", path, "--kind", "bridge", "--format", "gif", "-o", png, NULL);
+  fiscal_test_run_cli (&bad_format, "chart", path, "--kind", "bridge", "--format", "gif", "-o", png, NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
-  run_cli (&missing, "chart", "/nonexistent.fiscal.json", "--kind", "bridge", "-o", png, NULL);
+  fiscal_test_run_cli (&missing, "chart", "/nonexistent.fiscal.json", "--kind", "bridge", "-o", png, NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_nonnull (strstr (missing.err, "/nonexistent.fiscal.json"));
 

@@ -950,68 +950,27 @@ test_write_errors (void)
 
 /* ---- fiscal-cli export -------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("FISCAL_CLI");
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (run->status));
-  run->status = WEXITSTATUS (run->status);
-}
-
 static void
 test_cli_pdf (void)
 {
   g_autofree char *example = fiscal_test_example_path (2025);
   g_autofree char *out = temp_path ("cli.pdf");
   g_autofree char *out_charts = NULL;
-  g_auto(Run) help = { 0 };
-  g_auto(Run) ok = { 0 };
-  g_auto(Run) charts = { 0 };
-  g_auto(Run) bad_format = { 0 };
-  g_auto(Run) xlsx = { 0 };
-  g_auto(Run) no_output = { 0 };
-  g_auto(Run) bom_pdf = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) unwritable = { 0 };
+  g_auto(FiscalCliRun) help = { 0 };
+  g_auto(FiscalCliRun) ok = { 0 };
+  g_auto(FiscalCliRun) charts = { 0 };
+  g_auto(FiscalCliRun) bad_format = { 0 };
+  g_auto(FiscalCliRun) xlsx = { 0 };
+  g_auto(FiscalCliRun) no_output = { 0 };
+  g_auto(FiscalCliRun) bom_pdf = { 0 };
+  g_auto(FiscalCliRun) missing = { 0 };
+  g_auto(FiscalCliRun) unwritable = { 0 };
   g_auto(Pdf) pdf = { 0 };
   g_auto(Pdf) pdf_charts = { 0 };
   g_autofree char *dir = g_path_get_dirname (out);
   g_autofree char *nowhere = g_build_filename (dir, "missing", "x.pdf", NULL);
 
-  run_cli (&help, "export", "--help", NULL);
+  fiscal_test_run_cli (&help, "export", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--format"));
   g_assert_nonnull (strstr (help.out, "--bom"));
@@ -1019,7 +978,7 @@ test_cli_pdf (void)
   g_assert_nonnull (strstr (help.out, "--prior"));
 
   /* The linked prior year is found: the narrative states the change. */
-  run_cli (&ok, "export", example, "--format", "pdf", "-o", out, NULL);
+  fiscal_test_run_cli (&ok, "export", example, "--format", "pdf", "-o", out, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_cmpstr (ok.err, ==, "");
   pdf_open (&pdf, out);
@@ -1031,12 +990,12 @@ test_cli_pdf (void)
 
   /* The format from the extension; --charts adds pages. */
   out_charts = g_build_filename (dir, "charts.PDF", NULL);
-  run_cli (&charts, "export", example, "--charts", "-o", out_charts, NULL);
+  fiscal_test_run_cli (&charts, "export", example, "--charts", "-o", out_charts, NULL);
   g_assert_cmpint (charts.status, ==, 0);
   pdf_open (&pdf_charts, out_charts);
   g_assert_cmpint (poppler_document_get_n_pages (pdf_charts.pdf), >, poppler_document_get_n_pages (pdf.pdf));
 
-  run_cli (&bad_format, "export", example, "--format", "docx", "-o", out, NULL);
+  fiscal_test_run_cli (&bad_format, "export", example, "--format", "docx", "-o", out, NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
   g_assert_nonnull (strstr (bad_format.err, "--format"));
   /* A workbook from its extension (its cells are checked in export-xlsx). */
@@ -1045,30 +1004,30 @@ test_cli_pdf (void)
     g_autofree char *bytes = NULL;
     gsize length = 0;
 
-    run_cli (&xlsx, "export", example, "-o", book, NULL);
+    fiscal_test_run_cli (&xlsx, "export", example, "-o", book, NULL);
     g_assert_cmpint (xlsx.status, ==, 0);
     g_assert_true (g_file_get_contents (book, &bytes, &length, NULL));
     g_assert_cmpuint (length, >, 4);
     g_assert_cmpmem (bytes, 4, "PK\x03\x04", 4);
   }
-  run_cli (&no_output, "export", example, "--format", "pdf", NULL);
+  fiscal_test_run_cli (&no_output, "export", example, "--format", "pdf", NULL);
   g_assert_cmpint (no_output.status, ==, 2);
-  run_cli (&bom_pdf, "export", example, "--format", "pdf", "--bom", "-o", out, NULL);
+  fiscal_test_run_cli (&bom_pdf, "export", example, "--format", "pdf", "--bom", "-o", out, NULL);
   g_assert_cmpint (bom_pdf.status, ==, 2);
-  run_cli (&missing, "export", "/nonexistent.fiscal.json", "-o", out, NULL);
+  fiscal_test_run_cli (&missing, "export", "/nonexistent.fiscal.json", "-o", out, NULL);
   g_assert_cmpint (missing.status, ==, 2);
   {
     g_autofree char *prior = fiscal_test_example_path (2024);
-    g_auto(Run) named = { 0 };
-    g_auto(Run) bad_prior = { 0 };
+    g_auto(FiscalCliRun) named = { 0 };
+    g_auto(FiscalCliRun) bad_prior = { 0 };
 
-    run_cli (&named, "export", example, "--prior", prior, "-o", out, NULL);
+    fiscal_test_run_cli (&named, "export", example, "--prior", prior, "-o", out, NULL);
     g_assert_cmpint (named.status, ==, 0);
-    run_cli (&bad_prior, "export", example, "--prior", "/nonexistent.fiscal.json", "-o", out, NULL);
+    fiscal_test_run_cli (&bad_prior, "export", example, "--prior", "/nonexistent.fiscal.json", "-o", out, NULL);
     g_assert_cmpint (bad_prior.status, ==, 2);
     g_assert_nonnull (strstr (bad_prior.err, "/nonexistent.fiscal.json"));
   }
-  run_cli (&unwritable, "export", example, "-o", nowhere, NULL);
+  fiscal_test_run_cli (&unwritable, "export", example, "-o", nowhere, NULL);
   g_assert_cmpint (unwritable.status, ==, 2);
   g_assert_nonnull (strstr (unwritable.err, nowhere));
 
@@ -1087,9 +1046,9 @@ test_cli_csv (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *plain = NULL;
-  g_auto(Run) bom = { 0 };
-  g_auto(Run) no_bom = { 0 };
-  g_auto(Run) charts = { 0 };
+  g_auto(FiscalCliRun) bom = { 0 };
+  g_auto(FiscalCliRun) no_bom = { 0 };
+  g_auto(FiscalCliRun) charts = { 0 };
   FiscalProject *project;
 
   /* A project name a spreadsheet would run as a formula. */
@@ -1100,7 +1059,7 @@ test_cli_csv (void)
   g_assert_true (fiscal_document_save (doc, file, NULL, &error));
   g_assert_no_error (error);
 
-  run_cli (&bom, "export", budget, "--format", "csv", "--bom", "-o", with_bom, NULL);
+  fiscal_test_run_cli (&bom, "export", budget, "--format", "csv", "--bom", "-o", with_bom, NULL);
   g_assert_cmpint (bom.status, ==, 0);
   g_assert_true (g_file_get_contents (with_bom, &csv, NULL, NULL));
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
@@ -1110,13 +1069,13 @@ test_cli_csv (void)
   g_assert_null (strstr (csv, ",=HYPERLINK"));
   g_assert_null (strstr (csv, ",\"=HYPERLINK"));
 
-  run_cli (&no_bom, "export", budget, "-o", without_bom, NULL);
+  fiscal_test_run_cli (&no_bom, "export", budget, "-o", without_bom, NULL);
   g_assert_cmpint (no_bom.status, ==, 0);
   g_assert_true (g_file_get_contents (without_bom, &plain, NULL, NULL));
   g_assert_true (g_str_has_prefix (plain, "表1 "));
   g_assert_cmpstr (plain, ==, csv + 3);
 
-  run_cli (&charts, "export", budget, "--format", "csv", "--charts", "-o", without_bom, NULL);
+  fiscal_test_run_cli (&charts, "export", budget, "--format", "csv", "--charts", "-o", without_bom, NULL);
   g_assert_cmpint (charts.status, ==, 2);
 
   remove_temp (budget);

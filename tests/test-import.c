@@ -1816,48 +1816,6 @@ test_corpus_not_disclosures (void)
 
 /* ---- fiscal-cli import ------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run *run,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("FISCAL_CLI");
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "import");
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (run->status));
-  run->status = WEXITSTATUS (run->status);
-}
-
 static void
 test_cli (void)
 {
@@ -1873,7 +1831,7 @@ test_cli (void)
 
   /* text to budget, report on standard output */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FiscalCliRun) run = { 0 };
     g_autoptr(FiscalDocument) doc = NULL;
     g_autoptr(GFile) file = g_file_new_for_path (out);
     g_autoptr(GError) error = NULL;
@@ -1881,7 +1839,7 @@ test_cli (void)
 
     /* every figure reproduced, but the publication contradicts itself
      * (its misprinted 308.101 and the weights of its target tables): 1 */
-    run_cli (&run, input, "-o", out, NULL);
+    fiscal_test_run_cli (&run, "import", input, "-o", out, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.out, "688 of 688 published cells reproduced (0 of them 0.01 万元 off); 0 errors, 0 warnings"));
     g_assert_nonnull (strstr (run.out, "error [audit-narrative-figure]: The narrative gives 涉及预算金额 as 308.101 万元"));
@@ -1895,9 +1853,9 @@ test_cli (void)
 
   /* an existing output is kept without --force */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FiscalCliRun) run = { 0 };
 
-    run_cli (&run, input, "-o", out, NULL);
+    fiscal_test_run_cli (&run, "import", input, "-o", out, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--force"));
     g_assert_true (g_file_get_contents (out, &again, NULL, NULL));
@@ -1906,11 +1864,11 @@ test_cli (void)
 
   /* --force, --report, --format json */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FiscalCliRun) run = { 0 };
     g_autofree char *json = NULL;
     g_autoptr(JsonParser) parser = json_parser_new ();
 
-    run_cli (&run, input, "-o", out, "--force", "--report", report, "--format", "json", NULL);
+    fiscal_test_run_cli (&run, "import", input, "-o", out, "--force", "--report", report, "--format", "json", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_true (g_file_get_contents (report, &json, NULL, NULL));
@@ -1920,11 +1878,11 @@ test_cli (void)
 
   /* a PDF is told by its content, whatever its name */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FiscalCliRun) run = { 0 };
     g_autoptr(GBytes) pdf = render_pdf (text);
 
     g_assert_true (g_file_set_contents (pdf_named_txt, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-    run_cli (&run, pdf_named_txt, "-o", out, "--force", NULL);
+    fiscal_test_run_cli (&run, "import", pdf_named_txt, "-o", out, "--force", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.out, "688 of 688 published cells reproduced"));
   }
@@ -1932,14 +1890,14 @@ test_cli (void)
   /* nothing doubtful, in the rebuild or the audit: 0 (Fiscal's own PDF of
    * a budget) */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FiscalCliRun) run = { 0 };
     g_autoptr(FiscalDocument) budget = other_budget ();
     g_autofree char *pdf = g_build_filename (dir, "own.pdf", NULL);
     g_autoptr(GError) error = NULL;
 
     g_assert_true (fiscal_export_pdf (budget, NULL, NULL, pdf, &error));
     g_assert_no_error (error);
-    run_cli (&run, pdf, "-o", out, "--force", NULL);
+    fiscal_test_run_cli (&run, "import", pdf, "-o", out, "--force", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "684 of 684 published cells reproduced (0 of them 0.01 万元 off); 0 errors, 0 warnings"));
     g_assert_nonnull (strstr (run.out, "Audit of the publication: 0 errors, 0 warnings"));
@@ -1948,7 +1906,7 @@ test_cli (void)
 
   /* imported with warnings: 1 */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(FiscalCliRun) run = { 0 };
     g_autoptr(GPtrArray) lines = split (text);
     g_autofree char *mangled = NULL;
     g_autofree char *path = g_build_filename (dir, "no-table-6.txt", NULL);
@@ -1958,7 +1916,7 @@ test_cli (void)
     g_ptr_array_remove_range (lines, first, end - first);
     mangled = join (lines);
     g_assert_true (g_file_set_contents (path, mangled, -1, NULL));
-    run_cli (&run, path, "-o", out, "--force", NULL);
+    fiscal_test_run_cli (&run, "import", path, "-o", out, "--force", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.out, "warning: 表 6 is missing"));
     g_unlink (path);
@@ -1968,22 +1926,22 @@ test_cli (void)
   {
     g_autofree char *none = g_build_filename (dir, "none.fiscal.json", NULL);
     g_autofree char *garbage = g_test_build_filename (G_TEST_DIST, "import", "binary.bin", NULL);
-    g_auto(Run) bad = { 0 };
-    g_auto(Run) no_output = { 0 };
-    g_auto(Run) format = { 0 };
-    g_auto(Run) missing = { 0 };
+    g_auto(FiscalCliRun) bad = { 0 };
+    g_auto(FiscalCliRun) no_output = { 0 };
+    g_auto(FiscalCliRun) format = { 0 };
+    g_auto(FiscalCliRun) missing = { 0 };
 
-    run_cli (&bad, garbage, "-o", none, NULL);
+    fiscal_test_run_cli (&bad, "import", garbage, "-o", none, NULL);
     g_assert_cmpint (bad.status, ==, 2);
     g_assert_nonnull (strstr (bad.err, "binary.bin"));
     g_assert_nonnull (strstr (bad.err, "byte"));
     g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
 
-    run_cli (&no_output, input, NULL);
+    fiscal_test_run_cli (&no_output, "import", input, NULL);
     g_assert_cmpint (no_output.status, ==, 2);
-    run_cli (&format, input, "-o", none, "--format", "xml", NULL);
+    fiscal_test_run_cli (&format, "import", input, "-o", none, "--format", "xml", NULL);
     g_assert_cmpint (format.status, ==, 2);
-    run_cli (&missing, "/nonexistent/disclosure.txt", "-o", none, NULL);
+    fiscal_test_run_cli (&missing, "import", "/nonexistent/disclosure.txt", "-o", none, NULL);
     g_assert_cmpint (missing.status, ==, 2);
     g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
   }
