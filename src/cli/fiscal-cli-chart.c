@@ -13,24 +13,13 @@
 #include <string.h>
 
 #include "fiscal-cli-chart.h"
+#include "fiscal-cli-load.h"
 #include "fiscal-core.h"
 
 enum {
   EXIT_OK = 0,
   EXIT_TROUBLE = 2,
 };
-
-static FiscalDocument *
-load_document (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  FiscalDocument *doc;
-
-  if (!(doc = fiscal_document_load (file, NULL, &error)))
-    g_printerr ("fiscal-cli: %s: %s\n", path, error->message);
-  return doc;
-}
 
 static void
 list_kinds (void)
@@ -142,22 +131,8 @@ fiscal_cli_chart (int    argc,
       return EXIT_TROUBLE;
     }
 
-  if (!(doc = load_document (argv[1])))
+  if (!(doc = fiscal_cli_load_budget (argv[1], prior_path, &prior)))
     return EXIT_TROUBLE;
-  if (prior_path != NULL)
-    {
-      if (!(prior = load_document (prior_path)))
-        return EXIT_TROUBLE;
-    }
-  else
-    {
-      prior = fiscal_document_load_prior (doc, &error);
-      if (error != NULL)
-        {
-          g_printerr ("fiscal-cli: %s: %s\n", _("The prior year cannot be read"), error->message);
-          return EXIT_TROUBLE;
-        }
-    }
 
   chart = fiscal_chart_new (kind, doc, prior);
   if (focus != NULL)
