@@ -1057,6 +1057,45 @@ lay_out_tables (FiscalPrintLayout *self,
     }
 }
 
+/* What the published target tables state above their indicators besides
+ * the goal and the funds: the department's contact, or the project's
+ * responsible person, as label and value. */
+static char *
+target_table_lead (FiscalDocument *document,
+                   FiscalProject  *project,
+                   const char     *note)
+{
+  GString *lead = g_string_new (NULL);
+
+  if (project == NULL)
+    {
+      FiscalProfile *profile = fiscal_document_get_profile (document);
+      const char *name = fiscal_profile_get_text (profile, FISCAL_PROFILE_CONTACT_NAME);
+      const char *phone = fiscal_profile_get_text (profile, FISCAL_PROFILE_CONTACT_PHONE);
+
+      if (name != NULL && *name != '\0' && phone != NULL && *phone != '\0')
+        g_string_append_printf (lead, "部门联系人 %s    联系电话 %s", name, phone);
+      else if (name != NULL && *name != '\0')
+        g_string_append_printf (lead, "部门联系人 %s", name);
+    }
+  else
+    {
+      const char *owner = fiscal_project_get_field (project, FISCAL_PROJECT_OWNER);
+
+      if (owner != NULL && *owner != '\0')
+        g_string_append_printf (lead, "项目负责人 %s", owner);
+    }
+
+  if (note != NULL && *note != '\0')
+    {
+      if (lead->len > 0)
+        g_string_append_c (lead, '\n');
+      g_string_append (lead, note);
+    }
+
+  return g_string_free (lead, lead->len == 0);
+}
+
 static void
 lay_out_narrative (FiscalPrintLayout *self,
                    const char        *part_title)
@@ -1095,13 +1134,15 @@ lay_out_narrative (FiscalPrintLayout *self,
     {
       g_autoptr(FiscalProject) project = i >= 0 ? g_list_model_get_item (projects, i) : NULL;
       g_autoptr(FiscalTable) table = NULL;
+      g_autofree char *lead = NULL;
       FiscalPrintEntry e = { 1, NULL, 0 };
 
       if (fiscal_targets_is_empty (project ? fiscal_project_get_targets (project) : department_targets))
         continue;
 
       table = fiscal_targets_to_table (self->document, project);
-      e.page = add_table (self, table, NULL, year, fiscal_table_get_note (table), FALSE, FALSE);
+      lead = target_table_lead (self->document, project, fiscal_table_get_note (table));
+      e.page = add_table (self, table, NULL, year, lead, FALSE, FALSE);
       e.title = g_strdup (fiscal_table_get_title (table));
       g_array_append_val (self->entries, e);
     }
