@@ -51,12 +51,7 @@ export_csv (const Export  *export,
             const char    *path,
             GError       **error)
 {
-  g_autoptr(GPtrArray) tables = fiscal_pivot_all (export->document);
-  g_autofree char *text = fiscal_tables_to_csv_full (tables, export->bom ? FISCAL_CSV_BOM : FISCAL_CSV_DEFAULT);
-
-  return g_file_set_contents_full (path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  return fiscal_export_csv (export->document, path, export->bom ? FISCAL_CSV_BOM : FISCAL_CSV_DEFAULT, error);
 }
 
 static gboolean

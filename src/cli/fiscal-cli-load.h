@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+FiscalDocument *fiscal_cli_load        (const char      *path);
+gboolean        fiscal_cli_load_prior  (FiscalDocument  *doc,
+                                        const char      *prior_path,
+                                        FiscalDocument **prior);
 FiscalDocument *fiscal_cli_load_budget (const char      *path,
                                         const char      *prior_path,
                                         FiscalDocument **prior);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "fiscal-cli-chart.h"
+#include "fiscal-cli-load.h"
 #include "fiscal-cli-export.h"
 #include "fiscal-cli-import.h"
 #include "fiscal-core.h"
@@ -38,7 +39,6 @@ static int verb_tables   (int argc, char **argv);
 static int verb_narrative (int argc, char **argv);
 static int verb_targets  (int argc, char **argv);
 static gboolean write_output (const char *output, const char *text);
-static gboolean load_prior (FiscalDocument *doc, const char *prior_path, FiscalDocument **prior);
 
 static const Verb verbs[] = {
   { "validate", verb_validate, N_("Check a budget and list its findings") },
@@ -103,20 +103,6 @@ parse_verb (GOptionContext  *context,
   return (*argv)[1];
 }
 
-static FiscalDocument *
-load (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  FiscalDocument *doc;
-
-  doc = fiscal_document_load (file, NULL, &error);
-  if (doc == NULL)
-    g_printerr ("fiscal-cli: %s\n", error->message);
-
-  return doc;
-}
-
 /* @format is one of the NULL-terminated choices, or an error is printed. */
 static gboolean
 check_format (const char *format,
@@ -176,14 +162,14 @@ verb_validate (int    argc,
       fiscal_framework_set_weight_total (fiscal_framework_get_default (), micro);
     }
 
-  if (!(doc = load (path)))
+  if (!(doc = fiscal_cli_load (path)))
     return EXIT_TROUBLE;
 
   /* A named prior year must be readable; a linked one that is not is a
    * finding of its own. */
   if (prior_path != NULL)
     {
-      if (!(prior = load (prior_path)))
+      if (!(prior = fiscal_cli_load (prior_path)))
         return EXIT_TROUBLE;
       findings = fiscal_document_validate_with_prior (doc, prior);
     }
@@ -244,7 +230,7 @@ verb_tables (int    argc,
       return EXIT_TROUBLE;
     }
 
-  if (!(doc = load (path)))
+  if (!(doc = fiscal_cli_load (path)))
     return EXIT_TROUBLE;
 
   if (number > 0)
@@ -290,7 +276,7 @@ verb_targets (int    argc,
       !check_format (format ? format : "json", "json", "csv", NULL))
     return EXIT_TROUBLE;
 
-  if (!(doc = load (path)))
+  if (!(doc = fiscal_cli_load (path)))
     return EXIT_TROUBLE;
 
   projects = fiscal_document_get_projects (doc);
@@ -324,26 +310,6 @@ verb_targets (int    argc,
     }
 
   return write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
-}
-
-/* The prior year: --prior, else the document's own link. */
-static gboolean
-load_prior (FiscalDocument  *doc,
-            const char      *prior_path,
-            FiscalDocument **prior)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (prior_path != NULL)
-    *prior = load (prior_path);
-  else
-    {
-      *prior = fiscal_document_load_prior (doc, &error);
-      if (error != NULL)
-        g_printerr ("fiscal-cli: %s: %s\n", _("The prior year cannot be read"), error->message);
-    }
-
-  return (prior_path == NULL || *prior != NULL) && error == NULL;
 }
 
 static gboolean
@@ -393,7 +359,7 @@ verb_narrative (int    argc,
   if (!check_format (format ? format : "text", "text", "markdown", "json", NULL))
     return EXIT_TROUBLE;
 
-  if (!(doc = load (path)) || !load_prior (doc, prior_path, &prior))
+  if (!(doc = fiscal_cli_load (path)) || !fiscal_cli_load_prior (doc, prior_path, &prior))
     return EXIT_TROUBLE;
 
   narrative = fiscal_narrative_new (doc, prior);

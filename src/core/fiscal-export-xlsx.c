@@ -753,3 +753,24 @@ fiscal_export_xlsx (FiscalDocument  *document,
 
   return fiscal_export_xlsx_tables (tables, (const char * const *) names, title, department, path, error);
 }
+
+/**
+ * fiscal_export_csv:
+ * @flags: %FISCAL_CSV_BOM to start with a byte order mark for Excel
+ *
+ * Writes the eleven tables of @document as CSV to @path; an existing file
+ * is replaced only once the new one is complete.
+ */
+gboolean
+fiscal_export_csv (FiscalDocument  *document,
+                   const char      *path,
+                   FiscalCsvFlags   flags,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (document);
+  g_autofree char *text = fiscal_tables_to_csv_full (tables, flags);
+
+  return g_file_set_contents_full (path, text, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, error);
+}

@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "fiscal-table-io.h"
 #include "fiscal-types.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,10 @@ gboolean   fiscal_export_xlsx_tables    (GPtrArray           *tables,
                                          GError             **error);
 gboolean   fiscal_export_xlsx           (FiscalDocument      *document,
                                          const char          *path,
+                                         GError             **error);
+gboolean   fiscal_export_csv            (FiscalDocument      *document,
+                                         const char          *path,
+                                         FiscalCsvFlags       flags,
                                          GError             **error);
 int        fiscal_export_text_width     (const char          *text);
 

@@ -112,14 +112,7 @@ fiscal_export_write (FiscalDocument    *document,
       return fiscal_export_xlsx (document, path, error);
 
     case FISCAL_EXPORT_CSV:
-      {
-        g_autoptr(GPtrArray) tables = fiscal_pivot_all (document);
-        g_autofree char *text = fiscal_tables_to_csv_full (tables, FISCAL_CSV_BOM);
-
-        return g_file_set_contents_full (path, text, -1,
-                                         G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                         0644, error);
-      }
+      return fiscal_export_csv (document, path, FISCAL_CSV_BOM, error);
 
     default:
       g_return_val_if_reached (FALSE);
