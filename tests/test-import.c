@@ -971,6 +971,160 @@ test_pdf (void)
   }
 }
 
+/* Each published amount beside the rebuilt budget's, as the budget is
+ * edited: the reviewer's side-by-side view and `import --figures`. */
+static const FiscalFigure *
+find_figure (GArray     *figures,
+             guint       table,
+             const char *name,
+             const char *column_title)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const FiscalFigure *f = &g_array_index (figures, FiscalFigure, i);
+
+      if (f->table == table && g_str_equal (f->name, name) && g_str_equal (f->column_title, column_title))
+        return f;
+    }
+  g_error ("no figure 表%u “%s” “%s”", table, name, column_title);
+  return NULL;
+}
+
+static guint
+count_state (GArray            *figures,
+             FiscalFigureState  state)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < figures->len; i++)
+    n += g_array_index (figures, FiscalFigure, i).state == state;
+  return n;
+}
+
+static void
+test_report_figures (void)
+{
+  g_autoptr(FiscalImportReport) report = NULL;
+  g_autoptr(FiscalDocument) doc = import_reference (&report);
+  g_autoptr(FiscalDisclosure) d = reference ();
+  g_autoptr(GArray) figures = fiscal_import_report_compare (report, doc);
+  g_autoptr(GArray) edited = NULL;
+  g_autoptr(GArray) rounded = NULL;
+  g_autoptr(GArray) undone = NULL;
+  g_autoptr(GArray) removed = NULL;
+  g_autoptr(FiscalTable) table = NULL;
+  GListModel *lines = fiscal_document_get_lines (doc);
+  g_autoptr(FiscalLine) line = g_list_model_get_item (lines, 0);
+  const FiscalFigure *f;
+  g_autofree char *code = NULL;
+  guint n_removed = 0;
+
+  /* every published amount cell, in the publication's order, each as
+   * published and where it was printed */
+  g_assert_cmpuint (figures->len, ==, fiscal_import_report_get_n_cells (report));
+  g_assert_cmpuint (figures->len, ==, 688);
+  g_assert_cmpuint (count_state (figures, FISCAL_FIGURE_SAME), ==, figures->len);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const FiscalFigure *g = &g_array_index (figures, FiscalFigure, i);
+      FiscalTable *published = fiscal_disclosure_get_table (d, g->table);
+      const FiscalTableRow *row = fiscal_table_get_row (published, g->published_row);
+
+      g_assert_true (fiscal_import_report_get_published_table (report, g->table) != NULL);
+      g_assert_cmpint (g->published, ==, row->cells[g->cell].amount);
+      g_assert_cmpint (fiscal_money_round_wan (g->rebuilt), ==, fiscal_money_round_wan (g->published));
+      g_assert_cmpuint (g->line, ==, row->source_line);
+      g_assert_cmpuint (g->line, >, 0);
+      g_assert_cmpuint (g->page, ==, 0);   /* a text has no pages */
+      g_assert_cmpuint (g->row, !=, G_MAXUINT);
+      if (i > 0)
+        g_assert_cmpuint (g->table, >=, g_array_index (figures, FiscalFigure, i - 1).table);
+    }
+  f = find_figure (figures, 1, "一、本年收入", "收入预算数");
+  g_assert_cmpint (f->published, ==, G_GINT64_CONSTANT (318100000));   /* 318.10 万元 */
+  g_assert_cmpuint (f->published_number, ==, 1);
+  /* 表 1's right-hand side is named by its own label */
+  f = find_figure (figures, 1, "支出总计", "支出预算数");
+  g_assert_cmpint (fiscal_money_round_wan (f->rebuilt), ==, 31810);   /* in 0.01 万元 */
+
+  /* one line 1 万元 more: every cell it is summed in is off by exactly that */
+  fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 1000000);
+  edited = fiscal_import_report_compare (report, doc);
+  g_assert_cmpuint (edited->len, ==, figures->len);
+  g_assert_cmpuint (count_state (edited, FISCAL_FIGURE_DIFFERENT), >, 5);
+  g_assert_cmpuint (count_state (edited, FISCAL_FIGURE_ROUNDING), ==, 0);
+  for (guint i = 0; i < edited->len; i++)
+    {
+      const FiscalFigure *g = &g_array_index (edited, FiscalFigure, i);
+
+      if (g->state == FISCAL_FIGURE_DIFFERENT)
+        g_assert_cmpint (fiscal_money_round_wan (g->rebuilt) - fiscal_money_round_wan (g->published), ==, 100);
+      else
+        g_assert_cmpint (g->state, ==, FISCAL_FIGURE_SAME);
+    }
+  g_assert_cmpint (find_figure (edited, 1, "一、本年收入", "收入预算数")->state, ==, FISCAL_FIGURE_DIFFERENT);
+
+  /* 0.01 万元 off is within the rounding of the published figures */
+  fiscal_line_set_amount (line, fiscal_line_get_amount (line) - 1000000 + 10000);
+  rounded = fiscal_import_report_compare (report, doc);
+  g_assert_cmpuint (count_state (rounded, FISCAL_FIGURE_DIFFERENT), ==, 0);
+  g_assert_cmpuint (count_state (rounded, FISCAL_FIGURE_ROUNDING), ==, count_state (edited, FISCAL_FIGURE_DIFFERENT));
+
+  /* undone, every figure is as published again */
+  while (fiscal_document_can_undo (doc))
+    fiscal_document_undo (doc);
+  undone = fiscal_import_report_compare (report, doc);
+  g_assert_cmpuint (count_state (undone, FISCAL_FIGURE_SAME), ==, undone->len);
+
+  /* a function whose lines are all gone has no rows in the rebuilt tables */
+  code = g_strdup (fiscal_line_get_function (line));
+  for (guint i = g_list_model_get_n_items (lines); i-- > 0;)
+    {
+      g_autoptr(FiscalLine) l = g_list_model_get_item (lines, i);
+
+      if (g_str_equal (fiscal_line_get_function (l), code))
+        {
+          fiscal_document_remove_lines (doc, i, 1);
+          n_removed++;
+        }
+    }
+  g_assert_cmpuint (n_removed, >, 0);
+  removed = fiscal_import_report_compare (report, doc);
+  g_assert_cmpuint (count_state (removed, FISCAL_FIGURE_UNMATCHED), >, 0);
+  for (guint i = 0; i < removed->len; i++)
+    {
+      const FiscalFigure *g = &g_array_index (removed, FiscalFigure, i);
+
+      if (g_str_equal (g->code, code))
+        {
+          g_assert_cmpint (g->state, ==, FISCAL_FIGURE_UNMATCHED);
+          g_assert_cmpuint (g->row, ==, G_MAXUINT);
+          g_assert_cmpint (g->rebuilt, ==, 0);
+        }
+    }
+
+  /* as one table for CSV: a row per figure */
+  table = fiscal_figures_to_table (edited);
+  g_assert_cmpuint (fiscal_table_get_n_columns (table), ==, 10);
+  g_assert_cmpuint (fiscal_table_get_n_rows (table), ==, edited->len);
+  for (guint i = 0; i < edited->len; i++)
+    {
+      const FiscalFigure *g = &g_array_index (edited, FiscalFigure, i);
+      const FiscalTableRow *row = fiscal_table_get_row (table, i);
+      g_autofree char *number = g_strdup_printf ("表%u", g->table);
+      g_autofree char *source = g_strdup_printf ("%u", g->line);
+
+      g_assert_cmpstr (row->cells[0].text, ==, number);
+      g_assert_cmpstr (row->cells[1].text, ==, g->code);
+      g_assert_cmpstr (row->cells[3].text, ==, g->column_title);
+      g_assert_cmpint (row->cells[4].amount, ==, g->published);
+      g_assert_cmpint (row->cells[5].amount, ==, g->rebuilt);
+      g_assert_cmpint (row->cells[6].amount, ==, g->state == FISCAL_FIGURE_SAME ? 0 : 1000000);
+      g_assert_cmpstr (row->cells[7].text, ==, fiscal_figure_state_describe (g->state));
+      g_assert_cmpstr (row->cells[8].text, ==, source);
+    }
+}
+
 /* One call from a file to the budget and its report, the file's kind told
  * by its content. */
 static void
@@ -1872,11 +2026,43 @@ test_cli (void)
   {
     g_auto(FiscalCliRun) run = { 0 };
     g_autoptr(GBytes) pdf = render_pdf (text);
+    g_autofree char *figures = g_build_filename (dir, "figures.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_autoptr(GPtrArray) records = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize size;
 
     g_assert_true (g_file_set_contents (pdf_named_txt, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-    fiscal_test_run_cli (&run, "import", pdf_named_txt, "-o", out, "--force", NULL);
+    fiscal_test_run_cli (&run, "import", pdf_named_txt, "-o", out, "--force", "--figures", figures, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.out, "688 of 688 published cells reproduced"));
+
+    /* --figures: every published figure beside the rebuilt one, with its
+     * line and page */
+    g_assert_true (g_file_get_contents (figures, &csv, &size, NULL));
+    records = fiscal_csv_parse (csv, size, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (records->len, ==, 3 + 688);
+    {
+      GStrv head = g_ptr_array_index (records, 2);
+      GStrv first = g_ptr_array_index (records, 3);
+
+      g_assert_cmpuint (g_strv_length (head), ==, 10);
+      g_assert_cmpstr (head[4], ==, "Published");
+      g_assert_cmpstr (first[0], ==, "表1");
+      g_assert_cmpstr (first[2], ==, "一、本年收入");
+      g_assert_cmpstr (first[4], ==, "318.10");
+      g_assert_cmpstr (first[5], ==, "318.10");
+    }
+    for (guint i = 3; i < records->len; i++)
+      {
+        GStrv record = g_ptr_array_index (records, i);
+
+        g_assert_cmpuint (g_strv_length (record), ==, 10);
+        g_assert_cmpstr (record[7], ==, "Same");
+        g_assert_cmpuint (atoi (record[8]), >, 0);
+        g_assert_cmpuint (atoi (record[9]), >, 0);   /* a PDF has pages */
+      }
   }
 
   /* nothing doubtful, in the rebuild or the audit: 0 (Fiscal's own PDF of
@@ -1960,6 +2146,7 @@ main (int    argc,
   g_test_add_func ("/import/report/formats", test_report_formats);
   g_test_add_func ("/import/report/audit", test_report_audit);
   g_test_add_func ("/import/report/audit-injected", test_report_audit_injected);
+  g_test_add_func ("/import/report/figures", test_report_figures);
   g_test_add_func ("/import/pdf", test_pdf);
   g_test_add_func ("/import/file", test_import_file);
   g_test_add_func ("/import/own-pdf", test_own_pdf);

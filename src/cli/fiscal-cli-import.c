@@ -33,11 +33,29 @@ read_input (const char  *path,
   return fiscal_disclosure_read_file (file, NULL, error);
 }
 
+/* Every published figure beside the rebuilt budget's, as CSV. */
+static gboolean
+write_figures (FiscalImportReport  *report,
+               FiscalDocument      *doc,
+               const char          *path,
+               GError             **error)
+{
+  g_autoptr(GArray) figures = fiscal_import_report_compare (report, doc);
+  g_autoptr(FiscalTable) table = fiscal_figures_to_table (figures);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  g_autofree char *csv = NULL;
+
+  fiscal_table_set_department (table, fiscal_document_get_department_name (doc));
+  g_ptr_array_add (tables, table);
+  csv = fiscal_tables_to_csv_full (tables, 0);
+  return g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
 /**
  * fiscal_cli_import:
  *
  * `fiscal-cli import INPUT -o OUT [--report FILE] [--format text|json]
- * [--force]`. argv[0] is the verb.
+ * [--figures FILE.csv] [--force]`. argv[0] is the verb.
  *
  * Returns: 0 when every published cell is reproduced and nothing is
  *   doubtful, 1 when the budget was written but the report has warnings or
@@ -50,11 +68,13 @@ fiscal_cli_import (int    argc,
 {
   g_autofree char *output = NULL;
   g_autofree char *report_path = NULL;
+  g_autofree char *figures_path = NULL;
   g_autofree char *format = NULL;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the budget to FILE (required)"), N_("FILE") },
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report_path, N_("Write the import report to FILE instead of standard output"), N_("FILE") },
+    { "figures", 0, 0, G_OPTION_ARG_FILENAME, &figures_path, N_("Write every published figure beside the rebuilt budget's to FILE (CSV)"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Report format: text or json"), N_("FORMAT") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the output file if it exists"), NULL },
     { NULL }
@@ -124,6 +144,12 @@ fiscal_cli_import (int    argc,
     {
       g_printerr ("fiscal-cli: %s: %s\n", output, error->message);
       return EXIT_TROUBLE;
+    }
+
+  if (figures_path != NULL && !write_figures (report, doc, figures_path, &error))
+    {
+      g_printerr ("fiscal-cli: %s: %s\n", figures_path, error->message);
+      return EXIT_FINDINGS;
     }
 
   if (g_strcmp0 (format, "json") == 0)

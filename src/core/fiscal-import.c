@@ -58,10 +58,15 @@
 
 struct _FiscalImportReport
 {
-  GPtrArray *entries;
-  guint      n_cells;
-  guint      n_mismatches;
-  guint      n_close;
+  GPtrArray   *entries;
+  guint        n_cells;
+  guint        n_mismatches;
+  guint        n_close;
+
+  /* the published tables, kept to compare the budget with as it is edited */
+  FiscalTable *published[FISCAL_N_TABLES + 1];
+  guint        published_number[FISCAL_N_TABLES + 1];
+  GHashTable  *row_pages;   /* a table row's source line → its page */
 };
 
 /* ---- Report ------------------------------------------------------------ */
@@ -81,6 +86,9 @@ fiscal_import_report_free (FiscalImportReport *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->entries);
+  for (guint n = 0; n <= FISCAL_N_TABLES; n++)
+    g_clear_object (&self->published[n]);
+  g_clear_pointer (&self->row_pages, g_hash_table_unref);
   g_free (self);
 }
 
@@ -1619,7 +1627,7 @@ typedef struct
 {
   guint  table;
   guint  published_row;
-  guint  row;      /* in the rebuilt table */
+  guint  row;      /* in the rebuilt table, G_MAXUINT if none matches */
   guint  column;   /* amount cell index */
   gint64 published;
   gint64 made;
@@ -1632,44 +1640,59 @@ displayed (gint64 fen)
   return fiscal_money_round_wan (fen);
 }
 
-/* The published amount cells that the document's tables do not show. */
+/* The published amount cells (@published is indexed by the national
+ * number), each with what @made (the rebuilt tables) shows in its place:
+ * all of them, or only those the rebuilt tables do not show. */
 static GArray *
-mismatches (FiscalDisclosure *disclosure,
-            FiscalDocument   *document,
-            guint            *n_cells)
+compare_cells (FiscalTable *const *published,
+               GPtrArray          *made,
+               gboolean            all,
+               guint              *n_cells)
 {
-  GArray *misses = g_array_new (FALSE, FALSE, sizeof (Miss));
-  g_autoptr(GPtrArray) made = fiscal_pivot_all (document);
+  GArray *cells = g_array_new (FALSE, FALSE, sizeof (Miss));
 
   *n_cells = 0;
   for (guint n = 1; n <= FISCAL_N_TABLES; n++)
     {
-      FiscalTable *published = fiscal_disclosure_get_table (disclosure, n);
       FiscalTable *table = g_ptr_array_index (made, n - 1);
 
-      if (published == NULL)
+      if (published[n] == NULL)
         continue;
-      for (guint r = 0; r < fiscal_table_get_n_rows (published); r++)
+      for (guint r = 0; r < fiscal_table_get_n_rows (published[n]); r++)
         {
-          const FiscalTableRow *prow = fiscal_table_get_row (published, r);
-          guint position;
-          const FiscalTableRow *mrow = match_row (table, published, prow, r, &position);
+          const FiscalTableRow *prow = fiscal_table_get_row (published[n], r);
+          guint position = G_MAXUINT;
+          const FiscalTableRow *mrow = match_row (table, published[n], prow, r, &position);
 
           for (guint c = 0; c < prow->n_cells; c++)
             {
-              Miss miss = { n, r, position, c, 0, 0, prow->source_line };
+              Miss miss = { n, r, mrow ? position : G_MAXUINT, c, 0, 0, prow->source_line };
 
               if (prow->cells[c].text != NULL)
                 continue;
               (*n_cells)++;
               miss.published = prow->cells[c].amount;
               miss.made = mrow && c < mrow->n_cells ? mrow->cells[c].amount : 0;
-              if (displayed (miss.made) != displayed (miss.published))
-                g_array_append_val (misses, miss);
+              if (all || displayed (miss.made) != displayed (miss.published))
+                g_array_append_val (cells, miss);
             }
         }
     }
-  return misses;
+  return cells;
+}
+
+/* The published amount cells that the document's tables do not show. */
+static GArray *
+mismatches (FiscalDisclosure *disclosure,
+            FiscalDocument   *document,
+            guint            *n_cells)
+{
+  FiscalTable *published[FISCAL_N_TABLES + 1] = { NULL };
+  g_autoptr(GPtrArray) made = fiscal_pivot_all (document);
+
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    published[n] = fiscal_disclosure_get_table (disclosure, n);
+  return compare_cells (published, made, FALSE, n_cells);
 }
 
 /* Moves lines within their rounding so that every published cell shows
@@ -2734,6 +2757,221 @@ read_reasons (Ctx *ctx)
     }
 }
 
+/* ---- Published and rebuilt figures ------------------------------------ */
+
+/* Keeps the published tables in @self, and the page of each of their
+ * rows, so that the budget can be compared with them as it is edited. */
+static void
+keep_published (FiscalImportReport *self,
+                FiscalDisclosure   *disclosure)
+{
+  g_clear_pointer (&self->row_pages, g_hash_table_unref);
+  self->row_pages = g_hash_table_new (NULL, NULL);
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    {
+      FiscalTable *table = fiscal_disclosure_get_table (disclosure, n);
+
+      g_set_object (&self->published[n], table);
+      self->published_number[n] = table ? fiscal_disclosure_get_published_number (disclosure, n) : 0;
+      for (guint r = 0; table && r < fiscal_table_get_n_rows (table); r++)
+        {
+          guint line = fiscal_table_get_row (table, r)->source_line;
+
+          if (line > 0 && line <= fiscal_disclosure_get_n_lines (disclosure))
+            g_hash_table_insert (self->row_pages, GUINT_TO_POINTER (line),
+                                 GUINT_TO_POINTER (fiscal_disclosure_get_line_page (disclosure, line)));
+        }
+    }
+}
+
+/**
+ * fiscal_import_report_get_published_table:
+ * @number: the national number, 1 to 11
+ *
+ * Returns: (transfer none) (nullable): the table @number as the
+ *   publication printed it, or %NULL when it did not
+ */
+FiscalTable *
+fiscal_import_report_get_published_table (FiscalImportReport *self,
+                                          guint               number)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, NULL);
+  return self->published[number];
+}
+
+/**
+ * fiscal_import_report_compare:
+ * @document: the budget rebuilt from the publication, as it is now
+ *
+ * Puts each published amount beside what @document's tables show in its
+ * place, in the publication's order (by table, row and column). The
+ * figures point into the published tables that @self keeps: they are valid
+ * as long as @self is.
+ *
+ * Returns: (transfer full) (element-type FiscalFigure): the figures; empty
+ *   when the report has no published tables
+ */
+GArray *
+fiscal_import_report_compare (FiscalImportReport *self,
+                              FiscalDocument     *document)
+{
+  g_autoptr(GPtrArray) made = NULL;
+  g_autoptr(GArray) cells = NULL;
+  GArray *figures;
+  guint n_cells;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+
+  made = fiscal_pivot_all (document);
+  cells = compare_cells (self->published, made, TRUE, &n_cells);
+  figures = g_array_sized_new (FALSE, TRUE, sizeof (FiscalFigure), cells->len);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const Miss *cell = &g_array_index (cells, Miss, i);
+      FiscalTable *published = self->published[cell->table];
+      FiscalTable *table = g_ptr_array_index (made, cell->table - 1);
+      const FiscalTableRow *prow = fiscal_table_get_row (published, cell->published_row);
+      int column = fiscal_table_cell_to_column (table, cell->column);
+      FiscalFigure figure = { 0 };
+      gint64 off = ABS (displayed (cell->made) - displayed (cell->published));
+
+      figure.table = cell->table;
+      figure.published_number = self->published_number[cell->table];
+      figure.published_row = cell->published_row;
+      figure.row = cell->row;
+      figure.cell = cell->column;
+      figure.column = column;
+      figure.code = prow->code;
+      figure.name = prow->name;
+      /* a two-sided table (表 1, 表 4) names its right-hand amounts in a
+       * label cell of the row */
+      for (guint c = cell->column; c-- > 0;)
+        if (prow->cells[c].text != NULL)
+          {
+            figure.name = prow->cells[c].text;
+            break;
+          }
+      figure.project = prow->project;
+      if (column < 0)
+        column = fiscal_table_cell_to_column (published, cell->column);
+      /* interned: the rebuilt tables go when this returns */
+      figure.column_title = column >= 0 ? g_intern_string (fiscal_table_get_column (column == figure.column ? table : published, column)->title) : "";
+      figure.published = cell->published;
+      figure.rebuilt = cell->made;
+      figure.line = cell->line;
+      figure.page = GPOINTER_TO_UINT (g_hash_table_lookup (self->row_pages, GUINT_TO_POINTER (cell->line)));
+      if (cell->row == G_MAXUINT)
+        figure.state = FISCAL_FIGURE_UNMATCHED;
+      else if (off == 0)
+        figure.state = FISCAL_FIGURE_SAME;
+      else if (off <= 1)
+        figure.state = FISCAL_FIGURE_ROUNDING;
+      else
+        figure.state = FISCAL_FIGURE_DIFFERENT;
+      g_array_append_val (figures, figure);
+    }
+
+  return figures;
+}
+
+const char *
+fiscal_figure_state_to_string (FiscalFigureState state)
+{
+  switch (state)
+    {
+    case FISCAL_FIGURE_SAME:
+      return "same";
+    case FISCAL_FIGURE_ROUNDING:
+      return "rounding";
+    case FISCAL_FIGURE_DIFFERENT:
+      return "different";
+    case FISCAL_FIGURE_UNMATCHED:
+      return "unmatched";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * fiscal_figure_state_describe:
+ *
+ * Returns: what @state means, in the user's language
+ */
+const char *
+fiscal_figure_state_describe (FiscalFigureState state)
+{
+  switch (state)
+    {
+    case FISCAL_FIGURE_SAME:
+      /* Translators: a published figure the rebuilt budget shows as published */
+      return _("Same");
+    case FISCAL_FIGURE_ROUNDING:
+      /* Translators: a published figure the rebuilt budget misses by 0.01 万元 */
+      return _("Within rounding");
+    case FISCAL_FIGURE_DIFFERENT:
+      return _("Different");
+    case FISCAL_FIGURE_UNMATCHED:
+      /* Translators: a published row the rebuilt table has no row for */
+      return _("No such row");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * fiscal_figures_to_table:
+ * @figures: (element-type FiscalFigure): from fiscal_import_report_compare()
+ *
+ * The figures as one table — table, code, name, column, published, rebuilt,
+ * difference (万元), state, line and page — for CSV and the window.
+ *
+ * Returns: (transfer full): the table
+ */
+FiscalTable *
+fiscal_figures_to_table (GArray *figures)
+{
+  FiscalTable *table = fiscal_table_new (0, _("Published and Rebuilt Figures"));
+
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, _("Table"));
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, _("Code"));
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, _("Name"));
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, _("Column"));
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, _("Published"));
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, _("Rebuilt"));
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, _("Difference"));
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, _("State"));
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, _("Line"));
+  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, _("Page"));
+  for (guint c = 0; c < fiscal_table_get_n_columns (table); c++)
+    fiscal_table_add_header (table, 0, c, 1, 1, fiscal_table_get_column (table, c)->title);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const FiscalFigure *f = &g_array_index (figures, FiscalFigure, i);
+      FiscalTableRow *row = fiscal_table_add_row (table, "", f->name, 3);
+      g_autofree char *number = g_strdup_printf ("表%u", f->published_number ? f->published_number : f->table);
+      g_autofree char *line = f->line ? g_strdup_printf ("%u", f->line) : g_strdup ("");
+      g_autofree char *page = f->page ? g_strdup_printf ("%u", f->page) : g_strdup ("");
+
+      fiscal_table_row_set_label (row, 0, number);
+      fiscal_table_row_set_label (row, 1, f->code);
+      fiscal_table_row_set_label (row, 2, f->project && *f->project ? f->project : f->name);
+      fiscal_table_row_set_label (row, 3, f->column_title);
+      fiscal_table_row_set_amount (row, 4, f->published);
+      fiscal_table_row_set_amount (row, 5, f->rebuilt);
+      /* as the two figures are shown */
+      fiscal_table_row_set_amount (row, 6, (fiscal_money_round_wan (f->rebuilt) - fiscal_money_round_wan (f->published)) * (FISCAL_FEN_PER_WAN / 100));
+      fiscal_table_row_set_label (row, 7, fiscal_figure_state_describe (f->state));
+      fiscal_table_row_set_label (row, 8, line);
+      fiscal_table_row_set_label (row, 9, page);
+    }
+
+  return table;
+}
+
 /* ---- The import -------------------------------------------------------- */
 
 /**
@@ -2792,6 +3030,7 @@ fiscal_import_compare_tables (FiscalDisclosure   *disclosure,
       report_->n_cells = cells;
       report_->n_mismatches = misses->len - n_close;
       report_->n_close = n_close;
+      keep_published (report_, disclosure);
     }
   if (n_cells)
     *n_cells = cells;

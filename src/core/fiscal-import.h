@@ -17,6 +17,35 @@ G_BEGIN_DECLS
 
 typedef struct _FiscalImportReport FiscalImportReport;
 
+/* How a published figure compares with the rebuilt budget's. */
+typedef enum
+{
+  FISCAL_FIGURE_SAME,        /* shown as published */
+  FISCAL_FIGURE_ROUNDING,    /* 0.01 万元 off: within the rounding of the published figures */
+  FISCAL_FIGURE_DIFFERENT,   /* further off */
+  FISCAL_FIGURE_UNMATCHED,   /* the rebuilt table has no such row */
+} FiscalFigureState;
+
+/* One published amount beside the rebuilt budget's figure in its place. */
+typedef struct
+{
+  guint              table;            /* national number, 1 to 11 */
+  guint              published_number; /* as the publication numbers it */
+  guint              published_row;    /* in the published table */
+  guint              row;              /* in the rebuilt table; G_MAXUINT if none */
+  guint              cell;             /* the amount cell's index */
+  int                column;           /* the rebuilt table's column */
+  const char        *code;
+  const char        *name;
+  const char        *project;          /* or NULL */
+  const char        *column_title;
+  gint64             published;        /* fen */
+  gint64             rebuilt;          /* fen */
+  FiscalFigureState  state;
+  guint              line;             /* 1-based line of the source text, 0 if unknown */
+  guint              page;             /* 1-based page of a PDF, 0 if unknown */
+} FiscalFigure;
+
 FiscalImportReport      *fiscal_import_report_new         (void);
 void                     fiscal_import_report_free        (FiscalImportReport   *self);
 void                     fiscal_import_report_add         (FiscalImportReport   *self,
@@ -53,6 +82,14 @@ guint                    fiscal_import_compare_tables     (FiscalDisclosure     
                                                            FiscalDocument       *document,
                                                            FiscalImportReport   *report,
                                                            guint                *n_cells);
+
+FiscalTable             *fiscal_import_report_get_published_table (FiscalImportReport *self,
+                                                                   guint               number);
+GArray                  *fiscal_import_report_compare     (FiscalImportReport   *self,
+                                                           FiscalDocument       *document);
+const char              *fiscal_figure_state_to_string    (FiscalFigureState     state);
+const char              *fiscal_figure_state_describe     (FiscalFigureState     state);
+FiscalTable             *fiscal_figures_to_table          (GArray               *figures);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiscalImportReport, fiscal_import_report_free)
 
