@@ -16,6 +16,7 @@
 
 #include "fiscal-charts-page.h"
 #include "fiscal-checks-view.h"
+#include "fiscal-import-report.h"
 #include "fiscal-lines-view.h"
 #include "fiscal-profile-view.h"
 #include "fiscal-projects-view.h"
@@ -1250,13 +1251,89 @@ test_import_disclosure (void)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   iterate ();
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* asked again, the same window comes up */
+  g_assert_true (fiscal_window_show_import_report (window) == dialog);
+
+  /* Its Figures page puts every published figure beside the rebuilt
+   * budget's, and follows the budget as it is edited. */
+  {
+    FiscalFiguresView *figures = fiscal_import_report_dialog_get_figures (dialog);
+    GListModel *lines = fiscal_document_get_lines (doc);
+    const FiscalFigure *f;
+    g_autoptr(FiscalLine) line = NULL;
+    FiscalLinesView *lines_view = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+    guint n_different = 0;
+
+    fiscal_import_report_dialog_show_page (dialog, "figures");
+    iterate ();
+    g_assert_cmpuint (fiscal_figures_view_get_n_shown (figures), ==, 688);
+    g_assert_nonnull (strstr (fiscal_figures_view_get_summary (figures), "688"));
+    f = fiscal_figures_view_get_shown (figures, 0);
+    g_assert_cmpuint (f->table, ==, 1);
+    g_assert_cmpstr (f->name, ==, "一、本年收入");
+    g_assert_cmpint (f->published, ==, G_GINT64_CONSTANT (318100000));
+    g_assert_cmpint (f->state, ==, FISCAL_FIGURE_SAME);
+    fiscal_figures_view_set_differences_only (figures, TRUE);
+    g_assert_cmpuint (fiscal_figures_view_get_n_shown (figures), ==, 0);
+
+    /* the first 事业运行 line 1 万元 more: the figures it is in differ
+     * once the view has caught up with the edit */
+    for (guint i = 0; i < g_list_model_get_n_items (lines) && line == NULL; i++)
+      {
+        g_autoptr(FiscalLine) l = g_list_model_get_item (lines, i);
+
+        if (g_str_equal (fiscal_line_get_function (l), "2010350"))
+          line = g_steal_pointer (&l);
+      }
+    g_assert_nonnull (line);
+    fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 1000000);
+    while (fiscal_figures_view_get_n_shown (figures) == 0)
+      g_main_context_iteration (NULL, TRUE);
+    n_different = fiscal_figures_view_get_n_shown (figures);
+    g_assert_cmpuint (n_different, >, 5);
+    for (guint i = 0; i < n_different; i++)
+      {
+        f = fiscal_figures_view_get_shown (figures, i);
+        g_assert_cmpint (f->state, ==, FISCAL_FIGURE_DIFFERENT);
+        g_assert_cmpint (fiscal_money_round_wan (f->rebuilt) - fiscal_money_round_wan (f->published), ==, 100);
+      }
+
+    /* one table at a time; a figure leads to the lines behind it */
+    fiscal_figures_view_set_table (figures, 3);
+    g_assert_cmpuint (fiscal_figures_view_get_n_shown (figures), >, 0);
+    g_assert_cmpuint (fiscal_figures_view_get_n_shown (figures), <, n_different);
+    for (guint i = 0; i < fiscal_figures_view_get_n_shown (figures); i++)
+      g_assert_cmpuint (fiscal_figures_view_get_shown (figures, i)->table, ==, 3);
+    for (guint i = 0; i < fiscal_figures_view_get_n_shown (figures); i++)
+      if (g_str_equal (fiscal_figures_view_get_shown (figures, i)->code, "2010350"))
+        {
+          fiscal_figures_view_activate (figures, i);
+          break;
+        }
+    iterate ();
+    g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
+    g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines_view), >, 0);
+    for (guint i = 0; i < fiscal_lines_view_get_n_shown (lines_view); i++)
+      {
+        FiscalLine *shown = fiscal_lines_view_get_shown (lines_view, i);
+        g_assert_cmpstr (fiscal_line_get_function (shown), ==, "2010350");
+      }
+
+    /* undone, nothing differs */
+    fiscal_document_undo (doc);
+    fiscal_figures_view_set_table (figures, 0);
+    while (fiscal_figures_view_get_n_shown (figures) > 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (strstr (fiscal_figures_view_get_summary (figures), "688 shown as published"));
+  }
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
   /* Not a disclosure: the window says so and holds no budget. */
   g_assert_true (g_file_set_contents (bad_path, "Minutes of the meeting.\nNothing else.\n", -1, NULL));
   g_assert_false (fiscal_window_open (window, bad));
   g_assert_null (fiscal_window_get_document (window));
   g_assert_null (fiscal_window_get_import_report (window));
+  g_assert_null (dialog);   /* the report's window went with the report */
   {
     g_autofree char *after = NULL;
     g_assert_true (g_file_get_contents (bad_path, &after, NULL, NULL));

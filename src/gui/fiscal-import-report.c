@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fiscal-checks-view.h"
+#include "fiscal-figures-view.h"
 #include "fiscal-import-report.h"
 
 /**
@@ -95,30 +96,44 @@ fiscal_import_report_summary (FiscalImportReport *report)
 /**
  * fiscal_import_report_dialog_new:
  * @source_name: the name of the file imported
+ * @document: the budget rebuilt, as it is now
+ *
+ * A window with two pages: the findings (what was inferred and what the
+ * publication contradicts in itself), and every published figure beside
+ * @document's (fiscal_import_report_dialog_get_figures()), which follows
+ * the budget as it is edited. @report must outlive the window.
  *
  * Returns: (transfer full): a window showing @report
  */
 GtkWidget *
 fiscal_import_report_dialog_new (GtkWindow          *parent,
                                  const char         *source_name,
-                                 FiscalImportReport *report)
+                                 FiscalImportReport *report,
+                                 FiscalDocument     *document)
 {
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *findings_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_window_title_new (_("Import Report"), source_name);
+  GtkWidget *title = adw_view_switcher_title_new ();
+  GtkWidget *stack = adw_view_stack_new ();
+  GtkWidget *switcher_bar = adw_view_switcher_bar_new ();
   GtkWidget *summary = gtk_label_new (NULL);
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *checks = fiscal_checks_view_new ();
+  GtkWidget *figures = fiscal_figures_view_new ();
+  AdwViewStackPage *page;
   g_autoptr(GPtrArray) findings = fiscal_import_report_findings (report);
   g_autofree char *text = fiscal_import_report_summary (report);
 
   gtk_window_set_title (GTK_WINDOW (window), _("Import Report"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 860, 640);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1040, 680);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
 
+  adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (title), ADW_VIEW_STACK (stack));
+  adw_view_switcher_title_set_title (ADW_VIEW_SWITCHER_TITLE (title), _("Import Report"));
+  adw_view_switcher_title_set_subtitle (ADW_VIEW_SWITCHER_TITLE (title), source_name);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   gtk_box_append (GTK_BOX (box), header);
 
@@ -131,16 +146,56 @@ fiscal_import_report_dialog_new (GtkWindow          *parent,
   gtk_widget_set_margin_end (summary, 12);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), summary);
-  gtk_box_append (GTK_BOX (box), clamp);
+  gtk_box_append (GTK_BOX (findings_page), clamp);
 
   fiscal_checks_view_set_activatable (FISCAL_CHECKS_VIEW (checks), FALSE);
   fiscal_checks_view_set_findings (FISCAL_CHECKS_VIEW (checks), findings);
   gtk_widget_set_vexpand (checks, TRUE);
-  gtk_box_append (GTK_BOX (box), checks);
+  gtk_box_append (GTK_BOX (findings_page), checks);
+
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), findings_page, "findings", _("Findings"));
+  adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
+  fiscal_figures_view_set_report (FISCAL_FIGURES_VIEW (figures), report, document);
+  /* Translators: the page of the import report that puts each published
+   * figure beside the rebuilt budget's */
+  page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), figures, "figures", _("Figures"));
+  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+  gtk_widget_set_vexpand (stack, TRUE);
+  gtk_box_append (GTK_BOX (box), stack);
+
+  /* on a narrow window the pages are switched at the bottom */
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar), ADW_VIEW_STACK (stack));
+  g_object_bind_property (title, "title-visible", switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), switcher_bar);
 
   adw_window_set_content (ADW_WINDOW (window), box);
   g_object_set_data_full (G_OBJECT (window), "fiscal-findings", g_ptr_array_ref (findings),
                           (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (window), "fiscal-figures", figures);
+  g_object_set_data (G_OBJECT (window), "fiscal-stack", stack);
 
   return window;
+}
+
+/**
+ * fiscal_import_report_dialog_get_figures:
+ *
+ * Returns: (transfer none): the page of @dialog that puts the published
+ *   figures beside the rebuilt budget's
+ */
+FiscalFiguresView *
+fiscal_import_report_dialog_get_figures (GtkWidget *dialog)
+{
+  return FISCAL_FIGURES_VIEW (g_object_get_data (G_OBJECT (dialog), "fiscal-figures"));
+}
+
+/**
+ * fiscal_import_report_dialog_show_page:
+ * @name: "findings" or "figures"
+ */
+void
+fiscal_import_report_dialog_show_page (GtkWidget  *dialog,
+                                       const char *name)
+{
+  adw_view_stack_set_visible_child_name (g_object_get_data (G_OBJECT (dialog), "fiscal-stack"), name);
 }

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "fiscal-core.h"
+#include "fiscal-figures-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,10 @@ GPtrArray *fiscal_import_report_findings    (FiscalImportReport *report);
 char      *fiscal_import_report_summary     (FiscalImportReport *report);
 GtkWidget *fiscal_import_report_dialog_new  (GtkWindow          *parent,
                                              const char         *source_name,
-                                             FiscalImportReport *report);
+                                             FiscalImportReport *report,
+                                             FiscalDocument     *document);
+FiscalFiguresView *fiscal_import_report_dialog_get_figures (GtkWidget  *dialog);
+void       fiscal_import_report_dialog_show_page (GtkWidget          *dialog,
+                                                  const char         *name);
 
 G_END_DECLS

@@ -72,6 +72,7 @@ struct _FiscalWindow
   guint                 refresh_source;
   FiscalImportReport   *import_report;  /* when the budget was imported from a disclosure */
   char                 *import_name;
+  GtkWidget            *import_dialog;  /* weak: the import report's window while it is open */
   FiscalTable          *tables[FISCAL_N_TABLES];         /* made when shown */
   guint64               tables_serial[FISCAL_N_TABLES];  /* the document's serial then */
   guint                 shown_table;
@@ -967,6 +968,43 @@ show_failure (FiscalWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* The report's window shows the published tables the report keeps: it
+ * goes with the report. */
+static void
+forget_import (FiscalWindow *self)
+{
+  if (self->import_dialog != NULL)
+    {
+      GtkWidget *dialog = self->import_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->import_dialog);
+      self->import_dialog = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  g_clear_pointer (&self->import_report, fiscal_import_report_free);
+  g_clear_pointer (&self->import_name, g_free);
+}
+
+/* From a published figure to what makes the rebuilt one: the lines behind
+ * it, or its table when no lines are behind one cell (a total). */
+static void
+figure_activated_cb (FiscalWindow *self,
+                     guint         number,
+                     guint         row,
+                     int           column)
+{
+  FiscalTable *table = get_table (self, number);
+
+  gtk_window_present (GTK_WINDOW (self));
+  if (row != G_MAXUINT && column >= 0 && fiscal_pivot_row_traceable (table, row))
+    {
+      fiscal_window_show_page (self, "lines");
+      fiscal_lines_view_set_cell_filter (self->lines_view, table, row, column);
+    }
+  else
+    fiscal_window_show_table (self, number);
+}
+
 /**
  * fiscal_window_show_import_report:
  *
@@ -984,7 +1022,17 @@ fiscal_window_show_import_report (FiscalWindow *self)
   if (self->import_report == NULL)
     return NULL;
 
-  dialog = fiscal_import_report_dialog_new (GTK_WINDOW (self), self->import_name, self->import_report);
+  if (self->import_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->import_dialog));
+      return self->import_dialog;
+    }
+
+  dialog = fiscal_import_report_dialog_new (GTK_WINDOW (self), self->import_name, self->import_report, self->document);
+  g_signal_connect_object (fiscal_import_report_dialog_get_figures (dialog), "figure-activated",
+                           G_CALLBACK (figure_activated_cb), self, G_CONNECT_SWAPPED);
+  self->import_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->import_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -1033,8 +1081,7 @@ fiscal_window_import (FiscalWindow *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   g_clear_object (&self->file);
-  g_clear_pointer (&self->import_report, fiscal_import_report_free);
-  g_clear_pointer (&self->import_name, g_free);
+  forget_import (self);
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "wait");
   document = fiscal_import_file (file, NULL, &report, &error);
@@ -1089,8 +1136,7 @@ fiscal_window_open (FiscalWindow *self,
   g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  g_clear_pointer (&self->import_report, fiscal_import_report_free);
-  g_clear_pointer (&self->import_name, g_free);
+  forget_import (self);
 
   if (file_is_disclosure (file))
     return fiscal_window_import (self, file);
@@ -1664,8 +1710,7 @@ fiscal_window_dispose (GObject *object)
     set_document (self, NULL);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->file);
-  g_clear_pointer (&self->import_report, fiscal_import_report_free);
-  g_clear_pointer (&self->import_name, g_free);
+  forget_import (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FISCAL_TYPE_WINDOW);
 
