@@ -256,6 +256,7 @@ setup_cb (GtkSignalListItemFactory *factory,
     case COLUMN_REBUILT:
     case COLUMN_DIFFERENCE:
       gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);   /* columns that keep their width as the list scrolls */
       gtk_widget_add_css_class (label, "numeric");
       break;
     case COLUMN_NAME:
