@@ -548,7 +548,10 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   g_hash_table_insert (data->view->editors, editor_key (line, data->column), editable);
 
-  gtk_widget_set_tooltip_text (editable, NULL);
+  /* Setting a tooltip asks the display where the pointer is; a recycled
+   * cell is cleared only when it kept one. */
+  if (gtk_widget_get_tooltip_text (editable) != NULL)
+    gtk_widget_set_tooltip_text (editable, NULL);
   gtk_widget_remove_css_class (editable, "error");
   g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), item);
   refresh_cell (item);
