@@ -1360,7 +1360,10 @@ fiscal_lines_view_set_document (FiscalLinesView *self,
       g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
+  /* The totals once, not once more for the model's items-changed. */
+  g_signal_handlers_block_by_func (self->filtered, update_totals, self);
   gtk_filter_list_model_set_model (self->filtered, document ? fiscal_document_get_lines (document) : NULL);
+  g_signal_handlers_unblock_by_func (self->filtered, update_totals, self);
   update_totals (self);
 }
 
