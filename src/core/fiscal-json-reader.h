@@ -54,12 +54,28 @@ FiscalJsonTree       *_fiscal_json_tree_new_take (char            *data,
 void                  _fiscal_json_tree_free     (FiscalJsonTree  *tree);
 const FiscalJsonNode *_fiscal_json_tree_root     (FiscalJsonTree  *tree);
 
-const FiscalJsonNode *_fiscal_json_first         (const FiscalJsonNode *container);
-const FiscalJsonNode *_fiscal_json_next          (const FiscalJsonNode *container,
-                                                  const FiscalJsonNode *child);
 const FiscalJsonNode *_fiscal_json_member        (const FiscalJsonNode *object,
                                                   const char           *key);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiscalJsonTree, _fiscal_json_tree_free)
+
+/* The first member or element of @container, or %NULL when it is empty. */
+static inline const FiscalJsonNode *
+_fiscal_json_first (const FiscalJsonNode *container)
+{
+  g_assert (container->type == FISCAL_JSON_OBJECT || container->type == FISCAL_JSON_ARRAY);
+
+  return container->size > 1 ? container + 1 : NULL;
+}
+
+/* The member or element after @child in @container, or %NULL after the last. */
+static inline const FiscalJsonNode *
+_fiscal_json_next (const FiscalJsonNode *container,
+                   const FiscalJsonNode *child)
+{
+  const FiscalJsonNode *next = child + child->size;
+
+  return next < container + container->size ? next : NULL;
+}
 
 G_END_DECLS
