@@ -116,6 +116,84 @@ data_text (FiscalTableView *view,
   return fiscal_table_view_get_text_at (view, fiscal_table_view_get_n_header_rows (view) + row, column);
 }
 
+/* The first widget of @type at or under @widget. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The child of the window's page stack named @name. */
+static GtkWidget *
+find_page (GtkWidget  *widget,
+           const char *name)
+{
+  GtkWidget *page;
+
+  if (GTK_IS_STACK (widget) && (page = gtk_stack_get_child_by_name (GTK_STACK (widget), name)))
+    return page;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_page (child, name);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An opened budget goes at once to the page shown, to the others when they
+ * are shown or once the window is idle; whatever asks for the findings
+ * gets them at once. */
+static void
+test_open_pages_in_turn (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines;
+  FiscalNarrativeView *narrative;
+  guint n_lines;
+
+  g_assert_true (fiscal_window_open (window, file));
+  n_lines = g_list_model_get_n_items (fiscal_document_get_lines (fiscal_window_get_document (window)));
+  g_assert_cmpuint (n_lines, >, 0);
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "table");
+
+  lines = FISCAL_LINES_VIEW (find_widget_of_type (find_page (GTK_WIDGET (window), "lines"), FISCAL_TYPE_LINES_VIEW));
+  narrative = FISCAL_NARRATIVE_VIEW (find_widget_of_type (find_page (GTK_WIDGET (window), "narrative"), FISCAL_TYPE_NARRATIVE_VIEW));
+  g_assert_nonnull (lines);
+  g_assert_nonnull (narrative);
+
+  /* Not yet given to the pages not shown. */
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 0);
+  g_assert_null (fiscal_narrative_view_get_slot_entry (narrative, "expenditure.basic"));
+
+  /* Shown: given at once, before the main loop turns. */
+  fiscal_window_show_page (window, "lines");
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n_lines);
+  g_assert_null (fiscal_narrative_view_get_slot_entry (narrative, "expenditure.basic"));
+  g_assert_nonnull (fiscal_window_get_findings (window));
+
+  /* Idle: every page has it. */
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (fiscal_narrative_view_get_slot_entry (narrative, "expenditure.basic"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_open_example (void)
 {
@@ -1370,6 +1448,7 @@ main (int   argc,
 
   g_test_add_func ("/window/empty", test_empty_window);
   g_test_add_func ("/window/open-example", test_open_example);
+  g_test_add_func ("/window/open-pages-in-turn", test_open_pages_in_turn);
   g_test_add_func ("/window/tables-follow-edits", test_tables_follow_edits);
   g_test_add_func ("/window/open-broken", test_open_broken);
   g_test_add_func ("/window/narrative-and-checks", test_narrative_and_checks);

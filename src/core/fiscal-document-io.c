@@ -13,12 +13,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "fiscal-document-private.h"
 #include "fiscal-error.h"
 #include "fiscal-indicator.h"
-#include "fiscal-json-check.h"
+#include "fiscal-json-reader.h"
 #include "fiscal-line.h"
 #include "fiscal-money.h"
 #include "fiscal-profile.h"
@@ -83,20 +82,16 @@ fail (GError      **error,
 }
 
 static const char *
-node_type_name (JsonNode *node)
+node_type_name (const FiscalJsonNode *node)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-  if (JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-
-  switch (json_node_get_value_type (node))
+  switch (node->type)
     {
-    case G_TYPE_STRING:  return _("a string");
-    case G_TYPE_BOOLEAN: return _("true or false");
-    default:             return _("a number");
+    case FISCAL_JSON_OBJECT:  return _("an object");
+    case FISCAL_JSON_ARRAY:   return _("an array");
+    case FISCAL_JSON_NULL:    return _("null");
+    case FISCAL_JSON_STRING:  return _("a string");
+    case FISCAL_JSON_BOOLEAN: return _("true or false");
+    default:                  return _("a number");
     }
 }
 
@@ -122,21 +117,16 @@ expect_name (Expect expect)
 }
 
 static gboolean
-node_is (JsonNode *node,
-         Expect    expect)
+node_is (const FiscalJsonNode *node,
+         Expect                expect)
 {
   switch (expect)
     {
-    case EXPECT_STRING:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-    case EXPECT_INTEGER:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
-    case EXPECT_OBJECT:
-      return JSON_NODE_HOLDS_OBJECT (node);
-    case EXPECT_ARRAY:
-      return JSON_NODE_HOLDS_ARRAY (node);
-    default:
-      g_assert_not_reached ();
+    case EXPECT_STRING:  return node->type == FISCAL_JSON_STRING;
+    case EXPECT_INTEGER: return node->type == FISCAL_JSON_INTEGER;
+    case EXPECT_OBJECT:  return node->type == FISCAL_JSON_OBJECT;
+    case EXPECT_ARRAY:   return node->type == FISCAL_JSON_ARRAY;
+    default:             g_assert_not_reached ();
     }
 }
 
@@ -144,17 +134,17 @@ node_is (JsonNode *node,
  * the wrong type, or is required and absent; TRUE with *node NULL when it is
  * optional and absent. */
 static gboolean
-member (JsonObject   *object,
-        const Where  *parent,
-        const char   *key,
-        Expect        expect,
-        gboolean      required,
-        JsonNode    **node,
-        GError      **error)
+member (const FiscalJsonNode  *object,
+        const Where           *parent,
+        const char            *key,
+        Expect                 expect,
+        gboolean               required,
+        const FiscalJsonNode **node,
+        GError               **error)
 {
   Where where = WHERE_KEY (parent, key);
 
-  *node = json_object_get_member (object, key);
+  *node = _fiscal_json_member (object, key);
 
   if (*node == NULL)
     {
@@ -171,29 +161,29 @@ member (JsonObject   *object,
 }
 
 static gboolean
-get_string (JsonObject   *object,
-            const Where  *parent,
-            const char   *key,
-            gboolean      required,
-            const char  **out,
-            GError      **error)
+get_string (const FiscalJsonNode  *object,
+            const Where           *parent,
+            const char            *key,
+            gboolean               required,
+            const char           **out,
+            GError               **error)
 {
-  JsonNode *node;
+  const FiscalJsonNode *node;
 
   if (!member (object, parent, key, EXPECT_STRING, required, &node, error))
     return FALSE;
 
-  *out = node ? json_node_get_string (node) : NULL;
+  *out = node ? node->v.string : NULL;
   return TRUE;
 }
 
 /* A required string that may not be empty: ids and names. */
 static gboolean
-get_name (JsonObject   *object,
-          const Where  *parent,
-          const char   *key,
-          const char  **out,
-          GError      **error)
+get_name (const FiscalJsonNode  *object,
+          const Where           *parent,
+          const char            *key,
+          const char           **out,
+          GError               **error)
 {
   Where where = WHERE_KEY (parent, key);
 
@@ -207,18 +197,18 @@ get_name (JsonObject   *object,
 }
 
 static gboolean
-get_integer (JsonObject   *object,
-             const Where  *parent,
-             const char   *key,
-             gboolean      required,
-             gint64        min,
-             gint64        max,
-             gboolean     *present,
-             gint64       *out,
-             GError      **error)
+get_integer (const FiscalJsonNode  *object,
+             const Where           *parent,
+             const char            *key,
+             gboolean               required,
+             gint64                 min,
+             gint64                 max,
+             gboolean              *present,
+             gint64                *out,
+             GError               **error)
 {
   Where where = WHERE_KEY (parent, key);
-  JsonNode *node;
+  const FiscalJsonNode *node;
 
   if (!member (object, parent, key, EXPECT_INTEGER, required, &node, error))
     return FALSE;
@@ -227,7 +217,7 @@ get_integer (JsonObject   *object,
   if (node == NULL)
     return TRUE;
 
-  *out = json_node_get_int (node);
+  *out = node->v.integer;
   if (*out < min || *out > max)
     {
       g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, *out);
@@ -244,13 +234,13 @@ get_integer (JsonObject   *object,
 /* Money (fen) or area (0.01 m²): both are decimal strings with at most two
  * decimals. */
 static gboolean
-get_decimal (JsonObject   *object,
-             const Where  *parent,
-             const char   *key,
-             gboolean      required,
-             gboolean     *present,
-             gint64       *out,
-             GError      **error)
+get_decimal (const FiscalJsonNode  *object,
+             const Where           *parent,
+             const char            *key,
+             gboolean               required,
+             gboolean              *present,
+             gint64                *out,
+             GError               **error)
 {
   Where where = WHERE_KEY (parent, key);
   g_autoptr(GError) local_error = NULL;
@@ -270,11 +260,11 @@ get_decimal (JsonObject   *object,
 }
 
 static gboolean
-get_date (JsonObject   *object,
-          const Where  *parent,
-          const char   *key,
-          const char  **out,
-          GError      **error)
+get_date (const FiscalJsonNode  *object,
+          const Where           *parent,
+          const char            *key,
+          const char           **out,
+          GError               **error)
 {
   Where where = WHERE_KEY (parent, key);
   guint64 y, m, d;
@@ -301,20 +291,16 @@ get_date (JsonObject   *object,
 /* Refuses keys the format does not have, so that a misspelt key is an
  * error and not silently dropped on the next save. */
 static gboolean
-check_keys (JsonObject          *object,
-            const Where         *where,
-            const char * const  *known,
-            GError             **error)
+check_keys (const FiscalJsonNode  *object,
+            const Where           *where,
+            const char * const    *known,
+            GError               **error)
 {
-  JsonObjectIter iter;
-  const char *key;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, NULL))
+  for (const FiscalJsonNode *child = _fiscal_json_first (object); child; child = _fiscal_json_next (object, child))
     {
-      if (!g_strv_contains (known, key))
+      if (!g_strv_contains (known, child->key))
         {
-          Where here = WHERE_KEY (where, key);
+          Where here = WHERE_KEY (where, child->key);
           return fail (error, FISCAL_ERROR_BAD_VALUE, &here, _("unknown key"));
         }
     }
@@ -337,37 +323,36 @@ check_unique (GHashTable   *seen,
 }
 
 static gboolean
-read_units (FiscalDocument  *doc,
-            JsonObject      *root,
-            const Where     *top,
-            GHashTable      *unit_ids,
-            GError         **error)
+read_units (FiscalDocument        *doc,
+            const FiscalJsonNode  *root,
+            const Where           *top,
+            GHashTable            *unit_ids,
+            GError               **error)
 {
   static const char * const keys[] = { "id", "name", "code", NULL };
   Where where = WHERE_KEY (top, "units");
-  JsonNode *node;
-  JsonArray *array;
+  const FiscalJsonNode *node, *array, *element;
+  guint i;
 
   if (!member (root, top, "units", EXPECT_ARRAY, TRUE, &node, error))
     return FALSE;
 
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) == 0)
+  array = node;
+  if (array->v.length == 0)
     return fail (error, FISCAL_ERROR_BAD_VALUE, &where, _("a budget needs at least one unit"));
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (element = _fiscal_json_first (array), i = 0; element != NULL; element = _fiscal_json_next (array, element), i++)
     {
       Where item = WHERE_INDEX (&where, i);
-      JsonNode *element = json_array_get_element (array, i);
       g_autoptr(FiscalUnit) unit = NULL;
-      JsonObject *obj;
+      const FiscalJsonNode *obj;
       const char *id, *name, *code;
 
       if (!node_is (element, EXPECT_OBJECT))
         return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
                      expect_name (EXPECT_OBJECT), node_type_name (element));
 
-      obj = json_node_get_object (element);
+      obj = element;
       if (!check_keys (obj, &item, keys, error) ||
           !get_name (obj, &item, "id", &id, error) ||
           !check_unique (unit_ids, id, &item, error) ||
@@ -384,27 +369,26 @@ read_units (FiscalDocument  *doc,
 }
 
 static gboolean
-read_vehicles (FiscalProfile  *profile,
-               JsonObject     *assets,
-               const Where    *parent,
-               GError        **error)
+read_vehicles (FiscalProfile         *profile,
+               const FiscalJsonNode  *assets,
+               const Where           *parent,
+               GError               **error)
 {
   static const char * const keys[] = { "kind", "count", "value", NULL };
   Where where = WHERE_KEY (parent, "vehicles");
-  JsonNode *node;
-  JsonArray *array;
+  const FiscalJsonNode *node, *array, *element;
+  guint i;
 
   if (!member (assets, parent, "vehicles", EXPECT_ARRAY, FALSE, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  array = node;
+  for (element = _fiscal_json_first (array), i = 0; element != NULL; element = _fiscal_json_next (array, element), i++)
     {
       Where item = WHERE_INDEX (&where, i);
-      JsonNode *element = json_array_get_element (array, i);
-      JsonObject *obj;
+      const FiscalJsonNode *obj;
       const char *kind;
       gint64 count = 0, value = 0;
       gboolean present;
@@ -413,7 +397,7 @@ read_vehicles (FiscalProfile  *profile,
         return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
                      expect_name (EXPECT_OBJECT), node_type_name (element));
 
-      obj = json_node_get_object (element);
+      obj = element;
       if (!check_keys (obj, &item, keys, error) ||
           !get_name (obj, &item, "kind", &kind, error) ||
           !get_integer (obj, &item, "count", TRUE, 0, G_MAXINT32, &present, &count, error) ||
@@ -427,15 +411,15 @@ read_vehicles (FiscalProfile  *profile,
 }
 
 static gboolean
-read_profile (FiscalDocument  *doc,
-              JsonObject      *root,
-              const Where     *top,
-              GError         **error)
+read_profile (FiscalDocument        *doc,
+              const FiscalJsonNode  *root,
+              const Where           *top,
+              GError               **error)
 {
   FiscalProfile *profile = fiscal_document_get_profile (doc);
   Where where = WHERE_KEY (top, "profile");
-  JsonNode *node;
-  JsonObject *obj;
+  const FiscalJsonNode *node;
+  const FiscalJsonNode *obj;
   g_autoptr(GPtrArray) top_keys = g_ptr_array_new ();
 
   if (!member (root, top, "profile", EXPECT_OBJECT, FALSE, &node, error))
@@ -443,13 +427,13 @@ read_profile (FiscalDocument  *doc,
   if (node == NULL)
     return TRUE;
 
-  obj = json_node_get_object (node);
+  obj = node;
 
   for (guint f = 0; f < FISCAL_N_PROFILE_FIELDS; f++)
     {
       const FiscalProfileFieldInfo *info = fiscal_profile_field_info (f);
       const char *outer_key = info->group ? info->group : info->key;
-      JsonObject *container = obj;
+      const FiscalJsonNode *container = obj;
       Where group_where = WHERE_KEY (&where, info->group);
       const Where *parent = &where;
       gboolean present = FALSE;
@@ -461,13 +445,13 @@ read_profile (FiscalDocument  *doc,
 
       if (info->group != NULL)
         {
-          JsonNode *group;
+          const FiscalJsonNode *group;
 
           if (!member (obj, &where, info->group, EXPECT_OBJECT, FALSE, &group, error))
             return FALSE;
           if (group == NULL)
             continue;
-          container = json_node_get_object (group);
+          container = group;
           parent = &group_where;
 
           /* Check the group's keys once, at its first field. */
@@ -534,15 +518,15 @@ read_profile (FiscalDocument  *doc,
 }
 
 static gboolean
-read_indicators (FiscalTargets  *targets,
-                 JsonObject     *object,
-                 const Where    *parent,
-                 GError        **error)
+read_indicators (FiscalTargets         *targets,
+                 const FiscalJsonNode  *object,
+                 const Where           *parent,
+                 GError               **error)
 {
   const char *keys[FISCAL_N_INDICATOR_FIELDS + 1] = { NULL };
   Where where = WHERE_KEY (parent, "indicators");
-  JsonNode *node;
-  JsonArray *array;
+  const FiscalJsonNode *node, *array, *element;
+  guint i;
 
   for (guint f = 0; f < FISCAL_N_INDICATOR_FIELDS; f++)
     keys[f] = fiscal_indicator_field_key (f);
@@ -552,19 +536,18 @@ read_indicators (FiscalTargets  *targets,
   if (node == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  array = node;
+  for (element = _fiscal_json_first (array), i = 0; element != NULL; element = _fiscal_json_next (array, element), i++)
     {
       Where item = WHERE_INDEX (&where, i);
-      JsonNode *element = json_array_get_element (array, i);
       g_autoptr(FiscalIndicator) indicator = NULL;
-      JsonObject *obj;
+      const FiscalJsonNode *obj;
 
       if (!node_is (element, EXPECT_OBJECT))
         return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
                      expect_name (EXPECT_OBJECT), node_type_name (element));
 
-      obj = json_node_get_object (element);
+      obj = element;
       if (!check_keys (obj, &item, keys, error))
         return FALSE;
 
@@ -601,10 +584,10 @@ read_indicators (FiscalTargets  *targets,
 
 /* A "targets" object: the department's (with its goal) or a project's. */
 static gboolean
-read_targets (FiscalTargets  *targets,
-              JsonObject     *object,
-              const Where    *parent,
-              GError        **error)
+read_targets (FiscalTargets         *targets,
+              const FiscalJsonNode  *object,
+              const Where           *parent,
+              GError               **error)
 {
   static const char * const department_keys[] = { "goal", "funds", "indicators", NULL };
   static const char * const project_keys[] = { "funds", "indicators", NULL };
@@ -613,8 +596,8 @@ read_targets (FiscalTargets  *targets,
   const char *fund_keys[FISCAL_N_FUNDS + 1] = { NULL };
   Where where = WHERE_KEY (parent, "targets");
   Where funds_where = WHERE_KEY (&where, "funds");
-  JsonObject *obj, *funds_obj;
-  JsonNode *node;
+  const FiscalJsonNode *obj, *funds_obj;
+  const FiscalJsonNode *node;
   const char *goal = NULL;
 
   if (!member (object, parent, "targets", EXPECT_OBJECT, FALSE, &node, error))
@@ -622,7 +605,7 @@ read_targets (FiscalTargets  *targets,
   if (node == NULL)
     return TRUE;
 
-  obj = json_node_get_object (node);
+  obj = node;
   if (!check_keys (obj, &where, scope == FISCAL_TARGETS_DEPARTMENT ? department_keys : project_keys, error))
     return FALSE;
 
@@ -641,7 +624,7 @@ read_targets (FiscalTargets  *targets,
       for (guint i = 0; funds[i] != FISCAL_N_FUNDS; i++)
         fund_keys[i] = fiscal_fund_key (funds[i]);
 
-      funds_obj = json_node_get_object (node);
+      funds_obj = node;
       if (!check_keys (funds_obj, &funds_where, fund_keys, error))
         return FALSE;
 
@@ -660,17 +643,17 @@ read_targets (FiscalTargets  *targets,
 }
 
 static gboolean
-read_projects (FiscalDocument  *doc,
-               JsonObject      *root,
-               const Where     *top,
-               GHashTable      *unit_ids,
-               GHashTable      *project_ids,
-               GError         **error)
+read_projects (FiscalDocument        *doc,
+               const FiscalJsonNode  *root,
+               const Where           *top,
+               GHashTable            *unit_ids,
+               GHashTable            *project_ids,
+               GError               **error)
 {
   const char *keys[FISCAL_N_PROJECT_FIELDS + 2] = { NULL };
   Where where = WHERE_KEY (top, "projects");
-  JsonNode *node;
-  JsonArray *array;
+  const FiscalJsonNode *node, *array, *element;
+  guint i;
 
   for (guint f = 0; f < FISCAL_N_PROJECT_FIELDS; f++)
     keys[f] = fiscal_project_field_key (f);
@@ -681,20 +664,19 @@ read_projects (FiscalDocument  *doc,
   if (node == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  array = node;
+  for (element = _fiscal_json_first (array), i = 0; element != NULL; element = _fiscal_json_next (array, element), i++)
     {
       Where item = WHERE_INDEX (&where, i);
-      JsonNode *element = json_array_get_element (array, i);
       g_autoptr(FiscalProject) project = NULL;
-      JsonObject *obj;
+      const FiscalJsonNode *obj;
       const char *id, *name;
 
       if (!node_is (element, EXPECT_OBJECT))
         return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
                      expect_name (EXPECT_OBJECT), node_type_name (element));
 
-      obj = json_node_get_object (element);
+      obj = element;
       if (!check_keys (obj, &item, keys, error) ||
           !get_name (obj, &item, "id", &id, error) ||
           !check_unique (project_ids, id, &item, error) ||
@@ -733,12 +715,12 @@ read_projects (FiscalDocument  *doc,
 }
 
 static gboolean
-read_lines (FiscalDocument  *doc,
-            JsonObject      *root,
-            const Where     *top,
-            GHashTable      *unit_ids,
-            GHashTable      *project_ids,
-            GError         **error)
+read_lines (FiscalDocument        *doc,
+            const FiscalJsonNode  *root,
+            const Where           *top,
+            GHashTable            *unit_ids,
+            GHashTable            *project_ids,
+            GError               **error)
 {
   static const char * const keys[] = {
     "id", "unit", "function", "economic", "kind", "project", "source", "amount", "note", NULL
@@ -746,26 +728,23 @@ read_lines (FiscalDocument  *doc,
   Where where = WHERE_KEY (top, "lines");
   g_autoptr(GHashTable) line_ids = NULL;
   g_autoptr(GPtrArray) lines = NULL;
-  JsonNode *node;
-  JsonArray *array;
-  guint n;
+  const FiscalJsonNode *node, *array, *element;
+  guint i;
 
   if (!member (root, top, "lines", EXPECT_ARRAY, FALSE, &node, error))
     return FALSE;
   if (node == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
+  array = node;
   line_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  lines = g_ptr_array_new_full (n, g_object_unref);
+  lines = g_ptr_array_new_full (array->v.length, g_object_unref);
 
-  for (guint i = 0; i < n; i++)
+  for (element = _fiscal_json_first (array), i = 0; element != NULL; element = _fiscal_json_next (array, element), i++)
     {
       Where item = WHERE_INDEX (&where, i);
-      JsonNode *element = json_array_get_element (array, i);
       FiscalLine *line;
-      JsonObject *obj;
+      const FiscalJsonNode *obj;
       const char *id, *unit, *function, *economic, *kind_str, *project, *source_str, *note;
       FiscalKind kind;
       FiscalSource source;
@@ -776,7 +755,7 @@ read_lines (FiscalDocument  *doc,
         return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
                      expect_name (EXPECT_OBJECT), node_type_name (element));
 
-      obj = json_node_get_object (element);
+      obj = element;
       if (!get_name (obj, &item, "id", &id, error) ||
           !check_unique (line_ids, id, &item, error) ||
           !get_string (obj, &item, "unit", TRUE, &unit, error))
@@ -832,7 +811,7 @@ read_lines (FiscalDocument  *doc,
 
       /* A line of a million: look for unknown keys only when there are
        * more members than the known ones found. */
-      if (json_object_get_size (obj) > 6u + (economic != NULL) + (project != NULL) + (note != NULL) &&
+      if (obj->v.length > 6u + (economic != NULL) + (project != NULL) + (note != NULL) &&
           !check_keys (obj, &item, keys, error))
         return FALSE;
 
@@ -848,40 +827,37 @@ read_lines (FiscalDocument  *doc,
 }
 
 static gboolean
-read_explanations (FiscalDocument  *doc,
-                   JsonObject      *root,
-                   const Where     *top,
-                   GError         **error)
+read_explanations (FiscalDocument        *doc,
+                   const FiscalJsonNode  *root,
+                   const Where           *top,
+                   GError               **error)
 {
   Where where = WHERE_KEY (top, "explanations");
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *node;
+  const FiscalJsonNode *object, *node;
 
-  if (!member (root, top, "explanations", EXPECT_OBJECT, FALSE, &node, error))
+  if (!member (root, top, "explanations", EXPECT_OBJECT, FALSE, &object, error))
     return FALSE;
-  if (node == NULL)
+  if (object == NULL)
     return TRUE;
 
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &key, &node))
+  for (node = _fiscal_json_first (object); node != NULL; node = _fiscal_json_next (object, node))
     {
-      Where item = WHERE_KEY (&where, key);
+      Where item = WHERE_KEY (&where, node->key);
 
       if (!node_is (node, EXPECT_STRING))
         return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
                      expect_name (EXPECT_STRING), node_type_name (node));
 
-      fiscal_document_set_explanation (doc, key, json_node_get_string (node));
+      fiscal_document_set_explanation (doc, node->key, node->v.string);
     }
 
   return TRUE;
 }
 
 static gboolean
-read_document (FiscalDocument  *doc,
-               JsonObject      *root,
-               GError         **error)
+read_document (FiscalDocument        *doc,
+               const FiscalJsonNode  *root,
+               GError               **error)
 {
   static const char * const keys[] = {
     "format", "version", "year", "department", "prior", "units", "profile",
@@ -892,8 +868,8 @@ read_document (FiscalDocument  *doc,
   g_autoptr(GHashTable) project_ids = g_hash_table_new (g_str_hash, g_str_equal);
   Where department_where = WHERE_KEY (NULL, "department");
   const char *format, *name, *code, *prior;
-  JsonNode *node;
-  JsonObject *department;
+  const FiscalJsonNode *node;
+  const FiscalJsonNode *department;
   gint64 version = 0, year = 0;
   gboolean present;
 
@@ -919,7 +895,7 @@ read_document (FiscalDocument  *doc,
       !member (root, NULL, "department", EXPECT_OBJECT, TRUE, &node, error))
     return FALSE;
 
-  department = json_node_get_object (node);
+  department = node;
   if (!check_keys (department, &department_where, department_keys, error) ||
       !get_name (department, &department_where, "name", &name, error) ||
       !get_string (department, &department_where, "code", FALSE, &code, error) ||
@@ -939,6 +915,53 @@ read_document (FiscalDocument  *doc,
          read_targets (fiscal_document_get_targets (doc), root, NULL, error);
 }
 
+/* Reads the budget in @data, which it takes and changes. */
+static FiscalDocument *
+load_take (char    *data,
+           gsize    length,
+           GError **error)
+{
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(FiscalJsonTree) tree = NULL;
+  g_autofree char *owned = data;
+  const FiscalJsonNode *root;
+  const char *bad = NULL;
+
+  if (!g_utf8_validate_len (data, length, &bad))
+    {
+      guint line = 1;
+
+      for (const char *q = data; q < bad; q++)
+        line += (*q == '\n');
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8,
+                   _("line %u: the text is not UTF-8 (byte %lu)"),
+                   line, (gulong) (bad - data) + 1);
+      return NULL;
+    }
+
+  tree = _fiscal_json_tree_new_take (g_steal_pointer (&owned), length, error);
+  if (tree == NULL)
+    return NULL;
+
+  root = _fiscal_json_tree_root (tree);
+  if (root->type != FISCAL_JSON_OBJECT)
+    {
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_WRONG_TYPE,
+                   _("line 1: the document must be a JSON object, found %s"),
+                   node_type_name (root));
+      return NULL;
+    }
+
+  doc = g_object_new (FISCAL_TYPE_DOCUMENT, NULL);
+  fiscal_document_freeze_changed (doc);
+  if (!read_document (doc, root, error))
+    return NULL;
+  fiscal_document_thaw_changed (doc);
+  fiscal_document_clear_history (doc);
+
+  return g_steal_pointer (&doc);
+}
+
 /**
  * fiscal_document_load_from_data:
  * @data: the bytes of a *.fiscal.json file
@@ -951,59 +974,9 @@ fiscal_document_load_from_data (const char  *data,
                                 gsize        length,
                                 GError     **error)
 {
-  g_autoptr(FiscalDocument) doc = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *bad = NULL;
-  const char *problem = NULL;
-  guint line, column;
-  JsonNode *root;
-
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!g_utf8_validate_len (data, length, &bad))
-    {
-      line = 1;
-      for (const char *q = data; q < bad; q++)
-        line += (*q == '\n');
-      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8,
-                   _("line %u: the text is not UTF-8 (byte %lu)"),
-                   line, (gulong) (bad - data) + 1);
-      return NULL;
-    }
-
-  if (!_fiscal_json_check_syntax (data, length, &line, &column, &problem))
-    {
-      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON,
-                   _("line %u, column %u: not JSON: %s"), line, column, problem);
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON,
-                   _("not JSON: %s"), local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_WRONG_TYPE,
-                   _("line 1: the document must be a JSON object, found %s"),
-                   root ? node_type_name (root) : _("nothing"));
-      return NULL;
-    }
-
-  doc = g_object_new (FISCAL_TYPE_DOCUMENT, NULL);
-  fiscal_document_freeze_changed (doc);
-  if (!read_document (doc, json_node_get_object (root), error))
-    return NULL;
-  fiscal_document_thaw_changed (doc);
-  fiscal_document_clear_history (doc);
-
-  return g_steal_pointer (&doc);
+  return load_take (g_memdup2 (data ? data : "", length + (data == NULL)), length, error);
 }
 
 /**
@@ -1021,9 +994,9 @@ fiscal_document_load (GFile         *file,
                       GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   FiscalDocument *doc;
+  char *contents = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1031,7 +1004,8 @@ fiscal_document_load (GFile         *file,
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return NULL;
 
-  doc = fiscal_document_load_from_data (contents, length, &local_error);
+  /* The text is read once, in place, and freed with what was read from it. */
+  doc = load_take (contents, length, &local_error);
   if (doc == NULL)
     {
       name = g_file_get_basename (file);

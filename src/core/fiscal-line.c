@@ -203,10 +203,14 @@ fiscal_line_new_full (const char   *id,
 {
   FiscalLine *self;
 
+  g_return_val_if_fail (id != NULL && *id, NULL);
   g_return_val_if_fail (kind < FISCAL_N_KINDS, NULL);
   g_return_val_if_fail (source < FISCAL_N_SOURCES, NULL);
 
-  self = fiscal_line_new (id);
+  /* Loading makes a million of these: the id is set here rather than
+   * through the construct property and its GValue. */
+  self = g_object_new (FISCAL_TYPE_LINE, NULL);
+  self->id = g_strdup (id);
   self->unit = intern_or_null (unit_id);
   self->function = intern_or_null (function);
   self->economic = intern_or_null (economic);

@@ -548,7 +548,10 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   g_hash_table_insert (data->view->editors, editor_key (line, data->column), editable);
 
-  gtk_widget_set_tooltip_text (editable, NULL);
+  /* Setting a tooltip asks the display where the pointer is; a recycled
+   * cell is cleared only when it kept one. */
+  if (gtk_widget_get_tooltip_text (editable) != NULL)
+    gtk_widget_set_tooltip_text (editable, NULL);
   gtk_widget_remove_css_class (editable, "error");
   g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), item);
   refresh_cell (item);
@@ -1357,7 +1360,10 @@ fiscal_lines_view_set_document (FiscalLinesView *self,
       g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
+  /* The totals once, not once more for the model's items-changed. */
+  g_signal_handlers_block_by_func (self->filtered, update_totals, self);
   gtk_filter_list_model_set_model (self->filtered, document ? fiscal_document_get_lines (document) : NULL);
+  g_signal_handlers_unblock_by_func (self->filtered, update_totals, self);
   update_totals (self);
 }
 

@@ -70,6 +70,8 @@ struct _FiscalWindow
   GFile                *file;
   GPtrArray            *findings;
   guint                 refresh_source;
+  guint                 stale_views;     /* StaleView: pages not given the document yet */
+  guint                 settle_source;
   FiscalImportReport   *import_report;  /* when the budget was imported from a disclosure */
   char                 *import_name;
   GtkWidget            *import_dialog;  /* weak: the import report's window while it is open */
@@ -107,6 +109,25 @@ struct _FiscalWindow
 };
 
 G_DEFINE_FINAL_TYPE (FiscalWindow, fiscal_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* An opened budget is given at once to the page shown; the other pages get
+ * it when they are shown, or one by one once the window is idle, so that
+ * the first frame does not wait for pages nobody looks at. */
+typedef enum
+{
+  VIEW_PROFILE   = 1 << 0,
+  VIEW_LINES     = 1 << 1,
+  VIEW_PROJECTS  = 1 << 2,
+  VIEW_CHARTS    = 1 << 3,
+  VIEW_NARRATIVE = 1 << 4,
+  VIEW_REVIEW    = 1 << 5,   /* the checks and their badges */
+} StaleView;
+
+/* The checks before the narrative and the charts, which refresh with them
+ * once they have the document. */
+static const StaleView view_order[] = {
+  VIEW_REVIEW, VIEW_PROFILE, VIEW_LINES, VIEW_PROJECTS, VIEW_CHARTS, VIEW_NARRATIVE,
+};
 
 enum {
   PROP_0,
@@ -243,9 +264,12 @@ update_review (FiscalWindow *self)
   if (self->document != NULL)
     self->findings = fiscal_document_validate_with_prior (self->document, self->prior);
 
+  self->stale_views &= ~VIEW_REVIEW;
   fiscal_checks_view_set_findings (self->checks_view, self->findings);
-  fiscal_narrative_view_refresh (self->narrative_view);
-  fiscal_charts_page_refresh (self->charts_page);
+  if (!(self->stale_views & VIEW_NARRATIVE))
+    fiscal_narrative_view_refresh (self->narrative_view);
+  if (!(self->stale_views & VIEW_CHARTS))
+    fiscal_charts_page_refresh (self->charts_page);
 
   if (self->findings != NULL)
     {
@@ -255,7 +279,8 @@ update_review (FiscalWindow *self)
 
   update_badge (self->checks_count, errors + warnings);
   update_badge (self->checks_badge, errors + warnings);
-  update_badge (self->narrative_badge, fiscal_narrative_view_get_n_missing (self->narrative_view));
+  if (!(self->stale_views & VIEW_NARRATIVE))
+    update_badge (self->narrative_badge, fiscal_narrative_view_get_n_missing (self->narrative_view));
 
   gtk_widget_set_visible (GTK_WIDGET (self->checks_button), self->document != NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->checks_button), "error");
@@ -313,9 +338,102 @@ update_targets_panel (FiscalWindow *self)
   fiscal_targets_panel_set_findings (self->targets_panel, self->findings);
 }
 
+/* Gives the document to the page of @view, if it has not got it yet. */
+static void
+sync_view (FiscalWindow *self,
+           StaleView     view)
+{
+  if (!(self->stale_views & view))
+    return;
+  self->stale_views &= ~view;
+
+  switch (view)
+    {
+    case VIEW_PROFILE:
+      fiscal_profile_view_set_document (self->profile_view, self->document);
+      break;
+    case VIEW_LINES:
+      fiscal_lines_view_set_document (self->lines_view, self->document);
+      break;
+    case VIEW_PROJECTS:
+      fiscal_projects_view_set_document (self->projects_view, self->document);
+      break;
+    case VIEW_CHARTS:
+      fiscal_charts_page_set_document (self->charts_page, self->document, self->prior);
+      break;
+    case VIEW_NARRATIVE:
+      fiscal_narrative_view_set_document (self->narrative_view, self->document, self->prior);
+      update_badge (self->narrative_badge, fiscal_narrative_view_get_n_missing (self->narrative_view));
+      break;
+    case VIEW_REVIEW:
+      update_review (self);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static StaleView
+page_view (const char *page)
+{
+  if (g_strcmp0 (page, "overview") == 0)
+    return VIEW_PROFILE;
+  if (g_strcmp0 (page, "lines") == 0)
+    return VIEW_LINES;
+  if (g_strcmp0 (page, "projects") == 0)
+    return VIEW_PROJECTS;
+  if (g_strcmp0 (page, "charts") == 0)
+    return VIEW_CHARTS;
+  if (g_strcmp0 (page, "narrative") == 0)
+    return VIEW_NARRATIVE | VIEW_REVIEW;
+  if (g_strcmp0 (page, "checks") == 0)
+    return VIEW_REVIEW;
+  return 0;
+}
+
+static void
+sync_shown_page (FiscalWindow *self)
+{
+  StaleView views = page_view (gtk_stack_get_visible_child_name (self->stack));
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_order); i++)
+    if (views & view_order[i])
+      sync_view (self, view_order[i]);
+}
+
+/* Every page given the document: before anything reaches into one. */
+static void
+sync_all_views (FiscalWindow *self)
+{
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (view_order); i++)
+    sync_view (self, view_order[i]);
+}
+
+static gboolean
+settle_cb (gpointer data)
+{
+  FiscalWindow *self = data;
+
+  /* One page for each turn of the main loop, so that input is not kept
+   * waiting for all of them. */
+  for (guint i = 0; i < G_N_ELEMENTS (view_order); i++)
+    if (self->stale_views & view_order[i])
+      {
+        sync_view (self, view_order[i]);
+        if (self->stale_views != 0)
+          return G_SOURCE_CONTINUE;
+        break;
+      }
+
+  self->settle_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 page_changed_cb (FiscalWindow *self)
 {
+  sync_shown_page (self);
   update_targets_panel (self);
 }
 
@@ -588,6 +706,7 @@ fiscal_window_get_findings (FiscalWindow *self)
       g_clear_handle_id (&self->refresh_source, g_source_remove);
       update_review (self);
     }
+  sync_view (self, VIEW_REVIEW);
 
   return self->findings;
 }
@@ -650,6 +769,7 @@ finding_activated_cb (FiscalWindow        *self,
   const char *where = finding->where;
   guint index;
 
+  sync_all_views (self);
   if (g_str_has_prefix (where, "explanations."))
     {
       const char *key = where + strlen ("explanations.");
@@ -820,11 +940,15 @@ set_document (FiscalWindow   *self,
         }
     }
 
-  fiscal_narrative_view_set_document (self->narrative_view, document, self->prior);
-  fiscal_charts_page_set_document (self->charts_page, document, self->prior);
-  fiscal_profile_view_set_document (self->profile_view, document);
-  fiscal_lines_view_set_document (self->lines_view, document);
-  fiscal_projects_view_set_document (self->projects_view, document);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
+  self->stale_views = VIEW_PROFILE | VIEW_LINES | VIEW_PROJECTS | VIEW_CHARTS | VIEW_NARRATIVE | VIEW_REVIEW;
+  if (document == NULL)
+    sync_all_views (self);
+  else
+    {
+      sync_shown_page (self);
+      self->settle_source = g_idle_add_full (G_PRIORITY_LOW, settle_cb, self, NULL);
+    }
   if (document != NULL)
     {
       g_signal_connect_object (document, "notify::modified", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
@@ -834,7 +958,6 @@ set_document (FiscalWindow   *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_list), document != NULL);
   update_title (self);
   update_actions (self);
-  update_review (self);
   start_autosave (self);
 }
 
@@ -1659,6 +1782,7 @@ table_view_cell_activated_cb (FiscalWindow    *self,
     return;
 
   fiscal_window_show_page (self, "lines");
+  sync_view (self, VIEW_LINES);
   fiscal_lines_view_set_cell_filter (self->lines_view, table, row, column);
 }
 
@@ -1703,6 +1827,7 @@ fiscal_window_dispose (GObject *object)
   FiscalWindow *self = (FiscalWindow *)object;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
   if (self->close_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *) &self->close_dialog);
   self->close_dialog = NULL;
@@ -1830,6 +1955,10 @@ fiscal_window_init (FiscalWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->amounts_in_wan = TRUE;
+  /* A homogeneous stack measures every page for each frame, the narrative
+   * and the projects of a large budget with them; only the shown page is. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   populate_sidebar (self);
 
   g_signal_connect_swapped (self->lines_view, "selection-changed", G_CALLBACK (page_changed_cb), self);
