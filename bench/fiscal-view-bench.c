@@ -2,12 +2,15 @@
  *
  * Prints, for each of the eleven tables, what showing it first costs (the
  * view builds its cells) and what one amount edit then costs in the window
- * with that table shown, then what showing the findings of the checks costs: the pivot of the table, setting it on the table
- * view, and the frame that lays it out and draws it. A synthetic
- * budget of 100,000 lines by default; medians of a few runs, in
- * milliseconds. Needs a display (run it under xvfb-run).
+ * with that table shown: the pivot of the table, setting it on the table
+ * view, and the frame that lays it out and draws it. Then the frames of
+ * scrolling the longest table from top to bottom a page at a time, and
+ * what showing the findings of the checks costs. A synthetic budget of
+ * 100,000 lines by default in N / 1000 units of ten projects each (more
+ * units make a longer 表7); medians of a few runs, in milliseconds. Needs
+ * a display (run it under xvfb-run).
  *
- *   fiscal-view-bench [--lines N]
+ *   fiscal-view-bench [--lines N] [--units N]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,22 +48,102 @@ wait_for_frame (GtkWidget *window)
   g_signal_handler_disconnect (clock, id);
 }
 
+/* The scrolled window that scrolls the rows of the table view @view: its
+ * own, or the one it is in. */
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Scrolls the table shown from top to bottom a page at a time, each step
+ * waiting for its frame, and prints the median and worst frame. */
+static void
+bench_scrolling (GtkWidget *window,
+                 GtkWidget *view)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (view);
+  GtkAdjustment *adj;
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  double value, end;
+
+  if (scrolled == NULL)
+    scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
+  adj = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_adjustment_set_value (adj, 0);
+  wait_for_frame (window);
+
+  end = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+  for (value = 0; value < end;)
+    {
+      double t0 = fiscal_bench_now_ms (), t;
+
+      value = MIN (end, value + MAX (1, gtk_adjustment_get_page_increment (adj)));
+      gtk_adjustment_set_value (adj, value);
+      wait_for_frame (window);
+      t = fiscal_bench_now_ms () - t0;
+      g_array_append_val (frames, t);
+    }
+
+  if (frames->len == 0)
+    {
+      g_print ("scrolling: the table fits in the window\n");
+      return;
+    }
+  g_array_sort (frames, compare_doubles);
+  g_print ("scrolling %.0f px in %u pages: median frame %.1f ms, worst %.1f ms\n", end, frames->len,
+           g_array_index (frames, double, frames->len / 2), g_array_index (frames, double, frames->len - 1));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   guint n_lines = 100000;
+  guint n_units = 0;
+  guint longest = 1, longest_rows = 0;
   g_autoptr(FiscalDocument) doc = NULL;
   GtkWidget *window, *scrolled, *view;
   g_autoptr(FiscalLine) line = NULL;
 
-  if (argc == 3 && g_str_equal (argv[1], "--lines"))
-    n_lines = strtoul (argv[2], NULL, 10);
+  for (int i = 1; i + 1 < argc; i += 2)
+    {
+      if (g_str_equal (argv[i], "--lines"))
+        n_lines = strtoul (argv[i + 1], NULL, 10);
+      else if (g_str_equal (argv[i], "--units"))
+        n_units = strtoul (argv[i + 1], NULL, 10);
+      else
+        {
+          g_printerr ("usage: fiscal-view-bench [--lines N] [--units N]\n");
+          return 2;
+        }
+    }
+  if (n_units == 0)
+    n_units = MAX (1, n_lines / 1000);
 
   gtk_init ();
   adw_init ();
 
-  doc = fiscal_synthetic_budget (MAX (1, n_lines / 1000), n_lines, 1);
+  doc = fiscal_synthetic_budget (n_units, n_lines, 1);
   line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
 
   window = gtk_window_new ();
@@ -72,7 +155,7 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (window);
 
-  g_print ("%u lines\n%5s  %6s  %10s  %10s  %10s  %10s\n", n_lines, "table", "rows", "first ms", "pivot ms", "view ms", "total ms");
+  g_print ("%u lines, %u units, %u projects\n%5s  %6s  %10s  %10s  %10s  %10s\n", n_lines, n_units, n_units * 10, "table", "rows", "first ms", "pivot ms", "view ms", "total ms");
 
   for (guint n = 1; n <= FISCAL_N_TABLES; n++)
     {
@@ -110,7 +193,22 @@ main (int   argc,
       g_print ("%5u  %6u  %10.1f  %10.1f  %10.1f  %10.1f\n", n, rows, first,
                fiscal_bench_median (pivot, REPEATS), fiscal_bench_median (shown, REPEATS),
                fiscal_bench_median (total, REPEATS));
+      if (rows > longest_rows)
+        {
+          longest = n;
+          longest_rows = rows;
+        }
     }
+
+  /* Scrolling the longest table. */
+  {
+    g_autoptr(FiscalTable) table = fiscal_pivot_table (doc, longest);
+
+    fiscal_table_view_set_table (FISCAL_TABLE_VIEW (view), table);
+    wait_for_frame (window);
+    g_print ("表%u, %u rows: ", longest, longest_rows);
+    bench_scrolling (window, view);
+  }
 
   /* The checks page: the findings set on the list and the frame drawn. */
   {
