@@ -20,6 +20,7 @@
 #include "fiscal-profile-view.h"
 #include "fiscal-projects-view.h"
 #include "fiscal-narrative-view.h"
+#include "fiscal-table-grid.h"
 #include "fiscal-table-view.h"
 #include "fiscal-window.h"
 
@@ -754,6 +755,34 @@ test_long_table (void)
   g_assert_cmpint (activated[0], ==, 1199);
   g_assert_cmpint (activated[1], ==, 1);
 
+  g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_ROWS, -1));
+  g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
+  g_assert_cmpuint (row, ==, 1198);
+  g_assert_cmpuint (column, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header + 1198, 1), "cursor"));
+  g_assert_false (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header + 1199, 1), "cursor"));
+
+  /* Ctrl+Home goes back to the first cell, scrolled into view. */
+  g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_TABLE_END, -1));
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
+  g_assert_cmpuint (row, ==, 0);
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header, 0), ==, "项目0");
+  g_assert_true (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header, 0), "cursor"));
+  g_assert_null (fiscal_table_view_get_text_at (view, header + 1199, 0));
+
+  /* Page Down moves by the rows in view, and the cursor stays in view. */
+  g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_PAGES, 1));
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
+  g_assert_cmpuint (row, >, 5);
+  g_assert_cmpuint (row, <, 40);
+  g_assert_nonnull (fiscal_table_view_get_text_at (view, header + row, 0));
+  g_assert_true (gtk_widget_activate_action (grid, "table.activate-cursor", NULL));
+  g_assert_cmpint (activated[0], ==, (int) row);
+  g_assert_cmpint (activated[1], ==, 0);
+
   fiscal_table_view_scroll_to_cell (view, 3, 2);
   wait_for_frame (GTK_WIDGET (view));
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 3, 0), ==, "项目3");
@@ -1011,8 +1040,18 @@ test_table_to_lines (void)
   lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
 
   /* Row 3 of 表 3 is 2010302 一般行政管理事务: its 项目支出 figure is the
-   * seven project lines, its 基本支出 figure none, the row all seven. */
-  fiscal_table_view_activate_cell (view, 3, 6);
+   * seven project lines, its 基本支出 figure none, the row all seven.
+   * The figure is reached with the keyboard: the cursor put on it, Enter. */
+  wait_for_frame (GTK_WIDGET (window));
+  fiscal_table_view_scroll_to_cell (view, 3, 6);
+  wait_for_frame (GTK_WIDGET (window));
+  {
+    GtkWidget *cell = fiscal_table_view_get_cell (view, fiscal_table_view_get_n_header_rows (view) + 3, 6);
+
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "173.00");
+    g_assert_true (gtk_widget_activate_action (gtk_widget_get_parent (cell), "table.activate-cursor", NULL));
+  }
   iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);

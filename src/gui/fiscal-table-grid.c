@@ -785,58 +785,48 @@ move_cursor (FiscalTableGrid *self,
   fiscal_table_grid_scroll_to (self, self->cursor_row, (int) self->cursor_column);
 }
 
-/* How the keys move the cursor. */
-typedef enum
-{
-  MOVE_ROWS,      /* by rows */
-  MOVE_COLUMNS,   /* by columns */
-  MOVE_PAGES,     /* by as many rows as are in view */
-  MOVE_ROW_END,   /* to the first or last column */
-  MOVE_TABLE_END, /* to the first or last cell of the table */
-} MoveKind;
-
-static gboolean
-move_cursor_binding (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   user_data)
+static void
+move_cursor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *args)
 {
   FiscalTableGrid *self = FISCAL_TABLE_GRID (widget);
   int kind, count;
   int row, column, page;
 
   if (self->table == NULL || self->n_rows == 0)
-    return FALSE;
+    return;
 
   g_variant_get (args, "(ii)", &kind, &count);
   if (self->cursor_row == NO_ROW)
     {
       move_cursor (self, 0, 0);
-      return TRUE;
+      return;
     }
 
   row = (int) self->cursor_row;
   column = (int) self->cursor_column;
   page = MAX (1, (gtk_widget_get_height (widget) - self->header_height) / MAX (1, self->row_height) - 1);
 
-  switch ((MoveKind) kind)
+  switch ((FiscalTableMove) kind)
     {
-    case MOVE_ROWS:
+    case FISCAL_TABLE_MOVE_ROWS:
       row += count;
       break;
 
-    case MOVE_COLUMNS:
+    case FISCAL_TABLE_MOVE_COLUMNS:
       column += count;
       break;
 
-    case MOVE_PAGES:
+    case FISCAL_TABLE_MOVE_PAGES:
       row += count * page;
       break;
 
-    case MOVE_ROW_END:
+    case FISCAL_TABLE_MOVE_ROW_END:
       column = count < 0 ? 0 : (int) self->n_columns - 1;
       break;
 
-    case MOVE_TABLE_END:
+    case FISCAL_TABLE_MOVE_TABLE_END:
     default:
       row = count < 0 ? 0 : (int) self->n_rows - 1;
       column = count < 0 ? 0 : (int) self->n_columns - 1;
@@ -844,7 +834,6 @@ move_cursor_binding (GtkWidget *widget,
     }
 
   move_cursor (self, row, column);
-  return TRUE;
 }
 
 static void
@@ -867,11 +856,11 @@ add_move_binding (GtkWidgetClass  *widget_class,
                   guint            keyval,
                   guint            keypad_keyval,
                   GdkModifierType  modifiers,
-                  MoveKind         kind,
+                  FiscalTableMove  kind,
                   int              count)
 {
-  gtk_widget_class_add_binding (widget_class, keyval, modifiers, move_cursor_binding, "(ii)", kind, count);
-  gtk_widget_class_add_binding (widget_class, keypad_keyval, modifiers, move_cursor_binding, "(ii)", kind, count);
+  gtk_widget_class_add_binding_action (widget_class, keyval, modifiers, "table.move-cursor", "(ii)", kind, count);
+  gtk_widget_class_add_binding_action (widget_class, keypad_keyval, modifiers, "table.move-cursor", "(ii)", kind, count);
 }
 
 static void
@@ -890,6 +879,21 @@ pressed_cb (GtkGestureClick *gesture,
   fiscal_table_grid_set_cursor (self, row, column);
   if (n_press == 2)
     g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, (int) column);
+}
+
+/* The keyboard comes to the table: the cursor shows where it is, on the
+ * first row in view where there was none. */
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                FiscalTableGrid         *self)
+{
+  double value;
+
+  if (self->table == NULL || self->n_rows == 0 || self->cursor_row != NO_ROW)
+    return;
+
+  value = gtk_adjustment_get_value (self->vadjustment);
+  fiscal_table_grid_set_cursor (self, MIN (self->n_rows - 1, (guint) (value / MAX (1, self->row_height) + 0.999)), 0);
 }
 
 static gboolean
@@ -1105,16 +1109,25 @@ fiscal_table_grid_class_init (FiscalTableGridClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "table.activate-cursor", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "table.activate-cursor", NULL);
 
-  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, MOVE_ROWS, -1);
-  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, MOVE_ROWS, 1);
-  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, 0, MOVE_COLUMNS, -1);
-  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 0, MOVE_COLUMNS, 1);
-  add_move_binding (widget_class, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up, 0, MOVE_PAGES, -1);
-  add_move_binding (widget_class, GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, 0, MOVE_PAGES, 1);
-  add_move_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, 0, MOVE_ROW_END, -1);
-  add_move_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, 0, MOVE_ROW_END, 1);
-  add_move_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, GDK_CONTROL_MASK, MOVE_TABLE_END, -1);
-  add_move_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, GDK_CONTROL_MASK, MOVE_TABLE_END, 1);
+  /**
+   * FiscalTableGrid|table.move-cursor:
+   * @kind: a #FiscalTableMove
+   * @count: how many, and which way
+   *
+   * Moves the cursor and scrolls it into view, as the arrow, page, Home
+   * and End keys do.
+   */
+  gtk_widget_class_install_action (widget_class, "table.move-cursor", "(ii)", move_cursor_action);
+  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, FISCAL_TABLE_MOVE_ROWS, -1);
+  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, FISCAL_TABLE_MOVE_ROWS, 1);
+  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, 0, FISCAL_TABLE_MOVE_COLUMNS, -1);
+  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 0, FISCAL_TABLE_MOVE_COLUMNS, 1);
+  add_move_binding (widget_class, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up, 0, FISCAL_TABLE_MOVE_PAGES, -1);
+  add_move_binding (widget_class, GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, 0, FISCAL_TABLE_MOVE_PAGES, 1);
+  add_move_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, 0, FISCAL_TABLE_MOVE_ROW_END, -1);
+  add_move_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, 0, FISCAL_TABLE_MOVE_ROW_END, 1);
+  add_move_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, GDK_CONTROL_MASK, FISCAL_TABLE_MOVE_TABLE_END, -1);
+  add_move_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, GDK_CONTROL_MASK, FISCAL_TABLE_MOVE_TABLE_END, 1);
 
   gtk_widget_class_set_css_name (widget_class, "tablegrid");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
@@ -1124,6 +1137,7 @@ static void
 fiscal_table_grid_init (FiscalTableGrid *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->header = g_ptr_array_new ();
   self->slots = g_array_new (FALSE, FALSE, sizeof (Slot));
@@ -1145,6 +1159,9 @@ fiscal_table_grid_init (FiscalTableGrid *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);

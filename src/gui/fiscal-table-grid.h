@@ -17,6 +17,16 @@
 
 G_BEGIN_DECLS
 
+/* How the action table.move-cursor (kind, count) moves the cursor. */
+typedef enum
+{
+  FISCAL_TABLE_MOVE_ROWS,       /* by count rows */
+  FISCAL_TABLE_MOVE_COLUMNS,    /* by count columns */
+  FISCAL_TABLE_MOVE_PAGES,      /* by count times the rows in view */
+  FISCAL_TABLE_MOVE_ROW_END,    /* to the first (count < 0) or last column */
+  FISCAL_TABLE_MOVE_TABLE_END,  /* to the first (count < 0) or last cell */
+} FiscalTableMove;
+
 #define FISCAL_TYPE_TABLE_GRID (fiscal_table_grid_get_type ())
 
 G_DECLARE_FINAL_TYPE (FiscalTableGrid, fiscal_table_grid, FISCAL, TABLE_GRID, GtkWidget)

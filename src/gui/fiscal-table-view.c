@@ -207,7 +207,6 @@ fiscal_table_view_init (FiscalTableView *self)
   gtk_scrolled_window_set_propagate_natural_height (self->scrolled, TRUE);
   gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->grid));
   gtk_widget_set_vexpand (GTK_WIDGET (self->scrolled), FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->scrolled), "disclosure-grid");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->scrolled));
 
   self->note = GTK_LABEL (gtk_label_new (NULL));
