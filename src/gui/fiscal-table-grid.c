@@ -660,12 +660,15 @@ fiscal_table_grid_size_allocate (GtkWidget *widget,
   first = (guint) (gtk_adjustment_get_value (self->vadjustment) / self->row_height);
   last = MIN (self->n_rows, first + (guint) (MAX (0, height - self->header_height) / self->row_height) + 2);
 
+  /* Slots whose rows left the view take the rows that came into it; the
+   * ones left over are hidden. Their cells stay mapped meanwhile, as
+   * unmapping and mapping them again costs more than their new texts. */
   for (guint i = 0; i < self->slots->len; i++)
     {
       Slot *slot = &g_array_index (self->slots, Slot, i);
 
       if (slot->row != NO_ROW && (slot->row < first || slot->row >= last))
-        unbind_slot (self, slot);
+        slot->row = NO_ROW;
     }
 
   for (guint r = first; r < last; r++)
@@ -695,6 +698,14 @@ fiscal_table_grid_size_allocate (GtkWidget *widget,
           gtk_widget_measure (slot->cells[c], GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
           gtk_widget_size_allocate (slot->cells[c], &alloc, -1);
         }
+    }
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      Slot *slot = &g_array_index (self->slots, Slot, i);
+
+      if (slot->row == NO_ROW)
+        unbind_slot (self, slot);
     }
 }
 
