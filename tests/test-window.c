@@ -190,6 +190,10 @@ test_open_example (void)
   iterate ();
   g_assert_cmpuint (fiscal_table_get_n_rows (fiscal_table_view_get_table (view)), ==, 0);
   g_assert_nonnull (strstr (fiscal_table_get_note (fiscal_table_view_get_table (view)), "为空表"));
+  /* Its header is shown, over no rows. */
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, 0, 0), ==, "科目");
+  g_assert_null (data_text (view, 0, 0));
 
   /* Every table can be shown through the action, and the sidebar follows. */
   for (guint i = 1; i <= 11; i++)

@@ -252,6 +252,11 @@ fiscal_table_view_set_table (FiscalTableView *self,
                fiscal_table_get_number (self->table) == fiscal_table_get_number (table);
   g_set_object (&self->table, table);
   fiscal_table_grid_set_table (self->grid, table, keep_place);
+  /* A header alone is shorter than a vertical scrollbar may be: the
+   * sentence of an empty table follows it closely. */
+  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_AUTOMATIC,
+                                  table != NULL && fiscal_table_get_n_rows (table) == 0
+                                  ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
   gtk_widget_set_visible (self->box, table != NULL);
   if (table != NULL)
     update_texts (self);
