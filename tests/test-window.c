@@ -50,15 +50,20 @@ after_paint_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-/* Runs the main loop until @widget's window has laid out and painted a
- * frame. */
+/* Runs the main loop until @widget is on screen and its window has laid
+ * out and painted a frame. (A frame can pass before the window is mapped,
+ * with nothing laid out.) */
 static void
 wait_for_frame (GtkWidget *widget)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  GdkFrameClock *clock;
   gboolean painted = FALSE;
   gulong id;
 
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
   g_assert_nonnull (clock);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   gtk_widget_queue_draw (widget);
@@ -150,6 +155,8 @@ test_open_example (void)
   guint n_rows = 0;
 
   g_assert_true (fiscal_window_open (window, file));
+  /* Wide enough for the sidebar and the page side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
 
@@ -218,6 +225,8 @@ test_tables_follow_edits (void)
   g_autoptr(FiscalLine) line = NULL;
 
   g_assert_true (fiscal_window_open (window, file));
+  /* Wide enough for the sidebar and the page side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   view = find_table_view (GTK_WIDGET (window));
   fiscal_window_show_table (window, 3);
@@ -1036,6 +1045,8 @@ test_table_to_lines (void)
   g_autofree char *uri = g_file_get_uri (file);
 
   g_assert_true (fiscal_window_open (window, file));
+  /* Wide enough for the sidebar and the page side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_table (window, 3);
   iterate ();
