@@ -1,13 +1,19 @@
 /* fiscal-view-bench.c
  *
  * Prints, for each of the eleven tables, what showing it first costs (the
- * view builds its cells) and what one amount edit then costs in the window
- * with that table shown, then what showing the findings of the checks costs: the pivot of the table, setting it on the table
- * view, and the frame that lays it out and draws it. A synthetic
- * budget of 100,000 lines by default; medians of a few runs, in
- * milliseconds. Needs a display (run it under xvfb-run).
+ * view builds its header and the rows in view; "frame ms" is the work of
+ * the frame that lays it out and paints it, without the wait for the frame
+ * clock) and what one amount edit then costs in the window with that
+ * table shown: the pivot of the table, setting it on the table view, and
+ * the frame that lays it out and draws it. The wall times include the wait
+ * for the next frame of the clock (16.7 ms at 60 Hz). Then the frames of
+ * scrolling the longest table from top to bottom a page at a time, and
+ * what showing the findings of the checks costs. A synthetic budget of
+ * 100,000 lines by default in N / 1000 units of ten projects each (more
+ * units make a longer 表7); medians of a few runs, in milliseconds. Needs
+ * a display (run it under xvfb-run).
  *
- *   fiscal-view-bench [--lines N]
+ *   fiscal-view-bench [--lines N] [--units N]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,25 +30,119 @@
 
 #define REPEATS 5
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
+typedef struct
 {
-  *painted = TRUE;
+  gboolean painted;
+  double   start;   /* when the frame began its work */
+  double   work;    /* from then to the end of its painting */
+} Frame;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Frame         *frame)
+{
+  frame->start = fiscal_bench_now_ms ();
 }
 
-/* Runs the main loop until @window has painted a frame. */
 static void
+after_paint_cb (GdkFrameClock *clock,
+                Frame         *frame)
+{
+  frame->painted = TRUE;
+  frame->work = fiscal_bench_now_ms () - frame->start;
+}
+
+/* Runs the main loop until @window has painted a frame; returns the
+ * milliseconds the frame worked (update, layout and paint), without the
+ * wait for the frame clock. */
+static double
 wait_for_frame (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gboolean painted = FALSE;
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  Frame frame = { FALSE, fiscal_bench_now_ms (), 0 };
+  gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frame);
+  gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frame);
 
   gtk_widget_queue_draw (window);
-  while (!painted)
+  while (!frame.painted)
     g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+
+  return frame.work;
+}
+
+/* The scrolled window that scrolls the rows of the table view @view: its
+ * own, or the one it is in. */
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Scrolls the table shown from top to bottom a page at a time, each step
+ * waiting for its frame, and prints the median and worst frame. */
+static void
+bench_scrolling (GtkWidget *window,
+                 GtkWidget *view)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (view);
+  GtkAdjustment *adj;
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) works = g_array_new (FALSE, FALSE, sizeof (double));
+  double value, end;
+
+  if (scrolled == NULL)
+    scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
+  adj = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_adjustment_set_value (adj, 0);
+  wait_for_frame (window);
+
+  end = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+  for (value = 0; value < end;)
+    {
+      double t0 = fiscal_bench_now_ms (), t, work;
+
+      value = MIN (end, value + MAX (1, gtk_adjustment_get_page_increment (adj)));
+      gtk_adjustment_set_value (adj, value);
+      work = wait_for_frame (window);
+      t = fiscal_bench_now_ms () - t0;
+      g_array_append_val (frames, t);
+      g_array_append_val (works, work);
+    }
+
+  if (frames->len == 0)
+    {
+      g_print ("scrolling: the table fits in the window\n");
+      return;
+    }
+  g_array_sort (frames, compare_doubles);
+  g_array_sort (works, compare_doubles);
+  g_print ("scrolling %.0f px in %u pages:\n"
+           "  step to frame painted: median %.1f ms, worst %.1f ms\n"
+           "  frame work (layout and paint): median %.1f ms, worst %.1f ms\n",
+           end, frames->len,
+           g_array_index (frames, double, frames->len / 2), g_array_index (frames, double, frames->len - 1),
+           g_array_index (works, double, works->len / 2), g_array_index (works, double, works->len - 1));
 }
 
 int
@@ -50,43 +150,57 @@ main (int   argc,
       char *argv[])
 {
   guint n_lines = 100000;
+  guint n_units = 0;
+  guint longest = 1, longest_rows = 0;
   g_autoptr(FiscalDocument) doc = NULL;
-  GtkWidget *window, *scrolled, *view;
+  GtkWidget *window, *view;
   g_autoptr(FiscalLine) line = NULL;
 
-  if (argc == 3 && g_str_equal (argv[1], "--lines"))
-    n_lines = strtoul (argv[2], NULL, 10);
+  for (int i = 1; i + 1 < argc; i += 2)
+    {
+      if (g_str_equal (argv[i], "--lines"))
+        n_lines = strtoul (argv[i + 1], NULL, 10);
+      else if (g_str_equal (argv[i], "--units"))
+        n_units = strtoul (argv[i + 1], NULL, 10);
+      else
+        {
+          g_printerr ("usage: fiscal-view-bench [--lines N] [--units N]\n");
+          return 2;
+        }
+    }
+  if (n_units == 0)
+    n_units = MAX (1, n_lines / 1000);
 
   gtk_init ();
   adw_init ();
 
-  doc = fiscal_synthetic_budget (MAX (1, n_lines / 1000), n_lines, 1);
+  doc = fiscal_synthetic_budget (n_units, n_lines, 1);
   line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
 
+  /* The view scrolls its rows itself, under its header. */
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  scrolled = gtk_scrolled_window_new ();
   view = fiscal_table_view_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (window);
 
-  g_print ("%u lines\n%5s  %6s  %10s  %10s  %10s  %10s\n", n_lines, "table", "rows", "first ms", "pivot ms", "view ms", "total ms");
+  g_print ("%u lines, %u units, %u projects\n%5s  %6s  %10s  %10s  %10s  %10s  %10s\n", n_lines, n_units, n_units * 10,
+           "table", "rows", "first ms", "frame ms", "pivot ms", "view ms", "total ms");
 
   for (guint n = 1; n <= FISCAL_N_TABLES; n++)
     {
-      double pivot[REPEATS], shown[REPEATS], total[REPEATS], first;
+      double pivot[REPEATS], shown[REPEATS], total[REPEATS], first, first_frame;
       guint rows = 0;
 
-      /* First shown: every cell made. */
+      /* First shown: the header and the rows in view made. */
       {
         g_autoptr(FiscalTable) table = fiscal_pivot_table (doc, n);
         double t0 = fiscal_bench_now_ms ();
 
         fiscal_table_view_set_table (FISCAL_TABLE_VIEW (view), NULL);
         fiscal_table_view_set_table (FISCAL_TABLE_VIEW (view), table);
-        wait_for_frame (window);
+        first_frame = wait_for_frame (window);
         first = fiscal_bench_now_ms () - t0;
       }
 
@@ -107,10 +221,25 @@ main (int   argc,
           rows = fiscal_table_get_n_rows (table);
         }
 
-      g_print ("%5u  %6u  %10.1f  %10.1f  %10.1f  %10.1f\n", n, rows, first,
+      g_print ("%5u  %6u  %10.1f  %10.1f  %10.1f  %10.1f  %10.1f\n", n, rows, first, first_frame,
                fiscal_bench_median (pivot, REPEATS), fiscal_bench_median (shown, REPEATS),
                fiscal_bench_median (total, REPEATS));
+      if (rows > longest_rows)
+        {
+          longest = n;
+          longest_rows = rows;
+        }
     }
+
+  /* Scrolling the longest table. */
+  {
+    g_autoptr(FiscalTable) table = fiscal_pivot_table (doc, longest);
+
+    fiscal_table_view_set_table (FISCAL_TABLE_VIEW (view), table);
+    wait_for_frame (window);
+    g_print ("表%u, %u rows: ", longest, longest_rows);
+    bench_scrolling (window, view);
+  }
 
   /* The checks page: the findings set on the list and the frame drawn. */
   {

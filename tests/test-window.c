@@ -21,6 +21,7 @@
 #include "fiscal-profile-view.h"
 #include "fiscal-projects-view.h"
 #include "fiscal-narrative-view.h"
+#include "fiscal-table-grid.h"
 #include "fiscal-table-view.h"
 #include "fiscal-window.h"
 
@@ -41,6 +42,35 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until @widget is on screen and its window has laid
+ * out and painted a frame. (A frame can pass before the window is mapped,
+ * with nothing laid out.) */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
 }
 
 static FiscalTableView *
@@ -204,6 +234,8 @@ test_open_example (void)
   guint n_rows = 0;
 
   g_assert_true (fiscal_window_open (window, file));
+  /* Wide enough for the sidebar and the page side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
 
@@ -224,7 +256,7 @@ test_open_example (void)
 
   /* 表 3 in its layout: codes split into 类/款/项, blanks left blank. */
   fiscal_window_show_table (window, 3);
-  iterate ();
+  wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpuint (fiscal_window_get_shown_table (window), ==, 3);
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 3 + 2));
   g_assert_cmpuint (fiscal_table_view_get_n_header_rows (view), ==, 4);
@@ -244,6 +276,10 @@ test_open_example (void)
   iterate ();
   g_assert_cmpuint (fiscal_table_get_n_rows (fiscal_table_view_get_table (view)), ==, 0);
   g_assert_nonnull (strstr (fiscal_table_get_note (fiscal_table_view_get_table (view)), "为空表"));
+  /* Its header is shown, over no rows. */
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, 0, 0), ==, "科目");
+  g_assert_null (data_text (view, 0, 0));
 
   /* Every table can be shown through the action, and the sidebar follows. */
   for (guint i = 1; i <= 11; i++)
@@ -268,10 +304,12 @@ test_tables_follow_edits (void)
   g_autoptr(FiscalLine) line = NULL;
 
   g_assert_true (fiscal_window_open (window, file));
+  /* Wide enough for the sidebar and the page side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  fiscal_window_show_table (window, 3);
-  iterate ();
   view = find_table_view (GTK_WIDGET (window));
+  fiscal_window_show_table (window, 3);
+  wait_for_frame (GTK_WIDGET (window));
 
   doc = fiscal_window_get_document (window);
   line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
@@ -651,17 +689,55 @@ test_projects_page (void)
 
 /* The performance-target panel: F9 shows it, it follows the Projects page,
  * edits through it are undoable, and it counts weights and findings. */
-/* A table of more than 300 rows shows the first 300 and offers the rest;
- * an edit still updates what is shown. */
+static guint
+count_labels (GtkWidget *widget)
+{
+  guint n = GTK_IS_LABEL (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child);
+
+  return n;
+}
+
+static graphene_rect_t
+cell_bounds (FiscalTableView *view,
+             guint            grid_row,
+             guint            grid_column)
+{
+  GtkWidget *cell = fiscal_table_view_get_cell (view, grid_row, grid_column);
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (view), &bounds));
+  return bounds;
+}
+
+static void
+record_activation_cb (FiscalTableView *view,
+                      guint            row,
+                      int              column,
+                      int             *activated)
+{
+  activated[0] = (int) row;
+  activated[1] = column;
+}
+
+/* A table of any length shows all its rows: only the rows in view are
+ * made, the last one is reached by scrolling, the header stays in place
+ * over the columns it names, an edit changes the figures in view at once,
+ * and the cursor cell is marked and activated with Enter. */
 static void
 test_long_table (void)
 {
   g_autoptr(FiscalTable) table = fiscal_table_new (7, fiscal_pivot_table_title (7));
   g_autoptr(FiscalTable) edited = fiscal_table_new (7, fiscal_pivot_table_title (7));
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
   FiscalTableView *view = FISCAL_TABLE_VIEW (fiscal_table_view_new ());
-  guint header;
+  GtkWidget *grid;
+  graphene_rect_t corner, corner_after, group, total, part, body_total, body_part;
+  int activated[2] = { -1, -2 };
+  guint header, row, column;
 
   for (guint t = 0; t < 2; t++)
     {
@@ -669,36 +745,150 @@ test_long_table (void)
 
       fiscal_table_add_column (x, FISCAL_COLUMN_NAME, "项目");
       fiscal_table_add_column (x, FISCAL_COLUMN_AMOUNT, "合计");
-      fiscal_table_add_header (x, 0, 0, 1, 1, "项目");
-      fiscal_table_add_header (x, 0, 1, 1, 1, "合计");
+      fiscal_table_add_column (x, FISCAL_COLUMN_AMOUNT, "其中：上年结转");
+      fiscal_table_add_header (x, 0, 0, 2, 1, "项目");
+      fiscal_table_add_header (x, 0, 1, 1, 2, "本年预算");
+      fiscal_table_add_header (x, 1, 1, 1, 1, "合计");
+      fiscal_table_add_header (x, 1, 2, 1, 1, "其中：上年结转");
       for (guint r = 0; r < 1200; r++)
         {
           g_autofree char *name = g_strdup_printf ("项目%u", r);
           FiscalTableRow *row = fiscal_table_add_row (x, "", name, 1);
 
-          fiscal_table_row_set_amount (row, 0, (r + (t == 1 && r == 5 ? 1 : 0)) * 1000000);
+          fiscal_table_row_set_amount (row, 0, (r + (t == 1 && r == 1199 ? 1 : 0)) * 1000000);
+          fiscal_table_row_set_amount (row, 1, r * 10000);
         }
     }
 
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   fiscal_table_view_set_table (view, table);
-  iterate ();
+  wait_for_frame (GTK_WIDGET (view));
   header = fiscal_table_view_get_n_header_rows (view);
+  g_assert_cmpuint (header, ==, 2);
 
-  g_assert_cmpuint (fiscal_table_view_get_n_shown_rows (view), ==, 300);
-  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 299, 0), ==, "项目299");
-  g_assert_null (fiscal_table_view_get_text_at (view, header + 300, 0));
+  /* Header cells answer for every place they span. */
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, 0, 0), ==, "项目");
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, 1, 0), ==, "项目");
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, 0, 2), ==, "本年预算");
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, 1, 2), ==, "其中：上年结转");
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header, 0), ==, "项目0");
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 2, 1), ==, "2.00");
+  g_assert_null (fiscal_table_view_get_text_at (view, header, 3));
 
-  fiscal_table_view_set_table (view, edited);
-  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 5, 1), ==, "6.00");
+  /* Only the rows in view are made: a 600-pixel window shows far fewer
+   * than 1,200 rows of three cells. */
+  g_assert_null (fiscal_table_view_get_text_at (view, header + 1199, 0));
+  g_assert_cmpuint (count_labels (GTK_WIDGET (view)), <, 3 * 60);
 
-  fiscal_table_view_show_all_rows (view);
-  iterate ();
-  g_assert_cmpuint (fiscal_table_view_get_n_shown_rows (view), ==, 1200);
+  /* Columns line up: each header cell spans exactly the body cells
+   * below it. */
+  group = cell_bounds (view, 0, 1);
+  total = cell_bounds (view, 1, 1);
+  part = cell_bounds (view, 1, 2);
+  body_total = cell_bounds (view, header, 1);
+  body_part = cell_bounds (view, header, 2);
+  g_assert_cmpfloat (total.origin.x, ==, body_total.origin.x);
+  g_assert_cmpfloat (total.size.width, ==, body_total.size.width);
+  g_assert_cmpfloat (part.origin.x, ==, body_part.origin.x);
+  g_assert_cmpfloat (part.size.width, ==, body_part.size.width);
+  g_assert_cmpfloat (group.origin.x, ==, body_total.origin.x);
+  g_assert_cmpfloat (group.origin.x + group.size.width, ==, body_part.origin.x + body_part.size.width);
+  /* The first data row starts where the header ends. */
+  g_assert_cmpfloat (body_total.origin.y, ==, total.origin.y + total.size.height);
+  corner = cell_bounds (view, 0, 0);
+
+  /* The last row, scrolled to, is made, and in view under the header,
+   * which has not moved. */
+  fiscal_table_view_scroll_to_cell (view, 1199, 1);
+  wait_for_frame (GTK_WIDGET (view));
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 0), ==, "项目1199");
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "1199.00");
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 2), ==, "11.99");
+  g_assert_null (fiscal_table_view_get_text_at (view, header, 0));
+  corner_after = cell_bounds (view, 0, 0);
+  g_assert_cmpfloat (corner_after.origin.y, ==, corner.origin.y);
+  {
+    graphene_rect_t last = cell_bounds (view, header + 1199, 1);
+    GtkWidget *scroller = gtk_widget_get_ancestor (fiscal_table_view_get_cell (view, 0, 0), GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t port;
+
+    g_assert_nonnull (scroller);
+    g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (view), &port));
+    g_assert_cmpfloat (last.origin.y, >=, total.origin.y + total.size.height);
+    g_assert_cmpfloat (last.origin.y + last.size.height, <=, port.origin.y + port.size.height);
+    g_assert_cmpfloat (last.origin.x, ==, body_total.origin.x);
+    g_assert_cmpfloat (count_labels (GTK_WIDGET (view)), <, 3 * 60);
+  }
+
+  /* The cursor, put on the last row by scrolling to it, is marked. */
+  g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
+  g_assert_cmpuint (row, ==, 1199);
+  g_assert_cmpuint (column, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header + 1199, 1), "cursor"));
+  g_assert_false (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header + 1199, 2), "cursor"));
+  g_assert_false (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header + 1198, 1), "cursor"));
+
+  /* A new version of the table shows its figures in the rows in view at
+   * once, and keeps its place. */
+  fiscal_table_view_set_table (view, edited);
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "1200.00");
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "1200.00");
+  g_assert_null (fiscal_table_view_get_text_at (view, header, 0));
+
+  /* Enter activates the cell with the cursor; the arrows move it. */
+  g_signal_connect (view, "cell-activated", G_CALLBACK (record_activation_cb), activated);
+  grid = gtk_widget_get_parent (fiscal_table_view_get_cell (view, header + 1199, 1));
+  g_assert_true (gtk_widget_get_focusable (grid));
+  g_assert_true (gtk_widget_grab_focus (grid));
+  g_assert_true (gtk_widget_activate_action (grid, "table.activate-cursor", NULL));
+  g_assert_cmpint (activated[0], ==, 1199);
+  g_assert_cmpint (activated[1], ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_ROWS, -1));
+  g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
+  g_assert_cmpuint (row, ==, 1198);
+  g_assert_cmpuint (column, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header + 1198, 1), "cursor"));
+  g_assert_false (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header + 1199, 1), "cursor"));
+
+  /* Ctrl+Home goes back to the first cell, scrolled into view. */
+  g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_TABLE_END, -1));
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
+  g_assert_cmpuint (row, ==, 0);
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header, 0), ==, "项目0");
+  g_assert_true (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header, 0), "cursor"));
+  g_assert_null (fiscal_table_view_get_text_at (view, header + 1199, 0));
+
+  /* Page Down moves by the rows in view, and the cursor stays in view. */
+  g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_PAGES, 1));
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
+  g_assert_cmpuint (row, >, 5);
+  g_assert_cmpuint (row, <, 40);
+  g_assert_nonnull (fiscal_table_view_get_text_at (view, header + row, 0));
+  g_assert_true (gtk_widget_activate_action (grid, "table.activate-cursor", NULL));
+  g_assert_cmpint (activated[0], ==, (int) row);
+  g_assert_cmpint (activated[1], ==, 0);
+
+  fiscal_table_view_scroll_to_cell (view, 3, 2);
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 3, 0), ==, "项目3");
+  g_assert_true (gtk_widget_activate_action (grid, "table.activate-cursor", NULL));
+  g_assert_cmpint (activated[0], ==, 3);
+  g_assert_cmpint (activated[1], ==, 2);
+
+  /* Another table starts at its top, with no cursor. */
+  fiscal_table_view_set_table (view, NULL);
+  g_assert_null (fiscal_table_view_get_text_at (view, 0, 0));
+  fiscal_table_view_set_table (view, table);
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_false (fiscal_table_view_get_cursor (view, NULL, NULL));
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header, 0), ==, "项目0");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -934,6 +1124,8 @@ test_table_to_lines (void)
   g_autofree char *uri = g_file_get_uri (file);
 
   g_assert_true (fiscal_window_open (window, file));
+  /* Wide enough for the sidebar and the page side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_table (window, 3);
   iterate ();
@@ -942,8 +1134,18 @@ test_table_to_lines (void)
   lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
 
   /* Row 3 of 表 3 is 2010302 一般行政管理事务: its 项目支出 figure is the
-   * seven project lines, its 基本支出 figure none, the row all seven. */
-  fiscal_table_view_activate_cell (view, 3, 6);
+   * seven project lines, its 基本支出 figure none, the row all seven.
+   * The figure is reached with the keyboard: the cursor put on it, Enter. */
+  wait_for_frame (GTK_WIDGET (window));
+  fiscal_table_view_scroll_to_cell (view, 3, 6);
+  wait_for_frame (GTK_WIDGET (window));
+  {
+    GtkWidget *cell = fiscal_table_view_get_cell (view, fiscal_table_view_get_n_header_rows (view) + 3, 6);
+
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "173.00");
+    g_assert_true (gtk_widget_activate_action (gtk_widget_get_parent (cell), "table.activate-cursor", NULL));
+  }
   iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);
