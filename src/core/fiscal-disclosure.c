@@ -2911,21 +2911,189 @@ compare_glyphs_x (gconstpointer a,
   return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1;
 }
 
+/* A line of a page: its words left to right, and where it stands. */
+typedef struct
+{
+  GArray *words;      /* of Word */
+  double  y1, y2;     /* the top and bottom of its glyphs */
+  double  height;     /* its tallest glyph */
+} Line;
+
+static void
+line_clear (Line *line)
+{
+  for (guint k = 0; k < line->words->len; k++)
+    g_string_free (g_array_index (line->words, Word, k).text, TRUE);
+  g_array_unref (line->words);
+}
+
+/* Whether @line has an amount with decimals among its words. */
+static gboolean
+line_has_figures (const Line *line)
+{
+  for (guint k = 0; k < line->words->len; k++)
+    {
+      const char *t = g_array_index (line->words, Word, k).text->str;
+
+      if (is_amount (t) && strchr (t, '.') != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @line's words stand apart as the cells of a table row do: two
+ * of them a line's height or more from each other. Running text never
+ * has such a gap. */
+static gboolean
+line_is_row (const Line *line)
+{
+  for (guint k = 1; k < line->words->len; k++)
+    if (g_array_index (line->words, Word, k).x1 - g_array_index (line->words, Word, k - 1).x2 >= line->height)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @line can be the wrapped part of a cell of a row above or
+ * below it: text in one place (no figure, no gap of a row), not the
+ * heading of a table. */
+static gboolean
+line_is_cell_part (const Line *line)
+{
+  const char *first;
+
+  if (line->words->len == 0 || line_has_figures (line) || line_is_row (line))
+    return FALSE;
+  first = g_array_index (line->words, Word, 0).text->str;
+  return !g_str_has_prefix (first, "表") && strstr (first, "编制部门") == NULL &&
+         !g_str_has_suffix (first, "表") && !g_str_equal (first, "※");
+}
+
+/* The vertical gap between two lines, @a above @b (negative when they
+ * overlap, as the halves of a label centred on its row's figures do). */
+static double
+line_gap (const Line *a,
+          const Line *b)
+{
+  return b->y1 - a->y2;
+}
+
+/* Adds the words of @from to @into: a word over or under one of @into's
+ * (the same cell) is joined to it, the upper text first; another goes in
+ * its place from the left. */
+static void
+line_absorb (Line *into,
+             Line *from)
+{
+  gboolean above = from->y2 <= into->y2;
+
+  for (guint k = 0; k < from->words->len; k++)
+    {
+      Word *w = &g_array_index (from->words, Word, k);
+      guint at = 0;
+      gboolean joined = FALSE;
+
+      for (guint j = 0; j < into->words->len && !joined; j++)
+        {
+          Word *o = &g_array_index (into->words, Word, j);
+
+          if (w->x1 < o->x2 && o->x1 < w->x2 && !(is_amount (o->text->str) && strchr (o->text->str, '.')))
+            {
+              if (above)
+                g_string_prepend (o->text, w->text->str);
+              else
+                g_string_append (o->text, w->text->str);
+              o->x1 = MIN (o->x1, w->x1);
+              o->x2 = MAX (o->x2, w->x2);
+              joined = TRUE;
+            }
+        }
+      if (joined)
+        {
+          g_string_free (w->text, TRUE);
+          continue;
+        }
+      while (at < into->words->len && g_array_index (into->words, Word, at).x1 <= w->x1)
+        at++;
+      g_array_insert_val (into->words, at, *w);
+    }
+  g_array_set_size (from->words, 0);
+  into->y1 = MIN (into->y1, from->y1);
+  into->y2 = MAX (into->y2, from->y2);
+}
+
+/* Puts back together the rows of a table whose cells wrap: a label over
+ * two or three lines in its cell prints those lines above, beside or
+ * under the line with the row's figures. Each line that is only a piece
+ * of a cell goes to the row line nearer to it, when the two are as close
+ * as the lines within one cell are (less than half a line apart) and
+ * clearly closer than the line on its other side: the rows of a table
+ * stand further apart, by their cells' padding. */
+static void
+join_wrapped_cells (GArray *lines)
+{
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *l = &g_array_index (lines, Line, i);
+          Line *up = i > 0 ? &g_array_index (lines, Line, i - 1) : NULL;
+          Line *down = i + 1 < lines->len ? &g_array_index (lines, Line, i + 1) : NULL;
+          double gap_up = G_MAXDOUBLE, gap_down = G_MAXDOUBLE;
+          Line *to = NULL;
+
+          if (!line_is_cell_part (l))
+            continue;
+          if (up && line_is_row (up))
+            gap_up = line_gap (up, l);
+          if (down && line_is_row (down))
+            gap_down = line_gap (l, down);
+          /* the other side as close: a line of a block of text (a
+           * header's cell), not one row's */
+          if (up && !line_is_row (up) && line_gap (up, l) <= MIN (gap_up, gap_down))
+            continue;
+          if (down && !line_is_row (down) && line_gap (l, down) <= MIN (gap_up, gap_down))
+            continue;
+          /* nearer to one side than to the other by the padding of a
+           * cell: rows printed one under the other at an even pitch
+           * (a row whose figures are blank) are not joined */
+          if (gap_up <= gap_down && gap_up < G_MAXDOUBLE && gap_up < 0.5 * MIN (l->height, up->height) &&
+              (down == NULL || gap_up < 0.6 * line_gap (l, down)))
+            to = up;
+          else if (gap_down < gap_up && gap_down < 0.5 * MIN (l->height, down->height) &&
+                   (up == NULL || gap_down < 0.6 * line_gap (up, l)))
+            to = down;
+          if (to == NULL)
+            continue;
+          line_absorb (to, l);
+          line_clear (l);
+          g_array_remove_index (lines, i);
+          changed = TRUE;
+          break;
+        }
+    }
+}
+
 /* A page's text in reading order by where its glyphs are: the text
  * poppler gives keeps its blocks together, which breaks a table row whose
  * figures stand far apart; the glyphs of a row share a baseline. */
 static void
 append_page_text (PopplerPage *page,
-                  GString     *out)
+                  GString     *out,
+                  gboolean    *table_open)
 {
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
   g_autofree char *text = poppler_page_get_text (page);
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
   g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
-  guint i = 0;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  guint i = 0, first_row = 0;
   gboolean space = TRUE;
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
 
+  *table_open = FALSE;
   if (text == NULL)
     return;
   if (!poppler_page_get_text_layout (page, &rects, &n_rects) || n_rects < (guint) g_utf8_strlen (text, -1))
@@ -2962,45 +3130,67 @@ append_page_text (PopplerPage *page,
       const Glyph *first = &g_array_index (glyphs, Glyph, start);
       double tolerance = MAX (first->height * 0.4, 1.0);
       guint end = start + 1;
+      g_autoptr(GArray) line = g_array_new (FALSE, FALSE, sizeof (Glyph));
+      Line l = { g_array_new (FALSE, FALSE, sizeof (Word)), G_MAXDOUBLE, -G_MAXDOUBLE, 0 };
 
       while (end < glyphs->len && g_array_index (glyphs, Glyph, end).yc - first->yc < tolerance)
         end++;
-      {
-        GArray *line = g_array_new (FALSE, FALSE, sizeof (Glyph));
-        g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
+      g_array_append_vals (line, &g_array_index (glyphs, Glyph, start), end - start);
+      g_array_sort (line, compare_glyphs_x);
+      for (guint k = 0; k < line->len; k++)
+        {
+          const Glyph *g = &g_array_index (line, Glyph, k);
+          Word *w = l.words->len ? &g_array_index (l.words, Word, l.words->len - 1) : NULL;
 
-        g_array_append_vals (line, &g_array_index (glyphs, Glyph, start), end - start);
-        g_array_sort (line, compare_glyphs_x);
-        for (guint k = 0; k < line->len; k++)
-          {
-            const Glyph *g = &g_array_index (line, Glyph, k);
-            Word *w = words->len ? &g_array_index (words, Word, words->len - 1) : NULL;
-
-            if (k > 0)
-              {
-                const Glyph *prev = &g_array_index (line, Glyph, k - 1);
-                /* a gap of a blank's width (about 0.15 of the line's
-                 * height in a CJK font) is a blank, whether or not the
-                 * text has one */
-                if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.12)
-                  w = NULL;
-              }
-            if (w == NULL)
-              {
-                Word fresh = { g_string_new (NULL), g->x1, g->x2 };
-                g_array_append_val (words, fresh);
-                w = &g_array_index (words, Word, words->len - 1);
-              }
-            g_string_append_unichar (w->text, g->c);
-            w->x2 = g->x2;
-          }
-        append_words (out, words, columns);
-        for (guint k = 0; k < words->len; k++)
-          g_string_free (g_array_index (words, Word, k).text, TRUE);
-        g_array_unref (line);
-      }
+          if (k > 0)
+            {
+              const Glyph *prev = &g_array_index (line, Glyph, k - 1);
+              /* a gap of a blank's width (about 0.15 of the line's
+               * height in a CJK font) is a blank, whether or not the
+               * text has one */
+              if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.12)
+                w = NULL;
+            }
+          if (w == NULL)
+            {
+              Word fresh = { g_string_new (NULL), g->x1, g->x2 };
+              g_array_append_val (l.words, fresh);
+              w = &g_array_index (l.words, Word, l.words->len - 1);
+            }
+          g_string_append_unichar (w->text, g->c);
+          w->x2 = g->x2;
+          l.y1 = MIN (l.y1, g->yc - g->height / 2);
+          l.y2 = MAX (l.y2, g->yc + g->height / 2);
+          l.height = MAX (l.height, g->height);
+        }
+      g_array_append_val (lines, l);
       start = end;
     }
+
+  join_wrapped_cells (lines);
+
+  /* a table running over from the page before prints its header again
+   * down to its row of column numbers: those lines are not rows */
+  if (*table_open)
+    for (guint k = 0; k < lines->len; k++)
+      {
+        Line *l = &g_array_index (lines, Line, k);
+        g_autoptr(GArray) probe = g_array_new (FALSE, FALSE, sizeof (Column));
+
+        if (line_has_figures (l) || (!line_is_cell_part (l) && !line_is_row (l)))
+          break;
+        if (read_column_numbers (l->words, probe))
+          {
+            first_row = k;
+            break;
+          }
+      }
+
+  for (guint k = first_row; k < lines->len; k++)
+    append_words (out, g_array_index (lines, Line, k).words, columns);
+  *table_open = columns->len > 0;
+  for (guint k = 0; k < lines->len; k++)
+    line_clear (&g_array_index (lines, Line, k));
 }
 
 static FiscalDisclosure *
@@ -3008,6 +3198,7 @@ parse_poppler (PopplerDocument *pdf,
                GError         **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  gboolean table_open = FALSE;
   int n_pages = poppler_document_get_n_pages (pdf);
 
   for (int i = 0; i < n_pages; i++)
@@ -3017,7 +3208,7 @@ parse_poppler (PopplerDocument *pdf,
       if (i > 0)
         g_string_append_c (text, '\f');
       if (page)
-        append_page_text (page, text);
+        append_page_text (page, text, &table_open);
       g_clear_object (&page);
       if (text->len && text->str[text->len - 1] != '\n')
         g_string_append_c (text, '\n');
