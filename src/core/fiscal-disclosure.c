@@ -2953,19 +2953,26 @@ line_is_row (const Line *line)
   return FALSE;
 }
 
+/* Whether @line is not the heading of a table (表 N, its title, 编制部门)
+ * nor its row of column numbers. */
+static gboolean
+line_is_heading_free (const Line *line)
+{
+  const char *first = g_array_index (line->words, Word, 0).text->str;
+
+  return !g_str_has_prefix (first, "表") && strstr (first, "编制部门") == NULL &&
+         !g_str_has_suffix (first, "表") && !g_str_equal (first, "※");
+}
+
 /* Whether @line can be the wrapped part of a cell of a row above or
  * below it: text in one place (no figure, no gap of a row), not the
  * heading of a table. */
 static gboolean
 line_is_cell_part (const Line *line)
 {
-  const char *first;
-
   if (line->words->len == 0 || line_has_figures (line) || line_is_row (line))
     return FALSE;
-  first = g_array_index (line->words, Word, 0).text->str;
-  return !g_str_has_prefix (first, "表") && strstr (first, "编制部门") == NULL &&
-         !g_str_has_suffix (first, "表") && !g_str_equal (first, "※");
+  return line_is_heading_free (line);
 }
 
 /* The vertical gap between two lines, @a above @b (negative when they
@@ -3021,6 +3028,56 @@ line_absorb (Line *into,
   into->y2 = MAX (into->y2, from->y2);
 }
 
+static gboolean
+is_figure (const Word *w)
+{
+  return is_amount (w->text->str) && strchr (w->text->str, '.') != NULL;
+}
+
+/* Whether @l, a line without figures, can be part of the row printed on
+ * @t: a piece of one cell; or the labels of a row whose figures stand
+ * lower or higher in their cells (no label over a figure, and a label
+ * going on in its cell or a line of figures alone); or the wrapped ends
+ * of header cells, each under or over a cell of @t. */
+static gboolean
+line_continues (const Line *l,
+                const Line *t)
+{
+  guint over_text = 0, over_figure = 0, t_text = 0;
+
+  if (!line_is_row (t))
+    return FALSE;
+  if (line_is_cell_part (l))
+    return TRUE;
+  for (guint j = 0; j < t->words->len; j++)
+    t_text += !is_figure (&g_array_index (t->words, Word, j));
+  for (guint k = 0; k < l->words->len; k++)
+    {
+      const Word *w = &g_array_index (l->words, Word, k);
+      gboolean text = FALSE, figure = FALSE;
+
+      for (guint j = 0; j < t->words->len; j++)
+        {
+          const Word *o = &g_array_index (t->words, Word, j);
+
+          if (w->x1 < o->x2 && o->x1 < w->x2)
+            {
+              if (is_figure (o))
+                figure = TRUE;
+              else
+                text = TRUE;
+            }
+        }
+      over_text += text;
+      over_figure += figure;
+    }
+  if (over_figure > 0)
+    return FALSE;
+  if (line_has_figures (t))
+    return over_text > 0 || t_text == 0;
+  return over_text == l->words->len;
+}
+
 /* Puts back together the rows of a table whose cells wrap: a label over
  * two or three lines in its cell prints those lines above, beside or
  * under the line with the row's figures. Each line that is only a piece
@@ -3044,11 +3101,11 @@ join_wrapped_cells (GArray *lines)
           double gap_up = G_MAXDOUBLE, gap_down = G_MAXDOUBLE;
           Line *to = NULL;
 
-          if (!line_is_cell_part (l))
+          if (l->words->len == 0 || line_has_figures (l) || !line_is_heading_free (l))
             continue;
-          if (up && line_is_row (up))
+          if (up && line_continues (l, up))
             gap_up = line_gap (up, l);
-          if (down && line_is_row (down))
+          if (down && line_continues (l, down))
             gap_down = line_gap (l, down);
           /* the other side as close: a line of a block of text (a
            * header's cell), not one row's */
@@ -3092,6 +3149,7 @@ append_page_text (PopplerPage *page,
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
   guint i = 0, first_row = 0;
   gboolean space = TRUE;
+  gboolean continued = *table_open;
 
   *table_open = FALSE;
   if (text == NULL)
@@ -3171,7 +3229,7 @@ append_page_text (PopplerPage *page,
 
   /* a table running over from the page before prints its header again
    * down to its row of column numbers: those lines are not rows */
-  if (*table_open)
+  if (continued)
     for (guint k = 0; k < lines->len; k++)
       {
         Line *l = &g_array_index (lines, Line, k);
