@@ -3023,9 +3023,9 @@ line_absorb (Line *into,
         at++;
       g_array_insert_val (into->words, at, *w);
     }
+  /* the row keeps its own place: a row's lines are each measured
+   * against the line of its figures, never against each other */
   g_array_set_size (from->words, 0);
-  into->y1 = MIN (into->y1, from->y1);
-  into->y2 = MAX (into->y2, from->y2);
 }
 
 static gboolean
@@ -3037,8 +3037,7 @@ is_figure (const Word *w)
 /* Whether @l, a line without figures, can be part of the row printed on
  * @t: a piece of one cell; or the labels of a row whose figures stand
  * lower or higher in their cells (no label over a figure, and a label
- * going on in its cell or a line of figures alone); or the wrapped ends
- * of header cells, each under or over a cell of @t. */
+ * going on in its cell or a line of figures alone). */
 static gboolean
 line_continues (const Line *l,
                 const Line *t)
@@ -3073,9 +3072,7 @@ line_continues (const Line *l,
     }
   if (over_figure > 0)
     return FALSE;
-  if (line_has_figures (t))
-    return over_text > 0 || t_text == 0;
-  return over_text == l->words->len;
+  return line_has_figures (t) && (over_text > 0 || t_text == 0);
 }
 
 /* Puts back together the rows of a table whose cells wrap: a label over
