@@ -3037,14 +3037,16 @@ is_figure (const Word *w)
 /* Whether @l, a line without figures, can be part of the row printed on
  * @t: a piece of one cell; or the labels of a row whose figures stand
  * lower or higher in their cells (no label over a figure, and a label
- * going on in its cell or a line of figures alone). */
+ * going on in its cell or a line of figures alone); or, beside a row
+ * without figures (a header, a target), the wrapped parts of some of
+ * its cells. */
 static gboolean
 line_continues (const Line *l,
                 const Line *t)
 {
   guint over_text = 0, over_figure = 0, t_text = 0;
 
-  if (!line_is_row (t))
+  if (!line_is_row (t) || !line_is_heading_free (t))
     return FALSE;
   if (line_is_cell_part (l))
     return TRUE;
@@ -3072,7 +3074,35 @@ line_continues (const Line *l,
     }
   if (over_figure > 0)
     return FALSE;
-  return line_has_figures (t) && (over_text > 0 || t_text == 0);
+  if (line_has_figures (t))
+    return over_text > 0 || t_text == 0;
+  /* a line of more than half as many words as @t, or whose words stand
+   * over every cell of @t, is a row of its own (the entries of a list, a
+   * header over its first row, the rows of a table printed close) */
+  if (l->words->len * 2 > t->words->len)
+    return FALSE;
+  if (line_is_row (l))
+    {
+      guint covered = 0;
+
+      for (guint j = 0; j < t->words->len; j++)
+        {
+          const Word *o = &g_array_index (t->words, Word, j);
+
+          for (guint k = 0; k < l->words->len; k++)
+            {
+              const Word *w = &g_array_index (l->words, Word, k);
+
+              if (w->x1 < o->x2 && o->x1 < w->x2)
+                {
+                  covered++;
+                  break;
+                }
+            }
+        }
+      return covered < t->words->len;
+    }
+  return TRUE;
 }
 
 /* Puts back together the rows of a table whose cells wrap: a label over

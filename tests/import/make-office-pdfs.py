@@ -252,7 +252,7 @@ def writer_document(blocks, v):
         t = ['<table:table table:name="表格%d" table:style-name="Tbl%d">' % (n_table, n_table)]
         for c in range(width):
             t.append('<table:table-column table:style-name="Tbl%d.C%d"/>' % (n_table, c))
-        v['_columns'].append((n_table, widths))
+        v['_columns'].append((n_table, widths, budget))
         for r, row in enumerate(grid):
             if r == 0 and n_header:
                 t.append('<table:table-header-rows>')
@@ -311,9 +311,10 @@ def column_widths(grid, width, budget, v):
 def writer_shell(v, body):
     font = v['font']
     cols = []
-    for n, widths in v['_columns']:
+    for n, widths, budget in v['_columns']:
         total = sum(widths)
-        page = v['table_width_cm']
+        # the target tables stand in the narrative, on portrait pages
+        page = v['table_width_cm'] if budget else min(v['table_width_cm'], 21.0 - 2 * v['margin_cm'])
         cols.append('<style:style style:name="Tbl%d" style:family="table"><style:table-properties style:width="%.2fcm" table:align="center"/></style:style>'
                     % (n, page))
         for c, w in enumerate(widths):
