@@ -3076,12 +3076,14 @@ line_continues (const Line *l,
     return FALSE;
   if (line_has_figures (t))
     return over_text > 0 || t_text == 0;
-  /* a line of more than half as many words as @t, or whose words stand
-   * over every cell of @t, is a row of its own (the entries of a list, a
-   * header over its first row, the rows of a table printed close) */
-  if (l->words->len * 2 > t->words->len)
-    return FALSE;
-  if (line_is_row (l))
+  /* the wrapped halves of the cells of a row centred in its height
+   * stand in the cells where @t has nothing */
+  if (over_text == 0)
+    return TRUE;
+  /* the ends of some of @t's cells, each under or over its cell; a line
+   * whose words stand over every cell of @t is a row of its own (the
+   * entries of a list, a header over its first row) */
+  if (over_text == l->words->len)
     {
       guint covered = 0;
 
@@ -3100,9 +3102,9 @@ line_continues (const Line *l,
                 }
             }
         }
-      return covered < t->words->len;
+      return covered < t->words->len && l->words->len < t->words->len;
     }
-  return TRUE;
+  return FALSE;
 }
 
 /* Puts back together the rows of a table whose cells wrap: a label over
