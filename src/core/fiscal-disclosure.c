@@ -3035,23 +3035,20 @@ is_figure (const Word *w)
 }
 
 /* Whether @l, a line without figures, can be part of the row printed on
- * @t: a piece of one cell; or the labels of a row whose figures stand
- * lower or higher in their cells (no label over a figure, and a label
- * going on in its cell or a line of figures alone); or, beside a row
- * without figures (a header, a target), the wrapped parts of some of
- * its cells. */
+ * @t: a piece of one cell; or, beside a row with figures, labels none of
+ * which stands over a figure (labels and figures aligned differently in
+ * their cells); or, beside a row without figures (a header, a target),
+ * the wrapped parts of some of its cells. */
 static gboolean
 line_continues (const Line *l,
                 const Line *t)
 {
-  guint over_text = 0, over_figure = 0, t_text = 0;
+  guint over_text = 0, over_figure = 0;
 
   if (!line_is_row (t) || !line_is_heading_free (t))
     return FALSE;
   if (line_is_cell_part (l))
     return TRUE;
-  for (guint j = 0; j < t->words->len; j++)
-    t_text += !is_figure (&g_array_index (t->words, Word, j));
   for (guint k = 0; k < l->words->len; k++)
     {
       const Word *w = &g_array_index (l->words, Word, k);
@@ -3075,7 +3072,7 @@ line_continues (const Line *l,
   if (over_figure > 0)
     return FALSE;
   if (line_has_figures (t))
-    return over_text > 0 || t_text == 0;
+    return TRUE;
   /* the wrapped halves of the cells of a row centred in its height
    * stand in the cells where @t has nothing */
   if (over_text == 0)
