@@ -3159,13 +3159,36 @@ join_wrapped_cells (GArray *lines)
     }
 }
 
+/* What a page's reading hands on to the next: the header of the table
+ * read last, as its lines were printed under its heading, down to its
+ * first row with figures. */
+typedef struct
+{
+  GPtrArray *header;      /* of char *, each a line's words joined by spaces */
+  gboolean   recording;
+} PageState;
+
+static char *
+line_text (const Line *line)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint k = 0; k < line->words->len; k++)
+    {
+      if (k > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, g_array_index (line->words, Word, k).text->str);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* A page's text in reading order by where its glyphs are: the text
  * poppler gives keeps its blocks together, which breaks a table row whose
  * figures stand far apart; the glyphs of a row share a baseline. */
 static void
 append_page_text (PopplerPage *page,
                   GString     *out,
-                  gboolean    *table_open)
+                  PageState   *state)
 {
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
   g_autofree char *text = poppler_page_get_text (page);
@@ -3175,9 +3198,7 @@ append_page_text (PopplerPage *page,
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
   guint i = 0, first_row = 0;
   gboolean space = TRUE;
-  gboolean continued = *table_open;
 
-  *table_open = FALSE;
   if (text == NULL)
     return;
   if (!poppler_page_get_text_layout (page, &rects, &n_rects) || n_rects < (guint) g_utf8_strlen (text, -1))
@@ -3254,25 +3275,39 @@ append_page_text (PopplerPage *page,
   join_wrapped_cells (lines);
 
   /* a table running over from the page before prints its header again
-   * down to its row of column numbers: those lines are not rows */
-  if (continued)
-    for (guint k = 0; k < lines->len; k++)
-      {
-        Line *l = &g_array_index (lines, Line, k);
-        g_autoptr(GArray) probe = g_array_new (FALSE, FALSE, sizeof (Column));
+   * (an office program repeats a table's header rows on each page): the
+   * lines that repeat it are not rows; its row of column numbers is kept
+   * for the columns of the page */
+  for (guint h = 0; first_row < lines->len && h < state->header->len; h++)
+    {
+      Line *l = &g_array_index (lines, Line, first_row);
+      g_autofree char *t = line_text (l);
 
-        if (line_has_figures (l) || (!line_is_cell_part (l) && !line_is_row (l)))
-          break;
-        if (read_column_numbers (l->words, probe))
-          {
-            first_row = k;
-            break;
-          }
-      }
+      if (!g_str_equal (t, g_ptr_array_index (state->header, h)) || line_has_figures (l))
+        break;
+      if (g_str_equal (g_array_index (l->words, Word, 0).text->str, "※"))
+        break;
+      first_row++;
+    }
 
   for (guint k = first_row; k < lines->len; k++)
-    append_words (out, g_array_index (lines, Line, k).words, columns);
-  *table_open = columns->len > 0;
+    {
+      Line *l = &g_array_index (lines, Line, k);
+      const char *first = l->words->len ? g_array_index (l->words, Word, 0).text->str : "";
+
+      /* the header of a table: the lines under its heading (编制部门,
+       * 单位) down to its first row with figures */
+      if (strstr (first, "编制部门") || g_str_has_prefix (first, "表"))
+        {
+          g_ptr_array_set_size (state->header, 0);
+          state->recording = TRUE;
+        }
+      else if (state->recording && line_has_figures (l))
+        state->recording = FALSE;
+      else if (state->recording)
+        g_ptr_array_add (state->header, line_text (l));
+      append_words (out, l->words, columns);
+    }
   for (guint k = 0; k < lines->len; k++)
     line_clear (&g_array_index (lines, Line, k));
 }
@@ -3282,7 +3317,7 @@ parse_poppler (PopplerDocument *pdf,
                GError         **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  gboolean table_open = FALSE;
+  PageState state = { g_ptr_array_new_with_free_func (g_free), FALSE };
   int n_pages = poppler_document_get_n_pages (pdf);
 
   for (int i = 0; i < n_pages; i++)
@@ -3292,11 +3327,12 @@ parse_poppler (PopplerDocument *pdf,
       if (i > 0)
         g_string_append_c (text, '\f');
       if (page)
-        append_page_text (page, text, &table_open);
+        append_page_text (page, text, &state);
       g_clear_object (&page);
       if (text->len && text->str[text->len - 1] != '\n')
         g_string_append_c (text, '\n');
     }
+  g_ptr_array_unref (state.header);
 
   g_autofree char *flat = g_strdelimit (g_strdup (text->str), "\f\n", ' ');
 
