@@ -1465,6 +1465,25 @@ static const char * const meta_labels[] = {
   "项目名称", "项目负责人", "联系电话", "主管部门", "实施单位", "预算单位", "项目属性", "项目期", NULL
 };
 
+/* The labels that start a row of a target table's head: a wrapped value
+ * goes on up to the next of them. */
+static const char * const row_labels[] = {
+  "部门名称", "部门联系人", "年度绩效目标", "项目总体目标", "年度预算", "项目资金", "资金来源",
+  "一级指标", NULL
+};
+
+static gboolean
+starts_with_label (const char *line)
+{
+  for (guint i = 0; meta_labels[i]; i++)
+    if (g_str_has_prefix (line, meta_labels[i]))
+      return TRUE;
+  for (guint i = 0; row_labels[i]; i++)
+    if (g_str_has_prefix (line, row_labels[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * fiscal_disclosure_meta_field:
  * @meta: the lines above a target table's indicators
@@ -1523,7 +1542,7 @@ fiscal_disclosure_meta_field (const char *meta,
       end = strchr (next, '\n');
       more = g_strstrip (g_strndup (next, end ? (gsize) (end - next) : strlen (next)));
       if (*more == 0 || strchr (more, '\t') || strstr (more, "：") || strchr (more, ':') ||
-          g_str_has_prefix (more, "（") || g_str_has_prefix (more, "("))
+          g_str_has_prefix (more, "（") || g_str_has_prefix (more, "(") || starts_with_label (more))
         break;
       {
         char *joined = g_strconcat (value, more, NULL);
@@ -2727,6 +2746,7 @@ typedef struct
 {
   GString *text;
   double   x1, x2;
+  gboolean blank_before;   /* the text has a blank before it, not just a gap */
 } Word;
 
 /* A column of a table as its row of column numbers places it:
@@ -2984,54 +3004,85 @@ line_gap (const Line *a,
   return b->y1 - a->y2;
 }
 
-/* Adds the words of @from to @into: a word over or under one of @into's
- * (the same cell) is joined to it, the upper text first; another goes in
- * its place from the left. */
+static gboolean
+is_figure (const Word *w)
+{
+  return is_amount (w->text->str) && strchr (w->text->str, '.') != NULL;
+}
+
+/* Adds the words of @from to @into: a word under a word of @into (the
+ * same cell) goes on from the last of those it stands under, one over a
+ * word of @into leads the first of those it stands over; words of @from
+ * that go to the same word keep the blank the text has between them. Another word
+ * goes in its place from the left. */
 static void
 line_absorb (Line *into,
              Line *from)
 {
   gboolean above = from->y2 <= into->y2;
+  guint n = from->words->len;
+  g_autofree guint *target = g_new (guint, n);
+  guint n_into = into->words->len;
 
-  for (guint k = 0; k < from->words->len; k++)
+  for (guint k = 0; k < n; k++)
+    {
+      const Word *w = &g_array_index (from->words, Word, k);
+
+      target[k] = G_MAXUINT;
+      for (guint j = 0; j < n_into; j++)
+        {
+          const Word *o = &g_array_index (into->words, Word, j);
+
+          if (w->x1 < o->x2 && o->x1 < w->x2 && !is_figure (o) && (above ? target[k] == G_MAXUINT : TRUE))
+            target[k] = j;
+        }
+    }
+
+  /* the joined words, before any word is inserted */
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = above ? n - 1 - i : i;
+      Word *w = &g_array_index (from->words, Word, k);
+      Word *o;
+
+      if (target[k] == G_MAXUINT)
+        continue;
+      o = &g_array_index (into->words, Word, target[k]);
+      if (above)
+        {
+          if (k + 1 < n && target[k + 1] == target[k] &&
+              g_array_index (from->words, Word, k + 1).blank_before)
+            g_string_prepend_c (o->text, ' ');
+          g_string_prepend (o->text, w->text->str);
+        }
+      else
+        {
+          if (k > 0 && target[k - 1] == target[k] && w->blank_before)
+            g_string_append_c (o->text, ' ');
+          g_string_append (o->text, w->text->str);
+        }
+      o->x1 = MIN (o->x1, w->x1);
+      o->x2 = MAX (o->x2, w->x2);
+      g_string_free (w->text, TRUE);
+    }
+
+  for (guint k = 0; k < n; k++)
     {
       Word *w = &g_array_index (from->words, Word, k);
       guint at = 0;
-      gboolean joined = FALSE;
 
-      for (guint j = 0; j < into->words->len && !joined; j++)
-        {
-          Word *o = &g_array_index (into->words, Word, j);
-
-          if (w->x1 < o->x2 && o->x1 < w->x2 && !(is_amount (o->text->str) && strchr (o->text->str, '.')))
-            {
-              if (above)
-                g_string_prepend (o->text, w->text->str);
-              else
-                g_string_append (o->text, w->text->str);
-              o->x1 = MIN (o->x1, w->x1);
-              o->x2 = MAX (o->x2, w->x2);
-              joined = TRUE;
-            }
-        }
-      if (joined)
-        {
-          g_string_free (w->text, TRUE);
-          continue;
-        }
+      if (target[k] != G_MAXUINT)
+        continue;
       while (at < into->words->len && g_array_index (into->words, Word, at).x1 <= w->x1)
         at++;
       g_array_insert_val (into->words, at, *w);
     }
-  /* the row keeps its own place: a row's lines are each measured
-   * against the line of its figures, never against each other */
-  g_array_set_size (from->words, 0);
-}
 
-static gboolean
-is_figure (const Word *w)
-{
-  return is_amount (w->text->str) && strchr (w->text->str, '.') != NULL;
+  /* the row now reaches over the lines it has taken: the next piece of
+   * a cell is measured against the one before it */
+  g_array_set_size (from->words, 0);
+  into->y1 = MIN (into->y1, from->y1);
+  into->y2 = MAX (into->y2, from->y2);
 }
 
 /* Whether @l, a line without figures, can be part of the row printed on
@@ -3048,7 +3099,21 @@ line_continues (const Line *l,
   if (!line_is_row (t) || !line_is_heading_free (t))
     return FALSE;
   if (line_is_cell_part (l))
-    return TRUE;
+    {
+      /* within one cell: over one word of @t at most (a line of text
+       * under a table stands over several of its cells) */
+      double x1 = g_array_index (l->words, Word, 0).x1;
+      double x2 = g_array_index (l->words, Word, l->words->len - 1).x2;
+      guint n = 0;
+
+      for (guint j = 0; j < t->words->len; j++)
+        {
+          const Word *o = &g_array_index (t->words, Word, j);
+
+          n += x1 < o->x2 && o->x1 < x2;
+        }
+      return n <= 1;
+    }
   for (guint k = 0; k < l->words->len; k++)
     {
       const Word *w = &g_array_index (l->words, Word, k);
@@ -3102,6 +3167,202 @@ line_continues (const Line *l,
       return covered < t->words->len && l->words->len < t->words->len;
     }
   return FALSE;
+}
+
+typedef struct
+{
+  Word   word;
+  guint  line;
+  guint  column;
+} Piece;
+
+static int
+compare_pieces (gconstpointer a,
+                gconstpointer b)
+{
+  const Piece *x = a, *y = b;
+
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->word.x1 < y->word.x1 ? -1 : x->word.x1 > y->word.x1;
+}
+
+static int
+compare_words_x (gconstpointer a,
+                 gconstpointer b)
+{
+  const Word *x = a, *y = b;
+
+  return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
+}
+
+/* Lines @a to @b made one line: their words in two columns (words
+ * standing over each other, a label and its text), each column's words
+ * read down. Returns FALSE, the lines untouched, when the words stand in
+ * one column (a paragraph) or in more than two (rows of a table). */
+static gboolean
+join_columns (GArray *lines,
+              guint   a,
+              guint   b)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  guint n_columns = 0;
+  Line joined = { NULL, G_MAXDOUBLE, -G_MAXDOUBLE, 0 };
+
+  for (guint k = a; k <= b; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+
+      for (guint j = 0; j < l->words->len; j++)
+        {
+          Piece p = { g_array_index (l->words, Word, j), k, G_MAXUINT };
+          g_array_append_val (pieces, p);
+        }
+    }
+  /* a column: the words standing over each other, however far down */
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      gboolean grown = TRUE;
+
+      if (g_array_index (pieces, Piece, i).column != G_MAXUINT)
+        continue;
+      g_array_index (pieces, Piece, i).column = n_columns;
+      while (grown)
+        {
+          grown = FALSE;
+          for (guint j = 0; j < pieces->len; j++)
+            for (guint m = 0; m < pieces->len; m++)
+              {
+                Piece *p = &g_array_index (pieces, Piece, j);
+                const Piece *q = &g_array_index (pieces, Piece, m);
+
+                if (p->column == G_MAXUINT && q->column == n_columns &&
+                    p->word.x1 < q->word.x2 && q->word.x1 < p->word.x2)
+                  {
+                    p->column = n_columns;
+                    grown = TRUE;
+                  }
+              }
+        }
+      n_columns++;
+    }
+  /* a label and its text, not a table's rows */
+  if (n_columns != 2)
+    return FALSE;
+
+  joined.words = g_array_new (FALSE, FALSE, sizeof (Word));
+  g_array_sort (pieces, compare_pieces);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *p = &g_array_index (pieces, Piece, i);
+      const Piece *prev = i > 0 ? &g_array_index (pieces, Piece, i - 1) : NULL;
+
+      if (prev == NULL || prev->column != p->column)
+        {
+          Word w = { g_string_new (p->word.text->str), p->word.x1, p->word.x2, p->word.blank_before };
+          g_array_append_val (joined.words, w);
+        }
+      else
+        {
+          Word *w = &g_array_index (joined.words, Word, joined.words->len - 1);
+
+          if (prev->line == p->line && p->word.blank_before)
+            g_string_append_c (w->text, ' ');
+          g_string_append (w->text, p->word.text->str);
+          w->x1 = MIN (w->x1, p->word.x1);
+          w->x2 = MAX (w->x2, p->word.x2);
+        }
+    }
+  /* the columns left to right */
+  g_array_sort (joined.words, compare_words_x);
+
+  for (guint k = a; k <= b; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+
+      joined.y1 = MIN (joined.y1, l->y1);
+      joined.y2 = MAX (joined.y2, l->y2);
+      joined.height = MAX (joined.height, l->height);
+    }
+  for (guint k = b + 1; k-- > a;)
+    {
+      line_clear (&g_array_index (lines, Line, k));
+      g_array_remove_index (lines, k);
+    }
+  g_array_insert_val (lines, a, joined);
+  return TRUE;
+}
+
+/* Cells of many lines (a goal, a long basis) beside a row's one line: a
+ * run of lines as close as the lines of a cell, pieces of cells and one
+ * row line among them (or, without one such line, words in several
+ * columns), set apart from the lines around it, is that row. */
+static void
+join_cell_blocks (GArray *lines)
+{
+  for (guint a = 0; a < lines->len; a++)
+    {
+      guint b = a, anchor = G_MAXUINT, n_rows = 0;
+      double inner = -G_MAXDOUBLE;
+      gboolean ok = TRUE;
+
+      while (b + 1 < lines->len)
+        {
+          const Line *x = &g_array_index (lines, Line, b);
+          const Line *y = &g_array_index (lines, Line, b + 1);
+
+          if (x->words->len == 0 || y->words->len == 0 ||
+              line_gap (x, y) >= 0.5 * MIN (x->height, y->height))
+            break;
+          b++;
+        }
+      if (b - a < 2)
+        continue;
+
+      for (guint k = a; k <= b && ok; k++)
+        {
+          const Line *l = &g_array_index (lines, Line, k);
+
+          if (k > a)
+            inner = MAX (inner, line_gap (&g_array_index (lines, Line, k - 1), l));
+          if (line_has_figures (l) || !line_is_heading_free (l))
+            ok = FALSE;
+          else if (line_is_row (l))
+            {
+              anchor = k;
+              n_rows++;
+            }
+        }
+      /* set apart by more than the cell's own spacing */
+      if (ok && a > 0)
+        ok = inner < 0.6 * line_gap (&g_array_index (lines, Line, a - 1), &g_array_index (lines, Line, a));
+      if (ok && b + 1 < lines->len)
+        ok = inner < 0.6 * line_gap (&g_array_index (lines, Line, b), &g_array_index (lines, Line, b + 1));
+      if (!ok)
+        continue;
+      if (n_rows != 1)
+        {
+          /* no single row line (a label wrapped beside a text): the
+           * row's cells are its columns of words */
+          join_columns (lines, a, b);
+          continue;
+        }
+
+      for (guint k = anchor; k-- > a;)
+        {
+          line_absorb (&g_array_index (lines, Line, anchor), &g_array_index (lines, Line, k));
+        }
+      for (guint k = anchor + 1; k <= b; k++)
+        line_absorb (&g_array_index (lines, Line, anchor), &g_array_index (lines, Line, k));
+      for (guint k = b + 1; k-- > a;)
+        if (k != anchor)
+          {
+            line_clear (&g_array_index (lines, Line, k));
+            g_array_remove_index (lines, k);
+          }
+    }
 }
 
 /* Puts back together the rows of a table whose cells wrap: a label over
@@ -3166,7 +3427,58 @@ typedef struct
 {
   GPtrArray *header;      /* of char *, each a line's words joined by spaces */
   gboolean   recording;
+  gboolean   targets;     /* in a performance-target table (…目标表) */
+  GArray    *last;        /* of Word: the page's last line, when a row of a target table */
+  gsize      last_start;  /* where that line starts in the text */
 } PageState;
+
+static void
+words_free (GArray *words)
+{
+  for (guint k = 0; k < words->len; k++)
+    g_string_free (g_array_index (words, Word, k).text, TRUE);
+  g_array_unref (words);
+}
+
+static GArray *
+words_copy (GArray *words)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (Word), words->len);
+
+  for (guint k = 0; k < words->len; k++)
+    {
+      Word w = g_array_index (words, Word, k);
+
+      w.text = g_string_new (w.text->str);
+      g_array_append_val (copy, w);
+    }
+  return copy;
+}
+
+/* Whether each word of @l stands over one word of @t and @l has no
+ * figure: the rest of @t's cells, a row broken by the end of a page. */
+static gboolean
+line_ends_row (const Line *l,
+               GArray     *t)
+{
+  if (l->words->len == 0 || l->words->len >= t->len || line_has_figures (l))
+    return FALSE;
+  for (guint k = 0; k < l->words->len; k++)
+    {
+      const Word *w = &g_array_index (l->words, Word, k);
+      guint n = 0;
+
+      for (guint j = 0; j < t->len; j++)
+        {
+          const Word *o = &g_array_index (t, Word, j);
+
+          n += w->x1 < o->x2 && o->x1 < w->x2;
+        }
+      if (n != 1)
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static char *
 line_text (const Line *line)
@@ -3258,7 +3570,7 @@ append_page_text (PopplerPage *page,
             }
           if (w == NULL)
             {
-              Word fresh = { g_string_new (NULL), g->x1, g->x2 };
+              Word fresh = { g_string_new (NULL), g->x1, g->x2, g->space_before };
               g_array_append_val (l.words, fresh);
               w = &g_array_index (l.words, Word, l.words->len - 1);
             }
@@ -3272,6 +3584,7 @@ append_page_text (PopplerPage *page,
       start = end;
     }
 
+  join_cell_blocks (lines);
   join_wrapped_cells (lines);
 
   /* a table running over from the page before prints its header again
@@ -3290,10 +3603,40 @@ append_page_text (PopplerPage *page,
       first_row++;
     }
 
+  /* a row of a target table broken by the page (its cells of many
+   * lines): the rest of its cells, at the top of this page, go back to
+   * it */
+  if (state->last != NULL && first_row < lines->len &&
+      line_ends_row (&g_array_index (lines, Line, first_row), state->last))
+    {
+      Line row = { state->last, -G_MAXDOUBLE, -G_MAXDOUBLE, 0 };
+      Line *rest = &g_array_index (lines, Line, first_row);
+      gboolean page_break = out->len > 0 && out->str[out->len - 1] == '\f';
+
+      rest->y1 = rest->y2 = 0;   /* under it */
+      line_absorb (&row, rest);
+      g_string_truncate (out, state->last_start);
+      append_words (out, row.words, columns);
+      if (page_break)
+        g_string_append_c (out, '\f');
+      first_row++;
+    }
+  g_clear_pointer (&state->last, words_free);
+
   for (guint k = first_row; k < lines->len; k++)
     {
       Line *l = &g_array_index (lines, Line, k);
       const char *first = l->words->len ? g_array_index (l->words, Word, 0).text->str : "";
+
+      if (g_str_has_suffix (first, "目标表"))
+        state->targets = TRUE;
+      else if (strstr (first, "编制部门") || g_str_has_prefix (first, "表") || g_str_has_prefix (first, "第"))
+        state->targets = FALSE;
+      if (k + 1 == lines->len && state->targets && line_is_row (l) && line_is_heading_free (l))
+        {
+          state->last = words_copy (l->words);
+          state->last_start = out->len;
+        }
 
       /* the header of a table: the lines under its heading (编制部门,
        * 单位) down to its first row with figures */
@@ -3317,7 +3660,7 @@ parse_poppler (PopplerDocument *pdf,
                GError         **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  PageState state = { g_ptr_array_new_with_free_func (g_free), FALSE };
+  PageState state = { g_ptr_array_new_with_free_func (g_free), FALSE, FALSE, NULL, 0 };
   int n_pages = poppler_document_get_n_pages (pdf);
 
   for (int i = 0; i < n_pages; i++)
@@ -3333,6 +3676,7 @@ parse_poppler (PopplerDocument *pdf,
         g_string_append_c (text, '\n');
     }
   g_ptr_array_unref (state.header);
+  g_clear_pointer (&state.last, words_free);
 
   g_autofree char *flat = g_strdelimit (g_strdup (text->str), "\f\n", ' ');
 

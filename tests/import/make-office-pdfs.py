@@ -29,7 +29,9 @@ Usage:  tests/import/make-office-pdfs.py [--keep] [OUTDIR]
 
 OUTDIR defaults to the directory of this script.  The PDFs are committed,
 so that the tests need no LibreOffice; run this again (soffice must be on
-PATH) after changing the reference text.  --keep keeps the .fodt/.fods
+PATH) after changing the reference text.  The narrative's punctuation
+does not hang into the margin: LibreOffice 7.4 prints a hanging comma
+outside the PDF's text, where no reader finds it.  --keep keeps the .fodt/.fods
 sources beside the PDFs.  Python 3 standard library only.
 """
 
@@ -86,6 +88,45 @@ def read_blocks(text):
             blocks.append(('para', line.strip()))
         i += 1
     return merge_continued(blocks)
+
+
+def is_cjk(ch):
+    return '\u3400' <= ch <= '\u9fff' or '\uff00' <= ch <= '\uffef' or '\u3000' <= ch <= '\u303f'
+
+
+def clean_cell(text):
+    """A target cell as a clerk types it: the reference's text, taken from
+    a PDF, has blanks inside words and figures where the original wrapped
+    (“=3570 .91 平 方米”, “产出 指标”); a blank between a figure and its
+    unit stays (“7 人”)."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == ' ' and 0 < i < len(text) - 1:
+            a, b = text[i - 1], text[i + 1]
+            if (is_cjk(a) and is_cjk(b)) or (a.isdigit() and (b.isdigit() or b == '.')) \
+               or (a in '<>=' and (b in '<>=' or b.isdigit())):
+                continue
+        out.append(ch)
+    return ''.join(out)
+
+
+def join_broken_rows(rows):
+    """A target table's row broken by a page of the original: its cells
+    printed on the next page as a row with only those cells (no
+    indicator, no weight) are one cell in an office program's table.
+    Every cell's text is as a clerk types it (clean_cell)."""
+    out = []
+    indicators = False
+    for row in rows:
+        filled = [c for c, t in enumerate(row) if t]
+        indicators = indicators or row[0] == '一级指标'
+        if indicators and out and filled and filled[0] >= 3 and not row[-1] and len(row) == len(out[-1]):
+            prev = out[-1]
+            for c in filled:
+                prev[c] = prev[c] + row[c]
+            continue
+        out.append(list(row))
+    return [[clean_cell(c) for c in row] for row in out]
 
 
 def header_rows(rows):
@@ -245,6 +286,8 @@ def writer_document(blocks, v):
         rows = value
         n_table += 1
         budget = kind_of_table(title) == 'budget'
+        if not budget:
+            rows = join_broken_rows(rows)
         n_header = header_rows(rows) if budget else 0
         grid, span = spans(rows, n_header) if budget else ([r for r in rows], {})
         width = max(len(r) for r in grid)
@@ -339,7 +382,7 @@ def writer_shell(v, body):
   <style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="1.8cm" fo:margin-bottom="1.8cm" fo:margin-left="1.8cm" fo:margin-right="1.8cm"/>
  </style:page-layout>
  <style:style style:name="Body" style:family="paragraph">
-  <style:paragraph-properties fo:text-indent="%(indent)s" fo:margin-bottom="0.15cm" fo:text-align="justify"/>
+  <style:paragraph-properties fo:text-indent="%(indent)s" fo:margin-bottom="0.15cm" fo:text-align="justify" style:punctuation-wrap="simple"/>
  </style:style>
  <style:style style:name="PartPortrait" style:family="paragraph" style:master-page-name="PortraitPage">
   <style:paragraph-properties fo:break-before="page" fo:text-align="center" fo:margin-bottom="0.3cm"/>
@@ -439,6 +482,8 @@ def calc_document(blocks):
     for n, (head, rows) in enumerate(sheets):
         title = [h for h in head if h.endswith('表')]
         budget = kind_of_table(title[0] if title else '') == 'budget'
+        if not budget:
+            rows = join_broken_rows(rows)
         n_header = header_rows(rows) if budget else 0
         grid, span = spans(rows, n_header) if budget else ([list(r) for r in rows], {})
         width = max(len(r) for r in grid)
