@@ -2299,6 +2299,115 @@ test_office_writer_landscape (void)
   assert_office_document ("writer-landscape.pdf");
 }
 
+/* Calc, one sheet per table (and per target table), printed with
+ * gridlines, wide sheets landscape, header rows repeated; amounts in 元
+ * as numbers formatted “#,##0.00”. The tables only: no narrative, so no
+ * profile, no project descriptions, no narrative figure for the audit.
+ * What it reads, exactly: */
+static void
+test_office_calc_sheets (void)
+{
+  g_autoptr(FiscalDisclosure) d = office_pdf ("calc-sheets.pdf");
+  g_autoptr(FiscalImportReport) report = NULL;
+  g_autoptr(FiscalImportReport) text_report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) doc = fiscal_import_disclosure (d, &report, &error);
+  g_autoptr(FiscalDocument) text_doc = import_reference (&text_report);
+  g_autoptr(FiscalDocument) want = fiscal_test_load_example (2025);
+  g_autoptr(GArray) figures = NULL;
+  g_autoptr(GArray) expected = NULL;
+  static const guint whole[] = { 2, 3, 5, 6, 7, 10 };
+  guint n_whole = 0;
+
+  g_assert_no_error (error);
+  figures = fiscal_import_report_compare (report, doc);
+  expected = fiscal_import_report_compare (text_report, text_doc);
+
+  /* the department and the year, from the sheets' headings */
+  g_assert_cmpstr (fiscal_document_get_department_name (doc), ==, DEPARTMENT);
+  g_assert_cmpint (fiscal_document_get_year (doc), ==, 2025);
+  g_assert_true (entries_have (d, FISCAL_IMPORT_INFO, "表 2 is in 元"));
+
+  /* the tables with codes, every one of their figures as the text's, in
+   * order, each read from 元 with thousands separators to the same fen
+   * and reproduced by the rebuilt budget */
+  for (guint w = 0; w < G_N_ELEMENTS (whole); w++)
+    {
+      guint i = 0, j = 0;
+
+      for (;;)
+        {
+          const FiscalFigure *f, *x;
+
+          while (i < figures->len && g_array_index (figures, FiscalFigure, i).table != whole[w])
+            i++;
+          while (j < expected->len && g_array_index (expected, FiscalFigure, j).table != whole[w])
+            j++;
+          if (i == figures->len || j == expected->len)
+            {
+              g_assert_cmpuint (i, ==, figures->len);
+              g_assert_cmpuint (j, ==, expected->len);
+              break;
+            }
+          f = &g_array_index (figures, FiscalFigure, i++);
+          x = &g_array_index (expected, FiscalFigure, j++);
+          g_assert_cmpstr (f->code, ==, x->code);
+          g_assert_cmpstr (f->name, ==, x->name);
+          g_assert_cmpstr (f->column_title, ==, x->column_title);
+          g_assert_cmpint (f->published, ==, x->published);
+          g_assert_cmpint (f->state, ==, FISCAL_FIGURE_SAME);
+          n_whole++;
+        }
+    }
+  g_assert_cmpuint (n_whole, ==, 216 + 54 + 54 + 75 + 55 + 24);
+  /* 表 8, 9, 11 are empty in the publication, and here */
+  g_assert_cmpuint (fiscal_table_get_n_rows (fiscal_disclosure_get_table (d, 8)), ==, 0);
+  g_assert_cmpuint (fiscal_table_get_n_rows (fiscal_disclosure_get_table (d, 9)), ==, 0);
+  g_assert_cmpuint (fiscal_table_get_n_rows (fiscal_disclosure_get_table (d, 11)), ==, 0);
+
+  /* left to do: 表 1 and 表 4, tables of items whose labels wrap on both
+   * sides of a row printed with Calc's tight rows (labels centred, figures
+   * at the foot of their cells), are read with 11 figures out of place:
+   * 734 cells, not the text's 210 of these two tables plus 478 */
+  g_assert_cmpuint (fiscal_import_report_get_n_cells (report), ==, 734);
+  g_assert_cmpuint (fiscal_import_report_get_n_mismatches (report), ==, 11);
+
+  /* the target tables' indicators, all of them, as the example's */
+  {
+    GListModel *a = fiscal_targets_get_indicators (fiscal_document_get_targets (doc));
+    GListModel *b = fiscal_targets_get_indicators (fiscal_document_get_targets (want));
+    g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (doc), 0);
+    g_autoptr(FiscalProject) want_project = g_list_model_get_item (fiscal_document_get_projects (want), 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (a), ==, 16);
+    for (guint i = 0; i < 2; i++)
+      {
+        GListModel *x = i == 0 ? a : fiscal_targets_get_indicators (fiscal_project_get_targets (project));
+        GListModel *y = i == 0 ? b : fiscal_targets_get_indicators (fiscal_project_get_targets (want_project));
+
+        g_assert_cmpuint (g_list_model_get_n_items (x), ==, g_list_model_get_n_items (y));
+        for (guint k = 0; k < g_list_model_get_n_items (y); k++)
+          {
+            g_autoptr(FiscalIndicator) p = g_list_model_get_item (x, k);
+            g_autoptr(FiscalIndicator) q = g_list_model_get_item (y, k);
+
+            for (guint f = 0; f < FISCAL_N_INDICATOR_FIELDS; f++)
+              if (!equal_but_blanks (fiscal_indicator_get_field (p, f), fiscal_indicator_get_field (q, f)))
+                g_error ("indicator %u (%s) %s is “%s”, published “%s”", k + 1,
+                         fiscal_indicator_get_field (q, FISCAL_INDICATOR_NAME), fiscal_indicator_field_key (f),
+                         fiscal_indicator_get_field (p, f), fiscal_indicator_get_field (q, f));
+          }
+      }
+    g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_NAME), ==, "机构运行补助经费");
+  }
+
+  /* the audit: the weights 305 and 90; no narrative, no 308.101 */
+  g_assert_true (report_has (report, FISCAL_IMPORT_WARNING, "add up to 305"));
+  g_assert_true (report_has (report, FISCAL_IMPORT_WARNING, "add up to 90"));
+  g_assert_false (report_has (report, FISCAL_IMPORT_ERROR, "308.101"));
+  g_assert_true (report_has (report, FISCAL_IMPORT_WARNING, "(the profile) is not in the text"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2327,6 +2436,7 @@ main (int    argc,
   g_test_add_func ("/import/cli", test_cli);
   g_test_add_func ("/import/office/writer-portrait", test_office_writer_portrait);
   g_test_add_func ("/import/office/writer-landscape", test_office_writer_landscape);
+  g_test_add_func ("/import/office/calc-sheets", test_office_calc_sheets);
 
   return g_test_run ();
 }
