@@ -2301,9 +2301,9 @@ test_office_writer_landscape (void)
 
 /* Calc, one sheet per table (and per target table), printed with
  * gridlines, wide sheets landscape, header rows repeated; amounts in 元
- * as numbers formatted “#,##0.00”. The tables only: no narrative, so no
- * profile, no project descriptions, no narrative figure for the audit.
- * What it reads, exactly: */
+ * as numbers formatted “#,##0.00”, at the foot of their cells, labels
+ * centred. The tables only: no narrative, so no profile, no project
+ * descriptions, no narrative figure for the audit. */
 static void
 test_office_calc_sheets (void)
 {
@@ -2316,8 +2316,6 @@ test_office_calc_sheets (void)
   g_autoptr(FiscalDocument) want = fiscal_test_load_example (2025);
   g_autoptr(GArray) figures = NULL;
   g_autoptr(GArray) expected = NULL;
-  static const guint whole[] = { 2, 3, 5, 6, 7, 10 };
-  guint n_whole = 0;
 
   g_assert_no_error (error);
   figures = fiscal_import_report_compare (report, doc);
@@ -2328,63 +2326,45 @@ test_office_calc_sheets (void)
   g_assert_cmpint (fiscal_document_get_year (doc), ==, 2025);
   g_assert_true (entries_have (d, FISCAL_IMPORT_INFO, "表 2 is in 元"));
 
-  /* the tables with codes, every one of their figures as the text's, in
-   * order, each read from 元 with thousands separators to the same fen
-   * and reproduced by the rebuilt budget */
-  for (guint w = 0; w < G_N_ELEMENTS (whole); w++)
+  /* every published cell, read from 元 with thousands separators to the
+   * text's fen, in the text's order, and reproduced */
+  g_assert_cmpuint (fiscal_import_report_get_n_cells (report), ==, 688);
+  g_assert_cmpuint (fiscal_import_report_get_n_mismatches (report), ==, 0);
+  g_assert_cmpuint (figures->len, ==, expected->len);
+  for (guint i = 0; i < figures->len; i++)
     {
-      guint i = 0, j = 0;
+      const FiscalFigure *f = &g_array_index (figures, FiscalFigure, i);
+      const FiscalFigure *x = &g_array_index (expected, FiscalFigure, i);
 
-      for (;;)
-        {
-          const FiscalFigure *f, *x;
-
-          while (i < figures->len && g_array_index (figures, FiscalFigure, i).table != whole[w])
-            i++;
-          while (j < expected->len && g_array_index (expected, FiscalFigure, j).table != whole[w])
-            j++;
-          if (i == figures->len || j == expected->len)
-            {
-              g_assert_cmpuint (i, ==, figures->len);
-              g_assert_cmpuint (j, ==, expected->len);
-              break;
-            }
-          f = &g_array_index (figures, FiscalFigure, i++);
-          x = &g_array_index (expected, FiscalFigure, j++);
-          g_assert_cmpstr (f->code, ==, x->code);
-          g_assert_cmpstr (f->name, ==, x->name);
-          g_assert_cmpstr (f->column_title, ==, x->column_title);
-          g_assert_cmpint (f->published, ==, x->published);
-          g_assert_cmpint (f->state, ==, FISCAL_FIGURE_SAME);
-          n_whole++;
-        }
+      g_assert_cmpuint (f->table, ==, x->table);
+      g_assert_cmpstr (f->code, ==, x->code);
+      g_assert_cmpstr (f->column_title, ==, x->column_title);
+      g_assert_cmpint (f->published, ==, x->published);
+      g_assert_cmpint (f->state, ==, FISCAL_FIGURE_SAME);
+      /* left to do: a row of 表 1 without figures whose labels both wrap
+       * (centred, two lines each, no line of the row standing over
+       * another) keeps only their first lines */
+      if (f->table == 1 && g_str_equal (x->name, "上级政府性基金安排转移支付"))
+        g_assert_cmpstr (f->name, ==, "上级政府性基金安排转移支");
+      else if (f->table == 1 && g_str_equal (x->name, "207 文化旅游体育与传媒支出"))
+        g_assert_cmpstr (f->name, ==, "207 文化旅游体育与传媒");
+      else
+        g_assert_cmpstr (f->name, ==, x->name);
     }
-  g_assert_cmpuint (n_whole, ==, 216 + 54 + 54 + 75 + 55 + 24);
-  /* 表 8, 9, 11 are empty in the publication, and here */
-  g_assert_cmpuint (fiscal_table_get_n_rows (fiscal_disclosure_get_table (d, 8)), ==, 0);
-  g_assert_cmpuint (fiscal_table_get_n_rows (fiscal_disclosure_get_table (d, 9)), ==, 0);
-  g_assert_cmpuint (fiscal_table_get_n_rows (fiscal_disclosure_get_table (d, 11)), ==, 0);
 
-  /* left to do: 表 1 and 表 4, tables of items whose labels wrap on both
-   * sides of a row printed with Calc's tight rows (labels centred, figures
-   * at the foot of their cells), are read with 11 figures out of place:
-   * 734 cells, not the text's 210 of these two tables plus 478 */
-  g_assert_cmpuint (fiscal_import_report_get_n_cells (report), ==, 734);
-  g_assert_cmpuint (fiscal_import_report_get_n_mismatches (report), ==, 11);
-
-  /* the target tables' indicators, all of them, as the example's */
+  /* the target tables: every indicator, the stated funds */
   {
-    GListModel *a = fiscal_targets_get_indicators (fiscal_document_get_targets (doc));
-    GListModel *b = fiscal_targets_get_indicators (fiscal_document_get_targets (want));
     g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (doc), 0);
     g_autoptr(FiscalProject) want_project = g_list_model_get_item (fiscal_document_get_projects (want), 0);
+    FiscalTargets *targets[2] = { fiscal_document_get_targets (doc), fiscal_project_get_targets (project) };
+    FiscalTargets *wanted[2] = { fiscal_document_get_targets (want), fiscal_project_get_targets (want_project) };
 
-    g_assert_cmpuint (g_list_model_get_n_items (a), ==, 16);
     for (guint i = 0; i < 2; i++)
       {
-        GListModel *x = i == 0 ? a : fiscal_targets_get_indicators (fiscal_project_get_targets (project));
-        GListModel *y = i == 0 ? b : fiscal_targets_get_indicators (fiscal_project_get_targets (want_project));
+        GListModel *x = fiscal_targets_get_indicators (targets[i]);
+        GListModel *y = fiscal_targets_get_indicators (wanted[i]);
 
+        g_assert_cmpuint (g_list_model_get_n_items (x), ==, i == 0 ? 16 : 8);
         g_assert_cmpuint (g_list_model_get_n_items (x), ==, g_list_model_get_n_items (y));
         for (guint k = 0; k < g_list_model_get_n_items (y); k++)
           {
@@ -2397,14 +2377,26 @@ test_office_calc_sheets (void)
                          fiscal_indicator_get_field (q, FISCAL_INDICATOR_NAME), fiscal_indicator_field_key (f),
                          fiscal_indicator_get_field (p, f), fiscal_indicator_get_field (q, f));
           }
+        for (guint f = 0; f < FISCAL_N_FUNDS; f++)
+          g_assert_cmpint (fiscal_targets_get_fund (targets[i], f), ==, fiscal_targets_get_fund (wanted[i], f));
       }
     g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_NAME), ==, "机构运行补助经费");
+    g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_OWNER), ==, "王跃东");
+    /* left to do: the goals, a cell of a dozen lines centred beside its
+     * label in Calc's tight rows, keep only the lines from the label's
+     * down */
+    g_assert_true (g_str_has_suffix (fiscal_project_get_field (want_project, FISCAL_PROJECT_GOAL),
+                                     fiscal_project_get_field (project, FISCAL_PROJECT_GOAL)));
+    g_assert_false (equal_but_blanks (fiscal_project_get_field (project, FISCAL_PROJECT_GOAL),
+                                      fiscal_project_get_field (want_project, FISCAL_PROJECT_GOAL)));
   }
 
-  /* the audit: the weights 305 and 90; no narrative, no 308.101 */
+  /* the audit: the weights 305 and 90, and nothing else but rounding; no
+   * narrative, so no 308.101, and no profile */
   g_assert_true (report_has (report, FISCAL_IMPORT_WARNING, "add up to 305"));
   g_assert_true (report_has (report, FISCAL_IMPORT_WARNING, "add up to 90"));
-  g_assert_false (report_has (report, FISCAL_IMPORT_ERROR, "308.101"));
+  g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_ERROR), ==, 0);
+  g_assert_cmpuint (fiscal_import_report_count_in (report, FISCAL_IMPORT_SECTION_AUDIT, FISCAL_IMPORT_WARNING), ==, 2);
   g_assert_true (report_has (report, FISCAL_IMPORT_WARNING, "(the profile) is not in the text"));
 }
 

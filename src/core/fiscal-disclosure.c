@@ -3171,9 +3171,10 @@ line_continues (const Line *l,
 
 typedef struct
 {
-  Word   word;
-  guint  line;
-  guint  column;
+  const Word *word;
+  guint       line;
+  double      x1, x2;     /* its cell's */
+  guint       column;
 } Piece;
 
 static int
@@ -3186,7 +3187,7 @@ compare_pieces (gconstpointer a,
     return x->column < y->column ? -1 : 1;
   if (x->line != y->line)
     return x->line < y->line ? -1 : 1;
-  return x->word.x1 < y->word.x1 ? -1 : x->word.x1 > y->word.x1;
+  return x->word->x1 < y->word->x1 ? -1 : x->word->x1 > y->word->x1;
 }
 
 static int
@@ -3198,14 +3199,16 @@ compare_words_x (gconstpointer a,
   return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
 }
 
-/* Lines @a to @b made one line: their words in two columns (words
- * standing over each other, a label and its text), each column's words
- * read down. Returns FALSE, the lines untouched, when the words stand in
- * one column (a paragraph) or in more than two (rows of a table). */
+/* Lines @a to @b made one line: their cells in columns (cells standing
+ * over each other); a column's words on its first line as they are, the
+ * lines under them going on from its last word. Returns FALSE, the lines
+ * untouched, when the cells stand in one column (a paragraph) or in more
+ * than @max_columns. */
 static gboolean
 join_columns (GArray *lines,
               guint   a,
-              guint   b)
+              guint   b,
+              guint   max_columns)
 {
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   guint n_columns = 0;
@@ -3214,14 +3217,33 @@ join_columns (GArray *lines,
   for (guint k = a; k <= b; k++)
     {
       const Line *l = &g_array_index (lines, Line, k);
+      guint first = pieces->len;
 
       for (guint j = 0; j < l->words->len; j++)
         {
-          Piece p = { g_array_index (l->words, Word, j), k, G_MAXUINT };
+          const Word *w = &g_array_index (l->words, Word, j);
+          Piece p = { w, k, w->x1, w->x2, G_MAXUINT };
+
           g_array_append_val (pieces, p);
         }
+      /* a code and its name a blank apart are one cell (“223 国有资本经营
+       * 预算支出” in the function column of a table of items) */
+      for (guint j = first; j + 1 < pieces->len; j++)
+        {
+          Piece *code = &g_array_index (pieces, Piece, j);
+          Piece *name = &g_array_index (pieces, Piece, j + 1);
+          gsize len = strlen (code->word->text->str);
+
+          if (is_digits (code->word->text->str) && (len == 3 || len == 5 || len == 7) &&
+              !is_digits (name->word->text->str) && !is_figure (name->word) &&
+              name->word->x1 - code->word->x2 < l->height / 2)
+            {
+              code->x2 = name->x2;
+              name->x1 = code->x1;
+            }
+        }
     }
-  /* a column: the words standing over each other, however far down */
+  /* a column: the cells standing over each other, however far down */
   for (guint i = 0; i < pieces->len; i++)
     {
       gboolean grown = TRUE;
@@ -3238,8 +3260,7 @@ join_columns (GArray *lines,
                 Piece *p = &g_array_index (pieces, Piece, j);
                 const Piece *q = &g_array_index (pieces, Piece, m);
 
-                if (p->column == G_MAXUINT && q->column == n_columns &&
-                    p->word.x1 < q->word.x2 && q->word.x1 < p->word.x2)
+                if (p->column == G_MAXUINT && q->column == n_columns && p->x1 < q->x2 && q->x1 < p->x2)
                   {
                     p->column = n_columns;
                     grown = TRUE;
@@ -3248,8 +3269,7 @@ join_columns (GArray *lines,
         }
       n_columns++;
     }
-  /* a label and its text, not a table's rows */
-  if (n_columns != 2)
+  if (n_columns < 2 || n_columns > max_columns)
     return FALSE;
 
   joined.words = g_array_new (FALSE, FALSE, sizeof (Word));
@@ -3257,22 +3277,25 @@ join_columns (GArray *lines,
   for (guint i = 0; i < pieces->len; i++)
     {
       const Piece *p = &g_array_index (pieces, Piece, i);
-      const Piece *prev = i > 0 ? &g_array_index (pieces, Piece, i - 1) : NULL;
+      const Piece *start = p;
 
-      if (prev == NULL || prev->column != p->column)
+      /* the column's first line */
+      for (guint j = i; j > 0 && g_array_index (pieces, Piece, j - 1).column == p->column; j--)
+        start = &g_array_index (pieces, Piece, j - 1);
+      if (p->line == start->line)
         {
-          Word w = { g_string_new (p->word.text->str), p->word.x1, p->word.x2, p->word.blank_before };
+          Word w = { g_string_new (p->word->text->str), p->word->x1, p->word->x2, p->word->blank_before };
           g_array_append_val (joined.words, w);
         }
       else
         {
           Word *w = &g_array_index (joined.words, Word, joined.words->len - 1);
+          const Piece *prev = &g_array_index (pieces, Piece, i - 1);
 
-          if (prev->line == p->line && p->word.blank_before)
+          if (prev->line == p->line && p->word->blank_before)
             g_string_append_c (w->text, ' ');
-          g_string_append (w->text, p->word.text->str);
-          w->x1 = MIN (w->x1, p->word.x1);
-          w->x2 = MAX (w->x2, p->word.x2);
+          g_string_append (w->text, p->word->text->str);
+          w->x2 = MAX (w->x2, p->word->x2);   /* its place in the line stays */
         }
     }
   /* the columns left to right */
@@ -3286,6 +3309,7 @@ join_columns (GArray *lines,
       joined.y2 = MAX (joined.y2, l->y2);
       joined.height = MAX (joined.height, l->height);
     }
+  g_array_set_size (pieces, 0);
   for (guint k = b + 1; k-- > a;)
     {
       line_clear (&g_array_index (lines, Line, k));
@@ -3293,6 +3317,77 @@ join_columns (GArray *lines,
     }
   g_array_insert_val (lines, a, joined);
   return TRUE;
+}
+
+/* Lines that overlap by a third of their height or more are printed in
+ * one row of a table: the lines of two cells of a row, centred at
+ * different heights (a label of two lines beside a name of one); lines of
+ * text, and rows, stand one under the other. Such lines are made one, by
+ * their columns. */
+static void
+join_overlapping (GArray *lines)
+{
+  for (guint a = 0; a < lines->len; a++)
+    {
+      guint b = a;
+      double bottom = g_array_index (lines, Line, a).y2;
+
+      while (b + 1 < lines->len)
+        {
+          const Line *next = &g_array_index (lines, Line, b + 1);
+
+          if (next->words->len == 0 || !line_is_heading_free (next) ||
+              bottom - next->y1 < next->height / 3)
+            break;
+          bottom = MAX (bottom, next->y2);
+          b++;
+        }
+      if (b > a && line_is_heading_free (&g_array_index (lines, Line, a)))
+        join_columns (lines, a, b, G_MAXUINT);
+    }
+}
+
+/* Whether @line is a classification code and a name, the label of a
+ * row in the function columns of a table of items (“207 文化旅游体育与传媒”). */
+static gboolean
+line_is_coded_label (const Line *line)
+{
+  const char *code;
+
+  if (line->words->len != 2)
+    return FALSE;
+  code = g_array_index (line->words, Word, 0).text->str;
+  return is_digits (code) && (strlen (code) == 3 || strlen (code) == 5 || strlen (code) == 7);
+}
+
+/* The end of a coded label wrapped in its cell, on a line of its own
+ * (“支出” under “207 文化旅游体育与传媒”): a word under the label, nearer
+ * to it than the lines around stand (a row's pitch apart), ends the
+ * name. */
+static void
+join_wrapped_names (GArray *lines)
+{
+  for (guint k = 1; k < lines->len; k++)
+    {
+      Line *t = &g_array_index (lines, Line, k - 1);
+      Line *l = &g_array_index (lines, Line, k);
+      const Word *name = t->words->len ? &g_array_index (t->words, Word, t->words->len - 1) : NULL;
+      const Word *w = l->words->len == 1 ? &g_array_index (l->words, Word, 0) : NULL;
+      double gap = line_gap (t, l);
+
+      if (w == NULL || !line_is_coded_label (t) || !line_is_cell_part (l) ||
+          strpbrk (w->text->str, "0123456789") != NULL ||
+          w->x1 < g_array_index (t->words, Word, 0).x1 - 1 || w->x1 > name->x2)
+        continue;
+      if (gap >= 0.7 * MAX (k >= 2 ? line_gap (&g_array_index (lines, Line, k - 2), t) : 0,
+                            k + 1 < lines->len ? line_gap (l, &g_array_index (lines, Line, k + 1)) : 0))
+        continue;
+      g_string_append (((Word *) name)->text, w->text->str);
+      t->y2 = MAX (t->y2, l->y2);
+      line_clear (l);
+      g_array_remove_index (lines, k);
+      k--;
+    }
 }
 
 /* Cells of many lines (a goal, a long basis) beside a row's one line: a
@@ -3346,7 +3441,7 @@ join_cell_blocks (GArray *lines)
         {
           /* no single row line (a label wrapped beside a text): the
            * row's cells are its columns of words */
-          join_columns (lines, a, b);
+          join_columns (lines, a, b, 2);
           continue;
         }
 
@@ -3584,8 +3679,10 @@ append_page_text (PopplerPage *page,
       start = end;
     }
 
+  join_overlapping (lines);
   join_cell_blocks (lines);
   join_wrapped_cells (lines);
+  join_wrapped_names (lines);
 
   /* a table running over from the page before prints its header again
    * (an office program repeats a table's header rows on each page): the
@@ -3593,6 +3690,17 @@ append_page_text (PopplerPage *page,
    * for the columns of the page */
   for (guint h = 0; first_row < lines->len && h < state->header->len; h++)
     {
+      /* the header printed again may leave out the first lines under the
+       * heading (单位) */
+      if (first_row == 0)
+        {
+          g_autofree char *top = line_text (&g_array_index (lines, Line, 0));
+
+          while (h < state->header->len && !g_str_equal (top, g_ptr_array_index (state->header, h)))
+            h++;
+          if (h == state->header->len)
+            break;
+        }
       Line *l = &g_array_index (lines, Line, first_row);
       g_autofree char *t = line_text (l);
 
