@@ -3013,8 +3013,8 @@ is_figure (const Word *w)
 /* Adds the words of @from to @into: a word under a word of @into (the
  * same cell) goes on from the last of those it stands under, one over a
  * word of @into leads the first of those it stands over; words of @from
- * that go to the same word keep the blank the text has between them. Another word
- * goes in its place from the left. */
+ * that go to the same word keep the blank the text has between them.
+ * Another word goes in its place from the left. */
 static void
 line_absorb (Line *into,
              Line *from)
