@@ -2291,8 +2291,8 @@ test_office_writer_portrait (void)
 }
 
 /* Writer, a sans font, each table on a landscape page with its heading on
- * one line; amounts with thousands separators; 表 1 runs over two pages,
- * its header repeated without a row of column numbers. */
+ * one line; 表 1 runs over two pages, its header repeated without a row
+ * of column numbers. */
 static void
 test_office_writer_landscape (void)
 {

@@ -17,7 +17,9 @@ to PDF:
   writer-landscape.fodt   Writer, Noto Sans CJK at other sizes; the
                           narrative on portrait pages, each table on a
                           landscape page, “编制部门：… 单位：万元” on one
-                          line, amounts with thousands separators.
+                          line, amounts grouped by thousands (none of
+                          this budget's reaches 1,000 万元: the Calc
+                          variant's amounts in 元 are grouped).
   calc-sheets.fods        Calc, one sheet per table (and per target
                           table), printed with gridlines and repeated
                           header rows, wide sheets landscape; amounts in
@@ -28,8 +30,8 @@ to PDF:
 Usage:  tests/import/make-office-pdfs.py [--keep] [OUTDIR]
 
 OUTDIR defaults to the directory of this script.  The PDFs are committed,
-so that the tests need no LibreOffice; run this again (soffice must be on
-PATH) after changing the reference text.  The narrative's punctuation
+so that the tests need no LibreOffice; run this again (soffice, with
+Writer and Calc, must be on PATH) after changing the reference text.  The narrative's punctuation
 does not hang into the margin: LibreOffice 7.4 prints a hanging comma
 outside the PDF's text, where no reader finds it.  --keep keeps the .fodt/.fods
 sources beside the PDFs.  Python 3 standard library only.
