@@ -31,10 +31,15 @@ Usage:  tests/import/make-office-pdfs.py [--keep] [OUTDIR]
 
 OUTDIR defaults to the directory of this script.  The PDFs are committed,
 so that the tests need no LibreOffice; run this again (soffice, with
-Writer and Calc, must be on PATH) after changing the reference text.  The narrative's punctuation
-does not hang into the margin: LibreOffice 7.4 prints a hanging comma
-outside the PDF's text, where no reader finds it.  --keep keeps the .fodt/.fods
-sources beside the PDFs.  Python 3 standard library only.
+Writer and Calc, must be on PATH) after changing the reference text.
+--keep keeps the .fodt/.fods sources beside the PDFs.  Python 3 standard
+library only.
+
+The target tables' cells are as a clerk types them (the reference text,
+taken from a PDF, has blanks inside words where its original wrapped), and
+a target row that the original's page broke is one row.  The narrative's
+punctuation does not hang into the margin: LibreOffice 7.4 prints a
+hanging comma outside the PDF's text, where no reader finds it.
 """
 
 import os
