@@ -1465,6 +1465,25 @@ static const char * const meta_labels[] = {
   "项目名称", "项目负责人", "联系电话", "主管部门", "实施单位", "预算单位", "项目属性", "项目期", NULL
 };
 
+/* The labels that start a row of a target table's head: a wrapped value
+ * goes on up to the next of them. */
+static const char * const row_labels[] = {
+  "部门名称", "部门联系人", "年度绩效目标", "项目总体目标", "年度预算", "项目资金", "资金来源",
+  "一级指标", NULL
+};
+
+static gboolean
+starts_with_label (const char *line)
+{
+  for (guint i = 0; meta_labels[i]; i++)
+    if (g_str_has_prefix (line, meta_labels[i]))
+      return TRUE;
+  for (guint i = 0; row_labels[i]; i++)
+    if (g_str_has_prefix (line, row_labels[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * fiscal_disclosure_meta_field:
  * @meta: the lines above a target table's indicators
@@ -1523,7 +1542,7 @@ fiscal_disclosure_meta_field (const char *meta,
       end = strchr (next, '\n');
       more = g_strstrip (g_strndup (next, end ? (gsize) (end - next) : strlen (next)));
       if (*more == 0 || strchr (more, '\t') || strstr (more, "：") || strchr (more, ':') ||
-          g_str_has_prefix (more, "（") || g_str_has_prefix (more, "("))
+          g_str_has_prefix (more, "（") || g_str_has_prefix (more, "(") || starts_with_label (more))
         break;
       {
         char *joined = g_strconcat (value, more, NULL);
@@ -2727,6 +2746,7 @@ typedef struct
 {
   GString *text;
   double   x1, x2;
+  gboolean blank_before;   /* the text has a blank before it, not just a gap */
 } Word;
 
 /* A column of a table as its row of column numbers places it:
@@ -2911,20 +2931,680 @@ compare_glyphs_x (gconstpointer a,
   return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1;
 }
 
+/* A line of a page: its words left to right, and where it stands. */
+typedef struct
+{
+  GArray *words;      /* of Word */
+  double  y1, y2;     /* the top and bottom of its glyphs */
+  double  height;     /* its tallest glyph */
+} Line;
+
+static void
+line_clear (Line *line)
+{
+  for (guint k = 0; k < line->words->len; k++)
+    g_string_free (g_array_index (line->words, Word, k).text, TRUE);
+  g_array_unref (line->words);
+}
+
+/* Whether @line has an amount with decimals among its words. */
+static gboolean
+line_has_figures (const Line *line)
+{
+  for (guint k = 0; k < line->words->len; k++)
+    {
+      const char *t = g_array_index (line->words, Word, k).text->str;
+
+      if (is_amount (t) && strchr (t, '.') != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @line's words stand apart as the cells of a table row do: two
+ * of them a line's height or more from each other. Running text never
+ * has such a gap. */
+static gboolean
+line_is_row (const Line *line)
+{
+  for (guint k = 1; k < line->words->len; k++)
+    if (g_array_index (line->words, Word, k).x1 - g_array_index (line->words, Word, k - 1).x2 >= line->height)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @line is not the heading of a table (表 N, its title, 编制部门)
+ * nor its row of column numbers. */
+static gboolean
+line_is_heading_free (const Line *line)
+{
+  const char *first = g_array_index (line->words, Word, 0).text->str;
+
+  return !g_str_has_prefix (first, "表") && strstr (first, "编制部门") == NULL &&
+         !g_str_has_suffix (first, "表") && !g_str_equal (first, "※");
+}
+
+/* Whether @line can be the wrapped part of a cell of a row above or
+ * below it: text in one place (no figure, no gap of a row), not the
+ * heading of a table. */
+static gboolean
+line_is_cell_part (const Line *line)
+{
+  if (line->words->len == 0 || line_has_figures (line) || line_is_row (line))
+    return FALSE;
+  return line_is_heading_free (line);
+}
+
+/* The vertical gap between two lines, @a above @b (negative when they
+ * overlap, as the halves of a label centred on its row's figures do). */
+static double
+line_gap (const Line *a,
+          const Line *b)
+{
+  return b->y1 - a->y2;
+}
+
+static gboolean
+is_figure (const Word *w)
+{
+  return is_amount (w->text->str) && strchr (w->text->str, '.') != NULL;
+}
+
+/* Adds the words of @from to @into: a word under a word of @into (the
+ * same cell) goes on from the last of those it stands under, one over a
+ * word of @into leads the first of those it stands over; words of @from
+ * that go to the same word keep the blank the text has between them.
+ * Another word goes in its place from the left. */
+static void
+line_absorb (Line *into,
+             Line *from)
+{
+  gboolean above = from->y2 <= into->y2;
+  guint n = from->words->len;
+  g_autofree guint *target = g_new (guint, n);
+  guint n_into = into->words->len;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const Word *w = &g_array_index (from->words, Word, k);
+
+      target[k] = G_MAXUINT;
+      for (guint j = 0; j < n_into; j++)
+        {
+          const Word *o = &g_array_index (into->words, Word, j);
+
+          if (w->x1 < o->x2 && o->x1 < w->x2 && !is_figure (o) && (above ? target[k] == G_MAXUINT : TRUE))
+            target[k] = j;
+        }
+    }
+
+  /* the joined words, before any word is inserted */
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = above ? n - 1 - i : i;
+      Word *w = &g_array_index (from->words, Word, k);
+      Word *o;
+
+      if (target[k] == G_MAXUINT)
+        continue;
+      o = &g_array_index (into->words, Word, target[k]);
+      if (above)
+        {
+          if (k + 1 < n && target[k + 1] == target[k] &&
+              g_array_index (from->words, Word, k + 1).blank_before)
+            g_string_prepend_c (o->text, ' ');
+          g_string_prepend (o->text, w->text->str);
+        }
+      else
+        {
+          if (k > 0 && target[k - 1] == target[k] && w->blank_before)
+            g_string_append_c (o->text, ' ');
+          g_string_append (o->text, w->text->str);
+        }
+      o->x1 = MIN (o->x1, w->x1);
+      o->x2 = MAX (o->x2, w->x2);
+      g_string_free (w->text, TRUE);
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      Word *w = &g_array_index (from->words, Word, k);
+      guint at = 0;
+
+      if (target[k] != G_MAXUINT)
+        continue;
+      while (at < into->words->len && g_array_index (into->words, Word, at).x1 <= w->x1)
+        at++;
+      g_array_insert_val (into->words, at, *w);
+    }
+
+  /* the row now reaches over the lines it has taken: the next piece of
+   * a cell is measured against the one before it */
+  g_array_set_size (from->words, 0);
+  into->y1 = MIN (into->y1, from->y1);
+  into->y2 = MAX (into->y2, from->y2);
+}
+
+/* Whether @l, a line without figures, can be part of the row printed on
+ * @t: a piece of one cell; or, beside a row with figures, labels none of
+ * which stands over a figure (labels and figures aligned differently in
+ * their cells); or, beside a row without figures (a header, a target),
+ * the wrapped parts of some of its cells. */
+static gboolean
+line_continues (const Line *l,
+                const Line *t)
+{
+  guint over_text = 0, over_figure = 0;
+
+  if (!line_is_row (t) || !line_is_heading_free (t))
+    return FALSE;
+  if (line_is_cell_part (l))
+    {
+      /* within one cell: over one word of @t at most (a line of text
+       * under a table stands over several of its cells) */
+      double x1 = g_array_index (l->words, Word, 0).x1;
+      double x2 = g_array_index (l->words, Word, l->words->len - 1).x2;
+      guint n = 0;
+
+      for (guint j = 0; j < t->words->len; j++)
+        {
+          const Word *o = &g_array_index (t->words, Word, j);
+
+          n += x1 < o->x2 && o->x1 < x2;
+        }
+      return n <= 1;
+    }
+  for (guint k = 0; k < l->words->len; k++)
+    {
+      const Word *w = &g_array_index (l->words, Word, k);
+      gboolean text = FALSE, figure = FALSE;
+
+      for (guint j = 0; j < t->words->len; j++)
+        {
+          const Word *o = &g_array_index (t->words, Word, j);
+
+          if (w->x1 < o->x2 && o->x1 < w->x2)
+            {
+              if (is_figure (o))
+                figure = TRUE;
+              else
+                text = TRUE;
+            }
+        }
+      over_text += text;
+      over_figure += figure;
+    }
+  if (over_figure > 0)
+    return FALSE;
+  if (line_has_figures (t))
+    return TRUE;
+  /* the wrapped halves of the cells of a row centred in its height
+   * stand in the cells where @t has nothing */
+  if (over_text == 0)
+    return TRUE;
+  /* the ends of some of @t's cells, each under or over its cell; a line
+   * whose words stand over every cell of @t is a row of its own (the
+   * entries of a list, a header over its first row) */
+  if (over_text == l->words->len)
+    {
+      guint covered = 0;
+
+      for (guint j = 0; j < t->words->len; j++)
+        {
+          const Word *o = &g_array_index (t->words, Word, j);
+
+          for (guint k = 0; k < l->words->len; k++)
+            {
+              const Word *w = &g_array_index (l->words, Word, k);
+
+              if (w->x1 < o->x2 && o->x1 < w->x2)
+                {
+                  covered++;
+                  break;
+                }
+            }
+        }
+      return covered < t->words->len && l->words->len < t->words->len;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  const Word *word;
+  guint       line;
+  double      x1, x2;     /* its cell's */
+  guint       column;
+} Piece;
+
+static int
+compare_pieces (gconstpointer a,
+                gconstpointer b)
+{
+  const Piece *x = a, *y = b;
+
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->word->x1 < y->word->x1 ? -1 : x->word->x1 > y->word->x1;
+}
+
+static int
+compare_words_x (gconstpointer a,
+                 gconstpointer b)
+{
+  const Word *x = a, *y = b;
+
+  return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
+}
+
+/* Lines @a to @b made one line: their cells in columns (cells standing
+ * over each other); a column's words on its first line as they are, the
+ * lines under them going on from its last word. Returns FALSE, the lines
+ * untouched, when the cells stand in one column (a paragraph) or in more
+ * than @max_columns. */
+static gboolean
+join_columns (GArray *lines,
+              guint   a,
+              guint   b,
+              guint   max_columns)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  guint n_columns = 0;
+  Line joined = { NULL, G_MAXDOUBLE, -G_MAXDOUBLE, 0 };
+
+  for (guint k = a; k <= b; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+      guint first = pieces->len;
+
+      for (guint j = 0; j < l->words->len; j++)
+        {
+          const Word *w = &g_array_index (l->words, Word, j);
+          Piece p = { w, k, w->x1, w->x2, G_MAXUINT };
+
+          g_array_append_val (pieces, p);
+        }
+      /* a code and its name a blank apart are one cell (“223 国有资本经营
+       * 预算支出” in the function column of a table of items) */
+      for (guint j = first; j + 1 < pieces->len; j++)
+        {
+          Piece *code = &g_array_index (pieces, Piece, j);
+          Piece *name = &g_array_index (pieces, Piece, j + 1);
+          gsize len = strlen (code->word->text->str);
+
+          if (is_digits (code->word->text->str) && (len == 3 || len == 5 || len == 7) &&
+              !is_digits (name->word->text->str) && !is_figure (name->word) &&
+              name->word->x1 - code->word->x2 < l->height / 2)
+            {
+              code->x2 = name->x2;
+              name->x1 = code->x1;
+            }
+        }
+    }
+  /* a column: the cells standing over each other, however far down */
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      gboolean grown = TRUE;
+
+      if (g_array_index (pieces, Piece, i).column != G_MAXUINT)
+        continue;
+      g_array_index (pieces, Piece, i).column = n_columns;
+      while (grown)
+        {
+          grown = FALSE;
+          for (guint j = 0; j < pieces->len; j++)
+            for (guint m = 0; m < pieces->len; m++)
+              {
+                Piece *p = &g_array_index (pieces, Piece, j);
+                const Piece *q = &g_array_index (pieces, Piece, m);
+
+                if (p->column == G_MAXUINT && q->column == n_columns && p->x1 < q->x2 && q->x1 < p->x2)
+                  {
+                    p->column = n_columns;
+                    grown = TRUE;
+                  }
+              }
+        }
+      n_columns++;
+    }
+  if (n_columns < 2 || n_columns > max_columns)
+    return FALSE;
+
+  joined.words = g_array_new (FALSE, FALSE, sizeof (Word));
+  g_array_sort (pieces, compare_pieces);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *p = &g_array_index (pieces, Piece, i);
+      const Piece *start = p;
+
+      /* the column's first line */
+      for (guint j = i; j > 0 && g_array_index (pieces, Piece, j - 1).column == p->column; j--)
+        start = &g_array_index (pieces, Piece, j - 1);
+      if (p->line == start->line)
+        {
+          Word w = { g_string_new (p->word->text->str), p->word->x1, p->word->x2, p->word->blank_before };
+          g_array_append_val (joined.words, w);
+        }
+      else
+        {
+          Word *w = &g_array_index (joined.words, Word, joined.words->len - 1);
+          const Piece *prev = &g_array_index (pieces, Piece, i - 1);
+
+          if (prev->line == p->line && p->word->blank_before)
+            g_string_append_c (w->text, ' ');
+          g_string_append (w->text, p->word->text->str);
+          w->x2 = MAX (w->x2, p->word->x2);   /* its place in the line stays */
+        }
+    }
+  /* the columns left to right */
+  g_array_sort (joined.words, compare_words_x);
+
+  for (guint k = a; k <= b; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+
+      joined.y1 = MIN (joined.y1, l->y1);
+      joined.y2 = MAX (joined.y2, l->y2);
+      joined.height = MAX (joined.height, l->height);
+    }
+  g_array_set_size (pieces, 0);
+  for (guint k = b + 1; k-- > a;)
+    {
+      line_clear (&g_array_index (lines, Line, k));
+      g_array_remove_index (lines, k);
+    }
+  g_array_insert_val (lines, a, joined);
+  return TRUE;
+}
+
+/* Lines that overlap by a third of their height or more are printed in
+ * one row of a table: the lines of two cells of a row, centred at
+ * different heights (a label of two lines beside a name of one); lines of
+ * text, and rows, stand one under the other. Such lines are made one, by
+ * their columns. */
+static void
+join_overlapping (GArray *lines)
+{
+  for (guint a = 0; a < lines->len; a++)
+    {
+      guint b = a;
+      double bottom = g_array_index (lines, Line, a).y2;
+
+      while (b + 1 < lines->len)
+        {
+          const Line *next = &g_array_index (lines, Line, b + 1);
+
+          if (next->words->len == 0 || !line_is_heading_free (next) ||
+              bottom - next->y1 < next->height / 3)
+            break;
+          bottom = MAX (bottom, next->y2);
+          b++;
+        }
+      if (b > a && line_is_heading_free (&g_array_index (lines, Line, a)))
+        join_columns (lines, a, b, G_MAXUINT);
+    }
+}
+
+/* Whether @line is a classification code and a name, the label of a
+ * row in the function columns of a table of items (“207 文化旅游体育与传媒”). */
+static gboolean
+line_is_coded_label (const Line *line)
+{
+  const char *code;
+
+  if (line->words->len != 2)
+    return FALSE;
+  code = g_array_index (line->words, Word, 0).text->str;
+  return is_digits (code) && (strlen (code) == 3 || strlen (code) == 5 || strlen (code) == 7);
+}
+
+/* The end of a coded label wrapped in its cell, on a line of its own
+ * (“支出” under “207 文化旅游体育与传媒”): a word under the label, nearer
+ * to it than the lines around stand (a row's pitch apart), ends the
+ * name. */
+static void
+join_wrapped_names (GArray *lines)
+{
+  for (guint k = 1; k < lines->len; k++)
+    {
+      Line *t = &g_array_index (lines, Line, k - 1);
+      Line *l = &g_array_index (lines, Line, k);
+      const Word *name = t->words->len ? &g_array_index (t->words, Word, t->words->len - 1) : NULL;
+      const Word *w = l->words->len == 1 ? &g_array_index (l->words, Word, 0) : NULL;
+      double gap = line_gap (t, l);
+
+      if (w == NULL || !line_is_coded_label (t) || !line_is_cell_part (l) ||
+          strpbrk (w->text->str, "0123456789") != NULL ||
+          w->x1 < g_array_index (t->words, Word, 0).x1 - 1 || w->x1 > name->x2)
+        continue;
+      if (gap >= 0.7 * MAX (k >= 2 ? line_gap (&g_array_index (lines, Line, k - 2), t) : 0,
+                            k + 1 < lines->len ? line_gap (l, &g_array_index (lines, Line, k + 1)) : 0))
+        continue;
+      g_string_append (((Word *) name)->text, w->text->str);
+      t->y2 = MAX (t->y2, l->y2);
+      line_clear (l);
+      g_array_remove_index (lines, k);
+      k--;
+    }
+}
+
+/* Cells of many lines (a goal, a long basis) beside a row's one line: a
+ * run of lines as close as the lines of a cell, pieces of cells and one
+ * row line among them (or, without one such line, words in several
+ * columns), set apart from the lines around it, is that row. */
+static void
+join_cell_blocks (GArray *lines)
+{
+  for (guint a = 0; a < lines->len; a++)
+    {
+      guint b = a, anchor = G_MAXUINT, n_rows = 0;
+      double inner = -G_MAXDOUBLE;
+      gboolean ok = TRUE;
+
+      while (b + 1 < lines->len)
+        {
+          const Line *x = &g_array_index (lines, Line, b);
+          const Line *y = &g_array_index (lines, Line, b + 1);
+
+          if (x->words->len == 0 || y->words->len == 0 ||
+              line_gap (x, y) >= 0.5 * MIN (x->height, y->height))
+            break;
+          b++;
+        }
+      if (b - a < 2)
+        continue;
+
+      for (guint k = a; k <= b && ok; k++)
+        {
+          const Line *l = &g_array_index (lines, Line, k);
+
+          if (k > a)
+            inner = MAX (inner, line_gap (&g_array_index (lines, Line, k - 1), l));
+          if (line_has_figures (l) || !line_is_heading_free (l))
+            ok = FALSE;
+          else if (line_is_row (l))
+            {
+              anchor = k;
+              n_rows++;
+            }
+        }
+      /* set apart by more than the cell's own spacing */
+      if (ok && a > 0)
+        ok = inner < 0.6 * line_gap (&g_array_index (lines, Line, a - 1), &g_array_index (lines, Line, a));
+      if (ok && b + 1 < lines->len)
+        ok = inner < 0.6 * line_gap (&g_array_index (lines, Line, b), &g_array_index (lines, Line, b + 1));
+      if (!ok)
+        continue;
+      if (n_rows != 1)
+        {
+          /* no single row line (a label wrapped beside a text): the
+           * row's cells are its columns of words */
+          join_columns (lines, a, b, 2);
+          continue;
+        }
+
+      for (guint k = anchor; k-- > a;)
+        {
+          line_absorb (&g_array_index (lines, Line, anchor), &g_array_index (lines, Line, k));
+        }
+      for (guint k = anchor + 1; k <= b; k++)
+        line_absorb (&g_array_index (lines, Line, anchor), &g_array_index (lines, Line, k));
+      for (guint k = b + 1; k-- > a;)
+        if (k != anchor)
+          {
+            line_clear (&g_array_index (lines, Line, k));
+            g_array_remove_index (lines, k);
+          }
+    }
+}
+
+/* Puts back together the rows of a table whose cells wrap: a label over
+ * two or three lines in its cell prints those lines above, beside or
+ * under the line with the row's figures. Each line that is only a piece
+ * of a cell goes to the row line nearer to it, when the two are as close
+ * as the lines within one cell are (less than half a line apart) and
+ * clearly closer than the line on its other side: the rows of a table
+ * stand further apart, by their cells' padding. */
+static void
+join_wrapped_cells (GArray *lines)
+{
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *l = &g_array_index (lines, Line, i);
+          Line *up = i > 0 ? &g_array_index (lines, Line, i - 1) : NULL;
+          Line *down = i + 1 < lines->len ? &g_array_index (lines, Line, i + 1) : NULL;
+          double gap_up = G_MAXDOUBLE, gap_down = G_MAXDOUBLE;
+          Line *to = NULL;
+
+          if (l->words->len == 0 || line_has_figures (l) || !line_is_heading_free (l))
+            continue;
+          if (up && line_continues (l, up))
+            gap_up = line_gap (up, l);
+          if (down && line_continues (l, down))
+            gap_down = line_gap (l, down);
+          /* the other side as close: a line of a block of text (a
+           * header's cell), not one row's */
+          if (up && !line_is_row (up) && line_gap (up, l) <= MIN (gap_up, gap_down))
+            continue;
+          if (down && !line_is_row (down) && line_gap (l, down) <= MIN (gap_up, gap_down))
+            continue;
+          /* nearer to one side than to the other by the padding of a
+           * cell: rows printed one under the other at an even pitch
+           * (a row whose figures are blank) are not joined */
+          if (gap_up <= gap_down && gap_up < G_MAXDOUBLE && gap_up < 0.5 * MIN (l->height, up->height) &&
+              (down == NULL || gap_up < 0.6 * line_gap (l, down)))
+            to = up;
+          else if (gap_down < gap_up && gap_down < 0.5 * MIN (l->height, down->height) &&
+                   (up == NULL || gap_down < 0.6 * line_gap (up, l)))
+            to = down;
+          if (to == NULL)
+            continue;
+          line_absorb (to, l);
+          line_clear (l);
+          g_array_remove_index (lines, i);
+          changed = TRUE;
+          break;
+        }
+    }
+}
+
+/* What a page's reading hands on to the next: the header of the table
+ * read last, as its lines were printed under its heading, down to its
+ * first row with figures. */
+typedef struct
+{
+  GPtrArray *header;      /* of char *, each a line's words joined by spaces */
+  gboolean   recording;
+  gboolean   targets;     /* in a performance-target table (…目标表) */
+  GArray    *last;        /* of Word: the page's last line, when a row of a target table */
+  gsize      last_start;  /* where that line starts in the text */
+} PageState;
+
+static void
+words_free (GArray *words)
+{
+  for (guint k = 0; k < words->len; k++)
+    g_string_free (g_array_index (words, Word, k).text, TRUE);
+  g_array_unref (words);
+}
+
+static GArray *
+words_copy (GArray *words)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (Word), words->len);
+
+  for (guint k = 0; k < words->len; k++)
+    {
+      Word w = g_array_index (words, Word, k);
+
+      w.text = g_string_new (w.text->str);
+      g_array_append_val (copy, w);
+    }
+  return copy;
+}
+
+/* Whether each word of @l stands over one word of @t and @l has no
+ * figure: the rest of @t's cells, a row broken by the end of a page. */
+static gboolean
+line_ends_row (const Line *l,
+               GArray     *t)
+{
+  if (l->words->len == 0 || l->words->len >= t->len || line_has_figures (l))
+    return FALSE;
+  for (guint k = 0; k < l->words->len; k++)
+    {
+      const Word *w = &g_array_index (l->words, Word, k);
+      guint n = 0;
+
+      for (guint j = 0; j < t->len; j++)
+        {
+          const Word *o = &g_array_index (t, Word, j);
+
+          n += w->x1 < o->x2 && o->x1 < w->x2;
+        }
+      if (n != 1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+line_text (const Line *line)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint k = 0; k < line->words->len; k++)
+    {
+      if (k > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, g_array_index (line->words, Word, k).text->str);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* A page's text in reading order by where its glyphs are: the text
  * poppler gives keeps its blocks together, which breaks a table row whose
  * figures stand far apart; the glyphs of a row share a baseline. */
 static void
 append_page_text (PopplerPage *page,
-                  GString     *out)
+                  GString     *out,
+                  PageState   *state)
 {
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
   g_autofree char *text = poppler_page_get_text (page);
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
   g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
-  guint i = 0;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  guint i = 0, first_row = 0;
   gboolean space = TRUE;
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
 
   if (text == NULL)
     return;
@@ -2962,45 +3642,125 @@ append_page_text (PopplerPage *page,
       const Glyph *first = &g_array_index (glyphs, Glyph, start);
       double tolerance = MAX (first->height * 0.4, 1.0);
       guint end = start + 1;
+      g_autoptr(GArray) line = g_array_new (FALSE, FALSE, sizeof (Glyph));
+      Line l = { g_array_new (FALSE, FALSE, sizeof (Word)), G_MAXDOUBLE, -G_MAXDOUBLE, 0 };
 
       while (end < glyphs->len && g_array_index (glyphs, Glyph, end).yc - first->yc < tolerance)
         end++;
-      {
-        GArray *line = g_array_new (FALSE, FALSE, sizeof (Glyph));
-        g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
+      g_array_append_vals (line, &g_array_index (glyphs, Glyph, start), end - start);
+      g_array_sort (line, compare_glyphs_x);
+      for (guint k = 0; k < line->len; k++)
+        {
+          const Glyph *g = &g_array_index (line, Glyph, k);
+          Word *w = l.words->len ? &g_array_index (l.words, Word, l.words->len - 1) : NULL;
 
-        g_array_append_vals (line, &g_array_index (glyphs, Glyph, start), end - start);
-        g_array_sort (line, compare_glyphs_x);
-        for (guint k = 0; k < line->len; k++)
-          {
-            const Glyph *g = &g_array_index (line, Glyph, k);
-            Word *w = words->len ? &g_array_index (words, Word, words->len - 1) : NULL;
-
-            if (k > 0)
-              {
-                const Glyph *prev = &g_array_index (line, Glyph, k - 1);
-                /* a gap of a blank's width (about 0.15 of the line's
-                 * height in a CJK font) is a blank, whether or not the
-                 * text has one */
-                if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.12)
-                  w = NULL;
-              }
-            if (w == NULL)
-              {
-                Word fresh = { g_string_new (NULL), g->x1, g->x2 };
-                g_array_append_val (words, fresh);
-                w = &g_array_index (words, Word, words->len - 1);
-              }
-            g_string_append_unichar (w->text, g->c);
-            w->x2 = g->x2;
-          }
-        append_words (out, words, columns);
-        for (guint k = 0; k < words->len; k++)
-          g_string_free (g_array_index (words, Word, k).text, TRUE);
-        g_array_unref (line);
-      }
+          if (k > 0)
+            {
+              const Glyph *prev = &g_array_index (line, Glyph, k - 1);
+              /* a gap of a blank's width (about 0.15 of the line's
+               * height in a CJK font) is a blank, whether or not the
+               * text has one */
+              if (g->space_before || g->x1 - prev->x2 > MAX (prev->height, g->height) * 0.12)
+                w = NULL;
+            }
+          if (w == NULL)
+            {
+              Word fresh = { g_string_new (NULL), g->x1, g->x2, g->space_before };
+              g_array_append_val (l.words, fresh);
+              w = &g_array_index (l.words, Word, l.words->len - 1);
+            }
+          g_string_append_unichar (w->text, g->c);
+          w->x2 = g->x2;
+          l.y1 = MIN (l.y1, g->yc - g->height / 2);
+          l.y2 = MAX (l.y2, g->yc + g->height / 2);
+          l.height = MAX (l.height, g->height);
+        }
+      g_array_append_val (lines, l);
       start = end;
     }
+
+  join_overlapping (lines);
+  join_cell_blocks (lines);
+  join_wrapped_cells (lines);
+  join_wrapped_names (lines);
+
+  /* a table running over from the page before prints its header again
+   * (an office program repeats a table's header rows on each page): the
+   * lines that repeat it are not rows; its row of column numbers is kept
+   * for the columns of the page */
+  for (guint h = 0; first_row < lines->len && h < state->header->len; h++)
+    {
+      /* the header printed again may leave out the first lines under the
+       * heading (单位) */
+      if (first_row == 0)
+        {
+          g_autofree char *top = line_text (&g_array_index (lines, Line, 0));
+
+          while (h < state->header->len && !g_str_equal (top, g_ptr_array_index (state->header, h)))
+            h++;
+          if (h == state->header->len)
+            break;
+        }
+      Line *l = &g_array_index (lines, Line, first_row);
+      g_autofree char *t = line_text (l);
+
+      if (!g_str_equal (t, g_ptr_array_index (state->header, h)) || line_has_figures (l))
+        break;
+      if (g_str_equal (g_array_index (l->words, Word, 0).text->str, "※"))
+        break;
+      first_row++;
+    }
+
+  /* a row of a target table broken by the page (its cells of many
+   * lines): the rest of its cells, at the top of this page, go back to
+   * it */
+  if (state->last != NULL && first_row < lines->len &&
+      line_ends_row (&g_array_index (lines, Line, first_row), state->last))
+    {
+      Line row = { state->last, -G_MAXDOUBLE, -G_MAXDOUBLE, 0 };
+      Line *rest = &g_array_index (lines, Line, first_row);
+      gboolean page_break = out->len > 0 && out->str[out->len - 1] == '\f';
+
+      rest->y1 = rest->y2 = 0;   /* under it */
+      line_absorb (&row, rest);
+      g_string_truncate (out, state->last_start);
+      append_words (out, row.words, columns);
+      if (page_break)
+        g_string_append_c (out, '\f');
+      first_row++;
+    }
+  g_clear_pointer (&state->last, words_free);
+
+  for (guint k = first_row; k < lines->len; k++)
+    {
+      Line *l = &g_array_index (lines, Line, k);
+      const char *first = l->words->len ? g_array_index (l->words, Word, 0).text->str : "";
+
+      if (g_str_has_suffix (first, "目标表"))
+        state->targets = TRUE;
+      else if (strstr (first, "编制部门") || g_str_has_prefix (first, "表") || g_str_has_prefix (first, "第"))
+        state->targets = FALSE;
+      if (k + 1 == lines->len && state->targets && line_is_row (l) && line_is_heading_free (l))
+        {
+          state->last = words_copy (l->words);
+          state->last_start = out->len;
+        }
+
+      /* the header of a table: the lines under its heading (编制部门,
+       * 单位) down to its first row with figures */
+      if (strstr (first, "编制部门") || g_str_has_prefix (first, "表"))
+        {
+          g_ptr_array_set_size (state->header, 0);
+          state->recording = TRUE;
+        }
+      else if (state->recording && line_has_figures (l))
+        state->recording = FALSE;
+      else if (state->recording)
+        g_ptr_array_add (state->header, line_text (l));
+      append_words (out, l->words, columns);
+    }
+  for (guint k = 0; k < lines->len; k++)
+    line_clear (&g_array_index (lines, Line, k));
 }
 
 static FiscalDisclosure *
@@ -3008,6 +3768,7 @@ parse_poppler (PopplerDocument *pdf,
                GError         **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  PageState state = { g_ptr_array_new_with_free_func (g_free), FALSE, FALSE, NULL, 0 };
   int n_pages = poppler_document_get_n_pages (pdf);
 
   for (int i = 0; i < n_pages; i++)
@@ -3017,11 +3778,13 @@ parse_poppler (PopplerDocument *pdf,
       if (i > 0)
         g_string_append_c (text, '\f');
       if (page)
-        append_page_text (page, text);
+        append_page_text (page, text, &state);
       g_clear_object (&page);
       if (text->len && text->str[text->len - 1] != '\n')
         g_string_append_c (text, '\n');
     }
+  g_ptr_array_unref (state.header);
+  g_clear_pointer (&state.last, words_free);
 
   g_autofree char *flat = g_strdelimit (g_strdup (text->str), "\f\n", ' ');
 

@@ -2355,7 +2355,11 @@ read_profile (Ctx *ctx)
           }
       }
       {
-        g_autoptr(GRegex) re = g_regex_new ("部门联系人[ \\t]*([^ \\t]+)[ \\t]+联系电话[ \\t]*([0-9-]+)", 0, 0, NULL);
+        /* the number ends where its digits do, or where a year (“2025
+         * 年”) begins: a cell printed under it may follow it on the
+         * joined line */
+        g_autoptr(GRegex) re = g_regex_new ("部门联系人[ \\t]*([^ \\t]+)[ \\t]+联系电话[ \\t]*([0-9-]+?)(?:(?=20[0-9]{2} *年)|(?![0-9-]))",
+                                            0, 0, NULL);
         g_autoptr(GMatchInfo) info = NULL;
 
         if (g_regex_match (re, s, 0, &info))
