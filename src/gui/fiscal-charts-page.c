@@ -646,6 +646,37 @@ fiscal_charts_page_class_init (FiscalChartsPageClass *klass)
 }
 
 static void
+kind_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  short_form)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (short_form))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+kind_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkStringObject *kind = gtk_list_item_get_item (item);
+
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (kind));
+  if (gtk_label_get_ellipsize (GTK_LABEL (label)) != PANGO_ELLIPSIZE_NONE)
+    gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (kind));
+}
+
+static void
 fiscal_charts_page_init (FiscalChartsPage *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
@@ -667,6 +698,20 @@ fiscal_charts_page_init (FiscalChartsPage *self)
   gtk_widget_set_margin_start (toolbar, 12);
   gtk_widget_set_margin_end (toolbar, 12);
   self->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL));
+  /* The button shows the kind cut to a sensible width (its tooltip and the
+   * list show it whole): a long description must not make the page so wide
+   * that the window folds its sidebar away. */
+  {
+    g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (button, "setup", G_CALLBACK (kind_setup_cb), GINT_TO_POINTER (TRUE));
+    g_signal_connect (button, "bind", G_CALLBACK (kind_bind_cb), NULL);
+    g_signal_connect (list, "setup", G_CALLBACK (kind_setup_cb), GINT_TO_POINTER (FALSE));
+    g_signal_connect (list, "bind", G_CALLBACK (kind_bind_cb), NULL);
+    gtk_drop_down_set_factory (self->kind_dropdown, button);
+    gtk_drop_down_set_list_factory (self->kind_dropdown, list);
+  }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_dropdown), _("Kind of chart"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of chart"), -1);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected), self);
