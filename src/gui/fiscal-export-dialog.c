@@ -70,6 +70,56 @@ fiscal_export_suggest_name (FiscalDocument   *document,
   return g_strdelimit (g_steal_pointer (&base), "/\\", '-');
 }
 
+/* Writes @document as @kind to @path; on the thread that calls it, which
+ * must be the only one using @document and @prior. */
+static gboolean
+write_export (FiscalDocument    *document,
+              FiscalDocument    *prior,
+              FiscalExportKind   kind,
+              const char        *path,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  switch (kind)
+    {
+    case FISCAL_EXPORT_PDF:
+    case FISCAL_EXPORT_PDF_CHARTS:
+      {
+        FiscalPrintOptions options;
+
+        fiscal_print_options_init (&options);
+        options.include_charts = kind == FISCAL_EXPORT_PDF_CHARTS;
+        return fiscal_export_pdf_full (document, prior, &options, path, cancellable, error);
+      }
+
+    case FISCAL_EXPORT_XLSX:
+      return fiscal_export_xlsx_full (document, path, cancellable, error);
+
+    case FISCAL_EXPORT_CSV:
+      return fiscal_export_csv_full (document, path, FISCAL_CSV_BOM, cancellable, error);
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static char *
+local_path (GFile   *file,
+            GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write to “%s”: only local files can be written"), uri);
+    }
+
+  return path;
+}
+
 /**
  * fiscal_export_write:
  *
@@ -83,40 +133,125 @@ fiscal_export_write (FiscalDocument    *document,
                      GFile             *file,
                      GError           **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (prior == NULL || FISCAL_IS_DOCUMENT (prior), FALSE);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (path == NULL)
+  if (!(path = local_path (file, error)))
+    return FALSE;
+
+  return write_export (document, prior, kind, path, NULL, error);
+}
+
+typedef struct
+{
+  FiscalDocument   *document;  /* snapshots, the worker's alone */
+  FiscalDocument   *prior;
+  FiscalExportKind  kind;
+  char             *path;
+} Write;
+
+static void
+write_free (gpointer data)
+{
+  Write *write = data;
+
+  g_clear_object (&write->document);
+  g_clear_object (&write->prior);
+  g_free (write->path);
+  g_free (write);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Write *write = task_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Text is measured with this thread's own default font map. */
+  if (write_export (write->document, write->prior, write->kind, write->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * fiscal_export_write_async:
+ * @prior: (nullable): the prior year
+ * @cancellable: (nullable): stops the export; a cancelled export leaves
+ *   @file as it was and no temporary file
+ *
+ * Writes @document as @kind to @file on a thread of its own. The budget
+ * and its prior year are copied first (fiscal_document_copy()), on the
+ * calling thread, so they may be edited as soon as this returns: the file
+ * holds them as they were when it was called.
+ */
+void
+fiscal_export_write_async (FiscalDocument      *document,
+                           FiscalDocument      *prior,
+                           FiscalExportKind     kind,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  Write *write;
+
+  g_return_if_fail (FISCAL_IS_DOCUMENT (document));
+  g_return_if_fail (prior == NULL || FISCAL_IS_DOCUMENT (prior));
+  g_return_if_fail (kind < G_N_ELEMENTS (kinds));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fiscal_export_write_async);
+  g_task_set_name (task, "[fiscal] export");
+  /* The thread stops at the next page or sheet; the cancellation is
+   * reported once it has removed what it had written. */
+  g_task_set_return_on_cancel (task, FALSE);
+  /* What the thread did is the result: a cancellation that comes after the
+   * file took its place does not undo it, and is not reported as one. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (!(path = local_path (file, &error)))
     {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot write to “%s”: only local files can be written"), uri);
-      return FALSE;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
-  switch (kind)
-    {
-    case FISCAL_EXPORT_PDF:
-    case FISCAL_EXPORT_PDF_CHARTS:
-      {
-        FiscalPrintOptions options;
+  write = g_new0 (Write, 1);
+  write->document = fiscal_document_copy (document);
+  write->prior = prior ? fiscal_document_copy (prior) : NULL;
+  write->kind = kind;
+  write->path = g_steal_pointer (&path);
+  g_task_set_task_data (task, write, write_free);
 
-        fiscal_print_options_init (&options);
-        options.include_charts = kind == FISCAL_EXPORT_PDF_CHARTS;
-        return fiscal_export_pdf (document, prior, &options, path, error);
-      }
+  g_task_run_in_thread (task, write_thread);
+}
 
-    case FISCAL_EXPORT_XLSX:
-      return fiscal_export_xlsx (document, path, error);
+/**
+ * fiscal_export_write_finish:
+ *
+ * Returns: %TRUE if the file was written, or %FALSE with @error set (in
+ *   %G_IO_ERROR with %G_IO_ERROR_CANCELLED when cancelled)
+ */
+gboolean
+fiscal_export_write_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fiscal_export_write_async, FALSE);
 
-    case FISCAL_EXPORT_CSV:
-      return fiscal_export_csv (document, path, FISCAL_CSV_BOM, error);
-
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 typedef struct

@@ -103,6 +103,7 @@ struct _FiscalWindow
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *targets_flap;
   FiscalTargetsPanel   *targets_panel;
+  GPtrArray            *exports;          /* Export: those running, in order */
 };
 
 G_DEFINE_FINAL_TYPE (FiscalWindow, fiscal_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1324,11 +1325,259 @@ save_as_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Exports run on a thread of their own, from a copy of the budget taken
+ * when they start, so the window goes on drawing and the budget can be
+ * edited meanwhile. A toast says one is running, with a button to cancel
+ * it; another says when the file is written. Closing the window cancels
+ * its exports: a cancelled export leaves the file as it was. */
+
+enum {
+  EXPORT_FINISHED,
+  N_WINDOW_SIGNALS
+};
+
+static guint window_signals[N_WINDOW_SIGNALS];
+
+typedef struct
+{
+  FiscalWindow      *window;       /* owned; NULL once the window is gone */
+  GApplication      *application;  /* held while the export runs */
+  GFile             *file;
+  GCancellable      *cancellable;
+  AdwToast          *toast;        /* “Exporting …” */
+  FiscalExportKind   kind;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  if (export->application != NULL)
+    g_application_release (export->application);
+  g_clear_object (&export->application);
+  g_clear_object (&export->window);
+  g_clear_object (&export->file);
+  g_clear_object (&export->cancellable);
+  g_clear_object (&export->toast);
+  g_free (export);
+}
+
+static Export *
+find_export (FiscalWindow *self,
+             GFile        *file)
+{
+  for (guint i = 0; self->exports != NULL && i < self->exports->len; i++)
+    {
+      Export *export = g_ptr_array_index (self->exports, i);
+
+      if (g_file_equal (export->file, file))
+        return export;
+    }
+
+  return NULL;
+}
+
+static void
+show_export_error (FiscalWindow *self,
+                   GFile        *file,
+                   const GError *error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is the name of the file that could not be written */
+  heading = g_strdup_printf (_("Could Not Export “%s”"), basename);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Export *export = user_data;
+  FiscalWindow *self = export->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (export->file);
+  g_autofree char *message = NULL;
+  gboolean ok = fiscal_export_write_finish (result, &error);
+
+  /* The window was closed meanwhile: nothing to show. */
+  if (self->exports == NULL || !g_ptr_array_remove (self->exports, export))
+    {
+      export_free (export);
+      return;
+    }
+
+  adw_toast_dismiss (export->toast);
+
+  if (ok)
+    {
+      g_autofree char *uri = g_file_get_uri (export->file);
+      AdwToast *done;
+
+      /* Translators: %s is the name of the file written */
+      message = g_strdup_printf (_("Exported to “%s”"), basename);
+      done = adw_toast_new (message);
+      adw_toast_set_button_label (done, _("_Open"));
+      adw_toast_set_action_name (done, "win.show-file");
+      adw_toast_set_action_target_value (done, g_variant_new_string (uri));
+      adw_toast_overlay_add_toast (self->toast_overlay, done);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: %s is the name of the file that was not written */
+      message = g_strdup_printf (_("Export to “%s” cancelled"), basename);
+      toast (self, message);
+    }
+  else
+    show_export_error (self, export->file, error);
+
+  g_signal_emit (self, window_signals[EXPORT_FINISHED], 0, export->file, ok ? NULL : error);
+  export_free (export);
+}
+
+/**
+ * fiscal_window_start_export:
+ *
+ * Starts writing the window's budget as @kind to @file, with the prior
+ * year the budget links to, on a thread of its own; the budget may be
+ * edited meanwhile, the file holds it as it is now. The window shows that
+ * the export runs, with a button that cancels it, and says when it is
+ * done or why it failed; #FiscalWindow::export-finished is emitted then.
+ *
+ * Returns: %TRUE if started; %FALSE with %G_IO_ERROR_BUSY when @file is
+ *   being exported already
+ */
+gboolean
+fiscal_window_start_export (FiscalWindow      *self,
+                            FiscalExportKind   kind,
+                            GFile             *file,
+                            GError           **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *message = NULL;
+  Export *export;
+
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  basename = g_file_get_basename (file);
+  if (find_export (self, file) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _("“%s” is being exported already; wait for it to finish or cancel it"), basename);
+      return FALSE;
+    }
+
+  export = g_new0 (Export, 1);
+  export->window = g_object_ref (self);
+  export->file = g_object_ref (file);
+  export->kind = kind;
+  export->cancellable = g_cancellable_new ();
+  export->application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (export->application != NULL)
+    {
+      /* Quitting waits until the thread has finished or cleaned up. */
+      g_object_ref (export->application);
+      g_application_hold (export->application);
+    }
+
+  uri = g_file_get_uri (file);
+  /* Translators: %s is the name of the file being written */
+  message = g_strdup_printf (_("Exporting “%s”…"), basename);
+  export->toast = adw_toast_new (message);
+  adw_toast_set_timeout (export->toast, 0);
+  adw_toast_set_button_label (export->toast, _("_Cancel"));
+  adw_toast_set_action_name (export->toast, "win.cancel-export");
+  adw_toast_set_action_target_value (export->toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (export->toast));
+
+  if (self->exports == NULL)
+    self->exports = g_ptr_array_new ();
+  g_ptr_array_add (self->exports, export);
+
+  fiscal_export_write_async (self->document, self->prior, kind, file, export->cancellable,
+                             export_done_cb, export);
+  return TRUE;
+}
+
+/**
+ * fiscal_window_cancel_export:
+ *
+ * Cancels the export to @file, if one runs: it stops at the next page or
+ * sheet and leaves @file as it was.
+ *
+ * Returns: whether an export to @file was running
+ */
+gboolean
+fiscal_window_cancel_export (FiscalWindow *self,
+                             GFile        *file)
+{
+  Export *export;
+
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if ((export = find_export (self, file)) == NULL)
+    return FALSE;
+
+  g_cancellable_cancel (export->cancellable);
+  return TRUE;
+}
+
+/**
+ * fiscal_window_get_n_exports:
+ *
+ * Returns: how many exports of this window are running
+ */
+guint
+fiscal_window_get_n_exports (FiscalWindow *self)
+{
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), 0);
+  return self->exports ? self->exports->len : 0;
+}
+
+static void
+cancel_export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  fiscal_window_cancel_export (FISCAL_WINDOW (widget), file);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+  GFile    *file;
+} ExportWait;
+
+static void
+export_wait_cb (FiscalWindow *self,
+                GFile        *file,
+                const GError *error,
+                ExportWait   *wait)
+{
+  if (!g_file_equal (file, wait->file))
+    return;
+  wait->done = TRUE;
+  if (error != NULL)
+    wait->error = g_error_copy (error);
+}
+
 /**
  * fiscal_window_export_to:
  *
- * Writes the window's budget as @kind to @file, with the prior year the
- * budget links to, and says so in a toast that can open the file.
+ * Exports as fiscal_window_start_export() does and runs the main loop
+ * until the file is written; for scripts and tests.
+ *
+ * Returns: %TRUE if written, or %FALSE with @error set
  */
 gboolean
 fiscal_window_export_to (FiscalWindow      *self,
@@ -1336,30 +1585,25 @@ fiscal_window_export_to (FiscalWindow      *self,
                          GFile             *file,
                          GError           **error)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *basename = NULL;
-  AdwToast *done;
-  gboolean ok;
+  ExportWait wait = { FALSE, NULL, file };
+  gulong handler;
 
   g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
 
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "wait");
-  ok = fiscal_export_write (self->document, self->prior, kind, file, error);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  if (!ok)
+  if (!fiscal_window_start_export (self, kind, file, error))
     return FALSE;
 
-  basename = g_file_get_basename (file);
-  uri = g_file_get_uri (file);
-  /* Translators: %s is the name of the file written */
-  message = g_strdup_printf (_("Exported “%s”"), basename);
-  done = adw_toast_new (message);
-  adw_toast_set_button_label (done, _("_Open"));
-  adw_toast_set_action_name (done, "win.show-file");
-  adw_toast_set_action_target_value (done, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, done);
+  handler = g_signal_connect (self, "export-finished", G_CALLBACK (export_wait_cb), &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (self, handler);
+
+  if (wait.error != NULL)
+    {
+      g_propagate_error (error, wait.error);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -1372,7 +1616,7 @@ export_chosen_cb (GFile            *file,
   FiscalWindow *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->document != NULL && !fiscal_window_export_to (self, kind, file, &error))
+  if (self->document != NULL && !fiscal_window_start_export (self, kind, file, &error))
     toast (self, error->message);
   g_object_unref (self);
 }
@@ -1657,6 +1901,14 @@ fiscal_window_dispose (GObject *object)
   FiscalWindow *self = (FiscalWindow *)object;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  /* Running exports stop; each finishes on its own, without the window. */
+  if (self->exports != NULL)
+    {
+      g_autoptr(GPtrArray) exports = g_steal_pointer (&self->exports);
+
+      for (guint i = 0; i < exports->len; i++)
+        g_cancellable_cancel (((Export *) g_ptr_array_index (exports, i))->cancellable);
+    }
   if (self->close_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *) &self->close_dialog);
   self->close_dialog = NULL;
@@ -1711,6 +1963,18 @@ fiscal_window_class_init (FiscalWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * FiscalWindow::export-finished:
+   * @file: the file of the export
+   * @error: (nullable): why it was not written, or %NULL if it was
+   *
+   * Emitted when an export started by fiscal_window_start_export() has
+   * written its file, failed or been cancelled.
+   */
+  window_signals[EXPORT_FINISHED] =
+    g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+
   g_type_ensure (FISCAL_TYPE_CHARTS_PAGE);
   g_type_ensure (FISCAL_TYPE_CHECKS_VIEW);
   g_type_ensure (FISCAL_TYPE_LINES_VIEW);
@@ -1759,6 +2023,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-from-last-year", NULL, new_from_last_year_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", "s", cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-report", NULL, show_import_report_action);
   gtk_widget_class_install_property_action (widget_class, "win.amounts-in-wan", "amounts-in-wan");

@@ -44,6 +44,13 @@ gboolean        fiscal_window_export_to      (FiscalWindow      *self,
                                               FiscalExportKind   kind,
                                               GFile             *file,
                                               GError           **error);
+gboolean        fiscal_window_start_export   (FiscalWindow      *self,
+                                              FiscalExportKind   kind,
+                                              GFile             *file,
+                                              GError           **error);
+gboolean        fiscal_window_cancel_export  (FiscalWindow      *self,
+                                              GFile             *file);
+guint           fiscal_window_get_n_exports  (FiscalWindow      *self);
 GtkPrintOperation *fiscal_window_print_operation (FiscalWindow  *self);
 gboolean        fiscal_window_import         (FiscalWindow      *self,
                                               GFile             *file);
