@@ -1340,8 +1340,8 @@ static guint window_signals[N_WINDOW_SIGNALS];
 
 typedef struct
 {
-  FiscalWindow      *window;       /* owned; NULL once the window is gone */
-  GApplication      *application;  /* held while the export runs */
+  FiscalWindow      *window;       /* weak: NULL once the window is gone */
+  GApplication      *application;  /* held, and busy, while the export runs */
   GFile             *file;
   GCancellable      *cancellable;
   AdwToast          *toast;        /* “Exporting …” */
@@ -1352,9 +1352,12 @@ static void
 export_free (Export *export)
 {
   if (export->application != NULL)
-    g_application_release (export->application);
+    {
+      g_application_unmark_busy (export->application);
+      g_application_release (export->application);
+    }
   g_clear_object (&export->application);
-  g_clear_object (&export->window);
+  g_clear_weak_pointer (&export->window);
   g_clear_object (&export->file);
   g_clear_object (&export->cancellable);
   g_clear_object (&export->toast);
@@ -1406,7 +1409,7 @@ export_done_cb (GObject      *source,
   gboolean ok = fiscal_export_write_finish (result, &error);
 
   /* The window was closed meanwhile: nothing to show. */
-  if (self->exports == NULL || !g_ptr_array_remove (self->exports, export))
+  if (self == NULL || self->exports == NULL || !g_ptr_array_remove (self->exports, export))
     {
       export_free (export);
       return;
@@ -1476,7 +1479,7 @@ fiscal_window_start_export (FiscalWindow      *self,
     }
 
   export = g_new0 (Export, 1);
-  export->window = g_object_ref (self);
+  g_set_weak_pointer (&export->window, self);
   export->file = g_object_ref (file);
   export->kind = kind;
   export->cancellable = g_cancellable_new ();
@@ -1486,6 +1489,7 @@ fiscal_window_start_export (FiscalWindow      *self,
       /* Quitting waits until the thread has finished or cleaned up. */
       g_object_ref (export->application);
       g_application_hold (export->application);
+      g_application_mark_busy (export->application);
     }
 
   uri = g_file_get_uri (file);
@@ -1907,7 +1911,12 @@ fiscal_window_dispose (GObject *object)
       g_autoptr(GPtrArray) exports = g_steal_pointer (&self->exports);
 
       for (guint i = 0; i < exports->len; i++)
-        g_cancellable_cancel (((Export *) g_ptr_array_index (exports, i))->cancellable);
+        {
+          Export *export = g_ptr_array_index (exports, i);
+
+          g_clear_weak_pointer (&export->window);
+          g_cancellable_cancel (export->cancellable);
+        }
     }
   if (self->close_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *) &self->close_dialog);
