@@ -173,9 +173,16 @@ write_thread (GTask        *task,
 {
   Write *write = task_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   /* Text is measured with this thread's own default font map. */
-  if (write_export (write->document, write->prior, write->kind, write->path, cancellable, &error))
+  ok = write_export (write->document, write->prior, write->kind, write->path, cancellable, &error);
+
+  /* The snapshots are let go here, not on the window's thread. */
+  g_clear_object (&write->document);
+  g_clear_object (&write->prior);
+
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -230,7 +237,9 @@ fiscal_export_write_async (FiscalDocument      *document,
 
   write = g_new0 (Write, 1);
   write->document = fiscal_document_copy (document);
-  write->prior = prior ? fiscal_document_copy (prior) : NULL;
+  /* Only the PDF states changes from the prior year. */
+  if (prior != NULL && (kind == FISCAL_EXPORT_PDF || kind == FISCAL_EXPORT_PDF_CHARTS))
+    write->prior = fiscal_document_copy (prior);
   write->kind = kind;
   write->path = g_steal_pointer (&path);
   g_task_set_task_data (task, write, write_free);
