@@ -146,10 +146,78 @@ fiscal_export_write (FiscalDocument    *document,
   return write_export (document, prior, kind, path, NULL, error);
 }
 
+/* The prior year of a budget is seldom edited, and each PDF export needs
+ * it: one snapshot of it is kept, while it is current, and each export's
+ * worker makes its own copy of that, one worker at a time (reading a list
+ * store moves its cursor), so that the window's thread copies a prior
+ * year once rather than at every export. */
+static struct
+{
+  FiscalDocument *source;    /* weak */
+  guint64         serial;    /* the source's when copied */
+  FiscalDocument *snapshot;  /* edited by no one */
+} prior_cache;
+G_LOCK_DEFINE_STATIC (prior_cache);
+
+static void
+prior_finalized_cb (gpointer  data,
+                    GObject  *where_the_object_was)
+{
+  g_autoptr(FiscalDocument) snapshot = NULL;
+
+  G_LOCK (prior_cache);
+  if (prior_cache.source == (gpointer) where_the_object_was)
+    {
+      prior_cache.source = NULL;
+      snapshot = g_steal_pointer (&prior_cache.snapshot);
+    }
+  G_UNLOCK (prior_cache);
+}
+
+/* On the calling thread: a snapshot of @prior as it is now, shared. */
+static FiscalDocument *
+share_prior (FiscalDocument *prior)
+{
+  g_autoptr(FiscalDocument) stale = NULL;
+  FiscalDocument *shared;
+
+  G_LOCK (prior_cache);
+  if (prior_cache.source != prior || prior_cache.serial != fiscal_document_get_serial (prior))
+    {
+      if (prior_cache.source != prior)
+        {
+          if (prior_cache.source != NULL)
+            g_object_weak_unref (G_OBJECT (prior_cache.source), prior_finalized_cb, NULL);
+          g_object_weak_ref (G_OBJECT (prior), prior_finalized_cb, NULL);
+          prior_cache.source = prior;
+        }
+      prior_cache.serial = fiscal_document_get_serial (prior);
+      stale = g_steal_pointer (&prior_cache.snapshot);
+      prior_cache.snapshot = fiscal_document_copy (prior);
+    }
+  shared = g_object_ref (prior_cache.snapshot);
+  G_UNLOCK (prior_cache);
+
+  return shared;
+}
+
+/* On a worker: a copy of a shared snapshot, the worker's alone. */
+static FiscalDocument *
+copy_shared (FiscalDocument *shared)
+{
+  FiscalDocument *copy;
+
+  G_LOCK (prior_cache);
+  copy = fiscal_document_copy (shared);
+  G_UNLOCK (prior_cache);
+
+  return copy;
+}
+
 typedef struct
 {
-  FiscalDocument   *document;  /* snapshots, the worker's alone */
-  FiscalDocument   *prior;
+  FiscalDocument   *document;      /* a snapshot, the worker's alone */
+  FiscalDocument   *shared_prior;  /* a snapshot others read too */
   FiscalExportKind  kind;
   char             *path;
 } Write;
@@ -160,7 +228,7 @@ write_free (gpointer data)
   Write *write = data;
 
   g_clear_object (&write->document);
-  g_clear_object (&write->prior);
+  g_clear_object (&write->shared_prior);
   g_free (write->path);
   g_free (write);
 }
@@ -173,14 +241,19 @@ write_thread (GTask        *task,
 {
   Write *write = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) prior = NULL;
   gboolean ok;
 
+  if (write->shared_prior != NULL && !g_cancellable_is_cancelled (cancellable))
+    prior = copy_shared (write->shared_prior);
+
   /* Text is measured with this thread's own default font map. */
-  ok = write_export (write->document, write->prior, write->kind, write->path, cancellable, &error);
+  ok = write_export (write->document, prior, write->kind, write->path, cancellable, &error);
 
   /* The snapshots are let go here, not on the window's thread. */
   g_clear_object (&write->document);
-  g_clear_object (&write->prior);
+  g_clear_object (&prior);
+  g_clear_object (&write->shared_prior);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -197,7 +270,9 @@ write_thread (GTask        *task,
  * Writes @document as @kind to @file on a thread of its own. The budget
  * and its prior year are copied first (fiscal_document_copy()), on the
  * calling thread, so they may be edited as soon as this returns: the file
- * holds them as they were when it was called.
+ * holds them as they were when it was called. (A prior year that has not
+ * changed since the last export is not copied again there.) Call it from
+ * the thread that edits the documents.
  */
 void
 fiscal_export_write_async (FiscalDocument      *document,
@@ -239,7 +314,7 @@ fiscal_export_write_async (FiscalDocument      *document,
   write->document = fiscal_document_copy (document);
   /* Only the PDF states changes from the prior year. */
   if (prior != NULL && (kind == FISCAL_EXPORT_PDF || kind == FISCAL_EXPORT_PDF_CHARTS))
-    write->prior = fiscal_document_copy (prior);
+    write->shared_prior = share_prior (prior);
   write->kind = kind;
   write->path = g_steal_pointer (&path);
   g_task_set_task_data (task, write, write_free);
