@@ -104,7 +104,6 @@ struct _FiscalWindow
   AdwFlap              *targets_flap;
   FiscalTargetsPanel   *targets_panel;
   GPtrArray            *exports;          /* Export: those running, in order */
-  AdwToast             *exported_toast;   /* weak: the last “Exported to …” */
 };
 
 G_DEFINE_FINAL_TYPE (FiscalWindow, fiscal_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1429,7 +1428,6 @@ export_done_cb (GObject      *source,
       adw_toast_set_button_label (done, _("_Open"));
       adw_toast_set_action_name (done, "win.show-file");
       adw_toast_set_action_target_value (done, g_variant_new_string (uri));
-      g_set_weak_pointer (&self->exported_toast, done);
       adw_toast_overlay_add_toast (self->toast_overlay, done);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1492,14 +1490,6 @@ fiscal_window_start_export (FiscalWindow      *self,
       g_object_ref (export->application);
       g_application_hold (export->application);
       g_application_mark_busy (export->application);
-    }
-
-  /* The new export's toast, with its Cancel, comes first; one toast is
-   * shown at a time, and an earlier “Exported” one would hold it back. */
-  if (self->exported_toast != NULL)
-    {
-      adw_toast_dismiss (self->exported_toast);
-      g_clear_weak_pointer (&self->exported_toast);
     }
 
   uri = g_file_get_uri (file);
@@ -1915,7 +1905,6 @@ fiscal_window_dispose (GObject *object)
   FiscalWindow *self = (FiscalWindow *)object;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_weak_pointer (&self->exported_toast);
   /* Running exports stop; each finishes on its own, without the window. */
   if (self->exports != NULL)
     {
