@@ -1608,6 +1608,90 @@ test_export_error (void)
   remove_dir (dir);
 }
 
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ExportResult *write = user_data;
+
+  if (!fiscal_export_write_finish (result, &write->error))
+    g_assert_nonnull (write->error);
+  write->done = TRUE;
+}
+
+/* The exporters themselves: cancelled before they start, each of them
+ * returns G_IO_ERROR_CANCELLED and leaves the file that was there; one
+ * that is not cancelled replaces it; a file that is not local is refused. */
+static void
+test_export_write_async (void)
+{
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(FiscalDocument) prior = NULL;
+  g_autoptr(GFile) example = example_file ();
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-export-async-XXXXXX", NULL);
+  static const struct { FiscalExportKind kind; const char *name; const char *magic; gsize magic_length; } kinds[] = {
+    { FISCAL_EXPORT_PDF, "d.pdf", "%PDF-", 5 },
+    { FISCAL_EXPORT_PDF_CHARTS, "c.pdf", "%PDF-", 5 },
+    { FISCAL_EXPORT_XLSX, "d.xlsx", "PK\x03\x04", 4 },
+    { FISCAL_EXPORT_CSV, "d.csv", "\xEF\xBB\xBF", 3 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  doc = fiscal_document_load (example, NULL, &error);
+  g_assert_no_error (error);
+  prior = fiscal_document_load_prior (doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (prior);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kinds[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      ExportResult cancelled = { file, FALSE, NULL, 0 };
+      ExportResult written = { file, FALSE, NULL, 0 };
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_set_contents (path, "the old file", -1, NULL));
+      g_cancellable_cancel (cancellable);
+      fiscal_export_write_async (doc, prior, kinds[i].kind, file, cancellable, write_done_cb, &cancelled);
+      while (!cancelled.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&cancelled.error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "the old file");
+      g_clear_pointer (&contents, g_free);
+
+      fiscal_export_write_async (doc, prior, kinds[i].kind, file, NULL, write_done_cb, &written);
+      while (!written.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (written.error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, kinds[i].magic_length);
+      g_assert_cmpmem (contents, kinds[i].magic_length, kinds[i].magic, kinds[i].magic_length);
+    }
+
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "c.pdf d.csv d.pdf d.xlsx");
+
+  {
+    g_autoptr(GFile) remote = g_file_new_for_uri ("sftp://example.org/d.pdf");
+    ExportResult refused = { remote, FALSE, NULL, 0 };
+
+    fiscal_export_write_async (doc, prior, FISCAL_EXPORT_PDF, remote, NULL, write_done_cb, &refused);
+    while (!refused.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (refused.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_clear_error (&refused.error);
+  }
+
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1647,6 +1731,7 @@ main (int   argc,
   g_test_add_func ("/window/export-background", test_export_background);
   g_test_add_func ("/window/export-cancel", test_export_cancel);
   g_test_add_func ("/window/export-error", test_export_error);
+  g_test_add_func ("/window/export-write-async", test_export_write_async);
 
   ret = g_test_run ();
   g_clear_object (&app);
