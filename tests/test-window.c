@@ -1692,6 +1692,98 @@ test_export_write_async (void)
   remove_dir (dir);
 }
 
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} ImportResult;
+
+static void
+import_finished_cb (FiscalWindow *window,
+                    GFile        *file,
+                    const GError *error,
+                    ImportResult *result)
+{
+  g_assert_false (result->done);
+  result->done = TRUE;
+  if (error != NULL)
+    result->error = g_error_copy (error);
+}
+
+static void
+wait_for_import (FiscalWindow *window,
+                 ImportResult *result)
+{
+  while (!result->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A disclosure read in the background: the window says it is reading,
+ * then shows the budget and the report as the window's import does; a
+ * cancelled one leaves the window empty; a text that is not a disclosure
+ * is explained. */
+static void
+test_import_background (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "changji-liaison-2025-disclosure.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-window-import-bg-XXXXXX", NULL);
+  g_autofree char *notes_path = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GFile) notes = g_file_new_for_path (notes_path);
+  FiscalWindow *window = fiscal_window_new (app);
+  ImportResult result = { FALSE, NULL };
+  FiscalDocument *doc;
+  gulong handler;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  handler = g_signal_connect (window, "import-finished", G_CALLBACK (import_finished_cb), &result);
+
+  /* Read through. */
+  fiscal_window_start_import (window, file);
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "reading");
+  g_assert_null (fiscal_window_get_document (window));
+  wait_for_import (window, &result);
+  g_assert_no_error (result.error);
+  doc = fiscal_window_get_document (window);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (fiscal_document_get_department_name (doc), ==, "昌吉回族自治州人民政府驻北京联络处");
+  g_assert_true (fiscal_document_get_modified (doc));
+  g_assert_null (fiscal_window_get_file (window));
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "table");
+  g_assert_nonnull (fiscal_window_get_import_report (window));
+  g_assert_cmpuint (fiscal_import_report_get_n_cells (fiscal_window_get_import_report (window)), ==, 688);
+  g_assert_false (fiscal_window_cancel_import (window));
+
+  /* Stopped with the page's button. */
+  result.done = FALSE;
+  fiscal_document_set_saved (doc);
+  fiscal_window_start_import (window, file);
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "reading");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  wait_for_import (window, &result);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+  g_assert_null (fiscal_window_get_document (window));
+  g_assert_null (fiscal_window_get_import_report (window));
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "empty");
+
+  /* Not a disclosure. */
+  result.done = FALSE;
+  g_assert_true (g_file_set_contents (notes_path, "Minutes of the meeting.\n", -1, NULL));
+  fiscal_window_start_import (window, notes);
+  wait_for_import (window, &result);
+  g_assert_nonnull (result.error);
+  g_clear_error (&result.error);
+  g_assert_null (fiscal_window_get_document (window));
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "error");
+
+  g_signal_handler_disconnect (window, handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1732,6 +1824,7 @@ main (int   argc,
   g_test_add_func ("/window/export-cancel", test_export_cancel);
   g_test_add_func ("/window/export-error", test_export_error);
   g_test_add_func ("/window/export-write-async", test_export_write_async);
+  g_test_add_func ("/window/import-background", test_import_background);
 
   ret = g_test_run ();
   g_clear_object (&app);

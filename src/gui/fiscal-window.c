@@ -104,6 +104,8 @@ struct _FiscalWindow
   AdwFlap              *targets_flap;
   FiscalTargetsPanel   *targets_panel;
   GPtrArray            *exports;          /* Export: those running, in order */
+  GCancellable         *import_cancellable;  /* while a disclosure is read */
+  AdwStatusPage        *reading_page;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalWindow, fiscal_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1011,6 +1013,12 @@ offer_import_report (FiscalWindow *self)
   g_idle_add_full (G_PRIORITY_LOW, offer_import_report_cb, g_object_ref (self), g_object_unref);
 }
 
+static gboolean show_import (FiscalWindow       *self,
+                             const char         *name,
+                             FiscalDocument     *document,
+                             FiscalImportReport *report,
+                             const GError       *error);
+
 /**
  * fiscal_window_import:
  *
@@ -1041,16 +1049,32 @@ fiscal_window_import (FiscalWindow *self,
   document = fiscal_import_file (file, NULL, &report, &error);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
+  return show_import (self, name, document, g_steal_pointer (&report), error);
+}
+
+/* Shows what reading the disclosure @name gave: the budget rebuilt and
+ * the report, or why none could be. */
+/* @report: (transfer full) (nullable) */
+static gboolean
+show_import (FiscalWindow       *self,
+             const char         *name,
+             FiscalDocument     *document,
+             FiscalImportReport *report,
+             const GError       *error)
+{
   if (document == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Could Not Import “%s”"), name);
 
       show_failure (self, title, name, error->message);
+      g_clear_pointer (&report, fiscal_import_report_free);
       return FALSE;
     }
 
-  self->import_report = g_steal_pointer (&report);
-  self->import_name = g_steal_pointer (&name);
+  g_clear_pointer (&self->import_report, fiscal_import_report_free);
+  g_clear_pointer (&self->import_name, g_free);
+  self->import_report = report;
+  self->import_name = g_strdup (name);
 
   /* Not saved anywhere yet: closing asks, saving asks where. */
   fiscal_document_mark_unsaved (document);
@@ -1078,6 +1102,201 @@ fiscal_window_get_import_report (FiscalWindow *self)
   return self->import_report;
 }
 
+/* Reading a disclosure in the background: the file is read, parsed and
+ * audited on a thread of its own while the window shows that it is
+ * reading, with a button to stop; the budget is shown when it is ready. */
+
+enum {
+  IMPORT_FINISHED,
+  N_IMPORT_SIGNALS
+};
+
+static guint import_signals[N_IMPORT_SIGNALS];
+
+typedef struct
+{
+  FiscalWindow       *window;   /* weak */
+  GFile              *file;
+  FiscalDocument     *document;
+  FiscalImportReport *report;
+} Import;
+
+static void
+import_free (gpointer data)
+{
+  Import *import = data;
+
+  g_clear_weak_pointer (&import->window);
+  g_clear_object (&import->file);
+  g_clear_object (&import->document);
+  g_clear_pointer (&import->report, fiscal_import_report_free);
+  g_free (import);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Import *import = task_data;
+  g_autoptr(GError) error = NULL;
+
+  import->document = fiscal_import_file (import->file, cancellable, &import->report, &error);
+  if (import->document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Import *import = g_task_get_task_data (G_TASK (result));
+  FiscalWindow *self = import->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* Closed, or another file opened meanwhile. */
+  if (self == NULL || self->import_cancellable != g_task_get_cancellable (G_TASK (result)))
+    return;
+
+  g_clear_object (&self->import_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  name = g_file_get_basename (import->file);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      set_document (self, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_title (self);
+    }
+  else if (error != NULL)
+    show_import (self, name, NULL, NULL, error);
+  else
+    show_import (self, name, g_steal_pointer (&import->document), g_steal_pointer (&import->report), NULL);
+
+  g_signal_emit (self, import_signals[IMPORT_FINISHED], 0, import->file, error);
+}
+
+/**
+ * fiscal_window_start_import:
+ *
+ * As fiscal_window_import(), but reads @file on a thread of its own: the
+ * window shows that it is reading, with a button that stops it, and stays
+ * responsive; #FiscalWindow::import-finished is emitted when the budget
+ * (or why there is none) is shown.
+ */
+void
+fiscal_window_start_import (FiscalWindow *self,
+                            GFile        *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  Import *import;
+
+  g_return_if_fail (FISCAL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->import_report, fiscal_import_report_free);
+  g_clear_pointer (&self->import_name, g_free);
+  set_document (self, NULL);
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is the name of the published disclosure being read */
+  title = g_strdup_printf (_("Reading “%s”…"), name);
+  adw_status_page_set_title (self->reading_page, title);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  adw_window_title_set_title (self->window_title, name);
+  gtk_stack_set_visible_child_name (self->stack, "reading");
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+
+  import = g_new0 (Import, 1);
+  g_set_weak_pointer (&import->window, self);
+  import->file = g_object_ref (file);
+
+  task = g_task_new (NULL, self->import_cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, fiscal_window_start_import);
+  g_task_set_name (task, "[fiscal] import");
+  g_task_set_task_data (task, import, import_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * fiscal_window_cancel_import:
+ *
+ * Stops reading the disclosure fiscal_window_start_import() is reading;
+ * the window is left empty.
+ *
+ * Returns: whether one was being read
+ */
+gboolean
+fiscal_window_cancel_import (FiscalWindow *self)
+{
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
+
+  if (self->import_cancellable == NULL)
+    return FALSE;
+
+  g_cancellable_cancel (self->import_cancellable);
+  return TRUE;
+}
+
+static void
+cancel_import_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  fiscal_window_cancel_import (FISCAL_WINDOW (widget));
+}
+
+/* Where the user opens a file: a disclosure is read in the background. */
+static void
+open_in_window (FiscalWindow *self,
+                GFile        *file)
+{
+  if (file_is_disclosure (file))
+    fiscal_window_start_import (self, file);
+  else
+    fiscal_window_open (self, file);
+}
+
+static void
+add_reading_page (FiscalWindow *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading the disclosure"), -1);
+  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cancel, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "win.cancel-import");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop reading the disclosure"), -1);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), cancel);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("The published tables are read and checked against each other."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
+  gtk_stack_add_named (self->stack, page, "reading");
+  self->reading_page = ADW_STATUS_PAGE (page);
+}
+
 gboolean
 fiscal_window_open (FiscalWindow *self,
                     GFile        *file)
@@ -1090,6 +1309,10 @@ fiscal_window_open (FiscalWindow *self,
   g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* What is opened now takes the place of a disclosure still being read. */
+  fiscal_window_cancel_import (self);
+  g_clear_object (&self->import_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   g_clear_pointer (&self->import_report, fiscal_import_report_free);
   g_clear_pointer (&self->import_name, g_free);
 
@@ -1162,7 +1385,7 @@ open_response_cb (FiscalWindow         *self,
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
       if (self->document == NULL)
-        fiscal_window_open (self, file);
+        open_in_window (self, file);
       else
         g_application_open (G_APPLICATION (app), &file, 1, "");
     }
@@ -1882,7 +2105,7 @@ drop_cb (GtkDropTarget *target,
       GFile *file = l->data;
 
       if (self->document == NULL)
-        fiscal_window_open (self, file);
+        open_in_window (self, file);
       else
         g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
     }
@@ -1905,6 +2128,9 @@ fiscal_window_dispose (GObject *object)
   FiscalWindow *self = (FiscalWindow *)object;
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   /* Running exports stop; each finishes on its own, without the window. */
   if (self->exports != NULL)
     {
@@ -1984,6 +2210,18 @@ fiscal_window_class_init (FiscalWindowClass *klass)
     g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
 
+  /**
+   * FiscalWindow::import-finished:
+   * @file: the disclosure read
+   * @error: (nullable): why no budget was made of it, or %NULL
+   *
+   * Emitted when fiscal_window_start_import() is done: the budget, or why
+   * there is none, is shown; a cancelled import leaves the window empty.
+   */
+  import_signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+
   g_type_ensure (FISCAL_TYPE_CHARTS_PAGE);
   g_type_ensure (FISCAL_TYPE_CHECKS_VIEW);
   g_type_ensure (FISCAL_TYPE_LINES_VIEW);
@@ -2033,6 +2271,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", "s", cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-report", NULL, show_import_report_action);
   gtk_widget_class_install_property_action (widget_class, "win.amounts-in-wan", "amounts-in-wan");
@@ -2059,6 +2298,8 @@ fiscal_window_init (FiscalWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->amounts_in_wan = TRUE;
+  add_reading_page (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   populate_sidebar (self);
 
   g_signal_connect_swapped (self->lines_view, "selection-changed", G_CALLBACK (page_changed_cb), self);
