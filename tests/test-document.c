@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "fiscal-core.h"
+#include "fiscal-test-util.h"
 
 static void
 count_cb (gpointer  instance,
@@ -258,6 +259,173 @@ test_enums (void)
   g_assert_true (fiscal_source_is_unit_funds (FISCAL_SOURCE_UNIT_OTHER));
 }
 
+static char *
+document_text (FiscalDocument *doc)
+{
+  g_autoptr(GBytes) bytes = fiscal_document_to_bytes (doc);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static char *
+tables_csv (FiscalDocument *doc)
+{
+  g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
+
+  return fiscal_tables_to_csv_full (tables, FISCAL_CSV_DEFAULT);
+}
+
+/* A copy holds all that the file holds, shares nothing that changes, and
+ * has no history. */
+static void
+test_document_copy (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autoptr(FiscalDocument) copy = NULL;
+  g_autofree char *text = document_text (doc);
+  g_autofree char *csv = tables_csv (doc);
+  g_autofree char *copy_text = NULL;
+  g_autofree char *copy_csv = NULL;
+  g_autofree char *new_id = NULL;
+  g_autoptr(FiscalLine) line = NULL;
+  g_autoptr(FiscalProject) project = NULL;
+  g_autoptr(FiscalUnit) unit = NULL;
+  g_autoptr(FiscalIndicator) indicator = NULL;
+  g_auto(GStrv) keys = fiscal_document_list_explanations (doc);
+  FiscalTargets *targets;
+
+  /* The parts the comparison covers are there to compare. */
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_lines (doc)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), >, 0);
+  g_assert_nonnull (keys[0]);
+  g_assert_nonnull (fiscal_document_get_prior_path (doc));
+
+  fiscal_document_set_explanation (doc, keys[0], "编辑后的原因");
+  fiscal_document_undo (doc);
+  g_assert_true (fiscal_document_can_redo (doc));
+
+  copy = fiscal_document_copy (doc);
+  copy_text = document_text (copy);
+  copy_csv = tables_csv (copy);
+  g_assert_cmpstr (copy_text, ==, text);
+  g_assert_cmpstr (copy_csv, ==, csv);
+  g_assert_true (g_file_equal (fiscal_document_get_file (copy), fiscal_document_get_file (doc)));
+  g_assert_false (fiscal_document_can_undo (copy));
+  g_assert_false (fiscal_document_can_redo (copy));
+  g_assert_false (fiscal_document_get_modified (copy));
+
+  /* New line ids stay clear of the copied ones, as in the original. */
+  new_id = fiscal_document_new_line_id (copy);
+  g_assert_null (fiscal_document_find_unit (copy, new_id));
+  for (guint i = 0; i < g_list_model_get_n_items (fiscal_document_get_lines (copy)); i++)
+    {
+      g_autoptr(FiscalLine) each = g_list_model_get_item (fiscal_document_get_lines (copy), i);
+      g_assert_cmpstr (fiscal_line_get_id (each), !=, new_id);
+    }
+
+  /* Every kind of edit of the original leaves the copy as it was. */
+  line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
+  fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 12345);
+  fiscal_line_set_function (line, "2010399");
+  project = g_list_model_get_item (fiscal_document_get_projects (doc), 0);
+  fiscal_project_set_field (project, FISCAL_PROJECT_OWNER, "另一位负责人");
+  fiscal_project_set_name (project, "改名的项目");
+  targets = fiscal_project_get_targets (project);
+  fiscal_targets_set_goal (targets, "改过的目标");
+  indicator = fiscal_indicator_new ("产出指标", "数量指标", "新指标");
+  fiscal_targets_add_indicator (targets, indicator);
+  fiscal_targets_set_fund (fiscal_document_get_targets (doc), FISCAL_FUND_TOTAL, 1);
+  fiscal_profile_set_text (fiscal_document_get_profile (doc), FISCAL_PROFILE_FUNCTIONS, "新的职能");
+  unit = g_list_model_get_item (fiscal_document_get_units (doc), 0);
+  fiscal_unit_set_name (unit, "改名的单位");
+  fiscal_document_set_explanation (doc, keys[0], NULL);
+  fiscal_document_set_department_name (doc, "另一个部门");
+  fiscal_document_set_year (doc, 2026);
+  fiscal_document_remove_lines (doc, 1, 2);
+
+  g_clear_pointer (&copy_text, g_free);
+  g_clear_pointer (&copy_csv, g_free);
+  copy_text = document_text (copy);
+  copy_csv = tables_csv (copy);
+  g_assert_cmpstr (copy_text, ==, text);
+  g_assert_cmpstr (copy_csv, ==, csv);
+  g_assert_true (fiscal_document_get_modified (doc));
+  g_assert_false (fiscal_document_get_modified (copy));
+
+  /* And the other way: the copy is a budget of its own. */
+  {
+    g_autoptr(FiscalLine) copied = g_list_model_get_item (fiscal_document_get_lines (copy), 0);
+    g_autofree char *edited = NULL;
+
+    fiscal_line_set_amount (copied, 1);
+    g_assert_true (fiscal_document_can_undo (copy));
+    g_assert_true (fiscal_document_get_modified (copy));
+    g_assert_cmpint (fiscal_line_get_amount (line), !=, 1);
+    g_assert_true (fiscal_document_undo (copy));
+    edited = document_text (copy);
+    g_assert_cmpstr (edited, ==, text);
+  }
+
+  /* A modified budget makes a modified copy. */
+  {
+    g_autoptr(FiscalDocument) second = fiscal_document_copy (doc);
+    g_autofree char *second_text = document_text (second);
+    g_autofree char *doc_text = document_text (doc);
+
+    g_assert_true (fiscal_document_get_modified (second));
+    g_assert_cmpstr (second_text, ==, doc_text);
+    g_assert_finalize_object (g_steal_pointer (&second));
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&copy));
+}
+
+typedef struct
+{
+  FiscalDocument *copy;
+  char           *csv;
+  char           *text;
+} CopyReader;
+
+static gpointer
+read_copy_thread (gpointer data)
+{
+  CopyReader *reader = data;
+
+  reader->csv = tables_csv (reader->copy);
+  reader->text = document_text (reader->copy);
+  g_clear_object (&reader->copy);
+  return NULL;
+}
+
+/* The copy is read in another thread while the original is edited: the
+ * thread sees the budget as it was when copied. */
+static void
+test_document_copy_thread (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  g_autofree char *text = document_text (doc);
+  g_autofree char *csv = tables_csv (doc);
+  GListModel *lines = fiscal_document_get_lines (doc);
+  CopyReader reader = { fiscal_document_copy (doc), NULL, NULL };
+  GThread *thread = g_thread_new ("copy-reader", read_copy_thread, &reader);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, round % g_list_model_get_n_items (lines));
+      g_autoptr(GPtrArray) tables = NULL;
+
+      fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 100);
+      tables = fiscal_pivot_all (doc);
+    }
+
+  g_thread_join (thread);
+  g_assert_cmpstr (reader.csv, ==, csv);
+  g_assert_cmpstr (reader.text, ==, text);
+  g_free (reader.csv);
+  g_free (reader.text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +439,8 @@ main (int   argc,
   g_test_add_func ("/document/profile", test_profile);
   g_test_add_func ("/document/project", test_project);
   g_test_add_func ("/document/enums", test_enums);
+  g_test_add_func ("/document/copy", test_document_copy);
+  g_test_add_func ("/document/copy-thread", test_document_copy_thread);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <unistd.h>
 
 #include "fiscal-application.h"
 #include <glib/gstdio.h>
@@ -1629,6 +1630,522 @@ test_import_disclosure (void)
   iterate ();
 }
 
+/* Exports in the background: waiting on the window's signal, the way the
+ * window's own toasts learn that an export is done. */
+
+typedef struct
+{
+  GFile    *file;
+  gboolean  done;
+  GError   *error;
+  gulong    handler;
+} ExportResult;
+
+static void
+export_finished_cb (FiscalWindow *window,
+                    GFile        *file,
+                    const GError *error,
+                    ExportResult *result)
+{
+  if (!g_file_equal (file, result->file))
+    return;
+  g_assert_false (result->done);
+  result->done = TRUE;
+  g_clear_error (&result->error);
+  if (error != NULL)
+    result->error = g_error_copy (error);
+}
+
+/* Starts exporting to @result->file, which is to be waited for with
+ * wait_for_export(). */
+static gboolean
+start_export (FiscalWindow      *window,
+              FiscalExportKind   kind,
+              ExportResult      *result,
+              GError           **error)
+{
+  if (!fiscal_window_start_export (window, kind, result->file, error))
+    return FALSE;
+
+  result->done = FALSE;
+  result->handler = g_signal_connect (window, "export-finished", G_CALLBACK (export_finished_cb), result);
+  return TRUE;
+}
+
+/* Runs the main loop until the export to @result->file has finished. */
+static void
+wait_for_export (FiscalWindow *window,
+                 ExportResult *result)
+{
+  g_assert_cmpuint (result->handler, !=, 0);
+  while (!result->done)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_signal_handler (&result->handler, window);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces. */
+static char *
+dir_listing (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The budget is edited as soon as the export starts; the file holds the
+ * budget as it was when the export started, and the next export the
+ * edited one. One export to a file at a time. */
+static void
+test_export_background (void)
+{
+  g_autoptr(GFile) example = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-window-background-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "before.pdf", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "before.csv", NULL);
+  g_autofree char *after_path = g_build_filename (dir, "after.pdf", NULL);
+  g_autofree char *xlsx_path = g_build_filename (dir, "before.xlsx", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) after = g_file_new_for_path (after_path);
+  g_autoptr(GFile) xlsx = g_file_new_for_path (xlsx_path);
+  ExportResult pdf_result = { pdf, FALSE, NULL, 0 };
+  ExportResult csv_result = { csv, FALSE, NULL, 0 };
+  ExportResult xlsx_result = { xlsx, FALSE, NULL, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) pages = NULL;
+  g_autoptr(GString) after_pages = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *csv_text = NULL;
+  g_autofree char *xlsx_bytes = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(FiscalLine) line = NULL;
+  gsize xlsx_length = 0;
+
+  g_assert_true (fiscal_window_open (window, example));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpuint (fiscal_window_get_n_exports (window), ==, 0);
+
+  g_assert_true (start_export (window, FISCAL_EXPORT_PDF, &pdf_result, &error));
+  g_assert_no_error (error);
+  g_assert_true (start_export (window, FISCAL_EXPORT_CSV, &csv_result, &error));
+  g_assert_true (start_export (window, FISCAL_EXPORT_XLSX, &xlsx_result, &error));
+  g_assert_no_error (error);
+
+  /* One export to a file at a time. */
+  g_assert_false (fiscal_window_start_export (window, FISCAL_EXPORT_PDF, pdf, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "before.pdf"));
+  g_clear_error (&error);
+
+  /* An edit at once: 100 万元 more on the first line, so that 318.10 万元
+   * of 表 1 becomes 418.10. */
+  line = g_list_model_get_item (fiscal_document_get_lines (fiscal_window_get_document (window)), 0);
+  fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 100000000);
+  g_assert_cmpuint (fiscal_window_get_n_exports (window), ==, 3);
+
+  wait_for_export (window, &pdf_result);
+  wait_for_export (window, &csv_result);
+  wait_for_export (window, &xlsx_result);
+  g_assert_no_error (pdf_result.error);
+  g_assert_no_error (csv_result.error);
+  g_assert_no_error (xlsx_result.error);
+  g_assert_cmpuint (fiscal_window_get_n_exports (window), ==, 0);
+
+  text = pdf_text (pdf_path, &pages);
+  g_assert_nonnull (strstr (text, "部门收支总体情况表"));
+  g_assert_nonnull (strstr (text, "318.10"));
+  g_assert_null (strstr (text, "418.10"));
+
+  g_assert_true (g_file_get_contents (csv_path, &csv_text, NULL, NULL));
+  g_assert_nonnull (strstr (csv_text, "318.10"));
+  g_assert_null (strstr (csv_text, "418.10"));
+
+  g_assert_true (g_file_get_contents (xlsx_path, &xlsx_bytes, &xlsx_length, NULL));
+  g_assert_cmpuint (xlsx_length, >, 4);
+  g_assert_cmpmem (xlsx_bytes, 4, "PK\x03\x04", 4);
+
+  /* The next export has the edit; the same file may be exported again. */
+  g_assert_true (fiscal_window_export_to (window, FISCAL_EXPORT_PDF, after, &error));
+  g_assert_no_error (error);
+  after_text = pdf_text (after_path, &after_pages);
+  g_assert_nonnull (strstr (after_text, "418.10"));
+  g_assert_true (fiscal_window_export_to (window, FISCAL_EXPORT_PDF, pdf, &error));
+  g_assert_no_error (error);
+
+  /* Nothing else was left in the folder. */
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "after.pdf before.csv before.pdf before.xlsx");
+
+  fiscal_document_undo (fiscal_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  remove_dir (dir);
+}
+
+static void
+finalized_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Cancelling, with the toast's action, leaves the file that was there as
+ * it was and no other; so does closing the window while exporting. */
+static void
+test_export_cancel (void)
+{
+  g_autoptr(GFile) example = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-window-cancel-XXXXXX", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.pdf", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.xlsx", NULL);
+  g_autoptr(GFile) old = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new = g_file_new_for_path (new_path);
+  g_autofree char *old_uri = g_file_get_uri (old);
+  ExportResult old_result = { old, FALSE, NULL, 0 };
+  ExportResult new_result = { new, FALSE, NULL, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+  gboolean finalized = FALSE;
+
+  g_assert_true (g_file_set_contents (old_path, "the old file", -1, NULL));
+  g_assert_true (fiscal_window_open (window, example));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_false (fiscal_window_cancel_export (window, old));
+
+  g_assert_true (start_export (window, FISCAL_EXPORT_PDF_CHARTS, &old_result, &error));
+  g_assert_true (start_export (window, FISCAL_EXPORT_XLSX, &new_result, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", "s", old_uri));
+  g_assert_true (fiscal_window_cancel_export (window, new));
+
+  wait_for_export (window, &old_result);
+  wait_for_export (window, &new_result);
+  g_assert_error (old_result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_error (new_result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&old_result.error);
+  g_clear_error (&new_result.error);
+  g_assert_cmpuint (fiscal_window_get_n_exports (window), ==, 0);
+
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old file");
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "old.pdf");
+
+  /* Closing the window cancels its exports. The window goes at once; the
+   * application is busy (and held) until the export has stopped. */
+  g_assert_false (g_application_get_is_busy (G_APPLICATION (app)));
+  g_assert_true (fiscal_window_start_export (window, FISCAL_EXPORT_PDF_CHARTS, old, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_application_get_is_busy (G_APPLICATION (app)));
+  g_object_weak_ref (G_OBJECT (window), finalized_cb, &finalized);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (finalized);
+  while (g_application_get_is_busy (G_APPLICATION (app)))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old file");
+  g_clear_pointer (&listing, g_free);
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "old.pdf");
+
+  remove_dir (dir);
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == parent)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* An export that cannot write its file says so, naming the file, in a
+ * dialog over the window, and leaves nothing behind. */
+static void
+test_export_error (void)
+{
+  g_autoptr(GFile) example = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-window-unwritable-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.txt", NULL);
+  /* A “folder” that is a file: no file can be made in it, even by root. */
+  g_autofree char *inside = g_build_filename (plain, "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (inside);
+  ExportResult result = { file, FALSE, NULL, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (plain, "not a folder", -1, NULL));
+  g_assert_true (fiscal_window_open (window, example));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_true (start_export (window, FISCAL_EXPORT_PDF, &result, &error));
+  g_assert_no_error (error);
+  wait_for_export (window, &result);
+  g_assert_nonnull (result.error);
+  g_assert_nonnull (strstr (result.error->message, inside));
+
+  iterate ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "out.pdf"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, result.error->message);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_error (&result.error);
+
+  /* A folder without write permission, where that holds (not for root). */
+  if (getuid () != 0)
+    {
+      g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+      g_autofree char *target = g_build_filename (locked, "out.xlsx", NULL);
+      g_autoptr(GFile) locked_file = g_file_new_for_path (target);
+      ExportResult locked_result = { locked_file, FALSE, NULL, 0 };
+
+      g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
+      g_assert_true (start_export (window, FISCAL_EXPORT_XLSX, &locked_result, &error));
+      wait_for_export (window, &locked_result);
+      g_assert_nonnull (locked_result.error);
+      g_assert_nonnull (strstr (locked_result.error->message, target));
+      g_clear_error (&locked_result.error);
+      iterate ();
+      dialog = find_message_dialog (GTK_WINDOW (window));
+      g_assert_nonnull (dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_assert_cmpint (g_rmdir (locked), ==, 0);
+    }
+
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "plain.txt");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  remove_dir (dir);
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ExportResult *write = user_data;
+
+  if (!fiscal_export_write_finish (result, &write->error))
+    g_assert_nonnull (write->error);
+  write->done = TRUE;
+}
+
+/* The exporters themselves: cancelled before they start, each of them
+ * returns G_IO_ERROR_CANCELLED and leaves the file that was there; one
+ * that is not cancelled replaces it; a file that is not local is refused. */
+static void
+test_export_write_async (void)
+{
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(FiscalDocument) prior = NULL;
+  g_autoptr(GFile) example = example_file ();
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-export-async-XXXXXX", NULL);
+  static const struct { FiscalExportKind kind; const char *name; const char *magic; gsize magic_length; } kinds[] = {
+    { FISCAL_EXPORT_PDF, "d.pdf", "%PDF-", 5 },
+    { FISCAL_EXPORT_PDF_CHARTS, "c.pdf", "%PDF-", 5 },
+    { FISCAL_EXPORT_XLSX, "d.xlsx", "PK\x03\x04", 4 },
+    { FISCAL_EXPORT_CSV, "d.csv", "\xEF\xBB\xBF", 3 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  doc = fiscal_document_load (example, NULL, &error);
+  g_assert_no_error (error);
+  prior = fiscal_document_load_prior (doc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (prior);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kinds[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      ExportResult cancelled = { file, FALSE, NULL, 0 };
+      ExportResult written = { file, FALSE, NULL, 0 };
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_set_contents (path, "the old file", -1, NULL));
+      g_cancellable_cancel (cancellable);
+      fiscal_export_write_async (doc, prior, kinds[i].kind, file, cancellable, write_done_cb, &cancelled);
+      while (!cancelled.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&cancelled.error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "the old file");
+      g_clear_pointer (&contents, g_free);
+
+      fiscal_export_write_async (doc, prior, kinds[i].kind, file, NULL, write_done_cb, &written);
+      while (!written.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (written.error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, kinds[i].magic_length);
+      g_assert_cmpmem (contents, kinds[i].magic_length, kinds[i].magic, kinds[i].magic_length);
+    }
+
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "c.pdf d.csv d.pdf d.xlsx");
+
+  {
+    g_autoptr(GFile) remote = g_file_new_for_uri ("sftp://example.org/d.pdf");
+    ExportResult refused = { remote, FALSE, NULL, 0 };
+
+    fiscal_export_write_async (doc, prior, FISCAL_EXPORT_PDF, remote, NULL, write_done_cb, &refused);
+    while (!refused.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (refused.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_clear_error (&refused.error);
+  }
+
+  remove_dir (dir);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} ImportResult;
+
+static void
+import_finished_cb (FiscalWindow *window,
+                    GFile        *file,
+                    const GError *error,
+                    ImportResult *result)
+{
+  g_assert_false (result->done);
+  result->done = TRUE;
+  if (error != NULL)
+    result->error = g_error_copy (error);
+}
+
+static void
+wait_for_import (FiscalWindow *window,
+                 ImportResult *result)
+{
+  while (!result->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A disclosure read in the background: the window says it is reading,
+ * then shows the budget and the report as the window's import does; a
+ * cancelled one leaves the window empty; a text that is not a disclosure
+ * is explained. */
+static void
+test_import_background (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "changji-liaison-2025-disclosure.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-window-import-bg-XXXXXX", NULL);
+  g_autofree char *notes_path = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GFile) notes = g_file_new_for_path (notes_path);
+  FiscalWindow *window = fiscal_window_new (app);
+  ImportResult result = { FALSE, NULL };
+  FiscalDocument *doc;
+  gulong handler;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  handler = g_signal_connect (window, "import-finished", G_CALLBACK (import_finished_cb), &result);
+
+  /* Read through. */
+  fiscal_window_start_import (window, file);
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "reading");
+  g_assert_null (fiscal_window_get_document (window));
+  wait_for_import (window, &result);
+  g_assert_no_error (result.error);
+  doc = fiscal_window_get_document (window);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (fiscal_document_get_department_name (doc), ==, "昌吉回族自治州人民政府驻北京联络处");
+  g_assert_true (fiscal_document_get_modified (doc));
+  g_assert_null (fiscal_window_get_file (window));
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "table");
+  g_assert_nonnull (fiscal_window_get_import_report (window));
+  g_assert_cmpuint (fiscal_import_report_get_n_cells (fiscal_window_get_import_report (window)), ==, 688);
+  g_assert_false (fiscal_window_cancel_import (window));
+
+  /* Stopped with the page's button. */
+  result.done = FALSE;
+  fiscal_document_set_saved (doc);
+  fiscal_window_start_import (window, file);
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "reading");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  wait_for_import (window, &result);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+  g_assert_null (fiscal_window_get_document (window));
+  g_assert_null (fiscal_window_get_import_report (window));
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "empty");
+
+  /* Not a disclosure. */
+  result.done = FALSE;
+  g_assert_true (g_file_set_contents (notes_path, "Minutes of the meeting.\n", -1, NULL));
+  fiscal_window_start_import (window, notes);
+  wait_for_import (window, &result);
+  g_assert_nonnull (result.error);
+  g_clear_error (&result.error);
+  g_assert_null (fiscal_window_get_document (window));
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "error");
+
+  g_signal_handler_disconnect (window, handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1666,6 +2183,11 @@ main (int   argc,
   /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
   if (g_getenv ("FISCAL_TEST_ZH") != NULL)
     g_test_add_func ("/window/chinese", test_chinese);
+  g_test_add_func ("/window/export-background", test_export_background);
+  g_test_add_func ("/window/export-cancel", test_export_cancel);
+  g_test_add_func ("/window/export-error", test_export_error);
+  g_test_add_func ("/window/export-write-async", test_export_write_async);
+  g_test_add_func ("/window/import-background", test_import_background);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -1138,6 +1138,100 @@ fiscal_document_new_from_prior (FiscalDocument *prior,
 }
 
 /**
+ * fiscal_document_copy:
+ *
+ * Makes a deep copy of @self: the same year, department, file, prior-year
+ * link, units, profile, projects with their targets, lines (with their
+ * ids), explanations and department targets, sharing nothing that changes
+ * with @self. The copy has no history and is modified when @self is.
+ *
+ * A copy is a snapshot another thread may read, write out or export while
+ * @self goes on being edited: it is made on the thread that owns @self and
+ * then belongs to whoever takes it.
+ *
+ * Returns: (transfer full): the copy
+ */
+FiscalDocument *
+fiscal_document_copy (FiscalDocument *self)
+{
+  FiscalDocument *copy;
+  GListModel *model;
+  g_autoptr(GPtrArray) lines = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+
+  copy = g_object_new (FISCAL_TYPE_DOCUMENT, NULL);
+  copy->year = self->year;
+  copy->department_name = g_strdup (self->department_name);
+  copy->department_code = g_strdup (self->department_code);
+  copy->prior_path = g_strdup (self->prior_path);
+  copy->file = self->file ? g_file_dup (self->file) : NULL;
+  copy->next_line_id = self->next_line_id;
+
+  model = G_LIST_MODEL (self->units);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalUnit) unit = g_list_model_get_item (model, i);
+      g_autoptr(FiscalUnit) unit_copy = fiscal_unit_new (fiscal_unit_get_id (unit), fiscal_unit_get_name (unit));
+
+      fiscal_unit_set_code (unit_copy, fiscal_unit_get_code (unit));
+      _fiscal_unit_set_document (unit_copy, copy);
+      g_list_store_append (copy->units, unit_copy);
+    }
+
+  fiscal_profile_copy_into (self->profile, copy->profile);
+
+  model = G_LIST_MODEL (self->projects);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FiscalProject) project = g_list_model_get_item (model, i);
+      g_autoptr(FiscalProject) project_copy = fiscal_project_new (fiscal_project_get_id (project),
+                                                                  fiscal_project_get_name (project));
+
+      for (guint f = 0; f < FISCAL_N_PROJECT_FIELDS; f++)
+        if (f != FISCAL_PROJECT_ID)
+          fiscal_project_set_field (project_copy, f, fiscal_project_get_field (project, f));
+      fiscal_targets_copy_into (fiscal_project_get_targets (project), fiscal_project_get_targets (project_copy));
+      _fiscal_project_set_document (project_copy, copy);
+      g_list_store_append (copy->projects, project_copy);
+    }
+
+  /* The lines in one splice, and not through the history. */
+  model = G_LIST_MODEL (self->lines);
+  n = g_list_model_get_n_items (model);
+  lines = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      FiscalLine *line = g_list_model_get_item (model, i);
+      FiscalLine *line_copy = fiscal_line_copy (line, fiscal_line_get_id (line));
+
+      _fiscal_line_set_document (line_copy, copy);
+      g_ptr_array_add (lines, line_copy);
+      g_object_unref (line);
+    }
+  g_list_store_splice (copy->lines, 0, 0, lines->pdata, lines->len);
+
+  g_hash_table_iter_init (&iter, self->explanations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->explanations, g_strdup (key), g_strdup (value));
+
+  fiscal_targets_copy_into (self->targets, copy->targets);
+
+  _fiscal_undo_clear (copy->undo);
+  copy->saved_state = 0;
+  if (self->modified)
+    copy->saved_state = G_MAXUINT64;
+  update_history_state (copy);
+
+  return copy;
+}
+
+/**
  * fiscal_document_mark_unsaved:
  *
  * Takes the document as different from what any file holds (a recovered

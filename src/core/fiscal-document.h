@@ -24,6 +24,7 @@ FiscalDocument *fiscal_document_new                  (int              year,
                                                       const char      *department);
 FiscalDocument *fiscal_document_new_from_prior       (FiscalDocument  *prior,
                                                       gint64           per_10000);
+FiscalDocument *fiscal_document_copy                 (FiscalDocument  *self);
 FiscalDocument *fiscal_document_load                 (GFile           *file,
                                                       GCancellable    *cancellable,
                                                       GError         **error);

@@ -25,8 +25,9 @@
 
 typedef struct
 {
-  int fd;
-  int error;   /* the first errno of a failed write, or 0 */
+  int           fd;
+  int           error;        /* the first errno of a failed write, or 0 */
+  GCancellable *cancellable;  /* once cancelled, nothing more is written */
 } Sink;
 
 static cairo_status_t
@@ -35,6 +36,9 @@ write_to_fd (void                *closure,
              unsigned int         length)
 {
   Sink *sink = closure;
+
+  if (g_cancellable_is_cancelled (sink->cancellable))
+    return CAIRO_STATUS_WRITE_ERROR;
 
   while (length > 0 && sink->error == 0)
     {
@@ -66,7 +70,8 @@ set_io_error (GError     **error,
 
 static void
 draw_pages (FiscalPrintLayout *layout,
-            cairo_surface_t   *surface)
+            cairo_surface_t   *surface,
+            GCancellable      *cancellable)
 {
   guint n_pages = fiscal_print_layout_get_n_pages (layout);
   cairo_t *cr = cairo_create (surface);
@@ -85,7 +90,7 @@ draw_pages (FiscalPrintLayout *layout,
         part = id;
     }
 
-  for (guint page = 0; page < n_pages; page++)
+  for (guint page = 0; page < n_pages && !g_cancellable_is_cancelled (cancellable); page++)
     {
       double width, height;
 
@@ -112,6 +117,26 @@ fiscal_print_layout_write_pdf (FiscalPrintLayout  *layout,
                                const char         *path,
                                GError            **error)
 {
+  return fiscal_print_layout_write_pdf_full (layout, path, NULL, error);
+}
+
+/**
+ * fiscal_print_layout_write_pdf_full:
+ * @cancellable: (nullable): checked between pages
+ *
+ * As fiscal_print_layout_write_pdf(). A cancelled write stops at the next
+ * page and removes what it had written: @path is left as it was, and no
+ * temporary file remains.
+ *
+ * Returns: %TRUE, or %FALSE with @error naming @path, or
+ *   %G_IO_ERROR_CANCELLED
+ */
+gboolean
+fiscal_print_layout_write_pdf_full (FiscalPrintLayout  *layout,
+                                    const char         *path,
+                                    GCancellable       *cancellable,
+                                    GError            **error)
+{
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
@@ -119,12 +144,15 @@ fiscal_print_layout_write_pdf (FiscalPrintLayout  *layout,
   g_autoptr(GDateTime) now = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
-  Sink sink = { -1, 0 };
+  Sink sink = { -1, 0, cancellable };
   double width = FISCAL_PRINT_A4_WIDTH, height = FISCAL_PRINT_A4_HEIGHT;
 
   g_return_val_if_fail (layout != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   if (fiscal_print_layout_get_n_pages (layout) == 0)
     {
@@ -155,10 +183,18 @@ fiscal_print_layout_write_pdf (FiscalPrintLayout  *layout,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Fiscal");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
-  draw_pages (layout, surface);
+  draw_pages (layout, surface, cancellable);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      close (sink.fd);
+      g_unlink (temp);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
 
   if (sink.error == 0 && status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
     sink.error = errno;
@@ -207,12 +243,37 @@ fiscal_export_pdf (FiscalDocument            *document,
                    const char                *path,
                    GError                   **error)
 {
+  return fiscal_export_pdf_full (document, prior, options, path, NULL, error);
+}
+
+/**
+ * fiscal_export_pdf_full:
+ * @cancellable: (nullable): checked between tables while laying out and
+ *   between pages while writing
+ *
+ * As fiscal_export_pdf(); a cancelled export leaves @path as it was and no
+ * temporary file. It may run on a thread of its own for documents no other
+ * thread uses (see fiscal_document_copy()).
+ *
+ * Returns: %TRUE, or %FALSE with @error naming @path, or
+ *   %G_IO_ERROR_CANCELLED
+ */
+gboolean
+fiscal_export_pdf_full (FiscalDocument            *document,
+                        FiscalDocument            *prior,
+                        const FiscalPrintOptions  *options,
+                        const char                *path,
+                        GCancellable              *cancellable,
+                        GError                   **error)
+{
   g_autoptr(FiscalPrintLayout) layout = NULL;
 
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (prior == NULL || FISCAL_IS_DOCUMENT (prior), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  layout = fiscal_print_layout_new (document, prior, options);
-  return fiscal_print_layout_write_pdf (layout, path, error);
+  layout = fiscal_print_layout_new_full (document, prior, options, cancellable, error);
+  if (layout == NULL)
+    return FALSE;
+  return fiscal_print_layout_write_pdf_full (layout, path, cancellable, error);
 }

@@ -591,6 +591,14 @@ default_sheet_name (FiscalTable *table,
   return name;
 }
 
+static gboolean write_workbook (GPtrArray           *tables,
+                                const char * const  *sheet_names,
+                                const char          *title,
+                                const char          *department,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GError             **error);
+
 /**
  * fiscal_export_xlsx_tables:
  * @tables: (element-type FiscalTable): the tables, one sheet each
@@ -614,6 +622,23 @@ fiscal_export_xlsx_tables (GPtrArray           *tables,
                            const char          *path,
                            GError             **error)
 {
+  return write_workbook (tables, sheet_names, title, department, path, NULL, error);
+}
+
+/* libxlsxwriter 1.1 formats the workbook's dates with gmtime(), whose
+ * result is one buffer for the whole process: one workbook is closed at a
+ * time, whatever thread closes it. */
+G_LOCK_DEFINE_STATIC (workbook_close);
+
+static gboolean
+write_workbook (GPtrArray           *tables,
+                const char * const  *sheet_names,
+                const char          *title,
+                const char          *department,
+                const char          *path,
+                GCancellable        *cancellable,
+                GError             **error)
+{
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp_path = NULL;
@@ -629,6 +654,9 @@ fiscal_export_xlsx_tables (GPtrArray           *tables,
   g_return_val_if_fail (tables != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -654,6 +682,7 @@ fiscal_export_xlsx_tables (GPtrArray           *tables,
     }
 
   properties.title = (char *) title;
+  properties.created = time (NULL);
   properties.author = (char *) department;
   properties.company = (char *) department;
   check (&w, workbook_set_properties (workbook, &properties), 0, 0);
@@ -661,7 +690,7 @@ fiscal_export_xlsx_tables (GPtrArray           *tables,
 
   formats_init (&f, workbook);
 
-  for (guint i = 0; i < tables->len && w.status == LXW_NO_ERROR; i++)
+  for (guint i = 0; i < tables->len && w.status == LXW_NO_ERROR && !g_cancellable_is_cancelled (cancellable); i++)
     {
       FiscalTable *table = g_ptr_array_index (tables, i);
       char *name = sheet_names != NULL && sheet_names[i] != NULL
@@ -688,7 +717,16 @@ fiscal_export_xlsx_tables (GPtrArray           *tables,
       return FALSE;
     }
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      lxw_workbook_free (workbook);
+      g_unlink (temp_path);
+      return FALSE;
+    }
+
+  G_LOCK (workbook_close);
   closed = workbook_close (workbook);
+  G_UNLOCK (workbook_close);
   if (closed != LXW_NO_ERROR)
     {
       g_unlink (temp_path);
@@ -710,6 +748,12 @@ fiscal_export_xlsx_tables (GPtrArray           *tables,
       return FALSE;
     }
   close (fd);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (temp_path);
+      return FALSE;
+    }
 
   if (g_rename (temp_path, path) != 0)
     {
@@ -737,6 +781,25 @@ fiscal_export_xlsx (FiscalDocument  *document,
                     const char      *path,
                     GError         **error)
 {
+  return fiscal_export_xlsx_full (document, path, NULL, error);
+}
+
+/**
+ * fiscal_export_xlsx_full:
+ * @cancellable: (nullable): checked before and between sheets
+ *
+ * As fiscal_export_xlsx(); a cancelled export leaves @path as it was and no
+ * temporary file.
+ *
+ * Returns: %TRUE on success, or %FALSE with @error set (%G_IO_ERROR_CANCELLED
+ *   when cancelled)
+ */
+gboolean
+fiscal_export_xlsx_full (FiscalDocument  *document,
+                         const char      *path,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
   g_autoptr(GPtrArray) tables = NULL;
   g_auto(GStrv) names = NULL;
   g_autofree char *title = NULL;
@@ -746,12 +809,14 @@ fiscal_export_xlsx (FiscalDocument  *document,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   tables = fiscal_export_collect_tables (document, &names);
   department = fiscal_document_get_department_name (document);
   title = g_strdup_printf (_("%s: budget disclosure tables for %d"),
                            department ? department : "", fiscal_document_get_year (document));
 
-  return fiscal_export_xlsx_tables (tables, (const char * const *) names, title, department, path, error);
+  return write_workbook (tables, (const char * const *) names, title, department, path, cancellable, error);
 }
 
 /**
@@ -767,8 +832,32 @@ fiscal_export_csv (FiscalDocument  *document,
                    FiscalCsvFlags   flags,
                    GError         **error)
 {
-  g_autoptr(GPtrArray) tables = fiscal_pivot_all (document);
-  g_autofree char *text = fiscal_tables_to_csv_full (tables, flags);
+  return fiscal_export_csv_full (document, path, flags, NULL, error);
+}
+
+/**
+ * fiscal_export_csv_full:
+ * @cancellable: (nullable): checked before the tables are made and before
+ *   the file is written
+ *
+ * As fiscal_export_csv(); a cancelled export leaves @path as it was.
+ */
+gboolean
+fiscal_export_csv_full (FiscalDocument  *document,
+                        const char      *path,
+                        FiscalCsvFlags   flags,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  tables = fiscal_pivot_all (document);
+  text = fiscal_tables_to_csv_full (tables, flags);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   return g_file_set_contents_full (path, text, -1,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,

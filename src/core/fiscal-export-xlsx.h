@@ -8,7 +8,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "fiscal-table-io.h"
 #include "fiscal-types.h"
@@ -26,9 +26,18 @@ gboolean   fiscal_export_xlsx_tables    (GPtrArray           *tables,
 gboolean   fiscal_export_xlsx           (FiscalDocument      *document,
                                          const char          *path,
                                          GError             **error);
+gboolean   fiscal_export_xlsx_full      (FiscalDocument      *document,
+                                         const char          *path,
+                                         GCancellable        *cancellable,
+                                         GError             **error);
 gboolean   fiscal_export_csv            (FiscalDocument      *document,
                                          const char          *path,
                                          FiscalCsvFlags       flags,
+                                         GError             **error);
+gboolean   fiscal_export_csv_full       (FiscalDocument      *document,
+                                         const char          *path,
+                                         FiscalCsvFlags       flags,
+                                         GCancellable        *cancellable,
                                          GError             **error);
 int        fiscal_export_text_width     (const char          *text);
 

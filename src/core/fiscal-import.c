@@ -2594,11 +2594,12 @@ set_reason (Ctx        *ctx,
   report (ctx, FISCAL_IMPORT_INFO, line, _("Reason “%s” read for %s"), reason, key);
 }
 
+/* "五、关于…" → the Chinese number before 、, in @number (imports may
+ * run on several threads at once, so no static buffer). */
 static const char *
-section_of (const char *s)
+section_of (const char *s,
+            char        number[16])
 {
-  /* "五、关于…" → the Chinese number before 、 */
-  static char number[16];
   const char *p = strstr (s, "、");
 
   if (p == NULL || p - s > 9 || p == s)
@@ -2624,7 +2625,8 @@ read_reasons (Ctx *ctx)
     {
       guint start = i;
       g_autofree char *s = logical_line (ctx, start, last, &i);
-      const char *sec = section_of (s);
+      char number[16];
+      const char *sec = section_of (s, number);
 
       if (sec && strstr (s, "关于"))
         {

@@ -129,6 +129,7 @@ struct _FiscalPrintLayout
   GArray                *entries;  /* FiscalPrintEntry */
   GPtrArray             *charts;   /* FiscalChart */
   int                    table_entries[FISCAL_N_TABLES];
+  GCancellable          *cancellable;  /* while laid out by fiscal_print_layout_new_full() */
 
   /* The cursor while paginating */
   GPtrArray             *target;   /* the pages being filled */
@@ -1040,7 +1041,7 @@ lay_out_tables (FiscalPrintLayout *self,
 
   add_part (self, part_title);
 
-  for (guint i = 0; i < tables->len; i++)
+  for (guint i = 0; i < tables->len && !g_cancellable_is_cancelled (self->cancellable); i++)
     {
       FiscalTable *table = g_ptr_array_index (tables, i);
       guint number = fiscal_table_get_number (table);
@@ -1373,10 +1374,15 @@ paginate (FiscalPrintLayout *self)
   self->page = NULL;
   lay_out_profile (self, part1);
   lay_out_tables (self, part2);
+  /* A cancelled layout stops between parts; it is thrown away. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   lay_out_narrative (self, part3);
   lay_out_glossary (self, "第四部分 名词解释");
-  if (self->options.include_charts)
+  if (self->options.include_charts && !g_cancellable_is_cancelled (self->cancellable))
     lay_out_charts (self, "附 预算图表");
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
 
   /* The contents take as many pages as their entries need, whatever the
    * numbers, so laying them out twice puts every number right. */
@@ -1449,11 +1455,40 @@ fiscal_print_layout_new (FiscalDocument           *document,
                          FiscalDocument           *prior,
                          const FiscalPrintOptions *options)
 {
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (prior == NULL || FISCAL_IS_DOCUMENT (prior), NULL);
+
+  return fiscal_print_layout_new_full (document, prior, options, NULL, NULL);
+}
+
+/**
+ * fiscal_print_layout_new_full:
+ * @cancellable: (nullable): to stop laying out, between tables and parts
+ *
+ * As fiscal_print_layout_new(), but stops when @cancellable is cancelled.
+ * Text is measured with the calling thread's default cairo font map
+ * (Pango keeps one for each thread), so a layout can be made, and its
+ * pages drawn, on a thread of its own, of documents no other thread uses.
+ *
+ * Returns: (transfer full) (nullable): the layout, or %NULL with @error
+ *   set to %G_IO_ERROR_CANCELLED
+ */
+FiscalPrintLayout *
+fiscal_print_layout_new_full (FiscalDocument           *document,
+                              FiscalDocument           *prior,
+                              const FiscalPrintOptions *options,
+                              GCancellable             *cancellable,
+                              GError                  **error)
+{
   FiscalPrintLayout *self;
   PangoContext *context;
 
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (prior == NULL || FISCAL_IS_DOCUMENT (prior), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   self = g_new0 (FiscalPrintLayout, 1);
   self->document = g_object_ref (document);
@@ -1481,8 +1516,16 @@ fiscal_print_layout_new (FiscalDocument           *document,
   self->author = g_strdup (fiscal_document_get_department_name (document) ?: "");
 
   context = default_context ();
+  self->cancellable = cancellable;
   fiscal_print_layout_paginate (self, context);
+  self->cancellable = NULL;
   g_object_unref (context);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      fiscal_print_layout_free (self);
+      return NULL;
+    }
 
   return self;
 }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <pango/pango.h>
 
 #include "fiscal-types.h"
@@ -49,6 +50,11 @@ void                    fiscal_print_options_init              (FiscalPrintOptio
 FiscalPrintLayout      *fiscal_print_layout_new                (FiscalDocument           *document,
                                                                 FiscalDocument           *prior,
                                                                 const FiscalPrintOptions *options);
+FiscalPrintLayout      *fiscal_print_layout_new_full           (FiscalDocument           *document,
+                                                                FiscalDocument           *prior,
+                                                                const FiscalPrintOptions *options,
+                                                                GCancellable             *cancellable,
+                                                                GError                  **error);
 void                    fiscal_print_layout_free               (FiscalPrintLayout        *self);
 void                    fiscal_print_layout_paginate           (FiscalPrintLayout        *self,
                                                                 PangoContext             *context);

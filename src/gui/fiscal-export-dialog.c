@@ -70,6 +70,56 @@ fiscal_export_suggest_name (FiscalDocument   *document,
   return g_strdelimit (g_steal_pointer (&base), "/\\", '-');
 }
 
+/* Writes @document as @kind to @path; on the thread that calls it, which
+ * must be the only one using @document and @prior. */
+static gboolean
+write_export (FiscalDocument    *document,
+              FiscalDocument    *prior,
+              FiscalExportKind   kind,
+              const char        *path,
+              GCancellable      *cancellable,
+              GError           **error)
+{
+  switch (kind)
+    {
+    case FISCAL_EXPORT_PDF:
+    case FISCAL_EXPORT_PDF_CHARTS:
+      {
+        FiscalPrintOptions options;
+
+        fiscal_print_options_init (&options);
+        options.include_charts = kind == FISCAL_EXPORT_PDF_CHARTS;
+        return fiscal_export_pdf_full (document, prior, &options, path, cancellable, error);
+      }
+
+    case FISCAL_EXPORT_XLSX:
+      return fiscal_export_xlsx_full (document, path, cancellable, error);
+
+    case FISCAL_EXPORT_CSV:
+      return fiscal_export_csv_full (document, path, FISCAL_CSV_BOM, cancellable, error);
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static char *
+local_path (GFile   *file,
+            GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write to “%s”: only local files can be written"), uri);
+    }
+
+  return path;
+}
+
 /**
  * fiscal_export_write:
  *
@@ -83,40 +133,209 @@ fiscal_export_write (FiscalDocument    *document,
                      GFile             *file,
                      GError           **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (prior == NULL || FISCAL_IS_DOCUMENT (prior), FALSE);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (path == NULL)
+  if (!(path = local_path (file, error)))
+    return FALSE;
+
+  return write_export (document, prior, kind, path, NULL, error);
+}
+
+/* The prior year of a budget is seldom edited, and each PDF export needs
+ * it: one snapshot of it is kept, while it is current, and each export's
+ * worker makes its own copy of that, one worker at a time (reading a list
+ * store moves its cursor), so that the window's thread copies a prior
+ * year once rather than at every export. */
+static struct
+{
+  FiscalDocument *source;    /* weak */
+  guint64         serial;    /* the source's when copied */
+  FiscalDocument *snapshot;  /* edited by no one */
+} prior_cache;
+G_LOCK_DEFINE_STATIC (prior_cache);
+
+static void
+prior_finalized_cb (gpointer  data,
+                    GObject  *where_the_object_was)
+{
+  g_autoptr(FiscalDocument) snapshot = NULL;
+
+  G_LOCK (prior_cache);
+  if (prior_cache.source == (gpointer) where_the_object_was)
     {
-      g_autofree char *uri = g_file_get_uri (file);
+      prior_cache.source = NULL;
+      snapshot = g_steal_pointer (&prior_cache.snapshot);
+    }
+  G_UNLOCK (prior_cache);
+}
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot write to “%s”: only local files can be written"), uri);
-      return FALSE;
+/* On the calling thread: a snapshot of @prior as it is now, shared. */
+static FiscalDocument *
+share_prior (FiscalDocument *prior)
+{
+  g_autoptr(FiscalDocument) stale = NULL;
+  FiscalDocument *shared;
+
+  G_LOCK (prior_cache);
+  if (prior_cache.source != prior || prior_cache.serial != fiscal_document_get_serial (prior))
+    {
+      if (prior_cache.source != prior)
+        {
+          if (prior_cache.source != NULL)
+            g_object_weak_unref (G_OBJECT (prior_cache.source), prior_finalized_cb, NULL);
+          g_object_weak_ref (G_OBJECT (prior), prior_finalized_cb, NULL);
+          prior_cache.source = prior;
+        }
+      prior_cache.serial = fiscal_document_get_serial (prior);
+      stale = g_steal_pointer (&prior_cache.snapshot);
+      prior_cache.snapshot = fiscal_document_copy (prior);
+    }
+  shared = g_object_ref (prior_cache.snapshot);
+  G_UNLOCK (prior_cache);
+
+  return shared;
+}
+
+/* On a worker: a copy of a shared snapshot, the worker's alone. */
+static FiscalDocument *
+copy_shared (FiscalDocument *shared)
+{
+  FiscalDocument *copy;
+
+  G_LOCK (prior_cache);
+  copy = fiscal_document_copy (shared);
+  G_UNLOCK (prior_cache);
+
+  return copy;
+}
+
+typedef struct
+{
+  FiscalDocument   *document;      /* a snapshot, the worker's alone */
+  FiscalDocument   *shared_prior;  /* a snapshot others read too */
+  FiscalExportKind  kind;
+  char             *path;
+} Write;
+
+static void
+write_free (gpointer data)
+{
+  Write *write = data;
+
+  g_clear_object (&write->document);
+  g_clear_object (&write->shared_prior);
+  g_free (write->path);
+  g_free (write);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Write *write = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) prior = NULL;
+  gboolean ok;
+
+  if (write->shared_prior != NULL && !g_cancellable_is_cancelled (cancellable))
+    prior = copy_shared (write->shared_prior);
+
+  /* Text is measured with this thread's own default font map. */
+  ok = write_export (write->document, prior, write->kind, write->path, cancellable, &error);
+
+  /* The snapshots are let go here, not on the window's thread. */
+  g_clear_object (&write->document);
+  g_clear_object (&prior);
+  g_clear_object (&write->shared_prior);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * fiscal_export_write_async:
+ * @prior: (nullable): the prior year
+ * @cancellable: (nullable): stops the export; a cancelled export leaves
+ *   @file as it was and no temporary file
+ *
+ * Writes @document as @kind to @file on a thread of its own. The budget
+ * and its prior year are copied first (fiscal_document_copy()), on the
+ * calling thread, so they may be edited as soon as this returns: the file
+ * holds them as they were when it was called. (A prior year that has not
+ * changed since the last export is not copied again there.) Call it from
+ * the thread that edits the documents.
+ */
+void
+fiscal_export_write_async (FiscalDocument      *document,
+                           FiscalDocument      *prior,
+                           FiscalExportKind     kind,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  Write *write;
+
+  g_return_if_fail (FISCAL_IS_DOCUMENT (document));
+  g_return_if_fail (prior == NULL || FISCAL_IS_DOCUMENT (prior));
+  g_return_if_fail (kind < G_N_ELEMENTS (kinds));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fiscal_export_write_async);
+  g_task_set_name (task, "[fiscal] export");
+  /* The thread stops at the next page or sheet; the cancellation is
+   * reported once it has removed what it had written. */
+  g_task_set_return_on_cancel (task, FALSE);
+  /* What the thread did is the result: a cancellation that comes after the
+   * file took its place does not undo it, and is not reported as one. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (!(path = local_path (file, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
-  switch (kind)
-    {
-    case FISCAL_EXPORT_PDF:
-    case FISCAL_EXPORT_PDF_CHARTS:
-      {
-        FiscalPrintOptions options;
+  write = g_new0 (Write, 1);
+  write->document = fiscal_document_copy (document);
+  /* Only the PDF states changes from the prior year. */
+  if (prior != NULL && (kind == FISCAL_EXPORT_PDF || kind == FISCAL_EXPORT_PDF_CHARTS))
+    write->shared_prior = share_prior (prior);
+  write->kind = kind;
+  write->path = g_steal_pointer (&path);
+  g_task_set_task_data (task, write, write_free);
 
-        fiscal_print_options_init (&options);
-        options.include_charts = kind == FISCAL_EXPORT_PDF_CHARTS;
-        return fiscal_export_pdf (document, prior, &options, path, error);
-      }
+  g_task_run_in_thread (task, write_thread);
+}
 
-    case FISCAL_EXPORT_XLSX:
-      return fiscal_export_xlsx (document, path, error);
+/**
+ * fiscal_export_write_finish:
+ *
+ * Returns: %TRUE if the file was written, or %FALSE with @error set (in
+ *   %G_IO_ERROR with %G_IO_ERROR_CANCELLED when cancelled)
+ */
+gboolean
+fiscal_export_write_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == fiscal_export_write_async, FALSE);
 
-    case FISCAL_EXPORT_CSV:
-      return fiscal_export_csv (document, path, FISCAL_CSV_BOM, error);
-
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 typedef struct

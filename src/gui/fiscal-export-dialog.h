@@ -37,6 +37,15 @@ gboolean           fiscal_export_write          (FiscalDocument    *document,
                                                  FiscalExportKind   kind,
                                                  GFile             *file,
                                                  GError           **error);
+void               fiscal_export_write_async    (FiscalDocument    *document,
+                                                 FiscalDocument    *prior,
+                                                 FiscalExportKind   kind,
+                                                 GFile             *file,
+                                                 GCancellable      *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer           user_data);
+gboolean           fiscal_export_write_finish   (GAsyncResult      *result,
+                                                 GError           **error);
 void               fiscal_export_choose         (GtkWindow         *parent,
                                                  FiscalExportKind   kind,
                                                  GFile             *near,

@@ -106,6 +106,9 @@ struct _FiscalWindow
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *targets_flap;
   FiscalTargetsPanel   *targets_panel;
+  GPtrArray            *exports;          /* Export: those running, in order */
+  GCancellable         *import_cancellable;  /* while a disclosure is read */
+  AdwStatusPage        *reading_page;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalWindow, fiscal_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1104,8 +1107,7 @@ forget_import (FiscalWindow *self)
       self->import_dialog = NULL;
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
-  g_clear_pointer (&self->import_report, fiscal_import_report_free);
-  g_clear_pointer (&self->import_name, g_free);
+  forget_import (self);
 }
 
 /* From a published figure to what makes the rebuilt one: the lines behind
@@ -1181,6 +1183,12 @@ offer_import_report (FiscalWindow *self)
   g_idle_add_full (G_PRIORITY_LOW, offer_import_report_cb, g_object_ref (self), g_object_unref);
 }
 
+static gboolean show_import (FiscalWindow       *self,
+                             const char         *name,
+                             FiscalDocument     *document,
+                             FiscalImportReport *report,
+                             const GError       *error);
+
 /**
  * fiscal_window_import:
  *
@@ -1210,16 +1218,31 @@ fiscal_window_import (FiscalWindow *self,
   document = fiscal_import_file (file, NULL, &report, &error);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
+  return show_import (self, name, document, g_steal_pointer (&report), error);
+}
+
+/* Shows what reading the disclosure @name gave: the budget rebuilt and
+ * the report, or why none could be. */
+/* @report: (transfer full) (nullable) */
+static gboolean
+show_import (FiscalWindow       *self,
+             const char         *name,
+             FiscalDocument     *document,
+             FiscalImportReport *report,
+             const GError       *error)
+{
   if (document == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Could Not Import “%s”"), name);
 
       show_failure (self, title, name, error->message);
+      g_clear_pointer (&report, fiscal_import_report_free);
       return FALSE;
     }
 
-  self->import_report = g_steal_pointer (&report);
-  self->import_name = g_steal_pointer (&name);
+  forget_import (self);
+  self->import_report = report;
+  self->import_name = g_strdup (name);
 
   /* Not saved anywhere yet: closing asks, saving asks where. */
   fiscal_document_mark_unsaved (document);
@@ -1247,6 +1270,200 @@ fiscal_window_get_import_report (FiscalWindow *self)
   return self->import_report;
 }
 
+/* Reading a disclosure in the background: the file is read, parsed and
+ * audited on a thread of its own while the window shows that it is
+ * reading, with a button to stop; the budget is shown when it is ready. */
+
+enum {
+  IMPORT_FINISHED,
+  N_IMPORT_SIGNALS
+};
+
+static guint import_signals[N_IMPORT_SIGNALS];
+
+typedef struct
+{
+  FiscalWindow       *window;   /* weak */
+  GFile              *file;
+  FiscalDocument     *document;
+  FiscalImportReport *report;
+} Import;
+
+static void
+import_free (gpointer data)
+{
+  Import *import = data;
+
+  g_clear_weak_pointer (&import->window);
+  g_clear_object (&import->file);
+  g_clear_object (&import->document);
+  g_clear_pointer (&import->report, fiscal_import_report_free);
+  g_free (import);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Import *import = task_data;
+  g_autoptr(GError) error = NULL;
+
+  import->document = fiscal_import_file (import->file, cancellable, &import->report, &error);
+  if (import->document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Import *import = g_task_get_task_data (G_TASK (result));
+  FiscalWindow *self = import->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* Closed, or another file opened meanwhile. */
+  if (self == NULL || self->import_cancellable != g_task_get_cancellable (G_TASK (result)))
+    return;
+
+  g_clear_object (&self->import_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  name = g_file_get_basename (import->file);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      set_document (self, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_title (self);
+    }
+  else if (error != NULL)
+    show_import (self, name, NULL, NULL, error);
+  else
+    show_import (self, name, g_steal_pointer (&import->document), g_steal_pointer (&import->report), NULL);
+
+  g_signal_emit (self, import_signals[IMPORT_FINISHED], 0, import->file, error);
+}
+
+/**
+ * fiscal_window_start_import:
+ *
+ * As fiscal_window_import(), but reads @file on a thread of its own: the
+ * window shows that it is reading, with a button that stops it, and stays
+ * responsive; #FiscalWindow::import-finished is emitted when the budget
+ * (or why there is none) is shown.
+ */
+void
+fiscal_window_start_import (FiscalWindow *self,
+                            GFile        *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  Import *import;
+
+  g_return_if_fail (FISCAL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->file);
+  forget_import (self);
+  set_document (self, NULL);
+
+  name = g_file_get_basename (file);
+  /* Translators: %s is the name of the published disclosure being read */
+  title = g_strdup_printf (_("Reading “%s”…"), name);
+  adw_status_page_set_title (self->reading_page, title);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  adw_window_title_set_title (self->window_title, name);
+  gtk_stack_set_visible_child_name (self->stack, "reading");
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+
+  import = g_new0 (Import, 1);
+  g_set_weak_pointer (&import->window, self);
+  import->file = g_object_ref (file);
+
+  task = g_task_new (NULL, self->import_cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, fiscal_window_start_import);
+  g_task_set_name (task, "[fiscal] import");
+  g_task_set_task_data (task, import, import_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * fiscal_window_cancel_import:
+ *
+ * Stops reading the disclosure fiscal_window_start_import() is reading;
+ * the window is left empty.
+ *
+ * Returns: whether one was being read
+ */
+gboolean
+fiscal_window_cancel_import (FiscalWindow *self)
+{
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
+
+  if (self->import_cancellable == NULL)
+    return FALSE;
+
+  g_cancellable_cancel (self->import_cancellable);
+  return TRUE;
+}
+
+static void
+cancel_import_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  fiscal_window_cancel_import (FISCAL_WINDOW (widget));
+}
+
+/* Where the user opens a file: a disclosure is read in the background. */
+static void
+open_in_window (FiscalWindow *self,
+                GFile        *file)
+{
+  if (file_is_disclosure (file))
+    fiscal_window_start_import (self, file);
+  else
+    fiscal_window_open (self, file);
+}
+
+static void
+add_reading_page (FiscalWindow *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reading the disclosure"), -1);
+  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cancel, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "win.cancel-import");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop reading the disclosure"), -1);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), cancel);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("The published tables are read and checked against each other."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
+  gtk_stack_add_named (self->stack, page, "reading");
+  self->reading_page = ADW_STATUS_PAGE (page);
+}
+
 gboolean
 fiscal_window_open (FiscalWindow *self,
                     GFile        *file)
@@ -1259,6 +1476,10 @@ fiscal_window_open (FiscalWindow *self,
   g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* What is opened now takes the place of a disclosure still being read. */
+  fiscal_window_cancel_import (self);
+  g_clear_object (&self->import_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   forget_import (self);
 
   if (file_is_disclosure (file))
@@ -1330,7 +1551,7 @@ open_response_cb (FiscalWindow         *self,
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
       if (self->document == NULL)
-        fiscal_window_open (self, file);
+        open_in_window (self, file);
       else
         g_application_open (G_APPLICATION (app), &file, 1, "");
     }
@@ -1493,11 +1714,263 @@ save_as_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Exports run on a thread of their own, from a copy of the budget taken
+ * when they start, so the window goes on drawing and the budget can be
+ * edited meanwhile. A toast says one is running, with a button to cancel
+ * it; another says when the file is written. Closing the window cancels
+ * its exports: a cancelled export leaves the file as it was. */
+
+enum {
+  EXPORT_FINISHED,
+  N_WINDOW_SIGNALS
+};
+
+static guint window_signals[N_WINDOW_SIGNALS];
+
+typedef struct
+{
+  FiscalWindow      *window;       /* weak: NULL once the window is gone */
+  GApplication      *application;  /* held, and busy, while the export runs */
+  GFile             *file;
+  GCancellable      *cancellable;
+  AdwToast          *toast;        /* “Exporting …” */
+  FiscalExportKind   kind;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  if (export->application != NULL)
+    {
+      g_application_unmark_busy (export->application);
+      g_application_release (export->application);
+    }
+  g_clear_object (&export->application);
+  g_clear_weak_pointer (&export->window);
+  g_clear_object (&export->file);
+  g_clear_object (&export->cancellable);
+  g_clear_object (&export->toast);
+  g_free (export);
+}
+
+static Export *
+find_export (FiscalWindow *self,
+             GFile        *file)
+{
+  for (guint i = 0; self->exports != NULL && i < self->exports->len; i++)
+    {
+      Export *export = g_ptr_array_index (self->exports, i);
+
+      if (g_file_equal (export->file, file))
+        return export;
+    }
+
+  return NULL;
+}
+
+static void
+show_export_error (FiscalWindow *self,
+                   GFile        *file,
+                   const GError *error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is the name of the file that could not be written */
+  heading = g_strdup_printf (_("Could Not Export “%s”"), basename);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Export *export = user_data;
+  FiscalWindow *self = export->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (export->file);
+  g_autofree char *message = NULL;
+  gboolean ok = fiscal_export_write_finish (result, &error);
+
+  /* The window was closed meanwhile: nothing to show. */
+  if (self == NULL || self->exports == NULL || !g_ptr_array_remove (self->exports, export))
+    {
+      export_free (export);
+      return;
+    }
+
+  adw_toast_dismiss (export->toast);
+
+  if (ok)
+    {
+      g_autofree char *uri = g_file_get_uri (export->file);
+      AdwToast *done;
+
+      /* Translators: %s is the name of the file written */
+      message = g_strdup_printf (_("Exported to “%s”"), basename);
+      done = adw_toast_new (message);
+      adw_toast_set_button_label (done, _("_Open"));
+      adw_toast_set_action_name (done, "win.show-file");
+      adw_toast_set_action_target_value (done, g_variant_new_string (uri));
+      adw_toast_overlay_add_toast (self->toast_overlay, done);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: %s is the name of the file that was not written */
+      message = g_strdup_printf (_("Export to “%s” cancelled"), basename);
+      toast (self, message);
+    }
+  else
+    show_export_error (self, export->file, error);
+
+  g_signal_emit (self, window_signals[EXPORT_FINISHED], 0, export->file, ok ? NULL : error);
+  export_free (export);
+}
+
+/**
+ * fiscal_window_start_export:
+ *
+ * Starts writing the window's budget as @kind to @file, with the prior
+ * year the budget links to, on a thread of its own; the budget may be
+ * edited meanwhile, the file holds it as it is now. The window shows that
+ * the export runs, with a button that cancels it, and says when it is
+ * done or why it failed; #FiscalWindow::export-finished is emitted then.
+ *
+ * Returns: %TRUE if started; %FALSE with %G_IO_ERROR_BUSY when @file is
+ *   being exported already
+ */
+gboolean
+fiscal_window_start_export (FiscalWindow      *self,
+                            FiscalExportKind   kind,
+                            GFile             *file,
+                            GError           **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *message = NULL;
+  Export *export;
+
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  basename = g_file_get_basename (file);
+  if (find_export (self, file) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _("“%s” is being exported already; wait for it to finish or cancel it"), basename);
+      return FALSE;
+    }
+
+  export = g_new0 (Export, 1);
+  g_set_weak_pointer (&export->window, self);
+  export->file = g_object_ref (file);
+  export->kind = kind;
+  export->cancellable = g_cancellable_new ();
+  export->application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (export->application != NULL)
+    {
+      /* Quitting waits until the thread has finished or cleaned up. */
+      g_object_ref (export->application);
+      g_application_hold (export->application);
+      g_application_mark_busy (export->application);
+    }
+
+  uri = g_file_get_uri (file);
+  /* Translators: %s is the name of the file being written */
+  message = g_strdup_printf (_("Exporting “%s”…"), basename);
+  export->toast = adw_toast_new (message);
+  adw_toast_set_timeout (export->toast, 0);
+  adw_toast_set_button_label (export->toast, _("_Cancel"));
+  adw_toast_set_action_name (export->toast, "win.cancel-export");
+  adw_toast_set_action_target_value (export->toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (export->toast));
+
+  if (self->exports == NULL)
+    self->exports = g_ptr_array_new ();
+  g_ptr_array_add (self->exports, export);
+
+  fiscal_export_write_async (self->document, self->prior, kind, file, export->cancellable,
+                             export_done_cb, export);
+  return TRUE;
+}
+
+/**
+ * fiscal_window_cancel_export:
+ *
+ * Cancels the export to @file, if one runs: it stops at the next page or
+ * sheet and leaves @file as it was.
+ *
+ * Returns: whether an export to @file was running
+ */
+gboolean
+fiscal_window_cancel_export (FiscalWindow *self,
+                             GFile        *file)
+{
+  Export *export;
+
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if ((export = find_export (self, file)) == NULL)
+    return FALSE;
+
+  g_cancellable_cancel (export->cancellable);
+  return TRUE;
+}
+
+/**
+ * fiscal_window_get_n_exports:
+ *
+ * Returns: how many exports of this window are running
+ */
+guint
+fiscal_window_get_n_exports (FiscalWindow *self)
+{
+  g_return_val_if_fail (FISCAL_IS_WINDOW (self), 0);
+  return self->exports ? self->exports->len : 0;
+}
+
+static void
+cancel_export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  fiscal_window_cancel_export (FISCAL_WINDOW (widget), file);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+  GFile    *file;
+} ExportWait;
+
+static void
+export_wait_cb (FiscalWindow *self,
+                GFile        *file,
+                const GError *error,
+                ExportWait   *wait)
+{
+  if (!g_file_equal (file, wait->file))
+    return;
+  wait->done = TRUE;
+  if (error != NULL)
+    wait->error = g_error_copy (error);
+}
+
 /**
  * fiscal_window_export_to:
  *
- * Writes the window's budget as @kind to @file, with the prior year the
- * budget links to, and says so in a toast that can open the file.
+ * Exports as fiscal_window_start_export() does and runs the main loop
+ * until the file is written; for scripts and tests.
+ *
+ * Returns: %TRUE if written, or %FALSE with @error set
  */
 gboolean
 fiscal_window_export_to (FiscalWindow      *self,
@@ -1505,30 +1978,25 @@ fiscal_window_export_to (FiscalWindow      *self,
                          GFile             *file,
                          GError           **error)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *basename = NULL;
-  AdwToast *done;
-  gboolean ok;
+  ExportWait wait = { FALSE, NULL, file };
+  gulong handler;
 
   g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
 
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "wait");
-  ok = fiscal_export_write (self->document, self->prior, kind, file, error);
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  if (!ok)
+  if (!fiscal_window_start_export (self, kind, file, error))
     return FALSE;
 
-  basename = g_file_get_basename (file);
-  uri = g_file_get_uri (file);
-  /* Translators: %s is the name of the file written */
-  message = g_strdup_printf (_("Exported “%s”"), basename);
-  done = adw_toast_new (message);
-  adw_toast_set_button_label (done, _("_Open"));
-  adw_toast_set_action_name (done, "win.show-file");
-  adw_toast_set_action_target_value (done, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, done);
+  handler = g_signal_connect (self, "export-finished", G_CALLBACK (export_wait_cb), &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (self, handler);
+
+  if (wait.error != NULL)
+    {
+      g_propagate_error (error, wait.error);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -1541,7 +2009,7 @@ export_chosen_cb (GFile            *file,
   FiscalWindow *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (self->document != NULL && !fiscal_window_export_to (self, kind, file, &error))
+  if (self->document != NULL && !fiscal_window_start_export (self, kind, file, &error))
     toast (self, error->message);
   g_object_unref (self);
 }
@@ -1804,7 +2272,7 @@ drop_cb (GtkDropTarget *target,
       GFile *file = l->data;
 
       if (self->document == NULL)
-        fiscal_window_open (self, file);
+        open_in_window (self, file);
       else
         g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
     }
@@ -1828,6 +2296,22 @@ fiscal_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->settle_source, g_source_remove);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  /* Running exports stop; each finishes on its own, without the window. */
+  if (self->exports != NULL)
+    {
+      g_autoptr(GPtrArray) exports = g_steal_pointer (&self->exports);
+
+      for (guint i = 0; i < exports->len; i++)
+        {
+          Export *export = g_ptr_array_index (exports, i);
+
+          g_clear_weak_pointer (&export->window);
+          g_cancellable_cancel (export->cancellable);
+        }
+    }
   if (self->close_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->close_dialog), (gpointer *) &self->close_dialog);
   self->close_dialog = NULL;
@@ -1881,6 +2365,30 @@ fiscal_window_class_init (FiscalWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * FiscalWindow::export-finished:
+   * @file: the file of the export
+   * @error: (nullable): why it was not written, or %NULL if it was
+   *
+   * Emitted when an export started by fiscal_window_start_export() has
+   * written its file, failed or been cancelled.
+   */
+  window_signals[EXPORT_FINISHED] =
+    g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+
+  /**
+   * FiscalWindow::import-finished:
+   * @file: the disclosure read
+   * @error: (nullable): why no budget was made of it, or %NULL
+   *
+   * Emitted when fiscal_window_start_import() is done: the budget, or why
+   * there is none, is shown; a cancelled import leaves the window empty.
+   */
+  import_signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+
   g_type_ensure (FISCAL_TYPE_CHARTS_PAGE);
   g_type_ensure (FISCAL_TYPE_CHECKS_VIEW);
   g_type_ensure (FISCAL_TYPE_LINES_VIEW);
@@ -1929,6 +2437,8 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-from-last-year", NULL, new_from_last_year_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.show-file", "s", show_file_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", "s", cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-report", NULL, show_import_report_action);
   gtk_widget_class_install_property_action (widget_class, "win.amounts-in-wan", "amounts-in-wan");
@@ -1959,6 +2469,8 @@ fiscal_window_init (FiscalWindow *self)
    * and the projects of a large budget with them; only the shown page is. */
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  add_reading_page (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   populate_sidebar (self);
 
   g_signal_connect_swapped (self->lines_view, "selection-changed", G_CALLBACK (page_changed_cb), self);

@@ -44,9 +44,19 @@ gboolean        fiscal_window_export_to      (FiscalWindow      *self,
                                               FiscalExportKind   kind,
                                               GFile             *file,
                                               GError           **error);
+gboolean        fiscal_window_start_export   (FiscalWindow      *self,
+                                              FiscalExportKind   kind,
+                                              GFile             *file,
+                                              GError           **error);
+gboolean        fiscal_window_cancel_export  (FiscalWindow      *self,
+                                              GFile             *file);
+guint           fiscal_window_get_n_exports  (FiscalWindow      *self);
 GtkPrintOperation *fiscal_window_print_operation (FiscalWindow  *self);
 gboolean        fiscal_window_import         (FiscalWindow      *self,
                                               GFile             *file);
+void            fiscal_window_start_import   (FiscalWindow      *self,
+                                              GFile             *file);
+gboolean        fiscal_window_cancel_import  (FiscalWindow      *self);
 FiscalImportReport *fiscal_window_get_import_report (FiscalWindow *self);
 GtkWidget      *fiscal_window_show_import_report (FiscalWindow  *self);
 
