@@ -1107,7 +1107,8 @@ forget_import (FiscalWindow *self)
       self->import_dialog = NULL;
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
-  forget_import (self);
+  g_clear_pointer (&self->import_report, fiscal_import_report_free);
+  g_clear_pointer (&self->import_name, g_free);
 }
 
 /* From a published figure to what makes the rebuilt one: the lines behind
