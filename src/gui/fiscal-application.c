@@ -83,7 +83,7 @@ fiscal_application_open (GApplication  *app,
       if (window == NULL)
         {
           window = fiscal_window_new (self);
-          fiscal_window_open (window, files[i]);
+          fiscal_window_open_file (window, files[i]);
         }
       gtk_window_present (GTK_WINDOW (window));
     }

@@ -1427,11 +1427,20 @@ cancel_import_action (GtkWidget *widget, const char *name, GVariant *param)
   fiscal_window_cancel_import (FISCAL_WINDOW (widget));
 }
 
-/* Where the user opens a file: a disclosure is read in the background. */
-static void
-open_in_window (FiscalWindow *self,
-                GFile        *file)
+/**
+ * fiscal_window_open_file:
+ *
+ * Opens @file as the user does (Open, drag and drop, the command line): a
+ * budget at once, a published disclosure read and rebuilt in the
+ * background (fiscal_window_start_import()).
+ */
+void
+fiscal_window_open_file (FiscalWindow *self,
+                         GFile        *file)
 {
+  g_return_if_fail (FISCAL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
   if (file_is_disclosure (file))
     fiscal_window_start_import (self, file);
   else
@@ -1552,7 +1561,7 @@ open_response_cb (FiscalWindow         *self,
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
       if (self->document == NULL)
-        open_in_window (self, file);
+        fiscal_window_open_file (self, file);
       else
         g_application_open (G_APPLICATION (app), &file, 1, "");
     }
@@ -2273,7 +2282,7 @@ drop_cb (GtkDropTarget *target,
       GFile *file = l->data;
 
       if (self->document == NULL)
-        open_in_window (self, file);
+        fiscal_window_open_file (self, file);
       else
         g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
     }

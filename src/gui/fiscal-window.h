@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (FiscalWindow, fiscal_window, FISCAL, WINDOW, AdwApplicatio
 FiscalWindow   *fiscal_window_new            (FiscalApplication *application);
 gboolean        fiscal_window_open           (FiscalWindow      *self,
                                               GFile             *file);
+void            fiscal_window_open_file      (FiscalWindow      *self,
+                                              GFile             *file);
 GFile          *fiscal_window_get_file       (FiscalWindow      *self);
 FiscalDocument *fiscal_window_get_document   (FiscalWindow      *self);
 void            fiscal_window_show_table     (FiscalWindow      *self,
