@@ -489,6 +489,65 @@ completion_destroy_cb (GtkWidget *editable)
     gtk_widget_unparent (popover);
 }
 
+/* Leaving a cell while editing commits the edit, as the editable label
+ * does by itself: a little later, so that a popover of the cell may take
+ * the focus for a moment. GTK 4.8's own timer for it is not stopped when
+ * the label goes, and fires on every focus leave: a row destroyed within
+ * that time (a line deleted right after the cursor left it) would crash.
+ * So the labels here use a timer of their own that goes with them. */
+static gboolean
+leave_timeout_cb (gpointer user_data)
+{
+  GtkWidget *editable = user_data;
+  GtkEventController *focus = g_object_get_data (G_OBJECT (editable), "fiscal-focus");
+
+  g_object_set_data (G_OBJECT (editable), "fiscal-leave", NULL);
+  if (!gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (focus)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (editable), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+editable_leave_cb (GtkEventController *focus,
+                   GtkWidget          *editable)
+{
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)) &&
+      g_object_get_data (G_OBJECT (editable), "fiscal-leave") == NULL)
+    g_object_set_data (G_OBJECT (editable), "fiscal-leave",
+                       GUINT_TO_POINTER (g_timeout_add (100, leave_timeout_cb, editable)));
+}
+
+static void
+editable_destroy_cb (GtkWidget *editable)
+{
+  guint id = GPOINTER_TO_UINT (g_object_steal_data (G_OBJECT (editable), "fiscal-leave"));
+
+  if (id != 0)
+    g_source_remove (id);
+}
+
+static void
+own_focus_leave (GtkWidget *editable)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (editable);
+  GtkEventController *focus;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_FOCUS (controller))
+        g_signal_handlers_block_matched (controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, editable);
+    }
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (editable_leave_cb), editable);
+  gtk_widget_add_controller (editable, focus);
+  g_object_set_data (G_OBJECT (editable), "fiscal-focus", focus);
+  g_signal_connect (editable, "destroy", G_CALLBACK (editable_destroy_cb), NULL);
+}
+
 /* A click gives the focus to the row; the cursor goes to the clicked cell
  * once the row has taken it. */
 static gboolean
@@ -556,6 +615,7 @@ setup_cb (GtkSignalListItemFactory *factory,
     }
 
   g_object_set_data (G_OBJECT (editable), "fiscal-item", item);
+  own_focus_leave (editable);
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), item);
@@ -796,6 +856,33 @@ pending_bound (FiscalLinesView *self,
     self->pending_idle = g_idle_add (focus_pending_cb, self);
 }
 
+/* Scrolls the least that shows the row at @position whole. The rows are
+ * all one line high, so a row's place is its position times the height
+ * (the list estimates the rows it has not made as high as those it has).
+ * The list's own "list.scroll-to-item" does not move the view in GTK 4.8
+ * when the row is far off. */
+static void
+scroll_to_position (FiscalLinesView *self,
+                    guint            position)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  double value, page, row, top;
+
+  if (vadj == NULL || n == 0)
+    return;
+
+  value = gtk_adjustment_get_value (vadj);
+  page = gtk_adjustment_get_page_size (vadj);
+  row = gtk_adjustment_get_upper (vadj) / n;
+  top = position * row;
+
+  if (top < value)
+    gtk_adjustment_set_value (vadj, top);
+  else if (top + row > value + page)
+    gtk_adjustment_set_value (vadj, top + row - page);
+}
+
 /* Focuses the cell at @position, @column of the shown lines; a row out of
  * sight is scrolled to first, and its cell focused when it is bound. */
 static void
@@ -813,10 +900,7 @@ focus_position (FiscalLinesView *self,
   g_clear_handle_id (&self->pending_idle, g_source_remove);
   self->cursor_column = column;
 
-  /* The list's own scrolling: it places the row at the nearer edge, and
-   * makes the row if it is not made yet. */
-  if (self->list_view != NULL)
-    gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
+  scroll_to_position (self, position);
 
   key = editor_key (line, column);
   editable = g_hash_table_lookup (self->editors, key);
