@@ -328,7 +328,7 @@ editing_changed_cb (GtkEditableLabel *editable,
       gtk_widget_set_tooltip_text (GTK_WIDGET (editable), error);
       gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
     }
-  else
+  else if (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"))
     {
       gtk_widget_set_tooltip_text (GTK_WIDGET (editable), NULL);
       gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
@@ -653,8 +653,14 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   g_hash_table_insert (data->view->editors, editor_key (line, data->column), editable);
 
-  gtk_widget_set_tooltip_text (editable, NULL);
-  gtk_widget_remove_css_class (editable, "error");
+  /* Only a cell left marked by a refused value is cleared: setting even an
+   * empty tooltip asks the display where the pointer is, a round trip per
+   * cell that made scrolling slow. */
+  if (gtk_widget_has_css_class (editable, "error"))
+    {
+      gtk_widget_set_tooltip_text (editable, NULL);
+      gtk_widget_remove_css_class (editable, "error");
+    }
   g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), item);
   refresh_cell (item);
   pending_bound (data->view, line, data->column);
