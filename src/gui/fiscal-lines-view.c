@@ -1,7 +1,8 @@
 /* fiscal-lines-view.c
  *
- * Cells are edited in place: Enter (or a double click) edits, Enter or
- * leaving the cell commits, Escape cancels. A value that does not fit — an
+ * Cells are edited in place: Enter, F2, typing or a double click edits,
+ * Enter or leaving the cell commits, Escape cancels; the keyboard moves a
+ * cursor cell as in a spreadsheet (see "Keyboard" below). A value that does not fit — an
  * unknown code, an amount that is not a number — is refused with the error
  * bell and a tooltip that says why, and the cell shows the stored value
  * again. Every commit goes through fiscal_lines_view_commit(), which is
