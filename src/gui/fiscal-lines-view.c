@@ -830,6 +830,31 @@ shown_position (FiscalLinesView *self,
   return -1;
 }
 
+/* Focuses @editable, scrolling sideways the least that shows its cell (the
+ * list only scrolls up and down to a focused row). */
+static void
+grab_cell (FiscalLinesView *self,
+           GtkWidget       *editable)
+{
+  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  GtkWidget *cell = gtk_widget_get_parent (gtk_widget_get_parent (editable));
+  int width = gtk_widget_get_width (GTK_WIDGET (self->column_view));
+  graphene_rect_t bounds;
+
+  if (hadj != NULL && cell != NULL && width > 0 &&
+      gtk_widget_compute_bounds (cell, GTK_WIDGET (self->column_view), &bounds))
+    {
+      double value = gtk_adjustment_get_value (hadj);
+
+      if (bounds.origin.x < 0)
+        gtk_adjustment_set_value (hadj, value + bounds.origin.x);
+      else if (bounds.origin.x + bounds.size.width > width)
+        gtk_adjustment_set_value (hadj, value + MIN (bounds.origin.x, bounds.origin.x + bounds.size.width - width));
+    }
+
+  gtk_widget_grab_focus (editable);
+}
+
 static gboolean
 focus_pending_cb (gpointer user_data)
 {
@@ -846,7 +871,7 @@ focus_pending_cb (gpointer user_data)
   if (editable != NULL)
     {
       g_clear_object (&self->pending_line);
-      gtk_widget_grab_focus (editable);
+      grab_cell (self, editable);
     }
 
   return G_SOURCE_REMOVE;
@@ -912,7 +937,7 @@ focus_position (FiscalLinesView *self,
   key = editor_key (line, column);
   editable = g_hash_table_lookup (self->editors, key);
   if (editable != NULL)
-    gtk_widget_grab_focus (editable);
+    grab_cell (self, editable);
   else
     {
       self->pending_line = g_object_ref (line);
