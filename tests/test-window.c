@@ -72,6 +72,7 @@ wait_for_frame (GtkWidget *widget)
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
+  iterate ();
 }
 
 static FiscalTableView *
@@ -2146,6 +2147,239 @@ test_import_background (void)
   remove_dir (dir);
 }
 
+/* The lines editor's keyboard, as in a spreadsheet. Keys go to the
+ * editor's key controller as the window would send them. */
+
+static gboolean
+press (FiscalLinesView *lines,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  GtkWidget *column_view = find_widget (GTK_WIDGET (lines), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column_view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "fiscal-cell-keys") == 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Lets the list lay out and bind (a few frames at most), then asserts
+ * which cell has the focus. */
+static void
+assert_focus (FiscalLinesView *lines,
+              FiscalLine      *line,
+              const char      *column,
+              gboolean         editing)
+{
+  FiscalLine *focus_line = NULL;
+  const char *focus_column = NULL;
+  gboolean focus_editing = FALSE;
+
+  for (guint frame = 0; frame < 10; frame++)
+    {
+      if (fiscal_lines_view_get_focus_cell (lines, &focus_line, &focus_column, &focus_editing) &&
+          focus_line == line && g_strcmp0 (focus_column, column) == 0)
+        break;
+      wait_for_frame (GTK_WIDGET (lines));
+    }
+
+  g_assert_true (fiscal_lines_view_get_focus_cell (lines, &focus_line, &focus_column, &focus_editing));
+  g_assert_true (focus_line == line);
+  g_assert_cmpstr (focus_column, ==, column);
+  g_assert_cmpint (focus_editing, ==, editing);
+}
+
+static void
+assert_selected (FiscalLinesView *lines,
+                 FiscalLine      *first,
+                 FiscalLine      *second)
+{
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (lines);
+
+  g_assert_cmpuint (selected->len, ==, second ? 2 : 1);
+  g_assert_true (g_ptr_array_index (selected, 0) == first);
+  if (second)
+    g_assert_true (g_ptr_array_index (selected, 1) == second);
+}
+
+static const char *
+focus_text (FiscalLinesView *lines)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (lines)));
+
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  return gtk_editable_get_text (GTK_EDITABLE (focus));
+}
+
+static void
+test_lines_keyboard (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(FiscalPasteResult) paste = NULL;
+  FiscalLinesView *lines;
+  FiscalDocument *doc;
+  FiscalLine *first, *second, *third, *last;
+  gint64 amount;
+  guint n, page;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  doc = fiscal_window_get_document (window);
+  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  fiscal_lines_view_set_wan (lines, TRUE);
+
+  /* Enough lines that the last ones' rows are not made until scrolled to. */
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (rows, "2010350\t30205\t0.%04u\n", i + 1);
+  paste = fiscal_lines_view_parse_paste (lines, rows->str);
+  g_assert_cmpuint (paste->lines->len, ==, 400);
+  fiscal_lines_view_insert_pasted (lines, paste);
+  wait_for_frame (GTK_WIDGET (lines));
+
+  n = fiscal_lines_view_get_n_shown (lines);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (fiscal_document_get_lines (doc)));
+  first = fiscal_lines_view_get_shown (lines, 0);
+  second = fiscal_lines_view_get_shown (lines, 1);
+  third = fiscal_lines_view_get_shown (lines, 2);
+  last = fiscal_lines_view_get_shown (lines, n - 1);
+
+  g_assert_true (fiscal_lines_view_focus_cell (lines, first, "function"));
+  assert_focus (lines, first, "function", FALSE);
+
+  /* Across a row, in the order the columns are shown. */
+  g_assert_true (press (lines, GDK_KEY_Right, 0));
+  assert_focus (lines, first, "economic", FALSE);
+  g_assert_true (press (lines, GDK_KEY_Right, 0));
+  assert_focus (lines, first, "amount", FALSE);
+  g_assert_true (press (lines, GDK_KEY_Left, 0));
+  assert_focus (lines, first, "economic", FALSE);
+  g_assert_true (press (lines, GDK_KEY_End, 0));
+  assert_focus (lines, first, "note", FALSE);
+  g_assert_true (press (lines, GDK_KEY_Right, 0));
+  assert_focus (lines, first, "note", FALSE);
+  g_assert_true (press (lines, GDK_KEY_Home, 0));
+  assert_focus (lines, first, "function", FALSE);
+  g_assert_true (press (lines, GDK_KEY_Tab, 0));
+  assert_focus (lines, first, "economic", FALSE);
+
+  /* Down the rows: the selection follows the cursor. */
+  g_assert_true (press (lines, GDK_KEY_Down, 0));
+  assert_focus (lines, second, "economic", FALSE);
+  assert_selected (lines, second, NULL);
+  g_assert_true (press (lines, GDK_KEY_Up, 0));
+  g_assert_true (press (lines, GDK_KEY_Up, 0));
+  assert_focus (lines, first, "economic", FALSE);
+  assert_selected (lines, first, NULL);
+
+  /* To the last line, whose row is made only once scrolled to. */
+  {
+    GtkWidget *column_view = find_widget (GTK_WIDGET (lines), GTK_TYPE_COLUMN_VIEW);
+    GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+    g_assert_true (press (lines, GDK_KEY_End, GDK_CONTROL_MASK));
+    assert_focus (lines, last, "economic", FALSE);
+    /* Scrolled down to the last line. */
+    for (guint frame = 0; frame < 3; frame++)
+      wait_for_frame (GTK_WIDGET (lines));
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj), >=,
+                       gtk_adjustment_get_upper (vadj) - 1);
+    g_assert_cmpfloat (gtk_adjustment_get_page_size (vadj), <, gtk_adjustment_get_upper (vadj) / 4);
+  }
+  assert_focus (lines, last, "economic", FALSE);
+  assert_selected (lines, last, NULL);
+  g_assert_true (press (lines, GDK_KEY_Home, GDK_CONTROL_MASK));
+  assert_focus (lines, first, "economic", FALSE);
+
+  /* A page down moves by as many rows as are in sight, and back. */
+  g_assert_true (press (lines, GDK_KEY_Page_Down, 0));
+  {
+    FiscalLine *line = NULL;
+    g_autoptr(GPtrArray) selected = NULL;
+
+    for (guint frame = 0; frame < 5; frame++)
+      wait_for_frame (GTK_WIDGET (lines));
+    g_assert_true (fiscal_lines_view_get_focus_cell (lines, &line, NULL, NULL));
+    for (page = 0; page < n && fiscal_lines_view_get_shown (lines, page) != line; page++)
+      ;
+    g_assert_cmpuint (page, >=, 10);
+    g_assert_cmpuint (page, <, 60);
+    selected = fiscal_lines_view_get_selected (lines);
+    g_assert_cmpuint (selected->len, ==, 1);
+    g_assert_true (g_ptr_array_index (selected, 0) == line);
+  }
+  g_assert_true (press (lines, GDK_KEY_Page_Up, 0));
+  assert_focus (lines, first, "economic", FALSE);
+
+  /* Typing a digit on an amount edits with that digit; Enter stores it
+   * (in 万元) and moves down. */
+  g_assert_true (press (lines, GDK_KEY_Right, 0));
+  assert_focus (lines, first, "amount", FALSE);
+  amount = fiscal_line_get_amount (first);
+  g_assert_cmpint (amount, !=, 300000000);
+  g_assert_true (press (lines, GDK_KEY_3, 0));
+  assert_focus (lines, first, "amount", TRUE);
+  g_assert_cmpstr (focus_text (lines), ==, "3");
+  /* While editing, typing goes to the text. */
+  g_assert_false (press (lines, GDK_KEY_0, 0));
+  g_assert_cmpint (fiscal_line_get_amount (first), ==, amount);
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_amount (first), ==, 3000000);
+  assert_focus (lines, second, "amount", FALSE);
+  assert_selected (lines, second, NULL);
+  g_assert_cmpstr (fiscal_document_get_undo_label (doc), !=, NULL);
+
+  /* Escape cancels: the line keeps its amount, the cursor its cell. */
+  amount = fiscal_line_get_amount (second);
+  g_assert_true (press (lines, GDK_KEY_7, 0));
+  assert_focus (lines, second, "amount", TRUE);
+  g_assert_true (press (lines, GDK_KEY_Escape, 0));
+  assert_focus (lines, second, "amount", FALSE);
+  g_assert_cmpint (fiscal_line_get_amount (second), ==, amount);
+
+  /* Enter edits what is there; Tab commits and moves across. */
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  assert_focus (lines, second, "amount", TRUE);
+  g_assert_true (press (lines, GDK_KEY_Escape, 0));
+  g_assert_true (press (lines, GDK_KEY_2, 0));
+  g_assert_true (press (lines, GDK_KEY_Tab, 0));
+  g_assert_cmpint (fiscal_line_get_amount (second), ==, 2000000);
+  assert_focus (lines, second, "kind", FALSE);
+
+  /* A refused value keeps the cursor where it is, the line unchanged. */
+  g_assert_true (press (lines, GDK_KEY_Left, 0));
+  g_assert_true (press (lines, GDK_KEY_x, 0));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_amount (second), ==, 2000000);
+  assert_focus (lines, second, "amount", FALSE);
+
+  /* Shift+Down selects two lines; Delete then removes both. */
+  g_assert_true (press (lines, GDK_KEY_Down, GDK_SHIFT_MASK));
+  assert_focus (lines, third, "amount", FALSE);
+  assert_selected (lines, second, third);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lines), "lines.delete", NULL));
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n - 2);
+  g_assert_true (fiscal_lines_view_get_shown (lines, 1) != second);
+  g_assert_true (fiscal_lines_view_get_shown (lines, 1) != third);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2180,6 +2414,7 @@ main (int   argc,
   g_test_add_func ("/window/long-table", test_long_table);
   g_test_add_func ("/window/export-and-print", test_export_and_print);
   g_test_add_func ("/window/import-disclosure", test_import_disclosure);
+  g_test_add_func ("/window/lines-keyboard", test_lines_keyboard);
   /* The meson test "window-zh" runs this under a zh_CN.UTF-8 locale. */
   if (g_getenv ("FISCAL_TEST_ZH") != NULL)
     g_test_add_func ("/window/chinese", test_chinese);

@@ -1,7 +1,8 @@
 /* fiscal-lines-view.c
  *
- * Cells are edited in place: Enter (or a double click) edits, Enter or
- * leaving the cell commits, Escape cancels. A value that does not fit — an
+ * Cells are edited in place: Enter, F2, typing or a double click edits,
+ * Enter or leaving the cell commits, Escape cancels; the keyboard moves a
+ * cursor cell as in a spreadsheet (see "Keyboard" below). A value that does not fit — an
  * unknown code, an amount that is not a number — is refused with the error
  * bell and a tooltip that says why, and the cell shows the stored value
  * again. Every commit goes through fiscal_lines_view_commit(), which is
@@ -43,6 +44,13 @@ struct _FiscalLinesView
   GHashTable         *editors;        /* "line/column" → the cell's GtkEditableLabel */
   GtkDropDown        *group_by;
   GtkListBox         *subtotals;
+
+  GtkWidget          *list_view;      /* the column view's list of rows */
+  FiscalLine         *pending_line;   /* a cell to focus once its row is bound, */
+  const char         *pending_column; /* in this column */
+  guint               pending_idle;
+  guint               anchor;         /* where Shift+Up/Down extends the selection from */
+  const char         *cursor_column;  /* the column last moved to or clicked */
 };
 
 G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
@@ -321,7 +329,7 @@ editing_changed_cb (GtkEditableLabel *editable,
       gtk_widget_set_tooltip_text (GTK_WIDGET (editable), error);
       gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
     }
-  else
+  else if (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"))
     {
       gtk_widget_set_tooltip_text (GTK_WIDGET (editable), NULL);
       gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
@@ -482,6 +490,93 @@ completion_destroy_cb (GtkWidget *editable)
     gtk_widget_unparent (popover);
 }
 
+/* Leaving a cell while editing commits the edit, as the editable label
+ * does by itself: a little later, so that a popover of the cell may take
+ * the focus for a moment. GTK 4.8's own timer for it is not stopped when
+ * the label goes, and fires on every focus leave: a row destroyed within
+ * that time (a line deleted right after the cursor left it) would crash.
+ * So the labels here use a timer of their own that goes with them. */
+static gboolean
+leave_timeout_cb (gpointer user_data)
+{
+  GtkWidget *editable = user_data;
+  GtkEventController *focus = g_object_get_data (G_OBJECT (editable), "fiscal-focus");
+
+  g_object_set_data (G_OBJECT (editable), "fiscal-leave", NULL);
+  if (!gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (focus)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (editable), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+editable_leave_cb (GtkEventController *focus,
+                   GtkWidget          *editable)
+{
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)) &&
+      g_object_get_data (G_OBJECT (editable), "fiscal-leave") == NULL)
+    g_object_set_data (G_OBJECT (editable), "fiscal-leave",
+                       GUINT_TO_POINTER (g_timeout_add (100, leave_timeout_cb, editable)));
+}
+
+static void
+editable_destroy_cb (GtkWidget *editable)
+{
+  guint id = GPOINTER_TO_UINT (g_object_steal_data (G_OBJECT (editable), "fiscal-leave"));
+
+  if (id != 0)
+    g_source_remove (id);
+}
+
+static void
+own_focus_leave (GtkWidget *editable)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (editable);
+  GtkEventController *focus;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_FOCUS (controller))
+        g_signal_handlers_block_matched (controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, editable);
+    }
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (editable_leave_cb), editable);
+  gtk_widget_add_controller (editable, focus);
+  g_object_set_data (G_OBJECT (editable), "fiscal-focus", focus);
+  g_signal_connect (editable, "destroy", G_CALLBACK (editable_destroy_cb), NULL);
+}
+
+/* A click gives the focus to the row; the cursor goes to the clicked cell
+ * once the row has taken it. */
+static gboolean
+focus_clicked_cb (gpointer user_data)
+{
+  GtkWidget *editable = user_data;
+
+  if (gtk_widget_get_root (editable) != NULL && !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)))
+    gtk_widget_grab_focus (editable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *item)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  data->view->cursor_column = data->column;
+  g_idle_add_full (G_PRIORITY_DEFAULT, focus_clicked_cb,
+                   g_object_ref (gtk_widget_get_first_child (box)), g_object_unref);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -489,6 +584,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *editable = gtk_editable_label_new ("");
+  GtkGesture *click;
   g_autofree char *accessible = NULL;
 
   g_object_set_data (G_OBJECT (item), "fiscal-column", data);
@@ -519,9 +615,19 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_editable_set_width_chars (GTK_EDITABLE (editable), 4);
     }
 
+  g_object_set_data (G_OBJECT (editable), "fiscal-item", item);
+  own_focus_leave (editable);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
   g_signal_connect (editable, "notify::editing", G_CALLBACK (editing_changed_cb), item);
   gtk_list_item_set_child (item, box);
 }
+
+static void pending_bound (FiscalLinesView *self,
+                           FiscalLine      *line,
+                           const char      *column);
 
 static void
 line_notify_cb (FiscalLine  *line,
@@ -548,13 +654,17 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   g_hash_table_insert (data->view->editors, editor_key (line, data->column), editable);
 
-  /* Setting a tooltip asks the display where the pointer is; a recycled
-   * cell is cleared only when it kept one. */
-  if (gtk_widget_get_tooltip_text (editable) != NULL)
-    gtk_widget_set_tooltip_text (editable, NULL);
-  gtk_widget_remove_css_class (editable, "error");
+  /* Only a cell left marked by a refused value is cleared: setting even an
+   * empty tooltip asks the display where the pointer is, a round trip per
+   * cell that made scrolling slow. */
+  if (gtk_widget_has_css_class (editable, "error"))
+    {
+      gtk_widget_set_tooltip_text (editable, NULL);
+      gtk_widget_remove_css_class (editable, "error");
+    }
   g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), item);
   refresh_cell (item);
+  pending_bound (data->view, line, data->column);
 }
 
 static void
@@ -605,7 +715,547 @@ row_activated_cb (FiscalLinesView *self,
   FiscalLine *line = fiscal_lines_view_get_shown (self, position);
 
   if (line != NULL)
-    fiscal_lines_view_edit (self, line, NULL);
+    fiscal_lines_view_edit (self, line, self->cursor_column);
+}
+
+/* Keyboard: one cell has the focus, as in a spreadsheet. The arrows, Home
+ * and End, Page Up and Page Down move it (Ctrl+Home and Ctrl+End to the
+ * first and last line; Shift with a vertical move extends the selection of
+ * lines); the selected line follows it, so Delete, Ctrl+D and Ctrl+C act on
+ * the line the cursor is on. Typing starts editing with what was typed,
+ * Enter or F2 edits what is there. While editing, Enter commits and moves
+ * down, Shift+Enter up, Tab and Shift+Tab commit and move across, Up and
+ * Down commit and move, Escape cancels and leaves the focus on the cell.
+ * The column view only knows rows, so the cell to focus in a row that is
+ * not yet made is remembered and focused once the row is bound. */
+
+static GtkListItem *
+item_of_widget (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (GTK_IS_EDITABLE_LABEL (widget) && g_object_get_data (G_OBJECT (widget), "fiscal-item") != NULL)
+      return g_object_get_data (G_OBJECT (widget), "fiscal-item");
+
+  return NULL;
+}
+
+/* The cell of @column among @widget's descendants (a row's cells). */
+static GtkListItem *
+item_in_row (GtkWidget  *widget,
+             const char *column)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "fiscal-item");
+
+  if (GTK_IS_EDITABLE_LABEL (widget) && item != NULL)
+    {
+      ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
+      return g_str_equal (data->column, column) ? item : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if ((item = item_in_row (child, column)) != NULL)
+      return item;
+
+  return NULL;
+}
+
+static const char *view_column (FiscalLinesView *self,
+                                guint            index);
+
+/* The cell (its list item) whose editable label has the focus, editing or
+ * not; when a row has the focus (a click gives it to the row), its cell in
+ * the column last moved to or clicked. %NULL if the focus is elsewhere. */
+static GtkListItem *
+focused_item (FiscalLinesView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return NULL;
+
+  if (gtk_widget_get_parent (focus) == self->list_view)
+    return item_in_row (focus, self->cursor_column ? self->cursor_column : view_column (self, 0));
+
+  return item_of_widget (focus);
+}
+
+static GtkEditableLabel *
+item_editable (GtkListItem *item)
+{
+  return GTK_EDITABLE_LABEL (gtk_widget_get_first_child (gtk_list_item_get_child (item)));
+}
+
+/* The columns as shown, left to right. */
+static guint
+n_view_columns (FiscalLinesView *self)
+{
+  return g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view));
+}
+
+static const char *
+view_column (FiscalLinesView *self,
+             guint            index)
+{
+  g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), index);
+  ColumnData *data;
+
+  g_assert (col != NULL);
+  data = g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (col)), "fiscal-column");
+  return data->column;
+}
+
+static guint
+view_column_index (FiscalLinesView *self,
+                   const char      *column)
+{
+  for (guint i = 0; i < n_view_columns (self); i++)
+    if (g_str_equal (view_column (self, i), column))
+      return i;
+
+  g_return_val_if_reached (0);
+}
+
+/* Where @line is shown, or -1. */
+static int
+shown_position (FiscalLinesView *self,
+                FiscalLine      *line)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    if (fiscal_lines_view_get_shown (self, i) == line)
+      return i;
+
+  return -1;
+}
+
+/* Focuses @editable, scrolling sideways the least that shows its cell (the
+ * list only scrolls up and down to a focused row). */
+static void
+grab_cell (FiscalLinesView *self,
+           GtkWidget       *editable)
+{
+  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  GtkWidget *cell = gtk_widget_get_parent (gtk_widget_get_parent (editable));
+  int width = gtk_widget_get_width (GTK_WIDGET (self->column_view));
+  graphene_rect_t bounds;
+
+  if (hadj != NULL && cell != NULL && width > 0 &&
+      gtk_widget_compute_bounds (cell, GTK_WIDGET (self->column_view), &bounds))
+    {
+      double value = gtk_adjustment_get_value (hadj);
+
+      if (bounds.origin.x < 0)
+        gtk_adjustment_set_value (hadj, value + bounds.origin.x);
+      else if (bounds.origin.x + bounds.size.width > width)
+        gtk_adjustment_set_value (hadj, value + MIN (bounds.origin.x, bounds.origin.x + bounds.size.width - width));
+    }
+
+  gtk_widget_grab_focus (editable);
+}
+
+static gboolean
+focus_pending_cb (gpointer user_data)
+{
+  FiscalLinesView *self = user_data;
+  g_autofree char *key = NULL;
+  GtkWidget *editable;
+
+  self->pending_idle = 0;
+  if (self->pending_line == NULL)
+    return G_SOURCE_REMOVE;
+
+  key = editor_key (self->pending_line, self->pending_column);
+  editable = g_hash_table_lookup (self->editors, key);
+  if (editable != NULL)
+    {
+      g_clear_object (&self->pending_line);
+      grab_cell (self, editable);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called as a cell is bound: the cell waited for gets the focus once the
+ * list has finished laying out. */
+static void
+pending_bound (FiscalLinesView *self,
+               FiscalLine      *line,
+               const char      *column)
+{
+  if (self->pending_line == line && g_str_equal (self->pending_column, column) && self->pending_idle == 0)
+    self->pending_idle = g_idle_add (focus_pending_cb, self);
+}
+
+/* Scrolls the least that shows the row at @position whole. The rows are
+ * all one line high, so a row's place is its position times the height
+ * (the list estimates the rows it has not made as high as those it has).
+ * The list's own "list.scroll-to-item" does not move the view in GTK 4.8
+ * when the row is far off. */
+static void
+scroll_to_position (FiscalLinesView *self,
+                    guint            position)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  double value, page, row, top;
+
+  if (vadj == NULL || n == 0)
+    return;
+
+  value = gtk_adjustment_get_value (vadj);
+  page = gtk_adjustment_get_page_size (vadj);
+  row = gtk_adjustment_get_upper (vadj) / n;
+  top = position * row;
+
+  if (top < value)
+    gtk_adjustment_set_value (vadj, top);
+  else if (top + row > value + page)
+    gtk_adjustment_set_value (vadj, top + row - page);
+}
+
+/* Focuses the cell at @position, @column of the shown lines; a row out of
+ * sight is scrolled to first, and its cell focused when it is bound. */
+static void
+focus_position (FiscalLinesView *self,
+                guint            position,
+                const char      *column)
+{
+  FiscalLine *line = fiscal_lines_view_get_shown (self, position);
+  g_autofree char *key = NULL;
+  GtkWidget *editable;
+
+  g_assert (line != NULL);
+
+  g_clear_object (&self->pending_line);
+  g_clear_handle_id (&self->pending_idle, g_source_remove);
+  self->cursor_column = column;
+
+  scroll_to_position (self, position);
+
+  key = editor_key (line, column);
+  editable = g_hash_table_lookup (self->editors, key);
+  if (editable != NULL)
+    grab_cell (self, editable);
+  else
+    {
+      self->pending_line = g_object_ref (line);
+      self->pending_column = column;
+    }
+}
+
+typedef enum {
+  SELECT_KEEP,
+  SELECT_ONE,
+  SELECT_EXTEND,
+} SelectHow;
+
+static void
+move_to (FiscalLinesView *self,
+         int              position,
+         int              column,
+         SelectHow        how)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  if (n == 0)
+    return;
+
+  position = CLAMP (position, 0, (int) n - 1);
+  column = CLAMP (column, 0, (int) n_view_columns (self) - 1);
+
+  switch (how)
+    {
+    case SELECT_ONE:
+      gtk_selection_model_select_item (model, position, TRUE);
+      self->anchor = position;
+      break;
+
+    case SELECT_EXTEND:
+      if (self->anchor >= n || !gtk_selection_model_is_selected (model, self->anchor))
+        self->anchor = position;
+      gtk_selection_model_select_range (model, MIN (self->anchor, (guint) position),
+                                        ABS ((int) self->anchor - position) + 1, TRUE);
+      break;
+
+    case SELECT_KEEP:
+    default:
+      break;
+    }
+
+  focus_position (self, position, view_column (self, column));
+}
+
+/* How many rows a page holds, from the height of @item's row. */
+static int
+rows_per_page (FiscalLinesView *self,
+               GtkListItem     *item)
+{
+  GtkWidget *row = GTK_WIDGET (item_editable (item));
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  while (row != NULL && gtk_widget_get_parent (row) != self->list_view)
+    row = gtk_widget_get_parent (row);
+
+  if (row == NULL || gtk_widget_get_height (row) <= 0 || vadj == NULL)
+    return 10;
+
+  return MAX (1, (int) (gtk_adjustment_get_page_size (vadj) / gtk_widget_get_height (row)) - 1);
+}
+
+/* Ends editing @editable, committing or not, as Enter or Escape in it
+ * would. Returns %FALSE if the value was refused (the cell shows why). */
+static gboolean
+finish_editing (GtkEditableLabel *editable,
+                gboolean          commit)
+{
+  gtk_editable_label_stop_editing (editable, commit);
+  return !gtk_widget_has_css_class (GTK_WIDGET (editable), "error");
+}
+
+static void
+start_editing (GtkEditableLabel *editable,
+               const char       *typed)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (editable));
+  gtk_editable_label_start_editing (editable);
+  if (typed != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (editable), typed);
+      gtk_editable_set_position (GTK_EDITABLE (editable), -1);
+    }
+}
+
+static gboolean
+cell_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     FiscalLinesView       *self)
+{
+  GtkListItem *item = focused_item (self);
+  GtkEditableLabel *editable;
+  GtkWidget *completion;
+  ColumnData *data;
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+  gboolean other = (state & (GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0;
+  int row, column, last_column;
+
+  if (item == NULL || gtk_list_item_get_item (item) == NULL || other)
+    return FALSE;
+
+  editable = item_editable (item);
+  data = g_object_get_data (G_OBJECT (item), "fiscal-column");
+  row = gtk_list_item_get_position (item);
+  column = view_column_index (self, data->column);
+  last_column = n_view_columns (self) - 1;
+
+  if (gtk_editable_label_get_editing (editable))
+    {
+      /* The code completion takes its own keys while it is open. */
+      completion = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
+      if (completion != NULL && gtk_widget_get_visible (completion))
+        return FALSE;
+
+      switch (keyval)
+        {
+        case GDK_KEY_Return:
+        case GDK_KEY_KP_Enter:
+        case GDK_KEY_ISO_Enter:
+        case GDK_KEY_Up:
+        case GDK_KEY_Down:
+          if (ctrl)
+            return FALSE;
+          {
+            gboolean up = keyval == GDK_KEY_Up || (keyval != GDK_KEY_Down && shift);
+            int target = row + (up ? -1 : 1);
+            g_autoptr(FiscalLine) next = NULL;
+
+            /* The line that is below (above) now, wherever the commit
+             * puts the edited one. */
+            if (target >= 0)
+              next = g_list_model_get_item (G_LIST_MODEL (self->selection), target);
+            if (finish_editing (editable, TRUE) && next != NULL)
+              {
+                if (fiscal_lines_view_get_shown (self, target) != next)
+                  target = shown_position (self, next);
+                if (target >= 0)
+                  move_to (self, target, column, SELECT_ONE);
+              }
+          }
+          return TRUE;
+
+        case GDK_KEY_Tab:
+        case GDK_KEY_ISO_Left_Tab:
+          if (ctrl)
+            return FALSE;
+          if (finish_editing (editable, TRUE))
+            move_to (self, row, column + (shift || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1), SELECT_KEEP);
+          return TRUE;
+
+        case GDK_KEY_Escape:
+          finish_editing (editable, FALSE);
+          gtk_widget_grab_focus (GTK_WIDGET (editable));
+          return TRUE;
+
+        default:
+          return FALSE;
+        }
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      move_to (self, row, column - 1, SELECT_KEEP);
+      return TRUE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      move_to (self, row, column + 1, SELECT_KEEP);
+      return TRUE;
+
+    case GDK_KEY_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      /* At either end of a row, Tab leaves the table. */
+      if (ctrl)
+        return FALSE;
+      if (shift || keyval == GDK_KEY_ISO_Left_Tab)
+        {
+          if (column == 0)
+            return FALSE;
+          move_to (self, row, column - 1, SELECT_KEEP);
+        }
+      else
+        {
+          if (column == last_column)
+            return FALSE;
+          move_to (self, row, column + 1, SELECT_KEEP);
+        }
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_to (self, row - 1, column, shift ? SELECT_EXTEND : SELECT_ONE);
+      return TRUE;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_to (self, row + 1, column, shift ? SELECT_EXTEND : SELECT_ONE);
+      return TRUE;
+
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      move_to (self, row - rows_per_page (self, item), column, shift ? SELECT_EXTEND : SELECT_ONE);
+      return TRUE;
+
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      move_to (self, row + rows_per_page (self, item), column, shift ? SELECT_EXTEND : SELECT_ONE);
+      return TRUE;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      if (ctrl)
+        move_to (self, 0, column, shift ? SELECT_EXTEND : SELECT_ONE);
+      else
+        move_to (self, row, 0, SELECT_KEEP);
+      return TRUE;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      if (ctrl)
+        move_to (self, G_MAXINT, column, shift ? SELECT_EXTEND : SELECT_ONE);
+      else
+        move_to (self, row, last_column, SELECT_KEEP);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_F2:
+      if (ctrl)
+        return FALSE;
+      start_editing (editable, NULL);
+      return TRUE;
+
+    default:
+      {
+        gunichar c = gdk_keyval_to_unicode (keyval);
+        char typed[8] = { 0 };
+
+        if (ctrl || c == 0 || !g_unichar_isprint (c))
+          return FALSE;
+
+        g_unichar_to_utf8 (c, typed);
+        start_editing (editable, typed);
+        return TRUE;
+      }
+    }
+}
+
+/**
+ * fiscal_lines_view_focus_cell:
+ * @column: (nullable): the column, or %NULL for the first one shown
+ *
+ * Moves the keyboard focus to @line's cell in @column, scrolling the line
+ * into view; a line whose row is not made yet gets the focus as soon as the
+ * list has made it.
+ *
+ * Returns: %TRUE if @line is shown
+ */
+gboolean
+fiscal_lines_view_focus_cell (FiscalLinesView *self,
+                              FiscalLine      *line,
+                              const char      *column)
+{
+  int position;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), FALSE);
+  g_return_val_if_fail (FISCAL_IS_LINE (line), FALSE);
+
+  position = shown_position (self, line);
+  if (position < 0)
+    return FALSE;
+
+  focus_position (self, position, view_column (self, column ? view_column_index (self, column) : 0));
+  return TRUE;
+}
+
+/**
+ * fiscal_lines_view_get_focus_cell:
+ * @line: (out) (optional) (transfer none): the line of the focused cell
+ * @column: (out) (optional) (transfer none): its column
+ * @editing: (out) (optional): whether the cell is being edited
+ *
+ * Returns: %TRUE if a cell of the lines has the keyboard focus
+ */
+gboolean
+fiscal_lines_view_get_focus_cell (FiscalLinesView  *self,
+                                  FiscalLine      **line,
+                                  const char      **column,
+                                  gboolean         *editing)
+{
+  GtkListItem *item;
+  ColumnData *data;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), FALSE);
+
+  item = focused_item (self);
+  if (item == NULL || gtk_list_item_get_item (item) == NULL)
+    return FALSE;
+
+  data = g_object_get_data (G_OBJECT (item), "fiscal-column");
+  if (line != NULL)
+    *line = gtk_list_item_get_item (item);
+  if (column != NULL)
+    *column = data->column;
+  if (editing != NULL)
+    *editing = gtk_editable_label_get_editing (item_editable (item));
+  return TRUE;
 }
 
 /* Filter, sort */
@@ -1385,6 +2035,8 @@ fiscal_lines_view_dispose (GObject *object)
   g_clear_pointer (&self->filter_text, g_free);
   g_clear_object (&self->cell_table);
   g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_object (&self->pending_line);
+  g_clear_handle_id (&self->pending_idle, g_source_remove);
 
   G_OBJECT_CLASS (fiscal_lines_view_parent_class)->dispose (object);
 }
@@ -1496,6 +2148,7 @@ fiscal_lines_view_init (FiscalLinesView *self)
   GtkWidget *scroller;
   GtkWidget *bar;
   GtkWidget *button;
+  GtkEventController *keys;
 
   self->wan = TRUE;
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1572,6 +2225,15 @@ fiscal_lines_view_init (FiscalLinesView *self)
   gtk_column_view_set_show_row_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      self->list_view = child;
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "fiscal-cell-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (cell_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);

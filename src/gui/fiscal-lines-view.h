@@ -39,6 +39,13 @@ void        fiscal_lines_view_select          (FiscalLinesView *self,
 gboolean    fiscal_lines_view_edit            (FiscalLinesView *self,
                                                FiscalLine      *line,
                                                const char      *column);
+gboolean    fiscal_lines_view_focus_cell      (FiscalLinesView *self,
+                                               FiscalLine      *line,
+                                               const char      *column);
+gboolean    fiscal_lines_view_get_focus_cell  (FiscalLinesView  *self,
+                                               FiscalLine      **line,
+                                               const char      **column,
+                                               gboolean         *editing);
 GPtrArray  *fiscal_lines_view_get_selected    (FiscalLinesView *self);
 FiscalLine *fiscal_lines_view_add_line        (FiscalLinesView *self);
 void        fiscal_lines_view_delete_selected (FiscalLinesView *self);

@@ -1,0 +1,211 @@
+/* fiscal-scroll-bench.c
+ *
+ * Scrolls the budget lines editor over a synthetic budget (100,000 lines
+ * by default) in a 1400×900 window, the way a user does: first with the
+ * wheel, three rows a step, then page by page from the top to the bottom.
+ * Each step is one frame; what a frame costs is the time the step's
+ * scroll takes plus the time from the frame clock's before-paint to its
+ * after-paint (layout, binding the rows that came into view, drawing).
+ * Prints, for each way of scrolling, the frames, their median, 95th
+ * percentile and worst time in milliseconds and how many took longer than
+ * a 60 Hz frame (16.7 ms). Needs a display (run it under xvfb-run).
+ *
+ *   fiscal-scroll-bench [--lines N] [--wheel-steps N] [--page-steps N]
+ *
+ * A number of steps of 0 scrolls all the way down; by default the wheel
+ * goes 3,000 steps from the top and the pages all the way. A first row
+ * of frames that only redraw, with nothing scrolled, is the baseline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <adwaita.h>
+
+#include "fiscal-synthetic.h"
+#include "fiscal-lines-view.h"
+
+typedef struct
+{
+  double before_paint;
+  double after_paint;
+  gboolean painted;
+} Frame;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Frame         *frame)
+{
+  frame->before_paint = fiscal_bench_now_ms ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frame         *frame)
+{
+  frame->after_paint = fiscal_bench_now_ms ();
+  frame->painted = TRUE;
+}
+
+/* Runs the main loop until @window has painted a frame; returns the time
+ * that frame took from before-paint to after-paint. */
+static double
+wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  Frame frame = { 0, 0, FALSE };
+  gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frame);
+  gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frame);
+
+  gtk_widget_queue_draw (window);
+  while (!frame.painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+
+  return frame.after_paint - frame.before_paint;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static void
+report (const char *what,
+        GArray     *times)
+{
+  double *t = (double *) times->data;
+  guint n = times->len, slow = 0;
+
+  if (n == 0)
+    return;
+
+  qsort (t, n, sizeof (double), compare_doubles);
+  for (guint i = 0; i < n; i++)
+    if (t[i] > 1000.0 / 60)
+      slow++;
+
+  g_print ("%-24s %7u %9.2f %9.2f %9.2f %9u\n", what, n, t[n / 2],
+           t[MIN (n - 1, (guint) (n * 0.95))], t[n - 1], slow);
+}
+
+/* Scrolls by @step pixels a frame until the bottom (or @max_steps frames,
+ * if not 0); returns the frame times. */
+static GArray *
+scroll (GtkWidget     *window,
+        GtkAdjustment *vadj,
+        double         step,
+        guint          max_steps)
+{
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  gtk_adjustment_set_value (vadj, 0);
+  wait_for_frame (window);
+
+  while (max_steps == 0 || times->len < max_steps)
+    {
+      double value = gtk_adjustment_get_value (vadj);
+      double bottom = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+      double t0, set;
+
+      if (value >= bottom - 0.5)
+        break;
+
+      t0 = fiscal_bench_now_ms ();
+      gtk_adjustment_set_value (vadj, MIN (value + step, bottom));
+      set = fiscal_bench_now_ms () - t0;
+      set += wait_for_frame (window);
+      g_array_append_val (times, set);
+    }
+
+  return times;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_lines = 100000, wheel_steps = 3000, page_steps = 0;
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(GArray) wheel = NULL;
+  g_autoptr(GArray) pages = NULL;
+  g_autoptr(GArray) still = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *window, *view, *column_view;
+  GtkAdjustment *vadj;
+  double t0, row_height;
+
+  for (int i = 1; i + 1 < argc; i += 2)
+    if (g_str_equal (argv[i], "--lines"))
+      n_lines = strtoul (argv[i + 1], NULL, 10);
+    else if (g_str_equal (argv[i], "--wheel-steps"))
+      wheel_steps = strtoul (argv[i + 1], NULL, 10);
+    else if (g_str_equal (argv[i], "--page-steps"))
+      page_steps = strtoul (argv[i + 1], NULL, 10);
+
+  gtk_init ();
+  adw_init ();
+
+  doc = fiscal_synthetic_budget (MAX (1, n_lines / 1000), n_lines, 1);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  view = fiscal_lines_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+
+  t0 = fiscal_bench_now_ms ();
+  fiscal_lines_view_set_document (FISCAL_LINES_VIEW (view), doc);
+  wait_for_frame (window);
+  /* The list measures its rows over a few frames. */
+  for (guint i = 0; i < 3; i++)
+    wait_for_frame (window);
+
+  column_view = find_widget (view, GTK_TYPE_COLUMN_VIEW);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  row_height = gtk_adjustment_get_upper (vadj) / MAX (1, fiscal_lines_view_get_n_shown (FISCAL_LINES_VIEW (view)));
+
+  g_print ("%u lines shown in %.0f ms; rows %.1f px, page %.0f px\n",
+           fiscal_lines_view_get_n_shown (FISCAL_LINES_VIEW (view)), fiscal_bench_now_ms () - t0,
+           row_height, gtk_adjustment_get_page_size (vadj));
+  g_print ("%-24s %7s %9s %9s %9s %9s\n", "scroll", "frames", "median", "p95", "worst", ">16.7ms");
+
+  for (guint i = 0; i < 100; i++)
+    {
+      double t = wait_for_frame (window);
+      g_array_append_val (still, t);
+    }
+  report ("redraw, no scroll", still);
+  wheel = scroll (window, vadj, 3 * row_height, wheel_steps);
+  report (wheel_steps ? "wheel, 3 rows (from top)" : "wheel, 3 rows", wheel);
+  pages = scroll (window, vadj, gtk_adjustment_get_page_size (vadj), page_steps);
+  report (page_steps ? "page by page (from top)" : "page by page", pages);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
