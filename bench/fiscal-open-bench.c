@@ -24,31 +24,11 @@
 #include <adwaita.h>
 
 #include "fiscal-application.h"
+#include "fiscal-bench-gui.h"
 #include "fiscal-synthetic.h"
 #include "fiscal-window.h"
 
 #define REPEATS 5
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Runs the main loop until @window has painted a frame. */
-static void
-wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gboolean painted = FALSE;
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 /* Runs the main loop until nothing is pending. */
 static void
@@ -107,14 +87,14 @@ main (int   argc,
       window = fiscal_window_new (app);
       gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
       gtk_window_present (GTK_WINDOW (window));
-      wait_for_frame (GTK_WIDGET (window));
+      fiscal_bench_wait_for_frame (GTK_WIDGET (window));
       wait_for_rest ();
 
       t0 = fiscal_bench_now_ms ();
       if (!fiscal_window_open (window, file))
         g_error ("the budget did not open");
       ready[r] = fiscal_bench_now_ms () - t0;
-      wait_for_frame (GTK_WIDGET (window));
+      fiscal_bench_wait_for_frame (GTK_WIDGET (window));
       frame[r] = fiscal_bench_now_ms () - t0;
 
       wait_for_rest ();
@@ -126,14 +106,14 @@ main (int   argc,
       window = fiscal_window_new (app);
       gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
       gtk_window_present (GTK_WINDOW (window));
-      wait_for_frame (GTK_WIDGET (window));
+      fiscal_bench_wait_for_frame (GTK_WIDGET (window));
       wait_for_rest ();
 
       t0 = fiscal_bench_now_ms ();
       if (!fiscal_window_open (window, file))
         g_error ("the budget did not open");
       fiscal_window_show_page (window, "lines");
-      wait_for_frame (GTK_WIDGET (window));
+      fiscal_bench_wait_for_frame (GTK_WIDGET (window));
       lines[r] = fiscal_bench_now_ms () - t0;
 
       gtk_window_destroy (GTK_WINDOW (window));
@@ -145,7 +125,7 @@ main (int   argc,
       if (!fiscal_window_open (window, file))
         g_error ("the budget did not open");
       gtk_window_present (GTK_WINDOW (window));
-      wait_for_frame (GTK_WIDGET (window));
+      fiscal_bench_wait_for_frame (GTK_WIDGET (window));
       start[r] = fiscal_bench_now_ms () - t0;
 
       gtk_window_destroy (GTK_WINDOW (window));

@@ -25,75 +25,9 @@
 
 #include <adwaita.h>
 
+#include "fiscal-bench-gui.h"
 #include "fiscal-synthetic.h"
 #include "fiscal-lines-view.h"
-
-typedef struct
-{
-  double before_paint;
-  double after_paint;
-  gboolean painted;
-} Frame;
-
-static void
-before_paint_cb (GdkFrameClock *clock,
-                 Frame         *frame)
-{
-  frame->before_paint = fiscal_bench_now_ms ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                Frame         *frame)
-{
-  frame->after_paint = fiscal_bench_now_ms ();
-  frame->painted = TRUE;
-}
-
-/* Runs the main loop until @window has painted a frame; returns the time
- * that frame took from before-paint to after-paint. */
-static double
-wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  Frame frame = { 0, 0, FALSE };
-  gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frame);
-  gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frame);
-
-  gtk_widget_queue_draw (window);
-  while (!frame.painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, before);
-  g_signal_handler_disconnect (clock, after);
-
-  return frame.after_paint - frame.before_paint;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 static void
 report (const char *what,
@@ -105,7 +39,7 @@ report (const char *what,
   if (n == 0)
     return;
 
-  qsort (t, n, sizeof (double), compare_doubles);
+  qsort (t, n, sizeof (double), fiscal_bench_compare_doubles);
   for (guint i = 0; i < n; i++)
     if (t[i] > 1000.0 / 60)
       slow++;
@@ -125,7 +59,7 @@ scroll (GtkWidget     *window,
   GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
 
   gtk_adjustment_set_value (vadj, 0);
-  wait_for_frame (window);
+  fiscal_bench_wait_for_frame (window);
 
   while (max_steps == 0 || times->len < max_steps)
     {
@@ -139,7 +73,7 @@ scroll (GtkWidget     *window,
       t0 = fiscal_bench_now_ms ();
       gtk_adjustment_set_value (vadj, MIN (value + step, bottom));
       set = fiscal_bench_now_ms () - t0;
-      set += wait_for_frame (window);
+      set += fiscal_bench_wait_for_frame (window);
       g_array_append_val (times, set);
     }
 
@@ -177,16 +111,16 @@ main (int   argc,
   view = fiscal_lines_view_new ();
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  fiscal_bench_wait_for_frame (window);
 
   t0 = fiscal_bench_now_ms ();
   fiscal_lines_view_set_document (FISCAL_LINES_VIEW (view), doc);
-  wait_for_frame (window);
+  fiscal_bench_wait_for_frame (window);
   /* The list measures its rows over a few frames. */
   for (guint i = 0; i < 3; i++)
-    wait_for_frame (window);
+    fiscal_bench_wait_for_frame (window);
 
-  column_view = find_widget (view, GTK_TYPE_COLUMN_VIEW);
+  column_view = fiscal_bench_find_widget (view, GTK_TYPE_COLUMN_VIEW);
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
   row_height = gtk_adjustment_get_upper (vadj) / MAX (1, fiscal_lines_view_get_n_shown (FISCAL_LINES_VIEW (view)));
 
@@ -197,7 +131,7 @@ main (int   argc,
 
   for (guint i = 0; i < 100; i++)
     {
-      double t = wait_for_frame (window);
+      double t = fiscal_bench_wait_for_frame (window);
       g_array_append_val (still, t);
     }
   report ("redraw, no scroll", still);

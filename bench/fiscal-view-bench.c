@@ -24,80 +24,12 @@
 
 #include <adwaita.h>
 
+#include "fiscal-bench-gui.h"
 #include "fiscal-synthetic.h"
 #include "fiscal-checks-view.h"
 #include "fiscal-table-view.h"
 
 #define REPEATS 5
-
-typedef struct
-{
-  gboolean painted;
-  double   start;   /* when the frame began its work */
-  double   work;    /* from then to the end of its painting */
-} Frame;
-
-static void
-before_paint_cb (GdkFrameClock *clock,
-                 Frame         *frame)
-{
-  frame->start = fiscal_bench_now_ms ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                Frame         *frame)
-{
-  frame->painted = TRUE;
-  frame->work = fiscal_bench_now_ms () - frame->start;
-}
-
-/* Runs the main loop until @window has painted a frame; returns the
- * milliseconds the frame worked (update, layout and paint), without the
- * wait for the frame clock. */
-static double
-wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  Frame frame = { FALSE, fiscal_bench_now_ms (), 0 };
-  gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &frame);
-  gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frame);
-
-  gtk_widget_queue_draw (window);
-  while (!frame.painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, before);
-  g_signal_handler_disconnect (clock, after);
-
-  return frame.work;
-}
-
-/* The scrolled window that scrolls the rows of the table view @view: its
- * own, or the one it is in. */
-static GtkScrolledWindow *
-find_scrolled (GtkWidget *widget)
-{
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_scrolled (child);
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* Scrolls the table shown from top to bottom a page at a time, each step
  * waiting for its frame, and prints the median and worst frame. */
@@ -105,7 +37,7 @@ static void
 bench_scrolling (GtkWidget *window,
                  GtkWidget *view)
 {
-  GtkScrolledWindow *scrolled = find_scrolled (view);
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (fiscal_bench_find_widget (view, GTK_TYPE_SCROLLED_WINDOW));
   GtkAdjustment *adj;
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) works = g_array_new (FALSE, FALSE, sizeof (double));
@@ -115,7 +47,7 @@ bench_scrolling (GtkWidget *window,
     scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW));
   adj = gtk_scrolled_window_get_vadjustment (scrolled);
   gtk_adjustment_set_value (adj, 0);
-  wait_for_frame (window);
+  fiscal_bench_wait_for_frame (window);
 
   end = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
   for (value = 0; value < end;)
@@ -124,7 +56,7 @@ bench_scrolling (GtkWidget *window,
 
       value = MIN (end, value + MAX (1, gtk_adjustment_get_page_increment (adj)));
       gtk_adjustment_set_value (adj, value);
-      work = wait_for_frame (window);
+      work = fiscal_bench_wait_for_frame (window);
       t = fiscal_bench_now_ms () - t0;
       g_array_append_val (frames, t);
       g_array_append_val (works, work);
@@ -135,8 +67,8 @@ bench_scrolling (GtkWidget *window,
       g_print ("scrolling: the table fits in the window\n");
       return;
     }
-  g_array_sort (frames, compare_doubles);
-  g_array_sort (works, compare_doubles);
+  g_array_sort (frames, fiscal_bench_compare_doubles);
+  g_array_sort (works, fiscal_bench_compare_doubles);
   g_print ("scrolling %.0f px in %u pages:\n"
            "  step to frame painted: median %.1f ms, worst %.1f ms\n"
            "  frame work (layout and paint): median %.1f ms, worst %.1f ms\n",
@@ -183,7 +115,7 @@ main (int   argc,
   view = fiscal_table_view_new ();
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  fiscal_bench_wait_for_frame (window);
 
   g_print ("%u lines, %u units, %u projects\n%5s  %6s  %10s  %10s  %10s  %10s  %10s\n", n_lines, n_units, n_units * 10,
            "table", "rows", "first ms", "frame ms", "pivot ms", "view ms", "total ms");
@@ -200,7 +132,7 @@ main (int   argc,
 
         fiscal_table_view_set_table (FISCAL_TABLE_VIEW (view), NULL);
         fiscal_table_view_set_table (FISCAL_TABLE_VIEW (view), table);
-        first_frame = wait_for_frame (window);
+        first_frame = fiscal_bench_wait_for_frame (window);
         first = fiscal_bench_now_ms () - t0;
       }
 
@@ -213,7 +145,7 @@ main (int   argc,
           table = fiscal_pivot_table (doc, n);
           t1 = fiscal_bench_now_ms ();
           fiscal_table_view_set_table (FISCAL_TABLE_VIEW (view), table);
-          wait_for_frame (window);
+          fiscal_bench_wait_for_frame (window);
 
           pivot[r] = t1 - t0;
           shown[r] = fiscal_bench_now_ms () - t1;
@@ -236,7 +168,7 @@ main (int   argc,
     g_autoptr(FiscalTable) table = fiscal_pivot_table (doc, longest);
 
     fiscal_table_view_set_table (FISCAL_TABLE_VIEW (view), table);
-    wait_for_frame (window);
+    fiscal_bench_wait_for_frame (window);
     g_print ("表%u, %u rows: ", longest, longest_rows);
     bench_scrolling (window, view);
   }
@@ -248,7 +180,7 @@ main (int   argc,
     double times[REPEATS], set[REPEATS];
 
     gtk_window_set_child (GTK_WINDOW (window), checks);
-    wait_for_frame (window);
+    fiscal_bench_wait_for_frame (window);
     for (guint r = 0; r < REPEATS; r++)
       {
         double t0 = fiscal_bench_now_ms ();
@@ -256,7 +188,7 @@ main (int   argc,
         fiscal_checks_view_set_findings (FISCAL_CHECKS_VIEW (checks), NULL);
         fiscal_checks_view_set_findings (FISCAL_CHECKS_VIEW (checks), findings);
         set[r] = fiscal_bench_now_ms () - t0;
-        wait_for_frame (window);
+        fiscal_bench_wait_for_frame (window);
         times[r] = fiscal_bench_now_ms () - t0;
       }
     g_print ("checks page: %u findings set in %.1f ms, shown in %.1f ms\n", findings->len,
