@@ -150,15 +150,15 @@ data_text (FiscalTableView *view,
 
 /* The first widget of @type at or under @widget. */
 static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
+find_widget (GtkWidget *widget,
+             GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget_of_type (child, type);
+      GtkWidget *found = find_widget (child, type);
       if (found)
         return found;
     }
@@ -203,8 +203,8 @@ test_open_pages_in_turn (void)
   g_assert_cmpuint (n_lines, >, 0);
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "table");
 
-  lines = FISCAL_LINES_VIEW (find_widget_of_type (find_page (GTK_WIDGET (window), "lines"), FISCAL_TYPE_LINES_VIEW));
-  narrative = FISCAL_NARRATIVE_VIEW (find_widget_of_type (find_page (GTK_WIDGET (window), "narrative"), FISCAL_TYPE_NARRATIVE_VIEW));
+  lines = FISCAL_LINES_VIEW (find_widget (find_page (GTK_WIDGET (window), "lines"), FISCAL_TYPE_LINES_VIEW));
+  narrative = FISCAL_NARRATIVE_VIEW (find_widget (find_page (GTK_WIDGET (window), "narrative"), FISCAL_TYPE_NARRATIVE_VIEW));
   g_assert_nonnull (lines);
   g_assert_nonnull (narrative);
 
@@ -431,23 +431,6 @@ test_narrative_and_checks (void)
   iterate ();
 }
 
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
 
 static char *
 temp_copy_of_example (char **dir_out)
