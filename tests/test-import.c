@@ -1164,6 +1164,66 @@ test_report_figures (void)
     }
 }
 
+/* A cancelled import stops: the reading of a text or a PDF, or the
+ * rebuild of what was read. */
+static void
+test_import_cancel (void)
+{
+  gsize length;
+  g_autofree char *text = reference_text (&length);
+  g_autoptr(GBytes) pdf = render_pdf (text);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-import-cancel-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "disclosure.pdf", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "disclosure.txt", NULL);
+  const char *paths[] = { pdf_path, text_path };
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(FiscalDisclosure) d = reference ();
+
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_true (g_file_set_contents (text_path, text, length, NULL));
+  g_cancellable_cancel (cancelled);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalImportReport) report = NULL;
+      g_autoptr(FiscalDocument) doc = fiscal_import_file (file, cancelled, &report, &error);
+
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (doc);
+      g_assert_null (report);
+    }
+
+  /* the rebuild of what was read */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FiscalImportReport) report = NULL;
+    g_autoptr(FiscalDocument) doc = fiscal_import_disclosure_full (d, cancelled, &report, &error);
+
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (doc);
+    g_assert_null (report);
+  }
+
+  /* and not cancelled, the same calls give the budget */
+  {
+    g_autoptr(GCancellable) live = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FiscalImportReport) report = NULL;
+    g_autoptr(FiscalDocument) doc = fiscal_import_disclosure_full (d, live, &report, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (doc);
+    g_assert_cmpuint (fiscal_import_report_get_n_cells (report), ==, 688);
+    g_assert_cmpuint (fiscal_import_report_get_n_mismatches (report), ==, 0);
+  }
+
+  g_unlink (pdf_path);
+  g_unlink (text_path);
+  g_rmdir (dir);
+}
+
 /* One call from a file to the budget and its report, the file's kind told
  * by its content. */
 static void
@@ -2396,6 +2456,7 @@ main (int    argc,
   g_test_add_func ("/import/report/figures", test_report_figures);
   g_test_add_func ("/import/pdf", test_pdf);
   g_test_add_func ("/import/file", test_import_file);
+  g_test_add_func ("/import/cancel", test_import_cancel);
   g_test_add_func ("/import/own-pdf", test_own_pdf);
   g_test_add_func ("/import/own-pdf/other-budget", test_own_pdf_other_budget);
   g_test_add_func ("/import/corpus/units", test_corpus_units);

@@ -3765,6 +3765,7 @@ append_page_text (PopplerPage *page,
 
 static FiscalDisclosure *
 parse_poppler (PopplerDocument *pdf,
+               GCancellable    *cancellable,
                GError         **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -3773,8 +3774,15 @@ parse_poppler (PopplerDocument *pdf,
 
   for (int i = 0; i < n_pages; i++)
     {
-      PopplerPage *page = poppler_document_get_page (pdf, i);
+      PopplerPage *page;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_ptr_array_unref (state.header);
+          g_clear_pointer (&state.last, words_free);
+          return NULL;
+        }
+      page = poppler_document_get_page (pdf, i);
       if (i > 0)
         g_string_append_c (text, '\f');
       if (page)
@@ -3829,9 +3837,12 @@ fiscal_disclosure_parse_pdf (const char  *path,
   }
 }
 
-FiscalDisclosure *
-fiscal_disclosure_parse_pdf_bytes (GBytes  *bytes,
-                                   GError **error)
+/* A page is read in about a millisecond: @cancellable is looked at
+ * before each. */
+static FiscalDisclosure *
+parse_pdf_bytes (GBytes        *bytes,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   PopplerDocument *pdf = NULL;
   FiscalDisclosure *self;
@@ -3852,9 +3863,16 @@ fiscal_disclosure_parse_pdf_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  self = parse_poppler (pdf, error);
+  self = parse_poppler (pdf, cancellable, error);
   g_object_unref (pdf);
   return self;
+}
+
+FiscalDisclosure *
+fiscal_disclosure_parse_pdf_bytes (GBytes  *bytes,
+                                   GError **error)
+{
+  return parse_pdf_bytes (bytes, NULL, error);
 }
 
 /* ---- Accessors --------------------------------------------------------- */
@@ -4134,7 +4152,7 @@ fiscal_disclosure_read_file (GFile         *file,
   if (length >= 5 && memcmp (contents, "%PDF-", 5) == 0)
     {
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-      return fiscal_disclosure_parse_pdf_bytes (bytes, error);
+      return parse_pdf_bytes (bytes, cancellable, error);
     }
   return fiscal_disclosure_parse_text (contents, length, error);
 }

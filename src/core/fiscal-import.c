@@ -388,6 +388,7 @@ typedef struct
   const char         *unit;        /* the unit lines are made for */
   GHashTable         *projects;    /* name → GPtrArray of FiscalProject (borrowed), in the order made */
   GHashTable         *project_ids; /* id → FiscalProject (borrowed) */
+  GCancellable       *cancellable;
 } Ctx;
 
 typedef struct
@@ -1986,7 +1987,9 @@ reproduce_rounding (Ctx *ctx)
   /* Cyclic projection: each cell outside its window has the difference
    * to a point inside it shared evenly over its lines that can still move;
    * what that does to other cells is put right when their turn comes. */
-  for (guint round = 0, best = G_MAXUINT, stale = 0; round < 400 && stale < 40 && steps < MAX_STEPS; round++)
+  for (guint round = 0, best = G_MAXUINT, stale = 0;
+       round < 400 && stale < 40 && steps < MAX_STEPS && !g_cancellable_is_cancelled (ctx->cancellable);
+       round++)
     {
       gboolean violated = FALSE;
       guint n_violated = 0;
@@ -3052,7 +3055,9 @@ fiscal_import_compare_tables (FiscalDisclosure   *disclosure,
  *   itself (the audit)
  *
  * Reads @file (fiscal_disclosure_read_file()) and rebuilds its budget
- * (fiscal_import_disclosure()). It runs to the end before it returns.
+ * (fiscal_import_disclosure_full()). @cancellable is looked at while the
+ * file is read, before each page of a PDF and while the budget is rebuilt;
+ * cancelled, it gives %NULL and %G_IO_ERROR_CANCELLED.
  *
  * Returns: (transfer full): the rebuilt budget, or %NULL with @error set
  *   when @file cannot be read or is not a disclosure
@@ -3067,7 +3072,7 @@ fiscal_import_file (GFile               *file,
 
   if (disclosure == NULL)
     return NULL;
-  return fiscal_import_disclosure (disclosure, report, error);
+  return fiscal_import_disclosure_full (disclosure, cancellable, report, error);
 }
 
 /**
@@ -3083,6 +3088,24 @@ FiscalDocument *
 fiscal_import_disclosure (FiscalDisclosure    *disclosure,
                           FiscalImportReport **report_out,
                           GError             **error)
+{
+  return fiscal_import_disclosure_full (disclosure, NULL, report_out, error);
+}
+
+/**
+ * fiscal_import_disclosure_full:
+ * @cancellable: (nullable): stops the rebuild: the placing of lines
+ *   within their rounding, the comparison and the audit are cut short
+ * @report: (out) (optional) (transfer full): what was read, inferred and
+ *   could not be reproduced
+ *
+ * As fiscal_import_disclosure(), or %NULL with %G_IO_ERROR_CANCELLED.
+ */
+FiscalDocument *
+fiscal_import_disclosure_full (FiscalDisclosure    *disclosure,
+                               GCancellable        *cancellable,
+                               FiscalImportReport **report_out,
+                               GError             **error)
 {
   g_autoptr(FiscalImportReport) rep = fiscal_import_report_new ();
   g_autoptr(FiscalDocument) doc = NULL;
@@ -3132,6 +3155,7 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   ctx.unit = UNIT_ID;
   ctx.projects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   ctx.project_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.cancellable = cancellable;
 
   if (ctx.functions == NULL || ctx.economics == NULL)
     report (&ctx, FISCAL_IMPORT_WARNING, 0, _("There is no classification catalogue for %d; names and “三公” codes are not checked"),
@@ -3166,9 +3190,11 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   reproduce_rounding (&ctx);
   read_reasons (&ctx);
 
-  fiscal_import_compare_tables (disclosure, doc, rep, NULL);
+  if (!g_cancellable_is_cancelled (cancellable))
+    fiscal_import_compare_tables (disclosure, doc, rep, NULL);
 
   /* what the publication contradicts in itself, as published */
+  if (!g_cancellable_is_cancelled (cancellable))
   {
     FiscalAuditInput input;
     g_autoptr(GPtrArray) findings = NULL;
@@ -3190,6 +3216,8 @@ fiscal_import_disclosure (FiscalDisclosure    *disclosure,
   g_hash_table_unref (ctx.projects);
   g_hash_table_unref (ctx.project_ids);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   if (report_out)
     *report_out = g_steal_pointer (&rep);
   return g_steal_pointer (&doc);

@@ -78,6 +78,10 @@ FiscalDocument          *fiscal_import_file               (GFile                
 FiscalDocument          *fiscal_import_disclosure         (FiscalDisclosure     *disclosure,
                                                            FiscalImportReport  **report,
                                                            GError              **error);
+FiscalDocument          *fiscal_import_disclosure_full    (FiscalDisclosure     *disclosure,
+                                                           GCancellable         *cancellable,
+                                                           FiscalImportReport  **report,
+                                                           GError              **error);
 guint                    fiscal_import_compare_tables     (FiscalDisclosure     *disclosure,
                                                            FiscalDocument       *document,
                                                            FiscalImportReport   *report,
