@@ -1563,6 +1563,37 @@ test_import_disclosure (void)
         g_assert_cmpint (fiscal_money_round_wan (f->rebuilt) - fiscal_money_round_wan (f->published), ==, 100);
       }
 
+    /* what is shown is saved as CSV: the differences, each with both
+     * figures */
+    {
+      g_autofree char *dir = g_dir_make_tmp ("fiscal-figures-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "figures.csv", NULL);
+      g_autoptr(GFile) csv_file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+      g_autofree char *csv = NULL;
+      gsize size;
+
+      g_assert_true (fiscal_figures_view_write_csv (figures, csv_file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &csv, &size, NULL));
+      g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbf"));   /* a BOM, for Excel */
+      records = fiscal_csv_parse (csv + 3, size - 3, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (records->len, ==, 3 + n_different);
+      for (guint i = 3; i < records->len; i++)
+        {
+          GStrv record = g_ptr_array_index (records, i);
+          f = fiscal_figures_view_get_shown (figures, i - 3);
+
+          g_assert_cmpstr (record[7], ==, fiscal_figure_state_describe (FISCAL_FIGURE_DIFFERENT));
+          g_assert_cmpstr (record[1], ==, f->code);
+          g_assert_cmpstr (record[6], ==, "1.00");
+        }
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+
     /* one table at a time; a figure leads to the lines behind it */
     fiscal_figures_view_set_table (figures, 3);
     g_assert_cmpuint (fiscal_figures_view_get_n_shown (figures), >, 0);

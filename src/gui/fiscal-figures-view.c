@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fiscal-figures-view.h"
 
@@ -557,6 +558,85 @@ activate_cb (FiscalFiguresView *self,
   fiscal_figures_view_activate (self, position);
 }
 
+/**
+ * fiscal_figures_view_write_csv:
+ *
+ * Writes the figures shown (the table chosen, the differences only if so)
+ * to @file as CSV, the columns of the page with the line and page apart;
+ * the file is replaced whole or not at all.
+ */
+gboolean
+fiscal_figures_view_write_csv (FiscalFiguresView  *self,
+                               GFile              *file,
+                               GError            **error)
+{
+  g_autoptr(GArray) shown = NULL;
+  g_autoptr(FiscalTable) table = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (FISCAL_IS_FIGURES_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  shown = g_array_sized_new (FALSE, FALSE, sizeof (FiscalFigure), self->model->shown->len);
+  for (guint p = 0; p < self->model->shown->len; p++)
+    g_array_append_val (shown, *fiscal_figures_view_get_shown (self, p));
+  table = fiscal_figures_to_table (shown);
+  if (self->document)
+    fiscal_table_set_department (table, fiscal_document_get_department_name (self->document));
+  g_ptr_array_add (tables, table);
+  csv = fiscal_tables_to_csv_full (tables, FISCAL_CSV_BOM);
+
+  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static void
+save_response_cb (GtkFileChooserNative *chooser,
+                  int                   response,
+                  FiscalFiguresView    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && !fiscal_figures_view_write_csv (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      GtkWidget *dialog;
+
+      /* Translators: %s is the file that could not be written */
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       _("Could Not Save the Figures"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s: %s", name, error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+save_clicked_cb (FiscalFiguresView *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Save Figures as CSV"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the suggested name of the file of published and rebuilt figures */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("figures.csv"));
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 add_column (FiscalFiguresView *self,
             Column             column,
@@ -656,6 +736,14 @@ fiscal_figures_view_init (FiscalFiguresView *self)
   spacer = gtk_label_new (NULL);
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (self->toolbar), spacer);
+
+  {
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as CSV…"));
+
+    gtk_widget_set_tooltip_text (save, _("Save the figures shown as CSV, for a spreadsheet"));
+    g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
+    gtk_box_append (GTK_BOX (self->toolbar), save);
+  }
 
   self->summary = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->summary, TRUE);

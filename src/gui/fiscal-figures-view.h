@@ -34,5 +34,8 @@ const FiscalFigure *fiscal_figures_view_get_shown             (FiscalFiguresView
 const char         *fiscal_figures_view_get_summary           (FiscalFiguresView  *self);
 void                fiscal_figures_view_activate              (FiscalFiguresView  *self,
                                                                guint               position);
+gboolean            fiscal_figures_view_write_csv             (FiscalFiguresView  *self,
+                                                               GFile              *file,
+                                                               GError            **error);
 
 G_END_DECLS
