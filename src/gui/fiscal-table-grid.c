@@ -19,9 +19,10 @@
  * amounts pass under them, clipped at their right edge, so a figure can
  * always be read with the row it belongs to. A header cell over frozen
  * columns stays with them; one over frozen and scrolling columns keeps
- * its left edge and gives up its scrolled part. Where the frozen columns
- * would take more than three fifths of the width, nothing is frozen and
- * everything scrolls.
+ * its left edge and gives up its scrolled part; a group over scrolling
+ * columns scrolls with them and keeps its name in the part in view while
+ * the name fits there. Where the frozen columns would take more than
+ * three fifths of the width, nothing is frozen and everything scrolls.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
