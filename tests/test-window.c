@@ -879,6 +879,225 @@ test_long_table (void)
   iterate ();
 }
 
+/* The child of @grid that draws the rule and shadow at the frozen edge. */
+static GtkWidget *
+find_frozen_edge (GtkWidget *grid)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "frozen-edge"))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+/* A table like 表7: three code parts, a name, a project, and fourteen
+ * amounts, the last thirteen under one group header. */
+static FiscalTable *
+wide_table (void)
+{
+  FiscalTable *table = fiscal_table_new (7, fiscal_pivot_table_title (7));
+  static const char *parts[] = { "类", "款", "项" };
+
+  for (guint c = 0; c < 3; c++)
+    fiscal_table_add_column (table, FISCAL_COLUMN_CODE_1 + c, parts[c]);
+  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "功能分类科目名称");
+  fiscal_table_add_column (table, FISCAL_COLUMN_PROJECT, "项目名称");
+  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "项目支出合计");
+  for (guint c = 0; c < 13; c++)
+    {
+      g_autofree char *title = g_strdup_printf ("经济分类%u", c + 1);
+      fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, title);
+    }
+
+  fiscal_table_add_header (table, 0, 0, 1, 3, "科目编码");
+  for (guint c = 0; c < 3; c++)
+    fiscal_table_add_header (table, 1, c, 1, 1, parts[c]);
+  fiscal_table_add_header (table, 0, 3, 2, 1, "功能分类科目名称");
+  fiscal_table_add_header (table, 0, 4, 2, 1, "项目名称");
+  fiscal_table_add_header (table, 0, 5, 2, 1, "项目支出合计");
+  fiscal_table_add_header (table, 0, 6, 1, 13, "经济分类");
+  for (guint c = 0; c < 13; c++)
+    {
+      g_autofree char *title = g_strdup_printf ("经济分类%u", c + 1);
+      fiscal_table_add_header (table, 1, 6 + c, 1, 1, title);
+    }
+
+  for (guint r = 0; r < 200; r++)
+    {
+      g_autofree char *project = g_strdup_printf ("项目%u", r);
+      FiscalTableRow *row = fiscal_table_add_row (table, "2010302", "一般行政管理事务", 3);
+
+      fiscal_table_row_set_project (row, project);
+      for (guint i = 0; i < 14; i++)
+        fiscal_table_row_set_amount (row, i, (gint64) (r + 1) * 1000000 + i * 100);
+    }
+
+  return table;
+}
+
+/* A wide table scrolled sideways keeps its code, name and project
+ * columns at the left, in the header and the rows; the amounts pass
+ * under them, each still under its header, and a rule marks the edge.
+ * The cursor moved to an amount column scrolled away brings it into view
+ * right of the frozen columns. A window too narrow for them scrolls
+ * everything. */
+static void
+test_frozen_columns (void)
+{
+  g_autoptr(FiscalTable) table = wide_table ();
+  GtkWidget *window = gtk_window_new ();
+  FiscalTableView *view = FISCAL_TABLE_VIEW (fiscal_table_view_new ());
+  const guint name = 3, project = 4, first_amount = 5, last = 18;
+  GtkWidget *grid, *scroller, *edge_widget;
+  GtkAdjustment *hadjustment;
+  graphene_rect_t port, codes, name_head, name_body, project_body, group;
+  graphene_rect_t head, body, after;
+  guint header, row, column;
+  double edge;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_table_view_set_table (view, table);
+  wait_for_frame (GTK_WIDGET (view));
+  header = fiscal_table_view_get_n_header_rows (view);
+  g_assert_cmpuint (header, ==, 2);
+
+  grid = gtk_widget_get_parent (fiscal_table_view_get_cell (view, header, name));
+  g_assert_true (FISCAL_IS_TABLE_GRID (grid));
+  g_assert_cmpuint (fiscal_table_grid_get_n_frozen (FISCAL_TABLE_GRID (grid)), ==, 5);
+  scroller = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (view), &port));
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (grid));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+  /* The table is wider than the window. */
+  body = cell_bounds (view, header, last);
+  g_assert_cmpfloat (body.origin.x + body.size.width, >, port.origin.x + port.size.width);
+
+  codes = cell_bounds (view, 0, 0);
+  name_head = cell_bounds (view, 0, name);
+  name_body = cell_bounds (view, header, name);
+  project_body = cell_bounds (view, header, project);
+  edge = project_body.origin.x + project_body.size.width;
+  g_assert_cmpfloat (name_head.origin.x, ==, name_body.origin.x);
+  edge_widget = find_frozen_edge (grid);
+  g_assert_false (gtk_widget_get_child_visible (edge_widget));
+
+  /* Scrolled to the last column: the frozen cells have not moved, and
+   * the last column's header and rows line up right of them. */
+  fiscal_table_view_scroll_to_cell (view, 0, last);
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==,
+                     gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment));
+
+  after = cell_bounds (view, 0, 0);
+  g_assert_cmpfloat (after.origin.x, ==, codes.origin.x);
+  g_assert_cmpfloat (after.size.width, ==, codes.size.width);
+  after = cell_bounds (view, 0, name);
+  g_assert_cmpfloat (after.origin.x, ==, name_head.origin.x);
+  g_assert_cmpfloat (after.size.width, ==, name_head.size.width);
+  after = cell_bounds (view, header, name);
+  g_assert_cmpfloat (after.origin.x, ==, name_body.origin.x);
+  g_assert_cmpfloat (after.size.width, ==, name_body.size.width);
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header, name), ==, "一般行政管理事务");
+  after = cell_bounds (view, header, project);
+  g_assert_cmpfloat (after.origin.x + after.size.width, ==, edge);
+
+  head = cell_bounds (view, 1, last);
+  body = cell_bounds (view, header, last);
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, 1, last), ==, "经济分类13");
+  g_assert_cmpstr (fiscal_table_view_get_text_at (view, header, last), ==, "1.00");
+  g_assert_cmpfloat (head.origin.x, ==, body.origin.x);
+  g_assert_cmpfloat (head.size.width, ==, body.size.width);
+  g_assert_cmpfloat (body.origin.x, >=, edge);
+  g_assert_cmpfloat (body.origin.x + body.size.width, ==, port.origin.x + port.size.width);
+
+  /* The first amounts went under the frozen columns; the group header
+   * over the scrolled columns ends with them and starts right of the
+   * frozen edge. */
+  after = cell_bounds (view, header, first_amount);
+  g_assert_cmpfloat (after.origin.x, <, edge);
+  group = cell_bounds (view, 0, 6);
+  g_assert_cmpfloat (group.origin.x + group.size.width, ==, body.origin.x + body.size.width);
+  g_assert_cmpfloat (group.origin.x, >=, edge);
+
+  /* The rule at the frozen edge shows while the amounts are scrolled. */
+  g_assert_true (gtk_widget_get_child_visible (edge_widget));
+  g_assert_true (gtk_widget_compute_bounds (edge_widget, GTK_WIDGET (view), &after));
+  g_assert_cmpfloat (after.origin.x, ==, edge - 1);
+
+  /* The cursor moved back to the first amount column brings it into
+   * view right of the frozen columns, not under them. */
+  g_assert_true (gtk_widget_grab_focus (grid));
+  g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)",
+                                             FISCAL_TABLE_MOVE_COLUMNS, -(int) (last - first_amount)));
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
+  g_assert_cmpuint (row, ==, 0);
+  g_assert_cmpuint (column, ==, first_amount);
+  body = cell_bounds (view, header, first_amount);
+  head = cell_bounds (view, 1, first_amount);
+  g_assert_cmpfloat (body.origin.x, >=, edge);
+  g_assert_cmpfloat (body.origin.x + body.size.width, <=, port.origin.x + port.size.width);
+  g_assert_cmpfloat (head.origin.x, ==, body.origin.x);
+  g_assert_cmpfloat (head.size.width, ==, body.size.width);
+  g_assert_true (gtk_widget_has_css_class (fiscal_table_view_get_cell (view, header, first_amount), "cursor"));
+  after = cell_bounds (view, header, name);
+  g_assert_cmpfloat (after.origin.x, ==, name_body.origin.x);
+
+  /* And one a few columns on, scrolled away to the right, is brought in
+   * at the right edge. */
+  g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_ROW_END, 1));
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_COLUMNS, -1));
+  wait_for_frame (GTK_WIDGET (view));
+  body = cell_bounds (view, header, last - 1);
+  g_assert_cmpfloat (body.origin.x, >=, edge);
+  g_assert_cmpfloat (body.origin.x + body.size.width, <=, port.origin.x + port.size.width);
+
+  /* Moving along a frozen column does not scroll sideways. */
+  {
+    double value = gtk_adjustment_get_value (hadjustment);
+
+    g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_ROW_END, -1));
+    wait_for_frame (GTK_WIDGET (view));
+    g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_ROWS, 1));
+    wait_for_frame (GTK_WIDGET (view));
+    g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
+    g_assert_cmpuint (row, ==, 1);
+    g_assert_cmpuint (column, ==, 0);
+    g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, value);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  /* In a narrow window the frozen columns would leave too little room:
+   * everything scrolls, the names too. */
+  window = gtk_window_new ();
+  view = FISCAL_TABLE_VIEW (fiscal_table_view_new ());
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_table_view_set_table (view, table);
+  wait_for_frame (GTK_WIDGET (view));
+  grid = gtk_widget_get_parent (fiscal_table_view_get_cell (view, header, name));
+  g_assert_cmpuint (fiscal_table_grid_get_n_frozen (FISCAL_TABLE_GRID (grid)), ==, 0);
+  name_body = cell_bounds (view, header, name);
+  fiscal_table_view_scroll_to_cell (view, 0, last);
+  wait_for_frame (GTK_WIDGET (view));
+  after = cell_bounds (view, header, name);
+  g_assert_cmpfloat (after.origin.x, <, name_body.origin.x);
+  g_assert_false (gtk_widget_get_child_visible (find_frozen_edge (grid)));
+  head = cell_bounds (view, 1, last);
+  body = cell_bounds (view, header, last);
+  g_assert_cmpfloat (head.origin.x, ==, body.origin.x);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_targets_panel (void)
 {
@@ -2426,6 +2645,7 @@ main (int   argc,
   g_test_add_func ("/window/table-to-lines", test_table_to_lines);
   g_test_add_func ("/window/targets-panel", test_targets_panel);
   g_test_add_func ("/window/long-table", test_long_table);
+  g_test_add_func ("/window/frozen-columns", test_frozen_columns);
   g_test_add_func ("/window/export-and-print", test_export_and_print);
   g_test_add_func ("/window/import-disclosure", test_import_disclosure);
   g_test_add_func ("/window/lines-keyboard", test_lines_keyboard);

@@ -14,6 +14,16 @@
  * whose row leaves the view takes a row that comes into it, so scrolling
  * sets the texts of the rows that come into view and nothing else.
  *
+ * The leading label columns (the code parts, the name, the project) are
+ * frozen: when the table scrolls sideways they stay at the left and the
+ * amounts pass under them, clipped at their right edge, so a figure can
+ * always be read with the row it belongs to. A header cell over frozen
+ * columns stays with them; one over frozen and scrolling columns keeps
+ * its left edge and gives up its scrolled part; a group over scrolling
+ * columns scrolls with them and keeps its name in the part in view while
+ * the name fits there. Where the frozen columns would take more than
+ * three fifths of the width, nothing is frozen and everything scrolls.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -54,6 +64,7 @@ struct _FiscalTableGrid
 
   GPtrArray     *header;          /* a label per header cell, in the table's order */
   GtkWidget     *probe;           /* an empty cell, never shown: the padding and height of a row */
+  GtkWidget     *frozen_edge;     /* the shadow at the right of the frozen columns */
   GArray        *slots;           /* of Slot */
 
   guint         *units;           /* per column: its width in half-em (or digit) units */
@@ -63,6 +74,8 @@ struct _FiscalTableGrid
   int            header_height;
   int            row_height;
   int            laid_out_width;  /* the width the columns were laid out for, -1 for their own */
+  guint          n_label_columns; /* the leading code, name and project columns */
+  guint          n_frozen;        /* those that stay in view as laid out now: all or none */
 
   guint          cursor_row;      /* NO_ROW when there is none */
   guint          cursor_column;
@@ -253,6 +266,35 @@ total_width (FiscalTableGrid *self)
   return self->n_columns > 0 ? self->offsets[self->n_columns] : 0;
 }
 
+/* The right edge of the frozen columns, 0 where none are. */
+static int
+frozen_width (FiscalTableGrid *self)
+{
+  return self->n_frozen > 0 ? self->offsets[self->n_frozen] : 0;
+}
+
+/* How many columns at the start of the table are codes, names and
+ * projects: the ones to freeze. */
+static guint
+count_label_columns (FiscalTableGrid *self)
+{
+  guint n = 0;
+
+  while (n < self->n_columns && column_kind (self, n) <= FISCAL_COLUMN_PROJECT)
+    n++;
+
+  return n;
+}
+
+/* Where column @c starts in the widget, for the scroll value @hvalue. */
+static int
+column_x (FiscalTableGrid *self,
+          guint            c,
+          int              hvalue)
+{
+  return c < self->n_frozen ? self->offsets[c] : self->offsets[c] - hvalue;
+}
+
 /* Lays out the columns for @width (or their own widths for -1) and the
  * header rows on them. */
 static void
@@ -304,7 +346,9 @@ layout_columns (FiscalTableGrid *self,
     self->offsets[c + 1] = self->offsets[c] + self->widths[c] + (c == 0 ? 1 : 0);
 
   /* Header rows as high as their highest cell; a cell over several rows
-   * makes the last of them higher where it needs more. */
+   * makes the last of them higher where it needs more. A cell over label
+   * and amount columns may be narrowed to its label part when the table
+   * scrolls sideways: it is as high as it is there. */
   {
     g_autofree int *heights = g_new0 (int, self->n_header_rows);
 
@@ -313,7 +357,9 @@ layout_columns (FiscalTableGrid *self,
         {
           const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (self->table, i);
           GtkWidget *label = g_ptr_array_index (self->header, i);
-          int w = self->offsets[cell->column + cell->column_span] - self->offsets[cell->column];
+          guint end = cell->column + cell->column_span;
+          guint narrowest = cell->column < self->n_label_columns ? MIN (end, self->n_label_columns) : end;
+          int w = self->offsets[narrowest] - self->offsets[cell->column];
           int h, have = 0;
 
           if ((pass == 0) != (cell->row_span == 1))
@@ -503,10 +549,15 @@ cell_at (FiscalTableGrid *self,
          guint           *row,
          guint           *column)
 {
-  double cx = x + gtk_adjustment_get_value (self->hadjustment);
-  double cy = y + gtk_adjustment_get_value (self->vadjustment) - self->header_height;
+  double cx, cy;
 
-  if (self->table == NULL || self->laid_out_width == NOT_LAID_OUT || y < self->header_height || cy < 0 || cx < 0)
+  if (self->table == NULL || self->laid_out_width == NOT_LAID_OUT)
+    return FALSE;
+
+  /* Over the frozen columns nothing is scrolled sideways. */
+  cx = x < frozen_width (self) ? x : x + gtk_adjustment_get_value (self->hadjustment);
+  cy = y + gtk_adjustment_get_value (self->vadjustment) - self->header_height;
+  if (y < self->header_height || cy < 0 || cx < 0)
     return FALSE;
 
   *row = (guint) (cy / self->row_height);
@@ -560,9 +611,11 @@ apply_scroll (FiscalTableGrid *self,
       gtk_adjustment_set_value (self->vadjustment, top + self->row_height - height);
   }
 
-  if (c >= 0 && (guint) c < self->n_columns)
+  /* A frozen column is in view already; a scrolling one is brought into
+   * view right of the frozen ones, not under them. */
+  if (c >= (int) self->n_frozen && (guint) c < self->n_columns)
     {
-      double left = self->offsets[c], right = self->offsets[c + 1];
+      double left = self->offsets[c] - frozen_width (self), right = self->offsets[c + 1];
       double value = gtk_adjustment_get_value (self->hadjustment);
 
       if (left < value)
@@ -605,11 +658,12 @@ configure_adjustments (FiscalTableGrid *self,
                        int              height)
 {
   int body = MAX (self->row_height, height - self->header_height);
+  int across = MAX (1, width - frozen_width (self));
 
   gtk_adjustment_configure (self->hadjustment,
                             gtk_adjustment_get_value (self->hadjustment),
                             0, MAX (width, total_width (self)),
-                            width * 0.1, width * 0.9, width);
+                            across * 0.1, across * 0.9, width);
   gtk_adjustment_configure (self->vadjustment,
                             gtk_adjustment_get_value (self->vadjustment),
                             0, MAX (height, self->header_height + (int) self->n_rows * self->row_height),
@@ -625,35 +679,73 @@ fiscal_table_grid_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   FiscalTableGrid *self = FISCAL_TABLE_GRID (widget);
-  double hvalue;
+  int hvalue;
   guint first, last;
 
   if (self->table == NULL)
     {
+      self->n_frozen = 0;
       configure_adjustments (self, width, height);
+      gtk_widget_set_child_visible (self->frozen_edge, FALSE);
       return;
     }
 
   layout_columns (self, width);
+  /* In a narrow view, where the frozen columns would leave less than two
+   * fifths of the width to the others, everything scrolls. */
+  self->n_frozen = 5 * self->offsets[self->n_label_columns] <= 3 * width ? self->n_label_columns : 0;
   configure_adjustments (self, width, height);
   if (self->scroll_row != NO_ROW)
     apply_scroll (self, width, height);
 
-  hvalue = gtk_adjustment_get_value (self->hadjustment);
+  hvalue = (int) gtk_adjustment_get_value (self->hadjustment);
 
   for (guint i = 0; i < self->header->len; i++)
     {
       const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (self->table, i);
       GtkWidget *label = g_ptr_array_index (self->header, i);
-      GtkAllocation alloc = {
-        self->offsets[cell->column] - (int) hvalue,
-        self->header_tops[cell->row],
-        self->offsets[cell->column + cell->column_span] - self->offsets[cell->column],
-        self->header_tops[cell->row + cell->row_span] - self->header_tops[cell->row],
-      };
+      guint end = cell->column + cell->column_span;
+      int left = column_x (self, cell->column, hvalue);
+      int right = column_x (self, end - 1, hvalue) + self->offsets[end] - self->offsets[end - 1];
+      GtkAllocation alloc;
+      int natural;
 
-      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+
+      /* Over frozen and scrolling columns: the frozen part stays. */
+      if (cell->column < self->n_frozen && end > self->n_frozen)
+        right = MAX (right, frozen_width (self));
+      /* A group over scrolling columns partly in view keeps its name in
+       * the part in view, as far as the name fits in the group. */
+      else if (cell->column >= self->n_frozen && cell->column_span > 1)
+        {
+          int shown_left = MAX (left, frozen_width (self)), shown_right = MIN (right, width);
+          int shown = MAX (shown_right - shown_left, MIN (natural, right - left));
+
+          left = CLAMP (shown_left, left, right - shown);
+          right = left + shown;
+        }
+
+      alloc.x = left;
+      alloc.y = self->header_tops[cell->row];
+      alloc.width = right - left;
+      alloc.height = self->header_tops[cell->row + cell->row_span] - self->header_tops[cell->row];
       gtk_widget_size_allocate (label, &alloc, -1);
+    }
+
+  /* The shadow over the scrolled columns' left edge, down to the last
+   * row. */
+  gtk_widget_set_child_visible (self->frozen_edge, self->n_frozen > 0 && hvalue > 0);
+  if (self->n_frozen > 0 && hvalue > 0)
+    {
+      int bottom = self->header_height + (int) self->n_rows * self->row_height -
+                   (int) gtk_adjustment_get_value (self->vadjustment);
+      int edge_width;
+
+      gtk_widget_measure (self->frozen_edge, GTK_ORIENTATION_HORIZONTAL, -1, &edge_width, NULL, NULL, NULL);
+      gtk_widget_size_allocate (self->frozen_edge,
+                                &(GtkAllocation) { frozen_width (self) - 1, 0, MAX (1, edge_width), MIN (height, bottom) },
+                                -1);
     }
 
   /* The rows in view, partly or whole. */
@@ -689,7 +781,7 @@ fiscal_table_grid_size_allocate (GtkWidget *widget,
       for (guint c = 0; c < self->n_columns; c++)
         {
           GtkAllocation alloc = {
-            self->offsets[c] - (int) hvalue,
+            column_x (self, c, hvalue),
             row_y (self, r),
             self->offsets[c + 1] - self->offsets[c],
             self->row_height,
@@ -716,25 +808,57 @@ fiscal_table_grid_snapshot (GtkWidget   *widget,
   FiscalTableGrid *self = FISCAL_TABLE_GRID (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int frozen, body;
 
   if (self->table == NULL)
     return;
 
-  /* Rows pass under the header. */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->header_height, width,
-                                                         MAX (0, height - self->header_height)));
+  frozen = frozen_width (self);
+  body = MAX (0, height - self->header_height);
+
+  /* Rows pass under the header, and the scrolling columns under the
+   * frozen ones. */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->header_height, width, body));
+  if (self->n_frozen > 0)
+    gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (frozen, self->header_height, MAX (0, width - frozen), body));
   for (guint i = 0; i < self->slots->len; i++)
     {
       Slot *slot = &g_array_index (self->slots, Slot, i);
 
       if (slot->row != NO_ROW)
-        for (guint c = 0; c < self->n_columns; c++)
+        for (guint c = self->n_frozen; c < self->n_columns; c++)
           gtk_widget_snapshot_child (widget, slot->cells[c], snapshot);
+    }
+  if (self->n_frozen > 0)
+    {
+      gtk_snapshot_pop (snapshot);
+      for (guint i = 0; i < self->slots->len; i++)
+        {
+          Slot *slot = &g_array_index (self->slots, Slot, i);
+
+          if (slot->row != NO_ROW)
+            for (guint c = 0; c < self->n_frozen; c++)
+              gtk_widget_snapshot_child (widget, slot->cells[c], snapshot);
+        }
     }
   gtk_snapshot_pop (snapshot);
 
+  /* The header the same way: a cell that starts in the frozen columns
+   * stays with them. */
+  if (self->n_frozen > 0)
+    gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (frozen, 0, MAX (0, width - frozen), self->header_height));
   for (guint i = 0; i < self->header->len; i++)
-    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->header, i), snapshot);
+    if (fiscal_table_get_header_cell (self->table, i)->column >= self->n_frozen)
+      gtk_widget_snapshot_child (widget, g_ptr_array_index (self->header, i), snapshot);
+  if (self->n_frozen > 0)
+    {
+      gtk_snapshot_pop (snapshot);
+      for (guint i = 0; i < self->header->len; i++)
+        if (fiscal_table_get_header_cell (self->table, i)->column < self->n_frozen)
+          gtk_widget_snapshot_child (widget, g_ptr_array_index (self->header, i), snapshot);
+    }
+
+  gtk_widget_snapshot_child (widget, self->frozen_edge, snapshot);
 }
 
 static gboolean
@@ -967,6 +1091,7 @@ fiscal_table_grid_dispose (GObject *object)
   if (self->header != NULL)
     clear_header (self);
   g_clear_pointer (&self->probe, gtk_widget_unparent);
+  g_clear_pointer (&self->frozen_edge, gtk_widget_unparent);
   g_clear_object (&self->table);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
@@ -1161,6 +1286,14 @@ fiscal_table_grid_init (FiscalTableGrid *self)
   gtk_widget_set_child_visible (self->probe, FALSE);
   gtk_widget_set_parent (self->probe, GTK_WIDGET (self));
 
+  self->frozen_edge = g_object_new (GTK_TYPE_BOX,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    "can-target", FALSE,
+                                    "css-classes", (const char *[]) { "frozen-edge", NULL },
+                                    NULL);
+  gtk_widget_set_child_visible (self->frozen_edge, FALSE);
+  gtk_widget_set_parent (self->frozen_edge, GTK_WIDGET (self));
+
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
 
@@ -1243,6 +1376,7 @@ fiscal_table_grid_set_table (FiscalTableGrid *self,
   self->n_rows = table ? fiscal_table_get_n_rows (table) : 0;
   self->n_header_rows = table ? fiscal_table_get_n_header_rows (table) : 0;
   self->laid_out_width = NOT_LAID_OUT;
+  self->n_frozen = 0;
 
   if (!keep_place)
     {
@@ -1266,6 +1400,7 @@ fiscal_table_grid_set_table (FiscalTableGrid *self,
   self->offsets = g_renew (int, self->offsets, self->n_columns + 1);
   self->header_tops = g_renew (int, self->header_tops, self->n_header_rows + 1);
   count_units (self);
+  self->n_label_columns = count_label_columns (self);
 
   if (!same_columns)
     build_header (self);
@@ -1391,4 +1526,18 @@ fiscal_table_grid_get_cursor (FiscalTableGrid *self,
   if (column)
     *column = self->cursor_column;
   return TRUE;
+}
+
+/**
+ * fiscal_table_grid_get_n_frozen:
+ *
+ * Returns: how many columns at the start of the table (its codes, name
+ *   and project) stay at the left as the others scroll sideways, as laid
+ *   out now: 0 where they would take more than three fifths of the width
+ */
+guint
+fiscal_table_grid_get_n_frozen (FiscalTableGrid *self)
+{
+  g_return_val_if_fail (FISCAL_IS_TABLE_GRID (self), 0);
+  return self->n_frozen;
 }

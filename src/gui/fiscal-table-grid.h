@@ -3,8 +3,9 @@
  * The grouped header and the rows of a disclosure table, on one set of
  * column widths. Only the rows in view are made as widgets, so a table of
  * any length costs the same to show and to scroll; the header stays in
- * view above the rows. It scrolls itself (GtkScrollable): put it in a
- * GtkScrolledWindow.
+ * view above the rows, and the leading code and name columns stay in
+ * view at the left as the amounts scroll sideways. It scrolls itself
+ * (GtkScrollable): put it in a GtkScrolledWindow.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,5 +49,6 @@ void         fiscal_table_grid_set_cursor   (FiscalTableGrid *self,
 gboolean     fiscal_table_grid_get_cursor   (FiscalTableGrid *self,
                                              guint           *row,
                                              guint           *column);
+guint        fiscal_table_grid_get_n_frozen (FiscalTableGrid *self);
 
 G_END_DECLS
