@@ -402,7 +402,8 @@ editor_has_focus (FiscalLineCell *cell)
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   return cell->editor != NULL && focus != NULL &&
-         (focus == cell->editor || gtk_widget_is_ancestor (focus, cell->editor));
+         (focus == cell->editor || gtk_widget_is_ancestor (focus, cell->editor) ||
+          (cell->completion != NULL && gtk_widget_is_ancestor (focus, cell->completion)));
 }
 
 /* Ends editing @cell. With @commit, what was typed is stored if it is not
@@ -574,7 +575,9 @@ completion_key_cb (GtkEventControllerKey *controller,
     }
 }
 
-/* The completion of the cell's editor, once it holds its first text. */
+/* The completion of the cell's editor. It points at the cell, which has
+ * its place already when the first letter typed opens the completion (the
+ * editor gets its place only in the next frame). */
 static void
 add_completion (FiscalLineCell *cell)
 {
@@ -589,7 +592,7 @@ add_completion (FiscalLineCell *cell)
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Matching codes"), -1);
   gtk_popover_set_child (GTK_POPOVER (cell->completion), list);
-  gtk_widget_set_parent (cell->completion, cell->editor);
+  gtk_widget_set_parent (cell->completion, GTK_WIDGET (cell));
   g_signal_connect (list, "row-activated", G_CALLBACK (completion_activated_cb), cell);
   g_signal_connect (cell->editor, "changed", G_CALLBACK (completion_text_changed_cb), cell);
 
