@@ -273,11 +273,13 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
   return error == NULL && (error_message == NULL || *error_message == NULL);
 }
 
-/* Cells: each is a light widget, its value in a label (and beside a code
- * the code's name), that takes the keyboard focus as the cursor. The text
- * field that edits a value, with the completion of a code, is made when a
- * cell starts being edited and goes when the edit ends: scrolling only sets
- * the text of labels. */
+/* Cells: each is a light widget that draws its value (and beside a code
+ * the code's name) itself, and takes the keyboard focus as the cursor.
+ * Its size does not depend on its text, one line high and as wide as its
+ * column makes it, so showing another line in it only redraws it: rows
+ * bound as the list scrolls are not measured again. The text field that
+ * edits a value, with the completion of a code, is made when a cell starts
+ * being edited and goes when the edit ends. */
 
 typedef struct
 {
@@ -289,17 +291,31 @@ typedef struct
 #define FISCAL_TYPE_LINE_CELL (fiscal_line_cell_get_type ())
 G_DECLARE_FINAL_TYPE (FiscalLineCell, fiscal_line_cell, FISCAL, LINE_CELL, GtkWidget)
 
+#define CELL_SPACING 6          /* between a code and its name */
+#define DIM_OPACITY  0.55       /* a code's name, as a dimmed label */
+
 struct _FiscalLineCell
 {
-  GtkWidget    parent_instance;
+  GtkWidget             parent_instance;
 
-  GtkListItem *item;          /* the list item this cell is the child of */
-  ColumnData  *data;
-  GtkWidget   *value;         /* the value shown, a GtkLabel */
-  GtkWidget   *name;          /* a code's name, or NULL */
-  GtkWidget   *editor;        /* the GtkText while the cell is edited, or NULL */
-  GtkWidget   *completion;    /* the editor's code completion, or NULL */
-  guint        leave_id;      /* ends the edit a little after the focus left */
+  GtkListItem          *item;          /* the list item this cell is the child of */
+  ColumnData           *data;
+  float                 xalign;        /* of the value: 0 left, 1 right */
+  int                   width_chars;   /* the value's least width, in digits */
+  gboolean              has_name;      /* a code, its name beside it */
+  char                 *text;          /* the value */
+  char                 *name;          /* a code's name, or NULL */
+  PangoLayout          *layout;        /* the value's, made when first drawn */
+  PangoLayout          *name_layout;
+  int                   text_width;    /* the value's, unbroken, or -1 if not known */
+  PangoFontDescription *font;          /* what the sizes below are for */
+  int                   line_height;   /* of a line of digits and Chinese */
+  int                   line_baseline;
+  int                   digit_width;
+
+  GtkWidget            *editor;        /* the GtkText while the cell is edited, or NULL */
+  GtkWidget            *completion;    /* the editor's code completion, or NULL */
+  guint                 leave_id;      /* ends the edit a little after the focus left */
 };
 
 G_DEFINE_FINAL_TYPE (FiscalLineCell, fiscal_line_cell, GTK_TYPE_WIDGET)
@@ -310,13 +326,220 @@ remove_editor (FiscalLineCell *cell)
 {
   g_clear_handle_id (&cell->leave_id, g_source_remove);
   g_clear_pointer (&cell->completion, gtk_widget_unparent);
-  g_clear_pointer (&cell->editor, gtk_widget_unparent);
+  if (cell->editor != NULL)
+    {
+      g_clear_pointer (&cell->editor, gtk_widget_unparent);
+      gtk_widget_remove_css_class (GTK_WIDGET (cell), "editing");
+      gtk_widget_queue_resize (GTK_WIDGET (cell));
+    }
+}
 
-  if (cell->value != NULL)
-    gtk_widget_set_visible (cell->value, TRUE);
-  if (cell->name != NULL)
-    gtk_widget_set_visible (cell->name, TRUE);
-  gtk_widget_remove_css_class (GTK_WIDGET (cell), "editing");
+/* The sizes of a line in the cell's font: measured once per font. */
+static void
+ensure_metrics (FiscalLineCell *cell)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (cell));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  g_autoptr(PangoLayout) sample = NULL;
+  PangoFontMetrics *metrics;
+  PangoRectangle logical;
+
+  if (cell->font != NULL && font != NULL && pango_font_description_equal (cell->font, font))
+    return;
+
+  g_clear_pointer (&cell->font, pango_font_description_free);
+  cell->font = font ? pango_font_description_copy (font) : pango_font_description_new ();
+
+  /* Digits and Chinese: a fallback font for the one may be taller. */
+  sample = gtk_widget_create_pango_layout (GTK_WIDGET (cell), "0123456789 国库集中支付");
+  pango_layout_get_pixel_extents (sample, NULL, &logical);
+  cell->line_height = logical.height;
+  cell->line_baseline = PANGO_PIXELS (pango_layout_get_baseline (sample));
+  metrics = pango_context_get_metrics (context, font, NULL);
+  cell->digit_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+
+  /* Layouts made for the old font are shaped again. */
+  if (cell->layout != NULL)
+    pango_layout_context_changed (cell->layout);
+  cell->text_width = -1;
+  if (cell->name_layout != NULL)
+    pango_layout_context_changed (cell->name_layout);
+}
+
+static PangoLayout *
+make_layout (FiscalLineCell *cell,
+             const char     *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (cell), text);
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+/* Shows @text (and @name, for a code). Only redraws: the cell's size does
+ * not depend on them. */
+static void
+fiscal_line_cell_set_text (FiscalLineCell *cell,
+                           const char     *text,
+                           const char     *name)
+{
+  gboolean changed = FALSE;
+
+  if (g_strcmp0 (cell->text, text) != 0)
+    {
+      g_free (cell->text);
+      cell->text = g_strdup (text);
+      if (cell->layout != NULL)
+        pango_layout_set_text (cell->layout, text, -1);
+      cell->text_width = -1;
+      changed = TRUE;
+    }
+  if (cell->has_name && g_strcmp0 (cell->name, name) != 0)
+    {
+      g_free (cell->name);
+      cell->name = g_strdup (name);
+      if (cell->name_layout != NULL)
+        pango_layout_set_text (cell->name_layout, name, -1);
+      changed = TRUE;
+    }
+
+  if (changed)
+    {
+      g_autofree char *label = cell->has_name && cell->name && *cell->name
+                               ? g_strdup_printf ("%s %s", cell->text, cell->name) : NULL;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label ? label : cell->text, -1);
+      gtk_widget_queue_draw (GTK_WIDGET (cell));
+    }
+}
+
+static void
+fiscal_line_cell_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+
+  ensure_metrics (cell);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = cell->width_chars * cell->digit_width;
+  else
+    {
+      *minimum = *natural = cell->line_height;
+      *minimum_baseline = *natural_baseline = cell->line_baseline;
+    }
+
+  if (cell->editor != NULL)
+    {
+      int editor_min, editor_nat;
+
+      gtk_widget_measure (cell->editor, orientation, for_size, &editor_min, &editor_nat, NULL, NULL);
+      *minimum = MAX (*minimum, editor_min);
+      *natural = MAX (*natural, editor_nat);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        *minimum_baseline = *natural_baseline = -1;
+    }
+}
+
+static void
+fiscal_line_cell_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+
+  if (cell->editor != NULL)
+    gtk_widget_allocate (cell->editor, width, height, -1, NULL);
+  if (cell->completion != NULL && gtk_widget_get_visible (cell->completion))
+    gtk_popover_present (GTK_POPOVER (cell->completion));
+}
+
+static void
+append_layout (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               int            x,
+               int            y,
+               const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+fiscal_line_cell_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkRGBA color;
+  PangoRectangle logical;
+  int y, value_width;
+
+  ensure_metrics (cell);
+
+  if (cell->editor != NULL)
+    {
+      gtk_widget_snapshot_child (widget, cell->editor, snapshot);
+      return;
+    }
+
+  if (width <= 0 || cell->text == NULL)
+    return;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (cell->layout == NULL)
+    {
+      cell->layout = make_layout (cell, cell->text);
+      /* Amounts in figures of one width, as the "numeric" style has it. */
+      if (cell->xalign > 0)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+          pango_layout_set_attributes (cell->layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+    }
+
+  if (cell->text_width < 0)
+    {
+      pango_layout_set_width (cell->layout, -1);
+      pango_layout_get_pixel_extents (cell->layout, NULL, &logical);
+      cell->text_width = logical.width;
+    }
+  value_width = MIN (cell->text_width, width);
+  pango_layout_set_width (cell->layout, cell->text_width > width ? width * PANGO_SCALE : -1);
+  y = (height - cell->line_height) / 2 + cell->line_baseline - PANGO_PIXELS (pango_layout_get_baseline (cell->layout));
+  append_layout (snapshot, cell->layout, (int) ((width - value_width) * cell->xalign), y, &color);
+
+  if (cell->has_name && cell->name != NULL && *cell->name)
+    {
+      int x = MAX (value_width, cell->width_chars * cell->digit_width) + CELL_SPACING;
+
+      if (x >= width)
+        return;
+      if (cell->name_layout == NULL)
+        cell->name_layout = make_layout (cell, cell->name);
+      pango_layout_set_width (cell->name_layout, (width - x) * PANGO_SCALE);
+      y = (height - cell->line_height) / 2 + cell->line_baseline - PANGO_PIXELS (pango_layout_get_baseline (cell->name_layout));
+      color.alpha *= DIM_OPACITY;
+      append_layout (snapshot, cell->name_layout, x, y, &color);
+    }
 }
 
 static gboolean
@@ -351,10 +574,22 @@ fiscal_line_cell_dispose (GObject *object)
   FiscalLineCell *cell = FISCAL_LINE_CELL (object);
 
   remove_editor (cell);
-  g_clear_pointer (&cell->value, gtk_widget_unparent);
-  g_clear_pointer (&cell->name, gtk_widget_unparent);
+  g_clear_object (&cell->layout);
+  g_clear_object (&cell->name_layout);
 
   G_OBJECT_CLASS (fiscal_line_cell_parent_class)->dispose (object);
+}
+
+static void
+fiscal_line_cell_finalize (GObject *object)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (object);
+
+  g_free (cell->text);
+  g_free (cell->name);
+  g_clear_pointer (&cell->font, pango_font_description_free);
+
+  G_OBJECT_CLASS (fiscal_line_cell_parent_class)->finalize (object);
 }
 
 static void
@@ -364,10 +599,13 @@ fiscal_line_cell_class_init (FiscalLineCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fiscal_line_cell_dispose;
+  object_class->finalize = fiscal_line_cell_finalize;
+  widget_class->measure = fiscal_line_cell_measure;
+  widget_class->size_allocate = fiscal_line_cell_size_allocate;
+  widget_class->snapshot = fiscal_line_cell_snapshot;
   widget_class->grab_focus = fiscal_line_cell_grab_focus;
   widget_class->focus = fiscal_line_cell_focus;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "linecell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
 }
@@ -375,8 +613,9 @@ fiscal_line_cell_class_init (FiscalLineCellClass *klass)
 static void
 fiscal_line_cell_init (FiscalLineCell *cell)
 {
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (cell))), 6);
+  cell->text_width = -1;
   gtk_widget_set_focusable (GTK_WIDGET (cell), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (cell), TRUE);
 }
 
 static void
@@ -389,10 +628,8 @@ refresh_cell (FiscalLineCell *cell)
     return;
 
   text = cell_text (cell->data->view, line, cell->data->column);
-  gtk_label_set_label (GTK_LABEL (cell->value), text ? text : "");
-
-  if (cell->name != NULL)
-    gtk_label_set_label (GTK_LABEL (cell->name), code_name (cell->data->view, line, cell->data->column));
+  fiscal_line_cell_set_text (cell, text ? text : "",
+                             cell->has_name ? code_name (cell->data->view, line, cell->data->column) : NULL);
 }
 
 static gboolean
@@ -661,13 +898,9 @@ cell_start_editing (FiscalLineCell *cell,
       gtk_widget_add_controller (cell->editor, focus);
       g_signal_connect (cell->editor, "activate", G_CALLBACK (editor_activate_cb), cell);
 
-      gtk_widget_insert_after (cell->editor, GTK_WIDGET (cell), cell->value);
-      gtk_widget_set_visible (cell->value, FALSE);
-      if (cell->name != NULL)
-        {
-          gtk_widget_set_visible (cell->name, FALSE);
-          add_completion (cell);
-        }
+      gtk_widget_set_parent (cell->editor, GTK_WIDGET (cell));
+      if (cell->has_name)
+        add_completion (cell);
       gtk_widget_add_css_class (GTK_WIDGET (cell), "editing");
     }
 
@@ -709,50 +942,25 @@ setup_cb (GtkSignalListItemFactory *factory,
           ColumnData               *data)
 {
   FiscalLineCell *cell = g_object_new (FISCAL_TYPE_LINE_CELL, NULL);
-  GtkLabel *value = GTK_LABEL (gtk_label_new (NULL));
   GtkGesture *click;
 
   g_object_set_data (G_OBJECT (item), "fiscal-column", data);
   cell->item = item;
   cell->data = data;
-  cell->value = GTK_WIDGET (value);
-  gtk_label_set_single_line_mode (value, TRUE);
-  gtk_label_set_ellipsize (value, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_parent (cell->value, GTK_WIDGET (cell));
+  cell->width_chars = 4;
 
   if (g_str_equal (data->column, "amount"))
     {
-      gtk_label_set_xalign (value, 1.0);
-      gtk_widget_set_hexpand (cell->value, TRUE);
-      gtk_widget_add_css_class (cell->value, "numeric");
+      cell->xalign = 1.0;
+      gtk_widget_add_css_class (GTK_WIDGET (cell), "numeric");
     }
   else if (g_str_equal (data->column, "function") || g_str_equal (data->column, "economic"))
     {
-      GtkLabel *name = GTK_LABEL (gtk_label_new (NULL));
-
-      gtk_label_set_xalign (value, 0);
-      gtk_label_set_width_chars (value, g_str_equal (data->column, "function") ? 7 : 5);
-      gtk_label_set_single_line_mode (name, TRUE);
-      gtk_label_set_ellipsize (name, PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (name, 0);
-      gtk_widget_set_hexpand (GTK_WIDGET (name), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (name), "dim-label");
-      cell->name = GTK_WIDGET (name);
-      gtk_widget_set_parent (cell->name, GTK_WIDGET (cell));
-    }
-  else
-    {
-      gtk_label_set_xalign (value, 0);
-      gtk_widget_set_hexpand (cell->value, TRUE);
+      cell->has_name = TRUE;
+      cell->width_chars = g_str_equal (data->column, "function") ? 7 : 5;
     }
 
-  /* Read as the value (and a code's name) in its column. */
-  if (cell->name != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                    cell->value, cell->name, NULL, -1);
-  else
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                    cell->value, NULL, -1);
+  /* Read as its value (a code with its name), in its column. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, data->title, -1);
 
   click = gtk_gesture_click_new ();
