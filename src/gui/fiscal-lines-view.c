@@ -498,9 +498,7 @@ fiscal_line_cell_snapshot (GtkWidget   *widget,
   if (width <= 0 || cell->text == NULL)
     return;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 
   if (cell->layout == NULL)
     {
