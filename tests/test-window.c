@@ -2613,6 +2613,132 @@ test_lines_keyboard (void)
   iterate ();
 }
 
+/* The lines editor's cells: a text field only in the cell being edited,
+ * labelled by its column; a code's completion; a refused value marked on
+ * its cell with the reason. */
+
+static GtkWidget *
+editor_in (FiscalLinesView *lines)
+{
+  return find_widget (find_widget (GTK_WIDGET (lines), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_TEXT);
+}
+
+static GtkWidget *
+focus_widget (FiscalLinesView *lines)
+{
+  return gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (lines)));
+}
+
+static void
+test_lines_cell_editor (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines;
+  FiscalLine *first, *second, *third;
+  GtkWidget *editor, *cell, *popover, *list;
+  GtkListBoxRow *row;
+  gint64 amount;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  fiscal_lines_view_set_wan (lines, TRUE);
+  wait_for_frame (GTK_WIDGET (lines));
+
+  first = fiscal_lines_view_get_shown (lines, 0);
+  second = fiscal_lines_view_get_shown (lines, 1);
+  third = fiscal_lines_view_get_shown (lines, 2);
+  g_assert_cmpstr (fiscal_line_get_economic (first), ==, "30101");
+
+  /* The cursor's cell is read as its code and the code's name. */
+  g_assert_true (fiscal_lines_view_focus_cell (lines, first, "economic"));
+  assert_focus (lines, first, "economic", FALSE);
+  g_assert_null (editor_in (lines));
+  cell = focus_widget (lines);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, "30101 基本工资");
+
+  /* Typing makes the one text field, in the cell, labelled by the column. */
+  g_assert_true (press (lines, GDK_KEY_3, 0));
+  assert_focus (lines, first, "economic", TRUE);
+  editor = editor_in (lines);
+  g_assert_nonnull (editor);
+  g_assert_true (focus_widget (lines) == editor);
+  g_assert_true (gtk_widget_get_parent (editor) == cell);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Economic code"));
+
+  /* A code begun offers the codes it begins; one taken is stored, and the
+   * text field goes. */
+  gtk_editable_set_text (GTK_EDITABLE (editor), "3020");
+  popover = find_widget (cell, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = find_widget (popover, GTK_TYPE_LIST_BOX);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 4);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "fiscal-code"), ==, "30205");
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_cmpstr (fiscal_line_get_economic (first), ==, "30205");
+  g_assert_null (editor_in (lines));
+  assert_focus (lines, first, "economic", FALSE);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, "30205 水费");
+
+  /* A whole code typed: no completion; Enter stores it and moves down. */
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  editor = editor_in (lines);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "30205");
+  gtk_editable_set_text (GTK_EDITABLE (editor), "30206");
+  g_assert_false (gtk_widget_get_visible (find_widget (cell, GTK_TYPE_POPOVER)));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpstr (fiscal_line_get_economic (first), ==, "30206");
+  assert_focus (lines, second, "economic", FALSE);
+  g_assert_null (editor_in (lines));
+
+  /* Refused: the line keeps its amount, the cell says why. */
+  g_assert_true (press (lines, GDK_KEY_Right, 0));
+  assert_focus (lines, second, "amount", FALSE);
+  amount = fiscal_line_get_amount (second);
+  g_assert_true (press (lines, GDK_KEY_x, 0));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_amount (second), ==, amount);
+  assert_focus (lines, second, "amount", FALSE);
+  cell = focus_widget (lines);
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (cell));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "x"));
+  g_assert_null (editor_in (lines));
+
+  /* A value stored clears the mark. */
+  g_assert_true (press (lines, GDK_KEY_5, 0));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_amount (second), ==, 5000000);
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (cell));
+  assert_focus (lines, third, "amount", FALSE);
+
+  /* Escape drops the text field and what was typed. */
+  amount = fiscal_line_get_amount (third);
+  g_assert_true (press (lines, GDK_KEY_7, 0));
+  g_assert_nonnull (editor_in (lines));
+  g_assert_true (press (lines, GDK_KEY_Escape, 0));
+  g_assert_null (editor_in (lines));
+  assert_focus (lines, third, "amount", FALSE);
+  g_assert_cmpint (fiscal_line_get_amount (third), ==, amount);
+
+  /* Leaving the cell while editing stores the edit, a moment later. */
+  g_assert_true (press (lines, GDK_KEY_8, 0));
+  gtk_widget_grab_focus (find_widget (GTK_WIDGET (lines), GTK_TYPE_SEARCH_ENTRY));
+  while (editor_in (lines) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (fiscal_line_get_amount (third), ==, 8000000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2657,6 +2783,7 @@ main (int   argc,
   g_test_add_func ("/window/export-error", test_export_error);
   g_test_add_func ("/window/export-write-async", test_export_write_async);
   g_test_add_func ("/window/import-background", test_import_background);
+  g_test_add_func ("/window/lines-cell-editor", test_lines_cell_editor);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -41,7 +41,7 @@ struct _FiscalLinesView
   GtkMultiSelection  *selection;
   GtkCustomFilter    *filter;
   GtkLabel           *totals;
-  GHashTable         *editors;        /* "line/column" → the cell's GtkEditableLabel */
+  GHashTable         *cells;          /* "line/column" → the bound FiscalLineCell */
   GtkDropDown        *group_by;
   GtkListBox         *subtotals;
 
@@ -273,69 +273,424 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
   return error == NULL && (error_message == NULL || *error_message == NULL);
 }
 
-/* Cells */
+/* Cells: each is a light widget that draws its value (and beside a code
+ * the code's name) itself, and takes the keyboard focus as the cursor.
+ * Its size does not depend on its text, one line high and as wide as its
+ * column makes it, so showing another line in it only redraws it: rows
+ * bound as the list scrolls are not measured again. The text field that
+ * edits a value, with the completion of a code, is made when a cell starts
+ * being edited and goes when the edit ends. */
 
 typedef struct
 {
   FiscalLinesView *view;
   const char      *column;
+  const char      *title;     /* the column's title, translated */
 } ColumnData;
 
-static void
-refresh_cell (GtkListItem *item)
+#define FISCAL_TYPE_LINE_CELL (fiscal_line_cell_get_type ())
+G_DECLARE_FINAL_TYPE (FiscalLineCell, fiscal_line_cell, FISCAL, LINE_CELL, GtkWidget)
+
+#define CELL_SPACING 6          /* between a code and its name */
+#define DIM_OPACITY  0.55       /* a code's name, as a dimmed label */
+
+struct _FiscalLineCell
 {
-  ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
-  FiscalLine *line = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *editable = gtk_widget_get_first_child (box);
-  GtkWidget *name = gtk_widget_get_next_sibling (editable);
+  GtkWidget             parent_instance;
+
+  GtkListItem          *item;          /* the list item this cell is the child of */
+  ColumnData           *data;
+  float                 xalign;        /* of the value: 0 left, 1 right */
+  int                   width_chars;   /* the value's least width, in digits */
+  gboolean              has_name;      /* a code, its name beside it */
+  char                 *text;          /* the value */
+  char                 *name;          /* a code's name, or NULL */
+  PangoLayout          *layout;        /* the value's, made when first drawn */
+  PangoLayout          *name_layout;
+  int                   text_width;    /* the value's, unbroken, or -1 if not known */
+  PangoFontDescription *font;          /* what the sizes below are for */
+  int                   line_height;   /* of a line of digits and Chinese */
+  int                   line_baseline;
+  int                   digit_width;
+
+  GtkWidget            *editor;        /* the GtkText while the cell is edited, or NULL */
+  GtkWidget            *completion;    /* the editor's code completion, or NULL */
+  guint                 leave_id;      /* ends the edit a little after the focus left */
+};
+
+G_DEFINE_FINAL_TYPE (FiscalLineCell, fiscal_line_cell, GTK_TYPE_WIDGET)
+
+/* Drops the editor, without storing what it holds, and shows the value. */
+static void
+remove_editor (FiscalLineCell *cell)
+{
+  g_clear_handle_id (&cell->leave_id, g_source_remove);
+  g_clear_pointer (&cell->completion, gtk_widget_unparent);
+  if (cell->editor != NULL)
+    {
+      g_clear_pointer (&cell->editor, gtk_widget_unparent);
+      gtk_widget_remove_css_class (GTK_WIDGET (cell), "editing");
+      gtk_widget_queue_resize (GTK_WIDGET (cell));
+    }
+}
+
+/* The sizes of a line in the cell's font: measured once per font. */
+static void
+ensure_metrics (FiscalLineCell *cell)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (cell));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  g_autoptr(PangoLayout) sample = NULL;
+  PangoFontMetrics *metrics;
+  PangoRectangle logical;
+
+  if (cell->font != NULL && font != NULL && pango_font_description_equal (cell->font, font))
+    return;
+
+  g_clear_pointer (&cell->font, pango_font_description_free);
+  cell->font = font ? pango_font_description_copy (font) : pango_font_description_new ();
+
+  /* Digits and Chinese: a fallback font for the one may be taller. */
+  sample = gtk_widget_create_pango_layout (GTK_WIDGET (cell), "0123456789 国库集中支付");
+  pango_layout_get_pixel_extents (sample, NULL, &logical);
+  cell->line_height = logical.height;
+  cell->line_baseline = PANGO_PIXELS (pango_layout_get_baseline (sample));
+  metrics = pango_context_get_metrics (context, font, NULL);
+  cell->digit_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+
+  /* Layouts made for the old font are shaped again. */
+  if (cell->layout != NULL)
+    pango_layout_context_changed (cell->layout);
+  cell->text_width = -1;
+  if (cell->name_layout != NULL)
+    pango_layout_context_changed (cell->name_layout);
+}
+
+static PangoLayout *
+make_layout (FiscalLineCell *cell,
+             const char     *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (cell), text);
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+/* Shows @text (and @name, for a code). Only redraws: the cell's size does
+ * not depend on them. */
+static void
+fiscal_line_cell_set_text (FiscalLineCell *cell,
+                           const char     *text,
+                           const char     *name)
+{
+  gboolean changed = FALSE;
+
+  if (g_strcmp0 (cell->text, text) != 0)
+    {
+      g_free (cell->text);
+      cell->text = g_strdup (text);
+      if (cell->layout != NULL)
+        pango_layout_set_text (cell->layout, text, -1);
+      cell->text_width = -1;
+      changed = TRUE;
+    }
+  if (cell->has_name && g_strcmp0 (cell->name, name) != 0)
+    {
+      g_free (cell->name);
+      cell->name = g_strdup (name);
+      if (cell->name_layout != NULL)
+        pango_layout_set_text (cell->name_layout, name, -1);
+      changed = TRUE;
+    }
+
+  if (changed)
+    {
+      g_autofree char *label = cell->has_name && cell->name && *cell->name
+                               ? g_strdup_printf ("%s %s", cell->text, cell->name) : NULL;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label ? label : cell->text, -1);
+      gtk_widget_queue_draw (GTK_WIDGET (cell));
+    }
+}
+
+static void
+fiscal_line_cell_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+
+  ensure_metrics (cell);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = cell->width_chars * cell->digit_width;
+  else
+    {
+      *minimum = *natural = cell->line_height;
+      *minimum_baseline = *natural_baseline = cell->line_baseline;
+    }
+
+  if (cell->editor != NULL)
+    {
+      int editor_min, editor_nat;
+
+      gtk_widget_measure (cell->editor, orientation, for_size, &editor_min, &editor_nat, NULL, NULL);
+      *minimum = MAX (*minimum, editor_min);
+      *natural = MAX (*natural, editor_nat);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        *minimum_baseline = *natural_baseline = -1;
+    }
+}
+
+static void
+fiscal_line_cell_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+
+  if (cell->editor != NULL)
+    gtk_widget_allocate (cell->editor, width, height, -1, NULL);
+  if (cell->completion != NULL && gtk_widget_get_visible (cell->completion))
+    gtk_popover_present (GTK_POPOVER (cell->completion));
+}
+
+static void
+append_layout (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               int            x,
+               int            y,
+               const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+fiscal_line_cell_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkRGBA color;
+  PangoRectangle logical;
+  int y, value_width;
+
+  ensure_metrics (cell);
+
+  if (cell->editor != NULL)
+    {
+      gtk_widget_snapshot_child (widget, cell->editor, snapshot);
+      return;
+    }
+
+  if (width <= 0 || cell->text == NULL)
+    return;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+
+  if (cell->layout == NULL)
+    {
+      cell->layout = make_layout (cell, cell->text);
+      /* Amounts in figures of one width, as the "numeric" style has it. */
+      if (cell->xalign > 0)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+          pango_layout_set_attributes (cell->layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+    }
+
+  if (cell->text_width < 0)
+    {
+      pango_layout_set_width (cell->layout, -1);
+      pango_layout_get_pixel_extents (cell->layout, NULL, &logical);
+      cell->text_width = logical.width;
+    }
+  value_width = MIN (cell->text_width, width);
+  pango_layout_set_width (cell->layout, cell->text_width > width ? width * PANGO_SCALE : -1);
+  y = (height - cell->line_height) / 2 + cell->line_baseline - PANGO_PIXELS (pango_layout_get_baseline (cell->layout));
+  append_layout (snapshot, cell->layout, (int) ((width - value_width) * cell->xalign), y, &color);
+
+  if (cell->has_name && cell->name != NULL && *cell->name)
+    {
+      int x = MAX (value_width, cell->width_chars * cell->digit_width) + CELL_SPACING;
+
+      if (x >= width)
+        return;
+      if (cell->name_layout == NULL)
+        cell->name_layout = make_layout (cell, cell->name);
+      pango_layout_set_width (cell->name_layout, (width - x) * PANGO_SCALE);
+      y = (height - cell->line_height) / 2 + cell->line_baseline - PANGO_PIXELS (pango_layout_get_baseline (cell->name_layout));
+      color.alpha *= DIM_OPACITY;
+      append_layout (snapshot, cell->name_layout, x, y, &color);
+    }
+}
+
+static gboolean
+fiscal_line_cell_grab_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root == NULL || !gtk_widget_get_focusable (widget))
+    return FALSE;
+
+  gtk_root_set_focus (root, widget);
+  return TRUE;
+}
+
+static gboolean
+fiscal_line_cell_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+
+  if (cell->editor != NULL)
+    return gtk_widget_child_focus (cell->editor, direction);
+  if (gtk_widget_is_focus (widget))
+    return FALSE;
+
+  return gtk_widget_grab_focus (widget);
+}
+
+static void
+fiscal_line_cell_dispose (GObject *object)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (object);
+
+  remove_editor (cell);
+  g_clear_object (&cell->layout);
+  g_clear_object (&cell->name_layout);
+
+  G_OBJECT_CLASS (fiscal_line_cell_parent_class)->dispose (object);
+}
+
+static void
+fiscal_line_cell_finalize (GObject *object)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (object);
+
+  g_free (cell->text);
+  g_free (cell->name);
+  g_clear_pointer (&cell->font, pango_font_description_free);
+
+  G_OBJECT_CLASS (fiscal_line_cell_parent_class)->finalize (object);
+}
+
+static void
+fiscal_line_cell_class_init (FiscalLineCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fiscal_line_cell_dispose;
+  object_class->finalize = fiscal_line_cell_finalize;
+  widget_class->measure = fiscal_line_cell_measure;
+  widget_class->size_allocate = fiscal_line_cell_size_allocate;
+  widget_class->snapshot = fiscal_line_cell_snapshot;
+  widget_class->grab_focus = fiscal_line_cell_grab_focus;
+  widget_class->focus = fiscal_line_cell_focus;
+
+  gtk_widget_class_set_css_name (widget_class, "linecell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+}
+
+static void
+fiscal_line_cell_init (FiscalLineCell *cell)
+{
+  cell->text_width = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (cell), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (cell), TRUE);
+}
+
+static void
+refresh_cell (FiscalLineCell *cell)
+{
+  FiscalLine *line = gtk_list_item_get_item (cell->item);
   g_autofree char *text = NULL;
 
   if (line == NULL)
     return;
 
-  text = cell_text (data->view, line, data->column);
-  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)))
-    gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
-
-  if (name != NULL)
-    gtk_label_set_label (GTK_LABEL (name), code_name (data->view, line, data->column));
+  text = cell_text (cell->data->view, line, cell->data->column);
+  fiscal_line_cell_set_text (cell, text ? text : "",
+                             cell->has_name ? code_name (cell->data->view, line, cell->data->column) : NULL);
 }
 
-static void
-editing_changed_cb (GtkEditableLabel *editable,
-                    GParamSpec       *pspec,
-                    GtkListItem      *item)
+static gboolean
+editor_has_focus (FiscalLineCell *cell)
 {
-  ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
-  FiscalLine *line = gtk_list_item_get_item (item);
-  g_autofree char *error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (cell));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return cell->editor != NULL && focus != NULL &&
+         (focus == cell->editor || gtk_widget_is_ancestor (focus, cell->editor) ||
+          (cell->completion != NULL && gtk_widget_is_ancestor (focus, cell->completion)));
+}
+
+/* Ends editing @cell. With @commit, what was typed is stored if it is not
+ * what the cell shows; a refused value is marked on the cell, with the
+ * error bell and the reason in its tooltip, and the cell shows the stored
+ * value again. The focus, if it was in the editor, stays on the cell.
+ * Returns %FALSE if the cell is marked as refused. */
+static gboolean
+cell_stop_editing (FiscalLineCell *cell,
+                   gboolean        commit)
+{
+  g_autoptr(FiscalLineCell) hold = g_object_ref (cell);
+  g_autoptr(FiscalLine) line = NULL;
+  g_autofree char *typed = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *error = NULL;
+  GtkWidget *widget = GTK_WIDGET (cell);
 
-  if (g_object_get_data (G_OBJECT (editable), "fiscal-completion") != NULL && !gtk_editable_label_get_editing (editable))
-    gtk_popover_popdown (GTK_POPOVER (g_object_get_data (G_OBJECT (editable), "fiscal-completion")));
+  if (cell->editor == NULL)
+    return !gtk_widget_has_css_class (widget, "error");
 
-  if (gtk_editable_label_get_editing (editable) || line == NULL)
-    return;
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell->editor)));
+  if (gtk_list_item_get_item (cell->item) != NULL)
+    line = g_object_ref (gtk_list_item_get_item (cell->item));
 
-  shown = cell_text (data->view, line, data->column);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), shown ? shown : "") == 0)
-    return;
+  /* The editor goes before the line changes: the change may sort or
+   * filter the row away. */
+  if (editor_has_focus (cell))
+    gtk_widget_grab_focus (widget);
+  remove_editor (cell);
 
-  if (!fiscal_lines_view_commit (data->view, line, data->column,
-                                 gtk_editable_get_text (GTK_EDITABLE (editable)), &error))
+  if (commit && line != NULL)
     {
-      gtk_widget_error_bell (GTK_WIDGET (editable));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), error);
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-    }
-  else if (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"))
-    {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), NULL);
-      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+      shown = cell_text (cell->data->view, line, cell->data->column);
+      if (g_strcmp0 (typed, shown ? shown : "") != 0)
+        {
+          if (!fiscal_lines_view_commit (cell->data->view, line, cell->data->column, typed, &error))
+            {
+              gtk_widget_error_bell (widget);
+              gtk_widget_set_tooltip_text (widget, error);
+              gtk_widget_add_css_class (widget, "error");
+            }
+          else if (gtk_widget_has_css_class (widget, "error"))
+            {
+              gtk_widget_set_tooltip_text (widget, NULL);
+              gtk_widget_remove_css_class (widget, "error");
+            }
+        }
     }
 
-  refresh_cell (item);
+  refresh_cell (cell);
+  return !gtk_widget_has_css_class (widget, "error");
 }
 
 /* Completion: while a code cell is edited, the codes and names that
@@ -344,40 +699,39 @@ editing_changed_cb (GtkEditableLabel *editable,
 
 #define MAX_COMPLETIONS 8
 
-static void completion_destroy_cb (GtkWidget *editable);
-
 static void
-completion_activated_cb (GtkListBox    *list,
-                         GtkListBoxRow *row,
-                         GtkWidget     *editable)
+completion_activated_cb (GtkListBox     *list,
+                         GtkListBoxRow  *row,
+                         FiscalLineCell *cell)
 {
   const char *code = g_object_get_data (G_OBJECT (row), "fiscal-code");
-  GtkWidget *popover = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
 
-  gtk_editable_set_text (GTK_EDITABLE (editable), code);
-  gtk_popover_popdown (GTK_POPOVER (popover));
-  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (editable), TRUE);
+  if (cell->editor == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (cell->editor), code);
+  gtk_popover_popdown (GTK_POPOVER (cell->completion));
+  cell_stop_editing (cell, TRUE);
 }
 
 static void
-completion_update (GtkWidget *editable,
-                   ColumnData *data)
+completion_update (FiscalLineCell *cell)
 {
-  GtkWidget *popover = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
-  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (popover)));
+  ColumnData *data = cell->data;
+  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (cell->completion)));
   FiscalCatalog *catalog = g_str_equal (data->column, "function") ? data->view->functions : data->view->economics;
   guint min_level = g_str_equal (data->column, "function") ? 3 : 2;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (editable));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (cell->editor));
   GtkWidget *child;
   guint n = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
     gtk_list_box_remove (list, child);
 
-  if (catalog == NULL || !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)) || *text == 0 ||
+  if (catalog == NULL || *text == 0 ||
       (fiscal_catalog_lookup (catalog, text) != NULL && fiscal_catalog_lookup (catalog, text)->level >= min_level))
     {
-      gtk_popover_popdown (GTK_POPOVER (popover));
+      gtk_popover_popdown (GTK_POPOVER (cell->completion));
       return;
     }
 
@@ -403,17 +757,18 @@ completion_update (GtkWidget *editable,
   if (n > 0)
     {
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
-      gtk_popover_popup (GTK_POPOVER (popover));
+      gtk_popover_popup (GTK_POPOVER (cell->completion));
     }
   else
-    gtk_popover_popdown (GTK_POPOVER (popover));
+    gtk_popover_popdown (GTK_POPOVER (cell->completion));
 }
 
 static void
-completion_text_changed_cb (GtkEditable *editable,
-                            ColumnData  *data)
+completion_text_changed_cb (GtkEditable    *editor,
+                            FiscalLineCell *cell)
 {
-  completion_update (GTK_WIDGET (editable), data);
+  if (cell->editor == GTK_WIDGET (editor))
+    completion_update (cell);
 }
 
 static gboolean
@@ -421,15 +776,14 @@ completion_key_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
                    guint                  keycode,
                    GdkModifierType        state,
-                   GtkWidget             *editable)
+                   FiscalLineCell        *cell)
 {
-  GtkWidget *popover = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
-  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (popover)));
+  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (cell->completion)));
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (list);
   int index = selected ? gtk_list_box_row_get_index (selected) : -1;
   GtkListBoxRow *next;
 
-  if (!gtk_widget_get_visible (popover) || selected == NULL)
+  if (!gtk_widget_get_visible (cell->completion) || selected == NULL)
     return FALSE;
 
   switch (keyval)
@@ -444,11 +798,11 @@ completion_key_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_Tab:
-      completion_activated_cb (list, selected, editable);
+      completion_activated_cb (list, selected, cell);
       return TRUE;
 
     case GDK_KEY_Escape:
-      gtk_popover_popdown (GTK_POPOVER (popover));
+      gtk_popover_popdown (GTK_POPOVER (cell->completion));
       return FALSE;
 
     default:
@@ -456,97 +810,104 @@ completion_key_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* The completion of the cell's editor. It points at the cell, which has
+ * its place already when the first letter typed opens the completion (the
+ * editor gets its place only in the next frame). */
 static void
-add_completion (GtkWidget  *editable,
-                ColumnData *data)
+add_completion (FiscalLineCell *cell)
 {
-  GtkWidget *popover = gtk_popover_new ();
   GtkWidget *list = gtk_list_box_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  cell->completion = gtk_popover_new ();
+  gtk_popover_set_autohide (GTK_POPOVER (cell->completion), FALSE);
+  gtk_popover_set_has_arrow (GTK_POPOVER (cell->completion), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (cell->completion), GTK_POS_BOTTOM);
   gtk_widget_add_css_class (list, "navigation-sidebar");
-  gtk_popover_set_child (GTK_POPOVER (popover), list);
-  gtk_widget_set_parent (popover, editable);
-  g_object_set_data (G_OBJECT (editable), "fiscal-completion", popover);
-  g_signal_connect (list, "row-activated", G_CALLBACK (completion_activated_cb), editable);
-  g_signal_connect (editable, "changed", G_CALLBACK (completion_text_changed_cb), data);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Matching codes"), -1);
+  gtk_popover_set_child (GTK_POPOVER (cell->completion), list);
+  gtk_widget_set_parent (cell->completion, GTK_WIDGET (cell));
+  g_signal_connect (list, "row-activated", G_CALLBACK (completion_activated_cb), cell);
+  g_signal_connect (cell->editor, "changed", G_CALLBACK (completion_text_changed_cb), cell);
 
-  g_signal_connect (editable, "destroy", G_CALLBACK (completion_destroy_cb), NULL);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (completion_key_cb), editable);
-  gtk_widget_add_controller (editable, keys);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (completion_key_cb), cell);
+  gtk_widget_add_controller (cell->editor, keys);
 }
 
-/* The popover is the editable's child; it goes before the editable does. */
-static void
-completion_destroy_cb (GtkWidget *editable)
-{
-  GtkWidget *popover = g_object_steal_data (G_OBJECT (editable), "fiscal-completion");
-
-  if (popover != NULL)
-    gtk_widget_unparent (popover);
-}
-
-/* Leaving a cell while editing commits the edit, as the editable label
- * does by itself: a little later, so that a popover of the cell may take
- * the focus for a moment. GTK 4.8's own timer for it is not stopped when
- * the label goes, and fires on every focus leave: a row destroyed within
- * that time (a line deleted right after the cursor left it) would crash.
- * So the labels here use a timer of their own that goes with them. */
+/* Leaving the editor commits the edit, a little later, so that the
+ * completion may take the focus for a moment. */
 static gboolean
 leave_timeout_cb (gpointer user_data)
 {
-  GtkWidget *editable = user_data;
-  GtkEventController *focus = g_object_get_data (G_OBJECT (editable), "fiscal-focus");
+  FiscalLineCell *cell = user_data;
 
-  g_object_set_data (G_OBJECT (editable), "fiscal-leave", NULL);
-  if (!gtk_event_controller_focus_contains_focus (GTK_EVENT_CONTROLLER_FOCUS (focus)))
-    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (editable), TRUE);
+  cell->leave_id = 0;
+  if (cell->editor != NULL && !editor_has_focus (cell))
+    cell_stop_editing (cell, TRUE);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-editable_leave_cb (GtkEventController *focus,
-                   GtkWidget          *editable)
+editor_leave_cb (GtkEventController *focus,
+                 FiscalLineCell     *cell)
 {
-  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)) &&
-      g_object_get_data (G_OBJECT (editable), "fiscal-leave") == NULL)
-    g_object_set_data (G_OBJECT (editable), "fiscal-leave",
-                       GUINT_TO_POINTER (g_timeout_add (100, leave_timeout_cb, editable)));
+  if (cell->leave_id == 0)
+    cell->leave_id = g_timeout_add (100, leave_timeout_cb, cell);
 }
 
 static void
-editable_destroy_cb (GtkWidget *editable)
+editor_activate_cb (GtkText        *editor,
+                    FiscalLineCell *cell)
 {
-  guint id = GPOINTER_TO_UINT (g_object_steal_data (G_OBJECT (editable), "fiscal-leave"));
-
-  if (id != 0)
-    g_source_remove (id);
+  cell_stop_editing (cell, TRUE);
 }
 
+/* Starts editing @cell with what it holds, all selected, or with @typed
+ * in place of it. */
 static void
-own_focus_leave (GtkWidget *editable)
+cell_start_editing (FiscalLineCell *cell,
+                    const char     *typed)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (editable);
-  GtkEventController *focus;
+  ColumnData *data = cell->data;
+  FiscalLine *line = gtk_list_item_get_item (cell->item);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  if (line == NULL)
+    return;
+
+  if (cell->editor == NULL)
     {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autofree char *text = cell_text (data->view, line, data->column);
+      GtkEventController *focus = gtk_event_controller_focus_new ();
 
-      if (GTK_IS_EVENT_CONTROLLER_FOCUS (controller))
-        g_signal_handlers_block_matched (controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, editable);
+      cell->editor = gtk_text_new ();
+      gtk_editable_set_text (GTK_EDITABLE (cell->editor), text ? text : "");
+      gtk_widget_set_hexpand (cell->editor, TRUE);
+      if (g_str_equal (data->column, "amount"))
+        {
+          gtk_editable_set_alignment (GTK_EDITABLE (cell->editor), 1.0);
+          gtk_widget_add_css_class (cell->editor, "numeric");
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell->editor),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, data->title, -1);
+      g_signal_connect (focus, "leave", G_CALLBACK (editor_leave_cb), cell);
+      gtk_widget_add_controller (cell->editor, focus);
+      g_signal_connect (cell->editor, "activate", G_CALLBACK (editor_activate_cb), cell);
+
+      gtk_widget_set_parent (cell->editor, GTK_WIDGET (cell));
+      if (cell->has_name)
+        add_completion (cell);
+      gtk_widget_add_css_class (GTK_WIDGET (cell), "editing");
     }
 
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (editable_leave_cb), editable);
-  gtk_widget_add_controller (editable, focus);
-  g_object_set_data (G_OBJECT (editable), "fiscal-focus", focus);
-  g_signal_connect (editable, "destroy", G_CALLBACK (editable_destroy_cb), NULL);
+  gtk_widget_grab_focus (cell->editor);
+  if (typed != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (cell->editor), typed);
+      gtk_editable_set_position (GTK_EDITABLE (cell->editor), -1);
+    }
 }
 
 /* A click gives the focus to the row; the cursor goes to the clicked cell
@@ -554,10 +915,10 @@ own_focus_leave (GtkWidget *editable)
 static gboolean
 focus_clicked_cb (gpointer user_data)
 {
-  GtkWidget *editable = user_data;
+  FiscalLineCell *cell = user_data;
 
-  if (gtk_widget_get_root (editable) != NULL && !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)))
-    gtk_widget_grab_focus (editable);
+  if (gtk_widget_get_root (GTK_WIDGET (cell)) != NULL && cell->editor == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (cell));
 
   return G_SOURCE_REMOVE;
 }
@@ -567,14 +928,10 @@ cell_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
                  double           y,
-                 GtkListItem     *item)
+                 FiscalLineCell  *cell)
 {
-  ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-
-  data->view->cursor_column = data->column;
-  g_idle_add_full (G_PRIORITY_DEFAULT, focus_clicked_cb,
-                   g_object_ref (gtk_widget_get_first_child (box)), g_object_unref);
+  cell->data->view->cursor_column = cell->data->column;
+  g_idle_add_full (G_PRIORITY_DEFAULT, focus_clicked_cb, g_object_ref (cell), g_object_unref);
 }
 
 static void
@@ -582,47 +939,33 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           ColumnData               *data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *editable = gtk_editable_label_new ("");
+  FiscalLineCell *cell = g_object_new (FISCAL_TYPE_LINE_CELL, NULL);
   GtkGesture *click;
-  g_autofree char *accessible = NULL;
 
   g_object_set_data (G_OBJECT (item), "fiscal-column", data);
-  gtk_box_append (GTK_BOX (box), editable);
+  cell->item = item;
+  cell->data = data;
+  cell->width_chars = 4;
 
   if (g_str_equal (data->column, "amount"))
     {
-      gtk_editable_set_alignment (GTK_EDITABLE (editable), 1.0);
-      gtk_widget_set_hexpand (editable, TRUE);
-      gtk_widget_add_css_class (editable, "numeric");
+      cell->xalign = 1.0;
+      gtk_widget_add_css_class (GTK_WIDGET (cell), "numeric");
     }
   else if (g_str_equal (data->column, "function") || g_str_equal (data->column, "economic"))
     {
-      GtkWidget *name = gtk_label_new (NULL);
-
-      gtk_editable_set_width_chars (GTK_EDITABLE (editable), g_str_equal (data->column, "function") ? 7 : 5);
-      add_completion (editable, data);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_widget_set_halign (name, GTK_ALIGN_START);
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_widget_add_css_class (name, "dim-label");
-      gtk_box_append (GTK_BOX (box), name);
-    }
-  else
-    {
-      gtk_widget_set_hexpand (editable, TRUE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (editable), 4);
+      cell->has_name = TRUE;
+      cell->width_chars = g_str_equal (data->column, "function") ? 7 : 5;
     }
 
-  g_object_set_data (G_OBJECT (editable), "fiscal-item", item);
-  own_focus_leave (editable);
+  /* Read as its value (a code with its name), in its column. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, data->title, -1);
+
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
-  g_signal_connect (editable, "notify::editing", G_CALLBACK (editing_changed_cb), item);
-  gtk_list_item_set_child (item, box);
+  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), cell);
+  gtk_widget_add_controller (GTK_WIDGET (cell), GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, GTK_WIDGET (cell));
 }
 
 static void pending_bound (FiscalLinesView *self,
@@ -630,16 +973,16 @@ static void pending_bound (FiscalLinesView *self,
                            const char      *column);
 
 static void
-line_notify_cb (FiscalLine  *line,
-                GParamSpec  *pspec,
-                GtkListItem *item)
+line_notify_cb (FiscalLine     *line,
+                GParamSpec     *pspec,
+                FiscalLineCell *cell)
 {
-  refresh_cell (item);
+  refresh_cell (cell);
 }
 
 static char *
-editor_key (FiscalLine *line,
-            const char *column)
+cell_key (FiscalLine *line,
+          const char *column)
 {
   return g_strdup_printf ("%p/%s", (gpointer) line, column);
 }
@@ -650,20 +993,21 @@ bind_cb (GtkSignalListItemFactory *factory,
          ColumnData               *data)
 {
   FiscalLine *line = gtk_list_item_get_item (item);
-  GtkWidget *editable = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  FiscalLineCell *cell = FISCAL_LINE_CELL (gtk_list_item_get_child (item));
+  GtkWidget *widget = GTK_WIDGET (cell);
 
-  g_hash_table_insert (data->view->editors, editor_key (line, data->column), editable);
+  g_hash_table_insert (data->view->cells, cell_key (line, data->column), cell);
 
   /* Only a cell left marked by a refused value is cleared: setting even an
    * empty tooltip asks the display where the pointer is, a round trip per
    * cell that made scrolling slow. */
-  if (gtk_widget_has_css_class (editable, "error"))
+  if (gtk_widget_has_css_class (widget, "error"))
     {
-      gtk_widget_set_tooltip_text (editable, NULL);
-      gtk_widget_remove_css_class (editable, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+      gtk_widget_remove_css_class (widget, "error");
     }
-  g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), item);
-  refresh_cell (item);
+  g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), cell);
+  refresh_cell (cell);
   pending_bound (data->view, line, data->column);
 }
 
@@ -673,13 +1017,17 @@ unbind_cb (GtkSignalListItemFactory *factory,
            ColumnData               *data)
 {
   FiscalLine *line = gtk_list_item_get_item (item);
+  FiscalLineCell *cell = FISCAL_LINE_CELL (gtk_list_item_get_child (item));
+
+  /* An edit of a line the cell no longer shows is dropped. */
+  remove_editor (cell);
 
   if (line != NULL)
     {
-      g_autofree char *key = editor_key (line, data->column);
+      g_autofree char *key = cell_key (line, data->column);
 
-      g_signal_handlers_disconnect_by_func (line, line_notify_cb, item);
-      g_hash_table_remove (data->view->editors, key);
+      g_signal_handlers_disconnect_by_func (line, line_notify_cb, cell);
+      g_hash_table_remove (data->view->cells, key);
     }
 }
 
@@ -697,15 +1045,14 @@ fiscal_lines_view_edit (FiscalLinesView *self,
                         FiscalLine      *line,
                         const char      *column)
 {
-  g_autofree char *key = editor_key (line, column ? column : "function");
-  GtkWidget *editable = g_hash_table_lookup (self->editors, key);
+  g_autofree char *key = cell_key (line, column ? column : "function");
+  FiscalLineCell *cell = g_hash_table_lookup (self->cells, key);
 
-  if (editable == NULL)
+  if (cell == NULL)
     return FALSE;
 
-  gtk_widget_grab_focus (editable);
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (editable));
-  return TRUE;
+  cell_start_editing (cell, NULL);
+  return cell->editor != NULL;
 }
 
 static void
@@ -733,8 +1080,8 @@ static GtkListItem *
 item_of_widget (GtkWidget *widget)
 {
   for (; widget != NULL; widget = gtk_widget_get_parent (widget))
-    if (GTK_IS_EDITABLE_LABEL (widget) && g_object_get_data (G_OBJECT (widget), "fiscal-item") != NULL)
-      return g_object_get_data (G_OBJECT (widget), "fiscal-item");
+    if (FISCAL_IS_LINE_CELL (widget))
+      return FISCAL_LINE_CELL (widget)->item;
 
   return NULL;
 }
@@ -744,12 +1091,12 @@ static GtkListItem *
 item_in_row (GtkWidget  *widget,
              const char *column)
 {
-  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "fiscal-item");
+  GtkListItem *item;
 
-  if (GTK_IS_EDITABLE_LABEL (widget) && item != NULL)
+  if (FISCAL_IS_LINE_CELL (widget))
     {
-      ColumnData *data = g_object_get_data (G_OBJECT (item), "fiscal-column");
-      return g_str_equal (data->column, column) ? item : NULL;
+      FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+      return g_str_equal (cell->data->column, column) ? cell->item : NULL;
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -762,8 +1109,7 @@ item_in_row (GtkWidget  *widget,
 static const char *view_column (FiscalLinesView *self,
                                 guint            index);
 
-/* The cell (its list item) whose editable label has the focus, editing or
- * not; when a row has the focus (a click gives it to the row), its cell in
+/* The cell (its list item) that has the focus, or whose editor has it; when a row has the focus (a click gives it to the row), its cell in
  * the column last moved to or clicked. %NULL if the focus is elsewhere. */
 static GtkListItem *
 focused_item (FiscalLinesView *self)
@@ -780,10 +1126,10 @@ focused_item (FiscalLinesView *self)
   return item_of_widget (focus);
 }
 
-static GtkEditableLabel *
-item_editable (GtkListItem *item)
+static FiscalLineCell *
+item_cell (GtkListItem *item)
 {
-  return GTK_EDITABLE_LABEL (gtk_widget_get_first_child (gtk_list_item_get_child (item)));
+  return FISCAL_LINE_CELL (gtk_list_item_get_child (item));
 }
 
 /* The columns as shown, left to right. */
@@ -830,14 +1176,14 @@ shown_position (FiscalLinesView *self,
   return -1;
 }
 
-/* Focuses @editable, scrolling sideways the least that shows its cell (the
+/* Focuses @line_cell, scrolling sideways the least that shows it (the
  * list only scrolls up and down to a focused row). */
 static void
 grab_cell (FiscalLinesView *self,
-           GtkWidget       *editable)
+           FiscalLineCell  *line_cell)
 {
   GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
-  GtkWidget *cell = gtk_widget_get_parent (gtk_widget_get_parent (editable));
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (line_cell));
   int width = gtk_widget_get_width (GTK_WIDGET (self->column_view));
   graphene_rect_t bounds;
 
@@ -852,7 +1198,7 @@ grab_cell (FiscalLinesView *self,
         gtk_adjustment_set_value (hadj, value + MIN (bounds.origin.x, bounds.origin.x + bounds.size.width - width));
     }
 
-  gtk_widget_grab_focus (editable);
+  gtk_widget_grab_focus (GTK_WIDGET (line_cell));
 }
 
 static gboolean
@@ -860,18 +1206,18 @@ focus_pending_cb (gpointer user_data)
 {
   FiscalLinesView *self = user_data;
   g_autofree char *key = NULL;
-  GtkWidget *editable;
+  FiscalLineCell *cell;
 
   self->pending_idle = 0;
   if (self->pending_line == NULL)
     return G_SOURCE_REMOVE;
 
-  key = editor_key (self->pending_line, self->pending_column);
-  editable = g_hash_table_lookup (self->editors, key);
-  if (editable != NULL)
+  key = cell_key (self->pending_line, self->pending_column);
+  cell = g_hash_table_lookup (self->cells, key);
+  if (cell != NULL)
     {
       g_clear_object (&self->pending_line);
-      grab_cell (self, editable);
+      grab_cell (self, cell);
     }
 
   return G_SOURCE_REMOVE;
@@ -924,7 +1270,7 @@ focus_position (FiscalLinesView *self,
 {
   FiscalLine *line = fiscal_lines_view_get_shown (self, position);
   g_autofree char *key = NULL;
-  GtkWidget *editable;
+  FiscalLineCell *cell;
 
   g_assert (line != NULL);
 
@@ -934,10 +1280,10 @@ focus_position (FiscalLinesView *self,
 
   scroll_to_position (self, position);
 
-  key = editor_key (line, column);
-  editable = g_hash_table_lookup (self->editors, key);
-  if (editable != NULL)
-    grab_cell (self, editable);
+  key = cell_key (line, column);
+  cell = g_hash_table_lookup (self->cells, key);
+  if (cell != NULL)
+    grab_cell (self, cell);
   else
     {
       self->pending_line = g_object_ref (line);
@@ -993,7 +1339,7 @@ static int
 rows_per_page (FiscalLinesView *self,
                GtkListItem     *item)
 {
-  GtkWidget *row = GTK_WIDGET (item_editable (item));
+  GtkWidget *row = GTK_WIDGET (item_cell (item));
   GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
 
   while (row != NULL && gtk_widget_get_parent (row) != self->list_view)
@@ -1005,29 +1351,6 @@ rows_per_page (FiscalLinesView *self,
   return MAX (1, (int) (gtk_adjustment_get_page_size (vadj) / gtk_widget_get_height (row)) - 1);
 }
 
-/* Ends editing @editable, committing or not, as Enter or Escape in it
- * would. Returns %FALSE if the value was refused (the cell shows why). */
-static gboolean
-finish_editing (GtkEditableLabel *editable,
-                gboolean          commit)
-{
-  gtk_editable_label_stop_editing (editable, commit);
-  return !gtk_widget_has_css_class (GTK_WIDGET (editable), "error");
-}
-
-static void
-start_editing (GtkEditableLabel *editable,
-               const char       *typed)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (editable));
-  gtk_editable_label_start_editing (editable);
-  if (typed != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (editable), typed);
-      gtk_editable_set_position (GTK_EDITABLE (editable), -1);
-    }
-}
-
 static gboolean
 cell_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -1036,9 +1359,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
                      FiscalLinesView       *self)
 {
   GtkListItem *item = focused_item (self);
-  GtkEditableLabel *editable;
-  GtkWidget *completion;
-  ColumnData *data;
+  FiscalLineCell *cell;
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
   gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
   gboolean other = (state & (GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0;
@@ -1047,17 +1368,15 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
   if (item == NULL || gtk_list_item_get_item (item) == NULL || other)
     return FALSE;
 
-  editable = item_editable (item);
-  data = g_object_get_data (G_OBJECT (item), "fiscal-column");
+  cell = item_cell (item);
   row = gtk_list_item_get_position (item);
-  column = view_column_index (self, data->column);
+  column = view_column_index (self, cell->data->column);
   last_column = n_view_columns (self) - 1;
 
-  if (gtk_editable_label_get_editing (editable))
+  if (cell->editor != NULL)
     {
       /* The code completion takes its own keys while it is open. */
-      completion = g_object_get_data (G_OBJECT (editable), "fiscal-completion");
-      if (completion != NULL && gtk_widget_get_visible (completion))
+      if (cell->completion != NULL && gtk_widget_get_visible (cell->completion))
         return FALSE;
 
       switch (keyval)
@@ -1078,7 +1397,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
              * puts the edited one. */
             if (target >= 0)
               next = g_list_model_get_item (G_LIST_MODEL (self->selection), target);
-            if (finish_editing (editable, TRUE) && next != NULL)
+            if (cell_stop_editing (cell, TRUE) && next != NULL)
               {
                 if (fiscal_lines_view_get_shown (self, target) != next)
                   target = shown_position (self, next);
@@ -1092,13 +1411,13 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
         case GDK_KEY_ISO_Left_Tab:
           if (ctrl)
             return FALSE;
-          if (finish_editing (editable, TRUE))
+          if (cell_stop_editing (cell, TRUE))
             move_to (self, row, column + (shift || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1), SELECT_KEEP);
           return TRUE;
 
         case GDK_KEY_Escape:
-          finish_editing (editable, FALSE);
-          gtk_widget_grab_focus (GTK_WIDGET (editable));
+          cell_stop_editing (cell, FALSE);
+          gtk_widget_grab_focus (GTK_WIDGET (cell));
           return TRUE;
 
         default:
@@ -1179,7 +1498,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_F2:
       if (ctrl)
         return FALSE;
-      start_editing (editable, NULL);
+      cell_start_editing (cell, NULL);
       return TRUE;
 
     default:
@@ -1191,7 +1510,7 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
           return FALSE;
 
         g_unichar_to_utf8 (c, typed);
-        start_editing (editable, typed);
+        cell_start_editing (cell, typed);
         return TRUE;
       }
     }
@@ -1254,7 +1573,7 @@ fiscal_lines_view_get_focus_cell (FiscalLinesView  *self,
   if (column != NULL)
     *column = data->column;
   if (editing != NULL)
-    *editing = gtk_editable_label_get_editing (item_editable (item));
+    *editing = item_cell (item)->editor != NULL;
   return TRUE;
 }
 
@@ -2034,7 +2353,7 @@ fiscal_lines_view_dispose (GObject *object)
   g_clear_pointer (&self->project_id, g_free);
   g_clear_pointer (&self->filter_text, g_free);
   g_clear_object (&self->cell_table);
-  g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_object (&self->pending_line);
   g_clear_handle_id (&self->pending_idle, g_source_remove);
 
@@ -2121,6 +2440,7 @@ add_column (FiscalLinesView *self,
 
   data->view = self;
   data->column = column;
+  data->title = g_intern_string (title);
   g_object_set_data_full (G_OBJECT (factory), "fiscal-column", data, g_free);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
@@ -2151,7 +2471,7 @@ fiscal_lines_view_init (FiscalLinesView *self)
   GtkEventController *keys;
 
   self->wan = TRUE;
-  self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
