@@ -320,6 +320,16 @@ struct _FiscalLineCell
 
 G_DEFINE_FINAL_TYPE (FiscalLineCell, fiscal_line_cell, GTK_TYPE_WIDGET)
 
+/* Takes away a refused value's mark and reason; the cell still offers the
+ * whole of a value it cuts short. */
+static void
+clear_refusal (GtkWidget *cell)
+{
+  gtk_widget_set_tooltip_text (cell, NULL);
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  gtk_widget_remove_css_class (cell, "error");
+}
+
 /* Drops the editor, without storing what it holds, and shows the value. */
 static void
 remove_editor (FiscalLineCell *cell)
@@ -590,6 +600,38 @@ fiscal_line_cell_finalize (GObject *object)
   G_OBJECT_CLASS (fiscal_line_cell_parent_class)->finalize (object);
 }
 
+/* A refused value's reason, else the whole value (and a code's name) when
+ * the cell cuts it short. */
+static gboolean
+fiscal_line_cell_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard,
+                                GtkTooltip *tooltip)
+{
+  FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+  gboolean cut;
+
+  if (GTK_WIDGET_CLASS (fiscal_line_cell_parent_class)->query_tooltip (widget, x, y, keyboard, tooltip))
+    return TRUE;
+  if (cell->editor != NULL || cell->text == NULL)
+    return FALSE;
+
+  cut = (cell->layout != NULL && pango_layout_is_ellipsized (cell->layout)) ||
+        (cell->name_layout != NULL && pango_layout_is_ellipsized (cell->name_layout));
+  if (!cut)
+    return FALSE;
+
+  if (cell->has_name && cell->name != NULL && *cell->name)
+    {
+      g_autofree char *whole = g_strdup_printf ("%s %s", cell->text, cell->name);
+      gtk_tooltip_set_text (tooltip, whole);
+    }
+  else
+    gtk_tooltip_set_text (tooltip, cell->text);
+  return TRUE;
+}
+
 static void
 fiscal_line_cell_class_init (FiscalLineCellClass *klass)
 {
@@ -603,6 +645,7 @@ fiscal_line_cell_class_init (FiscalLineCellClass *klass)
   widget_class->snapshot = fiscal_line_cell_snapshot;
   widget_class->grab_focus = fiscal_line_cell_grab_focus;
   widget_class->focus = fiscal_line_cell_focus;
+  widget_class->query_tooltip = fiscal_line_cell_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "linecell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
@@ -612,6 +655,8 @@ static void
 fiscal_line_cell_init (FiscalLineCell *cell)
 {
   cell->text_width = -1;
+  /* a value cut short is shown whole in a tooltip (query_tooltip) */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (cell), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (cell), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (cell), TRUE);
 }
@@ -682,10 +727,7 @@ cell_stop_editing (FiscalLineCell *cell,
               gtk_widget_add_css_class (widget, "error");
             }
           else if (gtk_widget_has_css_class (widget, "error"))
-            {
-              gtk_widget_set_tooltip_text (widget, NULL);
-              gtk_widget_remove_css_class (widget, "error");
-            }
+            clear_refusal (widget);
         }
     }
 
@@ -1002,10 +1044,7 @@ bind_cb (GtkSignalListItemFactory *factory,
    * empty tooltip asks the display where the pointer is, a round trip per
    * cell that made scrolling slow. */
   if (gtk_widget_has_css_class (widget, "error"))
-    {
-      gtk_widget_set_tooltip_text (widget, NULL);
-      gtk_widget_remove_css_class (widget, "error");
-    }
+    clear_refusal (widget);
   g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), cell);
   refresh_cell (cell);
   pending_bound (data->view, line, data->column);
