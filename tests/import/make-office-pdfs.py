@@ -58,6 +58,16 @@ AMOUNT = re.compile(r'^-?[0-9][0-9,]*\.[0-9]+$')
 
 # ---- Reading the reference text -------------------------------------------
 
+
+def span_attributes(span):
+    """The ODF attributes of a cell spanning span = [rows, columns]."""
+    attrs = ''
+    if span[0] > 1:
+        attrs += ' table:number-rows-spanned="%d"' % span[0]
+    if span[1] > 1:
+        attrs += ' table:number-columns-spanned="%d"' % span[1]
+    return attrs
+
 def is_amount(s):
     return bool(AMOUNT.match(s))
 
@@ -313,11 +323,7 @@ def writer_document(blocks, v):
                 if s is None:
                     t.append('<table:covered-table-cell/>')
                     continue
-                attrs = ''
-                if s[0] > 1:
-                    attrs += ' table:number-rows-spanned="%d"' % s[0]
-                if s[1] > 1:
-                    attrs += ' table:number-columns-spanned="%d"' % s[1]
+                attrs = span_attributes(s)
                 if r < n_header:
                     style = 'CellHead'
                 elif budget and is_amount(cell):
@@ -517,11 +523,7 @@ def calc_document(blocks):
                 if s is None:
                     x.append('<table:covered-table-cell table:style-name="GridHead"/>')
                     continue
-                attrs = ''
-                if s[0] > 1:
-                    attrs += ' table:number-rows-spanned="%d"' % s[0]
-                if s[1] > 1:
-                    attrs += ' table:number-columns-spanned="%d"' % s[1]
+                attrs = span_attributes(s)
                 if r >= n_header and budget and is_amount(cell):
                     fen = to_fen(cell) * 10000   # 万元 → 元 (fen of 元)
                     yuan = '%d.%02d' % (fen // 100, fen % 100)
