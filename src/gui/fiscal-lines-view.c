@@ -1548,6 +1548,15 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
         if (ctrl || c == 0 || !g_unichar_isprint (c))
           return FALSE;
 
+        /* The key itself goes to the new text field, so that an input
+         * method (pinyin) sees it from the first key; a key sent without
+         * an event, or one the field does not take, is put in as typed. */
+        if (gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller)) != NULL)
+          {
+            cell_start_editing (cell, "");
+            if (cell->editor != NULL && gtk_event_controller_key_forward (controller, cell->editor))
+              return TRUE;
+          }
         g_unichar_to_utf8 (c, typed);
         cell_start_editing (cell, typed);
         return TRUE;
