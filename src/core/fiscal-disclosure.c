@@ -2142,6 +2142,72 @@ apply_candidate (TableState *st,
   a->chosen = candidate;
 }
 
+#define MAX_OPEN 64   /* ambiguities tried together at the most */
+
+/* Whether cells [@from, @to) of row @target are the sums of those of
+ * @rows (row indices), each within the rounding of the figures summed. */
+static gboolean
+rows_add_up (TableState *st,
+             guint       target,
+             GArray     *rows,
+             guint       from,
+             guint       to)
+{
+  const FiscalTableRow *sum_row = fiscal_table_get_row (st->table, target);
+  gint64 half = unit_ulp (st->unit_places, 2) / 2;
+
+  for (guint cell = from; cell < to; cell++)
+    {
+      gint64 sum = 0, tol = sum_row->cells[cell].amount ? half : 0;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (st->table, g_array_index (rows, guint, i));
+
+          sum += row->cells[cell].amount;
+          if (row->cells[cell].amount)
+            tol += half;
+        }
+      if (ABS (sum - sum_row->cells[cell].amount) > tol)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts the @open ambiguities' candidates in, combination by combination
+ * in order of preference, until cells [@from, @to) of row @target are the
+ * sums of @rows. Returns: whether one does (it stays put in) */
+static gboolean
+find_combination (TableState *st,
+                  GPtrArray  *open,
+                  guint       n_combos,
+                  guint       target,
+                  GArray     *rows,
+                  guint       from,
+                  guint       to)
+{
+  guint counter[MAX_OPEN] = { 0 };
+
+  g_return_val_if_fail (open->len <= MAX_OPEN, FALSE);
+
+  for (guint combo = 0; combo < n_combos; combo++)
+    {
+      for (guint i = 0; i < open->len; i++)
+        apply_candidate (st, g_ptr_array_index (open, i), counter[i]);
+      if (rows_add_up (st, target, rows, from, to))
+        return TRUE;
+      /* the next combination */
+      for (guint i = 0; i < open->len; i++)
+        {
+          Ambiguity *a = g_ptr_array_index (open, i);
+          if (++counter[i] < a->n_candidates)
+            break;
+          counter[i] = 0;
+        }
+    }
+  return FALSE;
+}
+
 /* Where a row's figures fit several sets of columns, the rows under one
  * parent must add up to it column by column: the first combination of
  * candidates (in order of preference) that does is taken. */
@@ -2157,8 +2223,7 @@ resolve_by_parents (FiscalDisclosure *self,
       g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autoptr(GPtrArray) open = g_ptr_array_new ();
       guint n_combos = 1;
-      guint counter[64] = { 0 };
-      gboolean found = FALSE;
+      gboolean found;
 
       for (guint c = p + 1; c < n_rows; c++)
         {
@@ -2178,45 +2243,10 @@ resolve_by_parents (FiscalDisclosure *self,
                 }
             }
         }
-      if (open->len == 0 || children->len == 0 || open->len > G_N_ELEMENTS (counter) || n_combos > 65536)
+      if (open->len == 0 || children->len == 0 || open->len > MAX_OPEN || n_combos > 65536)
         continue;
 
-      for (guint combo = 0; combo < n_combos && !found; combo++)
-        {
-          gboolean ok = TRUE;
-
-          for (guint i = 0; i < open->len; i++)
-            apply_candidate (st, g_ptr_array_index (open, i), counter[i]);
-
-          for (guint cell = 0; cell < st->n_left && ok; cell++)
-            {
-              gint64 sum = 0, tol = parent->cells[cell].amount ? unit_ulp (st->unit_places, 2) / 2 : 0;
-
-              for (guint i = 0; i < children->len; i++)
-                {
-                  const FiscalTableRow *child = fiscal_table_get_row (st->table, g_array_index (children, guint, i));
-                  sum += child->cells[cell].amount;
-                  if (child->cells[cell].amount)
-                    tol += unit_ulp (st->unit_places, 2) / 2;
-                }
-              if (ABS (sum - parent->cells[cell].amount) > tol)
-                ok = FALSE;
-            }
-          if (ok)
-            {
-              found = TRUE;
-              break;
-            }
-          /* the next combination */
-          for (guint i = 0; i < open->len; i++)
-            {
-              Ambiguity *a = g_ptr_array_index (open, i);
-              if (++counter[i] < a->n_candidates)
-                break;
-              counter[i] = 0;
-            }
-        }
-
+      found = find_combination (st, open, n_combos, p, children, 0, st->n_left);
       if (!found)
         {
           for (guint i = 0; i < open->len; i++)
@@ -2259,9 +2289,9 @@ resolve_by_total (FiscalDisclosure *self,
   const FiscalTableRow *total = NULL;
   guint total_row = 0;
   g_autoptr(GPtrArray) open = g_ptr_array_new ();
-  guint counter[64] = { 0 };
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_combos = 1;
-  gboolean found = FALSE;
+  gboolean found;
 
   for (guint r = 0; r < n_rows && total == NULL; r++)
     {
@@ -2285,50 +2315,17 @@ resolve_by_total (FiscalDisclosure *self,
         {
           g_ptr_array_add (open, a);
           n_combos *= a->n_candidates;
-          if (n_combos > 65536 || open->len > G_N_ELEMENTS (counter))
+          if (n_combos > 65536 || open->len > MAX_OPEN)
             return;
         }
     }
   if (open->len == 0)
     return;
 
-  for (guint combo = 0; combo < n_combos && !found; combo++)
-    {
-      gboolean ok = TRUE;
-
-      for (guint i = 0; i < open->len; i++)
-        apply_candidate (st, g_ptr_array_index (open, i), counter[i]);
-
-      for (guint cell = first; cell < first + st->n_right && ok; cell++)
-        {
-          gint64 sum = 0, tol = total->cells[cell].amount ? unit_ulp (st->unit_places, 2) / 2 : 0;
-
-          for (guint r = 0; r < n_rows; r++)
-            {
-              const FiscalTableRow *row = fiscal_table_get_row (st->table, r);
-
-              if (row == total)
-                continue;
-              sum += row->cells[cell].amount;
-              if (row->cells[cell].amount)
-                tol += unit_ulp (st->unit_places, 2) / 2;
-            }
-          if (ABS (sum - total->cells[cell].amount) > tol)
-            ok = FALSE;
-        }
-      if (ok)
-        {
-          found = TRUE;
-          break;
-        }
-      for (guint i = 0; i < open->len; i++)
-        {
-          Ambiguity *a = g_ptr_array_index (open, i);
-          if (++counter[i] < a->n_candidates)
-            break;
-          counter[i] = 0;
-        }
-    }
+  for (guint r = 0; r < n_rows; r++)
+    if (r != total_row)
+      g_array_append_val (rows, r);
+  found = find_combination (st, open, n_combos, total_row, rows, first, first + st->n_right);
 
   for (guint i = 0; i < open->len; i++)
     {
