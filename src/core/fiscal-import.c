@@ -2886,6 +2886,19 @@ fiscal_import_report_compare (FiscalImportReport *self,
   return figures;
 }
 
+/**
+ * fiscal_figure_get_difference:
+ *
+ * Returns: rebuilt less published, in fen, as the two figures are shown
+ *   (each rounded to 0.01 万元)
+ */
+gint64
+fiscal_figure_get_difference (const FiscalFigure *figure)
+{
+  return (fiscal_money_round_wan (figure->rebuilt) - fiscal_money_round_wan (figure->published)) *
+         (FISCAL_FEN_PER_WAN / 100);
+}
+
 const char *
 fiscal_figure_state_to_string (FiscalFigureState state)
 {
@@ -2971,8 +2984,7 @@ fiscal_figures_to_table (GArray *figures)
       fiscal_table_row_set_label (row, 3, f->column_title);
       fiscal_table_row_set_amount (row, 4, f->published);
       fiscal_table_row_set_amount (row, 5, f->rebuilt);
-      /* as the two figures are shown */
-      fiscal_table_row_set_amount (row, 6, (fiscal_money_round_wan (f->rebuilt) - fiscal_money_round_wan (f->published)) * (FISCAL_FEN_PER_WAN / 100));
+      fiscal_table_row_set_amount (row, 6, fiscal_figure_get_difference (f));
       fiscal_table_row_set_label (row, 7, fiscal_figure_state_describe (f->state));
       fiscal_table_row_set_label (row, 8, line);
       fiscal_table_row_set_label (row, 9, page);

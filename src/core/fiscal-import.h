@@ -91,6 +91,7 @@ FiscalTable             *fiscal_import_report_get_published_table (FiscalImportR
                                                                    guint               number);
 GArray                  *fiscal_import_report_compare     (FiscalImportReport   *self,
                                                            FiscalDocument       *document);
+gint64                   fiscal_figure_get_difference     (const FiscalFigure   *figure);
 const char              *fiscal_figure_state_to_string    (FiscalFigureState     state);
 const char              *fiscal_figure_state_describe     (FiscalFigureState     state);
 FiscalTable             *fiscal_figures_to_table          (GArray               *figures);

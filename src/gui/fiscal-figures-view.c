@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fiscal-figures-view.h"
+#include "fiscal-import-report.h"
 
 /* The budget is compared again this long after an edit, so that typing
  * an amount costs one comparison, not one per keystroke. */
@@ -182,8 +183,7 @@ format_amount (gint64 fen)
 static char *
 format_difference (const FiscalFigure *figure)
 {
-  gint64 off = (fiscal_money_round_wan (figure->rebuilt) - fiscal_money_round_wan (figure->published)) *
-               (FISCAL_FEN_PER_WAN / 100);
+  gint64 off = fiscal_figure_get_difference (figure);
   g_autofree char *text = NULL;
 
   if (off == 0)
@@ -216,11 +216,7 @@ cell_text (const FiscalFigure *figure,
     case COLUMN_STATE:
       return g_strdup (fiscal_figure_state_describe (figure->state));
     case COLUMN_SOURCE:
-      if (figure->line > 0 && figure->page > 0)
-        return g_strdup_printf (_("line %u, page %u"), figure->line, figure->page);
-      if (figure->line > 0)
-        return g_strdup_printf (_("line %u"), figure->line);
-      return g_strdup ("");
+      return figure->line > 0 ? fiscal_import_describe_place (figure->line, figure->page) : g_strdup ("");
     case N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);

@@ -14,6 +14,23 @@
 #include "fiscal-import-report.h"
 
 /**
+ * fiscal_import_describe_place:
+ * @line: a line of the source text, 1-based
+ * @page: its page in a PDF, or 0
+ *
+ * Returns: (transfer full): where in the source text, for the user
+ */
+char *
+fiscal_import_describe_place (guint line,
+                              guint page)
+{
+  if (page > 0)
+    /* Translators: where an import finding is in the source text */
+    return g_strdup_printf (_("line %u, page %u"), line, page);
+  return g_strdup_printf (_("line %u"), line);
+}
+
+/**
  * fiscal_import_report_findings:
  *
  * The entries of @report as findings, so that the list the Checks page
@@ -50,13 +67,8 @@ fiscal_import_report_findings (FiscalImportReport *report)
       /* The audit's findings keep their rule; the rebuild's say what they are. */
       finding->rule = g_strdup (entry->rule ? entry->rule : fiscal_import_severity_to_string (entry->severity));
       finding->message = g_strdup (entry->message);
-      if (entry->line > 0 && entry->page > 0)
-        /* Translators: where an import finding is in the source text */
-        finding->where = g_strdup_printf (_("line %u, page %u"), entry->line, entry->page);
-      else if (entry->line > 0)
-        finding->where = g_strdup_printf (_("line %u"), entry->line);
-      else
-        finding->where = g_strdup (_("whole document"));
+      finding->where = entry->line > 0 ? fiscal_import_describe_place (entry->line, entry->page)
+                                       : g_strdup (_("whole document"));
 
       g_ptr_array_add (findings, finding);
     }

@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+char      *fiscal_import_describe_place     (guint               line,
+                                             guint               page);
 GPtrArray *fiscal_import_report_findings    (FiscalImportReport *report);
 char      *fiscal_import_report_summary     (FiscalImportReport *report);
 GtkWidget *fiscal_import_report_dialog_new  (GtkWindow          *parent,
