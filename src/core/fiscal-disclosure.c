@@ -1264,8 +1264,8 @@ read_code_row (FiscalDisclosure *self,
               else
                 {
                   joined = g_strconcat (last->name, name->str, NULL);
-                  g_free (last->name);
-                  last->name = joined;
+                  fiscal_table_row_set_name (last, joined);
+                  g_free (joined);
                 }
               note (self, FISCAL_IMPORT_INFO, line, _("表 %u: the label “%s” runs over two lines; joined"),
                     st->number, st->has_project && last->project ? last->project : last->name);
@@ -2359,9 +2359,9 @@ finish_table (FiscalDisclosure *self,
 
         if (*row->code == 0 && (digits == 3 || digits == 5 || digits == 7) && row->name[digits] == ' ')
           {
-            g_free (row->code);
-            row->code = g_strndup (row->name, digits);
-            row->level = digits == 3 ? 1 : digits == 5 ? 2 : 3;
+            g_autofree char *code = g_strndup (row->name, digits);
+
+            fiscal_table_row_set_code (row, code, digits == 3 ? 1 : digits == 5 ? 2 : 3);
           }
       }
 

@@ -31,16 +31,45 @@ typedef struct
   guint8      source;
 } CubeKey;
 
+/* The economic 类 that 表 7 gives a column each. */
+static const char * const economic_classes[] = {
+  "301", "302", "303", "307", "309", "310", "311", "312", "313", "399",
+};
+
+#define N_PROJECT_SUMS (1 + G_N_ELEMENTS (economic_classes))
+
+typedef struct _CubeCell CubeCell;
+
+/* What the general-budget project spending of one unit, function code and
+ * project adds up to: the total, then one sum per economic 类 (表 7). */
 typedef struct
 {
-  CubeKey     key;
-  gint64      amount;
-  const char *klass;    /* the 类 of the function code, interned, or NULL */
-} CubeCell;
+  const char *unit;
+  const char *function;
+  const char *project;
+  gint64      sums[N_PROJECT_SUMS];
+} ProjectCell;
+
+struct _CubeCell
+{
+  CubeKey      key;
+  gint64       amount;
+  const char  *klass;      /* the 类 of the function code, interned, or NULL */
+  CubeCell    *codes;      /* the cell of the same codes, kind and source in
+                            * the cube by codes; NULL in that cube itself */
+  ProjectCell *project;    /* the 表 7 cell this one adds to, or NULL */
+  int          economic_class;   /* index in economic_classes, or -1 */
+};
 
 /* The cube is kept by the document and follows each edit of a line (see
  * _fiscal_cube_add_line), so the tables after an edit need no pass over the
- * lines. Cells are never removed; one whose lines went elsewhere holds 0. */
+ * lines. Cells are never removed; one whose lines went elsewhere holds 0.
+ *
+ * Beside the cube of every dimension it keeps two smaller ones it rolls up
+ * into as it goes: one by codes, kind and source alone (no unit, no
+ * project), which is all that ten of the tables ask for, and one of 表 7's
+ * cells. A budget has far fewer of those than of the full cube's cells, so
+ * a table is made from a few hundred cells instead of tens of thousands. */
 struct _FiscalCube
 {
   FiscalDocument *document;
@@ -48,9 +77,26 @@ struct _FiscalCube
   FiscalCatalog  *economics;
   GHashTable     *cells;      /* CubeKey* → CubeCell* (the key is inside) */
   GPtrArray      *list;       /* CubeCell*, owns them */
+  GHashTable     *code_cells; /* the same, with neither unit nor project */
+  GPtrArray      *code_list;
+  GHashTable     *project_cells;   /* ProjectCell* → itself */
+  GPtrArray      *project_list;    /* ProjectCell*, owns them */
 };
 
 typedef FiscalCube Cube;
+
+static int
+economic_class (const char *code)
+{
+  if (code == NULL || strlen (code) < 3)
+    return -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (economic_classes); i++)
+    if (strncmp (code, economic_classes[i], 3) == 0)
+      return i;
+
+  return -1;
+}
 
 static const char * const titles[FISCAL_N_TABLES] = {
   "部门收支总体情况表",
@@ -129,11 +175,85 @@ cube_key_equal (gconstpointer a,
          x->kind == y->kind && x->source == y->source;
 }
 
+static guint
+project_cell_hash (gconstpointer data)
+{
+  const ProjectCell *c = data;
+
+  return (mix (c->unit) * 31 + mix (c->function)) * 31 + mix (c->project);
+}
+
+static gboolean
+project_cell_equal (gconstpointer a,
+                    gconstpointer b)
+{
+  const ProjectCell *x = a, *y = b;
+
+  return x->unit == y->unit && x->function == y->function && x->project == y->project;
+}
+
+static gboolean
+is_general_source (FiscalSource source)
+{
+  return source == FISCAL_SOURCE_GENERAL || source == FISCAL_SOURCE_GENERAL_TRANSFER;
+}
+
+/* The cell of @key in @cells, made (with no amount) when missing. */
+static CubeCell *
+cube_cell (GHashTable    *cells,
+           GPtrArray     *list,
+           const CubeKey *key)
+{
+  CubeCell *cell = g_hash_table_lookup (cells, key);
+
+  if (cell == NULL)
+    {
+      cell = g_new0 (CubeCell, 1);
+      cell->key = *key;
+      if (key->function != NULL && strlen (key->function) >= 3)
+        {
+          g_autofree char *klass = g_strndup (key->function, 3);
+          cell->klass = g_intern_string (klass);
+        }
+      cell->economic_class = economic_class (key->economic);
+      g_hash_table_insert (cells, &cell->key, cell);
+      g_ptr_array_add (list, cell);
+    }
+
+  return cell;
+}
+
+/* Links a new cell of the full cube to the cells it rolls up into. */
+static void
+cube_cell_link (Cube     *cube,
+                CubeCell *cell)
+{
+  CubeKey codes = cell->key;
+
+  codes.unit = NULL;
+  codes.project = NULL;
+  cell->codes = cube_cell (cube->code_cells, cube->code_list, &codes);
+
+  if (cell->key.kind == FISCAL_KIND_PROJECT && is_general_source (cell->key.source))
+    {
+      ProjectCell probe = { cell->key.unit, cell->key.function, cell->key.project, { 0 } };
+
+      cell->project = g_hash_table_lookup (cube->project_cells, &probe);
+      if (cell->project == NULL)
+        {
+          cell->project = g_memdup2 (&probe, sizeof probe);
+          g_hash_table_add (cube->project_cells, cell->project);
+          g_ptr_array_add (cube->project_list, cell->project);
+        }
+    }
+}
+
 /**
  * _fiscal_cube_add_line:
  * @sign: 1 to add the line, -1 to take it away
  *
- * Adds or takes away what @line contributes to the cube.
+ * Adds or takes away what @line contributes to the cube and the cubes it
+ * rolls up into.
  */
 void
 _fiscal_cube_add_line (FiscalCube *cube,
@@ -148,22 +268,21 @@ _fiscal_cube_add_line (FiscalCube *cube,
     fiscal_line_get_kind (line),
     fiscal_line_get_source (line),
   };
-  CubeCell *cell = g_hash_table_lookup (cube->cells, &key);
+  guint n_cells = cube->list->len;
+  CubeCell *cell = cube_cell (cube->cells, cube->list, &key);
+  gint64 amount = sign * fiscal_line_get_amount (line);
 
-  if (cell == NULL)
+  if (cube->list->len != n_cells)
+    cube_cell_link (cube, cell);
+
+  cell->amount += amount;
+  cell->codes->amount += amount;
+  if (cell->project != NULL)
     {
-      cell = g_new0 (CubeCell, 1);
-      cell->key = key;
-      if (key.function != NULL && strlen (key.function) >= 3)
-        {
-          g_autofree char *klass = g_strndup (key.function, 3);
-          cell->klass = g_intern_string (klass);
-        }
-      g_hash_table_insert (cube->cells, &cell->key, cell);
-      g_ptr_array_add (cube->list, cell);
+      cell->project->sums[0] += amount;
+      if (cell->economic_class >= 0)
+        cell->project->sums[1 + cell->economic_class] += amount;
     }
-
-  cell->amount += sign * fiscal_line_get_amount (line);
 }
 
 /**
@@ -184,6 +303,10 @@ _fiscal_cube_new (FiscalDocument *document)
   cube->economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, year, NULL);
   cube->cells = g_hash_table_new (cube_key_hash, cube_key_equal);
   cube->list = g_ptr_array_new_with_free_func (g_free);
+  cube->code_cells = g_hash_table_new (cube_key_hash, cube_key_equal);
+  cube->code_list = g_ptr_array_new_with_free_func (g_free);
+  cube->project_cells = g_hash_table_new (project_cell_hash, project_cell_equal);
+  cube->project_list = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n; i++)
     {
@@ -204,6 +327,10 @@ _fiscal_cube_free (FiscalCube *cube)
   g_clear_object (&cube->economics);
   g_clear_pointer (&cube->cells, g_hash_table_unref);
   g_clear_pointer (&cube->list, g_ptr_array_unref);
+  g_clear_pointer (&cube->code_cells, g_hash_table_unref);
+  g_clear_pointer (&cube->code_list, g_ptr_array_unref);
+  g_clear_pointer (&cube->project_cells, g_hash_table_unref);
+  g_clear_pointer (&cube->project_list, g_ptr_array_unref);
   g_free (cube);
 }
 
@@ -264,6 +391,15 @@ all_zero (const gint64 *cells,
     if (cells[i] != 0)
       return FALSE;
   return TRUE;
+}
+
+static void
+add_to (gint64       *sums,
+        const gint64 *more,
+        guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    sums[i] += more[i];
 }
 
 static guint
@@ -341,9 +477,9 @@ add_hierarchy_rows (FiscalTable *table,
   gboolean any = FALSE;
   guint n_codes;
 
-  for (guint i = 0; i < cube->list->len; i++)
+  for (guint i = 0; i < cube->code_list->len; i++)
     {
-      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      const CubeCell *cell = g_ptr_array_index (cube->code_list, i);
       const char *code = economic ? cell->key.economic : cell->key.function;
 
       memset (tmp, 0, n * sizeof (gint64));
@@ -530,8 +666,7 @@ accumulate_all_spending (gint64         *c,
 static gboolean
 is_general (const CubeCell *cell)
 {
-  return cell->key.source == FISCAL_SOURCE_GENERAL ||
-         cell->key.source == FISCAL_SOURCE_GENERAL_TRANSFER;
+  return is_general_source (cell->key.source);
 }
 
 static gboolean
@@ -727,30 +862,13 @@ make_table_11 (Cube *cube)
 /* 表 7 一般公共预算项目支出情况表: per unit, function × project × the
  * economic 类 of the government budget (one column per department 类). */
 
-static const char * const economic_classes[] = {
-  "301", "302", "303", "307", "309", "310", "311", "312", "313", "399",
-};
-
-static int
-economic_class (const char *code)
-{
-  if (code == NULL || strlen (code) < 3)
-    return -1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (economic_classes); i++)
-    if (strncmp (code, economic_classes[i], 3) == 0)
-      return i;
-
-  return -1;
-}
-
 typedef struct
 {
   const char *code;
   guint       project_order;
   const char *project;
   guint       level;
-  gint64      sums[1 + G_N_ELEMENTS (economic_classes)];
+  gint64      sums[N_PROJECT_SUMS];
 } Table7Row;
 
 static int
@@ -815,10 +933,10 @@ make_table_7 (Cube *cube)
     "资本性支出（基本建设）", "资本性支出", "对企业补助（基本建设）", "对企业补助",
     "对社会保障基金补助", "其他支出",
   };
-  const guint n = 1 + G_N_ELEMENTS (economic_classes);
+  const guint n = N_PROJECT_SUMS;
   FiscalTable *table = table_new (cube, 7);
   GListModel *units = fiscal_document_get_units (cube->document);
-  gint64 total[1 + G_N_ELEMENTS (economic_classes)] = { 0 };
+  gint64 total[N_PROJECT_SUMS] = { 0 };
   g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (table7_block_free);
   g_autoptr(GHashTable) unit_blocks = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) project_orders = g_hash_table_new (NULL, NULL);
@@ -866,29 +984,23 @@ make_table_7 (Cube *cube)
                            GUINT_TO_POINTER (i + 1));
     }
 
-  for (guint i = 0; i < cube->list->len; i++)
+  for (guint i = 0; i < cube->project_list->len; i++)
     {
-      const CubeCell *cell = g_ptr_array_index (cube->list, i);
-      const char *code = cell->key.function;
-      int klass = economic_class (cell->key.economic);
+      const ProjectCell *cell = g_ptr_array_index (cube->project_list, i);
+      const char *code = cell->function;
       Table7Block *block;
       Table7Row *unit_row;
       GPtrArray *prefixes;
       guint depth;
 
-      if (cell->key.kind != FISCAL_KIND_PROJECT || !is_general (cell) || cell->amount == 0 ||
-          (block = g_hash_table_lookup (unit_blocks, cell->key.unit)) == NULL)
+      if (all_zero (cell->sums, n) ||
+          (block = g_hash_table_lookup (unit_blocks, cell->unit)) == NULL)
         continue;
 
       any = TRUE;
       unit_row = g_ptr_array_index (block->rows, 0);
-      total[0] += cell->amount;
-      unit_row->sums[0] += cell->amount;
-      if (klass >= 0)
-        {
-          total[1 + klass] += cell->amount;
-          unit_row->sums[1 + klass] += cell->amount;
-        }
+      add_to (total, cell->sums, n);
+      add_to (unit_row->sums, cell->sums, n);
 
       if (code == NULL)
         continue;
@@ -897,7 +1009,7 @@ make_table_7 (Cube *cube)
       depth = prefixes->len;
       for (guint level = 1; level <= depth; level++)
         {
-          const char *project = level == depth ? cell->key.project : NULL;
+          const char *project = level == depth ? cell->project : NULL;
           Table7Row probe = { .code = g_ptr_array_index (prefixes, level - 1), .project = project };
           Table7Row *row = g_hash_table_lookup (block->index, &probe);
 
@@ -912,9 +1024,7 @@ make_table_7 (Cube *cube)
               g_hash_table_add (block->index, row);
             }
 
-          row->sums[0] += cell->amount;
-          if (klass >= 0)
-            row->sums[1 + klass] += cell->amount;
+          add_to (row->sums, cell->sums, n);
         }
     }
 
@@ -986,9 +1096,9 @@ class_sums_init (ClassSums *sums,
   sums->by_class = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   memset (sums->all, 0, sizeof sums->all);
 
-  for (guint i = 0; i < cube->list->len; i++)
+  for (guint i = 0; i < cube->code_list->len; i++)
     {
-      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      const CubeCell *cell = g_ptr_array_index (cube->code_list, i);
       const char *klass = cell->klass;
       gint64 *by_source;
 
@@ -1254,9 +1364,9 @@ make_table_10 (Cube *cube)
   fiscal_table_add_header (table, 1, 4, 1, 1, "国有资本经营预算");
   fiscal_table_add_numbering (table, 2);
 
-  for (guint i = 0; cube->economics != NULL && i < cube->list->len; i++)
+  for (guint i = 0; cube->economics != NULL && i < cube->code_list->len; i++)
     {
-      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      const CubeCell *cell = g_ptr_array_index (cube->code_list, i);
       const FiscalCatalogItem *item = fiscal_catalog_lookup (cube->economics, cell->key.economic);
       FiscalBudget budget = fiscal_source_get_budget (cell->key.source);
       guint rows[3] = { ROW_TOTAL, 0, 0 };

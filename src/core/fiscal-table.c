@@ -21,7 +21,8 @@ struct _FiscalTable
   GArray     *columns;       /* FiscalTableColumn */
   GArray     *cell_columns;  /* guint: the column of each cell */
   GArray     *header;        /* FiscalTableHeaderCell */
-  GPtrArray  *rows;          /* FiscalTableRow */
+  GPtrArray  *rows;          /* FiscalTableRow, each inside a RowBlock */
+  GStringChunk *strings;     /* the rows' texts */
   guint       n_header_rows;
   guint       source_line;   /* the title's line in the text it was read from */
 };
@@ -40,18 +41,34 @@ clear_header_cell (gpointer data)
   g_free (((FiscalTableHeaderCell *) data)->text);
 }
 
-static void
-row_free (gpointer data)
+/* A row is allocated with its cells in one block, and its texts are kept
+ * in the table's string chunk: a table of thousands of rows is made and
+ * freed with one allocation per row. A text replaced stays in the chunk
+ * until the table is freed. */
+typedef struct
 {
-  FiscalTableRow *row = data;
+  GStringChunk   *strings;
+  FiscalTableRow  row;
+  FiscalTableCell cells[];
+} RowBlock;
 
-  for (guint i = 0; i < row->n_cells; i++)
-    g_free (row->cells[i].text);
-  g_free (row->cells);
-  g_free (row->code);
-  g_free (row->name);
-  g_free (row->project);
-  g_free (row);
+static inline RowBlock *
+row_block (const FiscalTableRow *row)
+{
+  return (RowBlock *) ((char *) row - G_STRUCT_OFFSET (RowBlock, row));
+}
+
+static void
+row_free (gpointer row)
+{
+  g_free (row_block (row));
+}
+
+static char *
+row_text (const FiscalTableRow *row,
+          const char           *text)
+{
+  return text ? g_string_chunk_insert (row_block (row)->strings, text) : NULL;
 }
 
 static void
@@ -66,6 +83,7 @@ fiscal_table_finalize (GObject *object)
   g_clear_pointer (&self->cell_columns, g_array_unref);
   g_clear_pointer (&self->header, g_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (fiscal_table_parent_class)->finalize (object);
 }
@@ -85,6 +103,7 @@ fiscal_table_init (FiscalTable *self)
   self->header = g_array_new (FALSE, TRUE, sizeof (FiscalTableHeaderCell));
   g_array_set_clear_func (self->header, clear_header_cell);
   self->rows = g_ptr_array_new_with_free_func (row_free);
+  self->strings = g_string_chunk_new (4096);
 }
 
 FiscalTable *
@@ -327,16 +346,21 @@ fiscal_table_add_row (FiscalTable *self,
                       const char  *name,
                       guint        level)
 {
+  guint n_cells;
+  RowBlock *block;
   FiscalTableRow *row;
 
   g_return_val_if_fail (FISCAL_IS_TABLE (self), NULL);
 
-  row = g_new0 (FiscalTableRow, 1);
-  row->code = g_strdup (code ? code : "");
-  row->name = g_strdup (name ? name : "");
+  n_cells = self->cell_columns->len;
+  block = g_malloc0 (sizeof (RowBlock) + n_cells * sizeof (FiscalTableCell));
+  block->strings = self->strings;
+  row = &block->row;
+  row->code = row_text (row, code ? code : "");
+  row->name = row_text (row, name ? name : "");
   row->level = level;
-  row->n_cells = self->cell_columns->len;
-  row->cells = g_new0 (FiscalTableCell, row->n_cells);
+  row->n_cells = n_cells;
+  row->cells = block->cells;
   g_ptr_array_add (self->rows, row);
 
   return row;
@@ -359,13 +383,37 @@ fiscal_table_get_row (FiscalTable *self,
   return g_ptr_array_index (self->rows, row);
 }
 
+/**
+ * fiscal_table_row_set_code:
+ * @level: the row's level (0 total or heading, 1 类, 2 款, 3 项)
+ *
+ * Gives @row another code and level, for a reader that learns them after
+ * the row was made.
+ */
+void
+fiscal_table_row_set_code (FiscalTableRow *row,
+                           const char     *code,
+                           guint           level)
+{
+  g_return_if_fail (row != NULL);
+  row->code = row_text (row, code ? code : "");
+  row->level = level;
+}
+
+void
+fiscal_table_row_set_name (FiscalTableRow *row,
+                           const char     *name)
+{
+  g_return_if_fail (row != NULL);
+  row->name = row_text (row, name ? name : "");
+}
+
 void
 fiscal_table_row_set_project (FiscalTableRow *row,
                               const char     *project)
 {
   g_return_if_fail (row != NULL);
-  g_free (row->project);
-  row->project = g_strdup (project);
+  row->project = row_text (row, project);
 }
 
 void
@@ -376,8 +424,7 @@ fiscal_table_row_set_label (FiscalTableRow *row,
   g_return_if_fail (row != NULL);
   g_return_if_fail (cell < row->n_cells);
 
-  g_free (row->cells[cell].text);
-  row->cells[cell].text = g_strdup (text ? text : "");
+  row->cells[cell].text = row_text (row, text ? text : "");
 }
 
 void

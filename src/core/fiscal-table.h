@@ -48,6 +48,7 @@ typedef struct
   gint64   amount;    /* fen */
 } FiscalTableCell;
 
+/* A row's texts belong to its table; change them with the setters. */
 typedef struct
 {
   char            *code;      /* the full code, "" for totals */
@@ -108,6 +109,11 @@ FiscalTableRow              *fiscal_table_add_row            (FiscalTable       
 guint                        fiscal_table_get_n_rows         (FiscalTable         *self);
 const FiscalTableRow        *fiscal_table_get_row            (FiscalTable         *self,
                                                               guint                row);
+void                         fiscal_table_row_set_code       (FiscalTableRow      *row,
+                                                              const char          *code,
+                                                              guint                level);
+void                         fiscal_table_row_set_name       (FiscalTableRow      *row,
+                                                              const char          *name);
 void                         fiscal_table_row_set_project    (FiscalTableRow      *row,
                                                               const char          *project);
 void                         fiscal_table_row_set_label      (FiscalTableRow      *row,
