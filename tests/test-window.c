@@ -717,6 +717,9 @@ test_long_table (void)
 {
   g_autoptr(FiscalTable) table = fiscal_table_new (7, fiscal_pivot_table_title (7));
   g_autoptr(FiscalTable) edited = fiscal_table_new (7, fiscal_pivot_table_title (7));
+  g_autoptr(FiscalTable) larger = fiscal_table_new (7, fiscal_pivot_table_title (7));
+  g_autoptr(FiscalTable) renamed = fiscal_table_new (7, fiscal_pivot_table_title (7));
+  FiscalTable *versions[] = { table, edited, larger, renamed };
   GtkWidget *window = gtk_window_new ();
   FiscalTableView *view = FISCAL_TABLE_VIEW (fiscal_table_view_new ());
   GtkWidget *grid;
@@ -724,9 +727,11 @@ test_long_table (void)
   int activated[2] = { -1, -2 };
   guint header, row, column;
 
-  for (guint t = 0; t < 2; t++)
+  /* The table; then its last figure 1 万元 more; then that figure far
+   * larger; then a row renamed at length. */
+  for (guint t = 0; t < G_N_ELEMENTS (versions); t++)
     {
-      FiscalTable *x = t == 0 ? table : edited;
+      FiscalTable *x = versions[t];
 
       fiscal_table_add_column (x, FISCAL_COLUMN_NAME, "项目");
       fiscal_table_add_column (x, FISCAL_COLUMN_AMOUNT, "合计");
@@ -737,10 +742,12 @@ test_long_table (void)
       fiscal_table_add_header (x, 1, 2, 1, 1, "其中：上年结转");
       for (guint r = 0; r < 1200; r++)
         {
-          g_autofree char *name = g_strdup_printf ("项目%u", r);
+          g_autofree char *name = t == 3 && r == 1198 ? g_strdup ("项目1198（一个名称很长的项目，名称远比其他项目长）")
+                                                      : g_strdup_printf ("项目%u", r);
           FiscalTableRow *row = fiscal_table_add_row (x, "", name, 1);
 
-          fiscal_table_row_set_amount (row, 0, (r + (t == 1 && r == 1199 ? 1 : 0)) * 1000000);
+          fiscal_table_row_set_amount (row, 0, t >= 2 && r == 1199 ? G_GINT64_CONSTANT (987654321098765)
+                                               : (r + (t == 1 && r == 1199 ? 1 : 0)) * 1000000);
           fiscal_table_row_set_amount (row, 1, r * 10000);
         }
     }
@@ -822,6 +829,31 @@ test_long_table (void)
   wait_for_frame (GTK_WIDGET (view));
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "1200.00");
   g_assert_null (fiscal_table_view_get_text_at (view, header, 0));
+
+  /* A version whose figures alone changed is measured again for its
+   * figures: a far larger one widens its column. A version with a longer
+   * name is measured again for its names. (The name column takes what
+   * width the window leaves, so the table's own width tells.) */
+  {
+    GtkWidget *body = gtk_widget_get_parent (fiscal_table_view_get_cell (view, header + 1199, 1));
+    graphene_rect_t amount_before = cell_bounds (view, header + 1199, 1);
+    int width_before, width_larger, width_renamed;
+
+    gtk_widget_measure (body, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width_before, NULL, NULL);
+    fiscal_table_view_set_table (view, larger);
+    wait_for_frame (GTK_WIDGET (view));
+    g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "987654321.10");
+    g_assert_cmpfloat (cell_bounds (view, header + 1199, 1).size.width, >, amount_before.size.width);
+    gtk_widget_measure (body, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width_larger, NULL, NULL);
+    g_assert_cmpint (width_larger, >, width_before);
+
+    fiscal_table_view_set_table (view, renamed);
+    wait_for_frame (GTK_WIDGET (view));
+    g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1198, 0), ==,
+                     "项目1198（一个名称很长的项目，名称远比其他项目长）");
+    gtk_widget_measure (body, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width_renamed, NULL, NULL);
+    g_assert_cmpint (width_renamed, >, width_larger);
+  }
 
   /* Enter activates the cell with the cursor; the arrows move it. */
   g_signal_connect (view, "cell-activated", G_CALLBACK (record_activation_cb), activated);

@@ -68,6 +68,7 @@ struct _FiscalTableGrid
   GArray        *slots;           /* of Slot */
 
   guint         *units;           /* per column: its width in half-em (or digit) units */
+  guint         *text_units;      /* per column: the widest of the rows' texts alone */
   int           *widths;          /* per column, in pixels, as laid out */
   int           *offsets;         /* per column and one past: x of its left edge */
   int           *header_tops;     /* per header row and one past: y of its top */
@@ -148,15 +149,14 @@ set_class (GtkWidget  *widget,
 /* Counts, per column, the characters of its longest content, and bounds
  * them: codes and amounts are never cut, names are cut past a cap. A
  * header that would wrap into many lines widens its column a little. */
+/* The widest text of each column: codes, names, projects and labels. */
 static void
-count_units (FiscalTableGrid *self)
+count_text_units (FiscalTableGrid *self)
 {
   FiscalTable *table = self->table;
   guint n_cells = fiscal_table_get_n_cells (table);
-  g_autofree gint64 *lowest = g_new0 (gint64, n_cells);
-  g_autofree gint64 *highest = g_new0 (gint64, n_cells);
 
-  memset (self->units, 0, sizeof (guint) * self->n_columns);
+  memset (self->text_units, 0, sizeof (guint) * self->n_columns);
 
   for (guint r = 0; r < self->n_rows; r++)
     {
@@ -169,26 +169,72 @@ count_units (FiscalTableGrid *self)
           if (kind <= FISCAL_COLUMN_CODE_3)
             {
               g_autofree char *part = fiscal_table_row_code_part (row, kind);
-              self->units[c] = MAX (self->units[c], text_units (part));
+              self->text_units[c] = MAX (self->text_units[c], text_units (part));
             }
           else if (kind == FISCAL_COLUMN_NAME)
-            self->units[c] = MAX (self->units[c], text_units (row->name));
+            self->text_units[c] = MAX (self->text_units[c], text_units (row->name));
           else if (kind == FISCAL_COLUMN_PROJECT)
-            self->units[c] = MAX (self->units[c], text_units (row->project));
+            self->text_units[c] = MAX (self->text_units[c], text_units (row->project));
         }
 
       for (guint i = 0; i < row->n_cells && i < n_cells; i++)
-        {
-          int c = fiscal_table_cell_to_column (table, i);
+        if (row->cells[i].text != NULL)
+          {
+            int c = fiscal_table_cell_to_column (table, i);
+            self->text_units[c] = MAX (self->text_units[c], text_units (row->cells[i].text));
+          }
+    }
+}
 
-          if (row->cells[i].text != NULL)
-            self->units[c] = MAX (self->units[c], text_units (row->cells[i].text));
-          else
-            {
-              lowest[i] = MIN (lowest[i], row->cells[i].amount);
-              highest[i] = MAX (highest[i], row->cells[i].amount);
-            }
-        }
+/* Whether two tables have the same rows but for their figures, as after
+ * an edit of an amount. */
+static gboolean
+same_texts (FiscalTable *a,
+            FiscalTable *b)
+{
+  guint n_rows = fiscal_table_get_n_rows (a);
+
+  if (n_rows != fiscal_table_get_n_rows (b))
+    return FALSE;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const FiscalTableRow *x = fiscal_table_get_row (a, r);
+      const FiscalTableRow *y = fiscal_table_get_row (b, r);
+
+      if (x->n_cells != y->n_cells || strcmp (x->code, y->code) != 0 || strcmp (x->name, y->name) != 0 ||
+          g_strcmp0 (x->project, y->project) != 0)
+        return FALSE;
+      for (guint i = 0; i < x->n_cells; i++)
+        if (g_strcmp0 (x->cells[i].text, y->cells[i].text) != 0)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The units of each column from its texts (counted beforehand by
+ * count_text_units()), its figures and its header. */
+static void
+count_units (FiscalTableGrid *self)
+{
+  FiscalTable *table = self->table;
+  guint n_cells = fiscal_table_get_n_cells (table);
+  g_autofree gint64 *lowest = g_new0 (gint64, n_cells);
+  g_autofree gint64 *highest = g_new0 (gint64, n_cells);
+
+  memcpy (self->units, self->text_units, sizeof (guint) * self->n_columns);
+
+  for (guint r = 0; r < self->n_rows; r++)
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (table, r);
+
+      for (guint i = 0; i < row->n_cells && i < n_cells; i++)
+        if (row->cells[i].text == NULL)
+          {
+            lowest[i] = MIN (lowest[i], row->cells[i].amount);
+            highest[i] = MAX (highest[i], row->cells[i].amount);
+          }
     }
 
   /* The longest amount text is that of the highest or of the lowest. */
@@ -1111,6 +1157,7 @@ fiscal_table_grid_finalize (GObject *object)
   g_clear_pointer (&self->slots, g_array_unref);
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_free (self->units);
+  g_free (self->text_units);
   g_free (self->widths);
   g_free (self->offsets);
   g_free (self->header_tops);
@@ -1342,7 +1389,7 @@ fiscal_table_grid_set_table (FiscalTableGrid *self,
                              FiscalTable     *table,
                              gboolean         keep_place)
 {
-  gboolean same_columns;
+  gboolean same_columns, texts_unchanged;
 
   g_return_if_fail (FISCAL_IS_TABLE_GRID (self));
   g_return_if_fail (table == NULL || FISCAL_IS_TABLE (table));
@@ -1371,6 +1418,9 @@ fiscal_table_grid_set_table (FiscalTableGrid *self,
       clear_header (self);
     }
 
+  /* After an edit of an amount only the figures need counting again. */
+  texts_unchanged = same_columns && same_texts (self->table, table);
+
   g_set_object (&self->table, table);
   self->n_columns = table ? fiscal_table_get_n_columns (table) : 0;
   self->n_rows = table ? fiscal_table_get_n_rows (table) : 0;
@@ -1396,6 +1446,11 @@ fiscal_table_grid_set_table (FiscalTableGrid *self,
     }
 
   self->units = g_renew (guint, self->units, self->n_columns);
+  if (!texts_unchanged)
+    {
+      self->text_units = g_renew (guint, self->text_units, self->n_columns);
+      count_text_units (self);
+    }
   self->widths = g_renew (int, self->widths, self->n_columns);
   self->offsets = g_renew (int, self->offsets, self->n_columns + 1);
   self->header_tops = g_renew (int, self->header_tops, self->n_header_rows + 1);
