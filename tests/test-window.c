@@ -2771,6 +2771,128 @@ test_lines_cell_editor (void)
   iterate ();
 }
 
+/* ---- Accessible names ------------------------------------------------- */
+
+/* Whether a control has a name a screen reader can say: its own label, a
+ * label it is labelled by, or the text it shows. A button is labelled by
+ * its content, so one that shows an icon alone needs a label of its own. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  gboolean button = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+  if (!button && gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL)
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    return TRUE;
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget) && adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != NULL &&
+      *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != 0)
+    return TRUE;
+
+  /* A button whose content is a label (or a label and an icon). */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != 0)
+        return TRUE;
+      if (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != NULL &&
+          *adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != 0)
+        return TRUE;
+      if (GTK_IS_BOX (child) && has_accessible_name (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *unnamed)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (is_control (widget) && has_accessible_name (widget) &&
+      (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget)))
+    return;   /* its parts are GTK's, named by it */
+
+  if (is_control (widget) && !has_accessible_name (widget))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      g_string_append_printf (unnamed, "%s%s (%s) in %s", unnamed->len ? ", " : "", G_OBJECT_TYPE_NAME (widget),
+                              gtk_widget_get_tooltip_text (widget) ?: "no tooltip",
+                              parent ? G_OBJECT_TYPE_NAME (parent) : "-");
+      if (parent && gtk_widget_get_parent (parent))
+        g_string_append_printf (unnamed, " in %s", G_OBJECT_TYPE_NAME (gtk_widget_get_parent (parent)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+/* Every control of every page, the header bar and the sidebar has a name
+ * a screen reader can say. */
+static void
+test_accessible_names (void)
+{
+  static const char * const pages[] = { "overview", "lines", "projects", "table", "charts", "narrative", "checks" };
+  g_autoptr(GFile) file = example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GString) unnamed = g_string_new (NULL);
+
+      if (g_str_equal (pages[i], "table"))
+        fiscal_window_show_table (window, 7);
+      else
+        fiscal_window_show_page (window, pages[i]);
+      wait_for_frame (GTK_WIDGET (window));
+      collect_unnamed (GTK_WIDGET (window), unnamed);
+      if (unnamed->len > 0)
+        g_string_append_printf (all, "%s: %s; ", pages[i], unnamed->str);
+    }
+  g_assert_cmpstr (all->str, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2803,6 +2925,7 @@ main (int   argc,
   g_test_add_func ("/window/table-to-lines", test_table_to_lines);
   g_test_add_func ("/window/targets-panel", test_targets_panel);
   g_test_add_func ("/window/long-table", test_long_table);
+  g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/frozen-columns", test_frozen_columns);
   g_test_add_func ("/window/export-and-print", test_export_and_print);
   g_test_add_func ("/window/import-disclosure", test_import_disclosure);

@@ -2510,12 +2510,32 @@ add_column (FiscalLinesView *self,
   g_object_unref (col);
 }
 
+/* A button showing an icon alone: its name, for a screen reader, is
+ * @label, its tooltip @tooltip (the name and the shortcut). */
+static GtkWidget *
+icon_button (const char *icon,
+             const char *label,
+             const char *tooltip,
+             const char *shortcuts,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, shortcuts,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+
+  return button;
+}
+
 static void
 fiscal_lines_view_init (FiscalLinesView *self)
 {
   GtkWidget *scroller;
   GtkWidget *bar;
-  GtkWidget *button;
   GtkEventController *keys;
 
   self->wan = TRUE;
@@ -2530,6 +2550,8 @@ fiscal_lines_view_init (FiscalLinesView *self)
   gtk_widget_set_margin_bottom (bar, 6);
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _("Filter by code, name, note or project"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter the lines"), -1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
@@ -2549,6 +2571,8 @@ fiscal_lines_view_init (FiscalLinesView *self)
 
     gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), "Σ");
     gtk_widget_set_tooltip_text (menu_button, _("Subtotals of the Lines Shown"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Subtotals of the Lines Shown"), -1);
     self->group_by = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (translated));
     g_signal_connect_swapped (self->group_by, "notify::selected", G_CALLBACK (update_subtotals), self);
     self->subtotals = GTK_LIST_BOX (gtk_list_box_new ());
@@ -2567,18 +2591,12 @@ fiscal_lines_view_init (FiscalLinesView *self)
     gtk_box_append (GTK_BOX (bar), menu_button);
   }
 
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Add a Line Below (Ctrl+Enter)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lines.add");
-  gtk_box_append (GTK_BOX (bar), button);
-  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Duplicate the Selected Lines (Ctrl+D)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lines.duplicate");
-  gtk_box_append (GTK_BOX (bar), button);
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Delete the Selected Lines (Delete)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lines.delete");
-  gtk_box_append (GTK_BOX (bar), button);
+  gtk_box_append (GTK_BOX (bar), icon_button ("list-add-symbolic", _("Add a Line Below"),
+                                              _("Add a Line Below (Ctrl+Enter)"), "Control+Return", "lines.add"));
+  gtk_box_append (GTK_BOX (bar), icon_button ("edit-copy-symbolic", _("Duplicate the Selected Lines"),
+                                              _("Duplicate the Selected Lines (Ctrl+D)"), "Control+d", "lines.duplicate"));
+  gtk_box_append (GTK_BOX (bar), icon_button ("user-trash-symbolic", _("Delete the Selected Lines"),
+                                              _("Delete the Selected Lines (Delete)"), "Delete", "lines.delete"));
   gtk_box_append (GTK_BOX (self->box), bar);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

@@ -1631,6 +1631,12 @@ update_actions (FiscalWindow *self)
     redo = g_strdup_printf (_("Redo %s"), fiscal_document_get_redo_label (doc));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo ? undo : _("Undo"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo ? redo : _("Redo"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, undo ? undo : _("Undo"),
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Control+z", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->redo_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, redo ? redo : _("Redo"),
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Control+Shift+z", -1);
 }
 
 static void
