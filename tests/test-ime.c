@@ -652,6 +652,67 @@ test_note_pinyin (void)
   iterate ();
 }
 
+/* While the input method has a preedit, Enter and Escape are its own:
+ * Enter takes the latin letters as typed and Escape drops them, and the
+ * cell stays in editing; with no preedit, Enter stores the note. */
+static void
+test_note_keys_in_preedit (void)
+{
+  FiscalLinesView *lines = NULL;
+  FiscalWindow *window = open_lines_window (&lines);
+  g_autofree char *keys = NULL;
+  g_autofree char *preedits = NULL;
+  FiscalLine *line, *next;
+  GtkWidget *editor;
+
+  if (window == NULL)
+    return;
+
+  line = fiscal_lines_view_get_shown (lines, 2);
+  next = fiscal_lines_view_get_shown (lines, 3);
+  g_assert_cmpstr (fiscal_line_get_id (line), ==, "l3");
+  g_assert_cmpstr (fiscal_line_get_note (line), ==, "年终一次性奖金");
+
+  g_assert_true (fiscal_lines_view_focus_cell (lines, line, "note"));
+  assert_focus (lines, line, "note", FALSE);
+  clear_logs ();
+
+  type_key (GTK_WINDOW (window), XK_c);
+  type_key (GTK_WINDOW (window), XK_e);
+  editor = editor_in (lines);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "");
+
+  /* Enter takes "ce" as typed; the note is not stored yet. */
+  type_key (GTK_WINDOW (window), XK_Return);
+  g_assert_true (editor_in (lines) == editor);
+  assert_focus (lines, line, "note", TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "ce");
+  g_assert_cmpstr (fiscal_line_get_note (line), ==, "年终一次性奖金");
+
+  /* Escape drops the preedit "s", not the edit. */
+  type_key (GTK_WINDOW (window), XK_s);
+  type_key (GTK_WINDOW (window), XK_Escape);
+  g_assert_true (editor_in (lines) == editor);
+  assert_focus (lines, line, "note", TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "ce");
+
+  keys = offered_to (editor);
+  g_assert_cmpstr (keys, ==, "c e Return s Escape");
+  preedits = preedits_of (editor);
+  g_assert_cmpstr (preedits, ==, "\"c\" on \"\", \"ce\" on \"\", \"\" on \"\", \"s\" on \"ce\", \"\" on \"ce\"");
+
+  /* No preedit: Enter is the editor's again, and stores the note. */
+  type_key (GTK_WINDOW (window), XK_Return);
+  g_assert_null (editor_in (lines));
+  g_assert_cmpstr (fiscal_line_get_note (line), ==, "ce");
+  assert_focus (lines, next, "note", FALSE);
+  g_assert_cmpuint (offered_keys->len, ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* On an amount, "1" and "2" go through the input method from the first
  * key too, and Enter stores 12 万元. */
 static void
@@ -750,6 +811,7 @@ main (int   argc,
 
 #ifdef HAVE_XTEST
   g_test_add_func ("/ime/note-pinyin", test_note_pinyin);
+  g_test_add_func ("/ime/note-keys-in-preedit", test_note_keys_in_preedit);
   g_test_add_func ("/ime/amount-digits", test_amount_digits);
 #else
   g_test_add_func ("/ime/note-pinyin", test_without_xtest);
