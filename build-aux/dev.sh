@@ -17,7 +17,7 @@ packages=(
   desktop-file-utils appstream python3 python3-jsonschema
   fonts-noto-cjk locales
 )
-test_packages=(xvfb xauth dbus poppler-utils)
+test_packages=(xvfb xauth dbus poppler-utils libxtst-dev)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

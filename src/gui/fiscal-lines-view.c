@@ -315,6 +315,7 @@ struct _FiscalLineCell
 
   GtkWidget            *editor;        /* the GtkText while the cell is edited, or NULL */
   GtkWidget            *completion;    /* the editor's code completion, or NULL */
+  gboolean              composing;     /* the editor's input method has a preedit */
   guint                 leave_id;      /* ends the edit a little after the focus left */
 };
 
@@ -336,6 +337,7 @@ remove_editor (FiscalLineCell *cell)
 {
   g_clear_handle_id (&cell->leave_id, g_source_remove);
   g_clear_pointer (&cell->completion, gtk_widget_unparent);
+  cell->composing = FALSE;
   if (cell->editor != NULL)
     {
       g_clear_pointer (&cell->editor, gtk_widget_unparent);
@@ -907,6 +909,14 @@ editor_activate_cb (GtkText        *editor,
   cell_stop_editing (cell, TRUE);
 }
 
+static void
+editor_preedit_changed_cb (GtkText        *editor,
+                           const char     *preedit,
+                           FiscalLineCell *cell)
+{
+  cell->composing = preedit != NULL && *preedit != '\0';
+}
+
 /* Starts editing @cell with what it holds, all selected, or with @typed
  * in place of it. */
 static void
@@ -937,6 +947,7 @@ cell_start_editing (FiscalLineCell *cell,
       g_signal_connect (focus, "leave", G_CALLBACK (editor_leave_cb), cell);
       gtk_widget_add_controller (cell->editor, focus);
       g_signal_connect (cell->editor, "activate", G_CALLBACK (editor_activate_cb), cell);
+      g_signal_connect (cell->editor, "preedit-changed", G_CALLBACK (editor_preedit_changed_cb), cell);
 
       gtk_widget_set_parent (cell->editor, GTK_WIDGET (cell));
       if (cell->has_name)
@@ -1414,8 +1425,12 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (cell->editor != NULL)
     {
-      /* The code completion takes its own keys while it is open. */
+      /* The code completion takes its own keys while it is open, and the
+       * input method while it composes (Enter takes the letters as typed,
+       * Escape drops them). */
       if (cell->completion != NULL && gtk_widget_get_visible (cell->completion))
+        return FALSE;
+      if (cell->composing)
         return FALSE;
 
       switch (keyval)
