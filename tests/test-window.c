@@ -1684,6 +1684,105 @@ test_export_and_print (void)
 /* Opening a published disclosure imports it: a budget whose tables are the
  * published ones, unsaved, with the report of the import shown. A text
  * that is not a disclosure is explained, and nothing is opened. */
+/* ---- Accessible names ------------------------------------------------- */
+
+/* Whether a control has a name a screen reader can say: its own label, a
+ * label it is labelled by, or the text it shows. A button is labelled by
+ * its content, so one that shows an icon alone needs a label of its own. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  gboolean button = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return TRUE;
+  if (!button && gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL)
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    return TRUE;
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget) && adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != NULL &&
+      *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != 0)
+    return TRUE;
+
+  /* A button whose content is a label (or a label and an icon). */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != 0)
+        return TRUE;
+      if (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != NULL &&
+          *adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != 0)
+        return TRUE;
+      if (GTK_IS_BOX (child) && has_accessible_name (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *unnamed)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (is_control (widget) && has_accessible_name (widget) &&
+      (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget)))
+    return;   /* its parts are GTK's, named by it */
+
+  if (is_control (widget) && !has_accessible_name (widget))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      g_string_append_printf (unnamed, "%s%s (%s) in %s", unnamed->len ? ", " : "", G_OBJECT_TYPE_NAME (widget),
+                              gtk_widget_get_tooltip_text (widget) ?: "no tooltip",
+                              parent ? G_OBJECT_TYPE_NAME (parent) : "-");
+      if (parent && gtk_widget_get_parent (parent))
+        g_string_append_printf (unnamed, " in %s", G_OBJECT_TYPE_NAME (gtk_widget_get_parent (parent)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+/* The controls under @root, which must be on screen, that have no name. */
+static char *
+unnamed_controls (GtkWidget *root)
+{
+  GString *unnamed = g_string_new (NULL);
+
+  g_assert_true (gtk_widget_get_mapped (root));
+  collect_unnamed (root, unnamed);
+  return g_string_free (unnamed, FALSE);
+}
+
 static void
 test_import_disclosure (void)
 {
@@ -1769,6 +1868,10 @@ test_import_disclosure (void)
   iterate ();
   /* asked again, the same window comes up */
   g_assert_true (fiscal_window_show_import_report (window) == dialog);
+  {
+    g_autofree char *unnamed = unnamed_controls (dialog);
+    g_assert_cmpstr (unnamed, ==, "");
+  }
 
   /* Its Figures page puts every published figure beside the rebuilt
    * budget's, and follows the budget as it is edited. */
@@ -1783,6 +1886,10 @@ test_import_disclosure (void)
     fiscal_import_report_dialog_show_page (dialog, "figures");
     iterate ();
     g_assert_cmpuint (fiscal_figures_view_get_n_shown (figures), ==, 688);
+    {
+      g_autofree char *unnamed = unnamed_controls (dialog);
+      g_assert_cmpstr (unnamed, ==, "");
+    }
     g_assert_nonnull (strstr (fiscal_figures_view_get_summary (figures), "688"));
     f = fiscal_figures_view_get_shown (figures, 0);
     g_assert_cmpuint (f->table, ==, 1);
@@ -2771,94 +2878,6 @@ test_lines_cell_editor (void)
   iterate ();
 }
 
-/* ---- Accessible names ------------------------------------------------- */
-
-/* Whether a control has a name a screen reader can say: its own label, a
- * label it is labelled by, or the text it shows. A button is labelled by
- * its content, so one that shows an icon alone needs a label of its own. */
-static gboolean
-has_accessible_name (GtkWidget *widget)
-{
-  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
-  gboolean button = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
-
-  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return TRUE;
-  if (!button && gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
-      gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL)
-    return TRUE;
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
-    return TRUE;
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
-    return TRUE;
-  if (ADW_IS_PREFERENCES_ROW (widget) && adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != NULL &&
-      *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)) != 0)
-    return TRUE;
-
-  /* A button whose content is a label (or a label and an icon). */
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != 0)
-        return TRUE;
-      if (ADW_IS_BUTTON_CONTENT (child) && adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != NULL &&
-          *adw_button_content_get_label (ADW_BUTTON_CONTENT (child)) != 0)
-        return TRUE;
-      if (GTK_IS_BOX (child) && has_accessible_name (child))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-is_control (GtkWidget *widget)
-{
-  switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
-    {
-    case GTK_ACCESSIBLE_ROLE_BUTTON:
-    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
-    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
-    case GTK_ACCESSIBLE_ROLE_RADIO:
-    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
-    case GTK_ACCESSIBLE_ROLE_SLIDER:
-    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
-    case GTK_ACCESSIBLE_ROLE_SWITCH:
-    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static void
-collect_unnamed (GtkWidget *widget,
-                 GString   *unnamed)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (is_control (widget) && has_accessible_name (widget) &&
-      (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget)))
-    return;   /* its parts are GTK's, named by it */
-
-  if (is_control (widget) && !has_accessible_name (widget))
-    {
-      GtkWidget *parent = gtk_widget_get_parent (widget);
-
-      g_string_append_printf (unnamed, "%s%s (%s) in %s", unnamed->len ? ", " : "", G_OBJECT_TYPE_NAME (widget),
-                              gtk_widget_get_tooltip_text (widget) ?: "no tooltip",
-                              parent ? G_OBJECT_TYPE_NAME (parent) : "-");
-      if (parent && gtk_widget_get_parent (parent))
-        g_string_append_printf (unnamed, " in %s", G_OBJECT_TYPE_NAME (gtk_widget_get_parent (parent)));
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_unnamed (child, unnamed);
-}
-
 /* Every control of every page, the header bar and the sidebar has a name
  * a screen reader can say. */
 static void
@@ -2874,18 +2893,24 @@ test_accessible_names (void)
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  for (guint i = 0; i <= G_N_ELEMENTS (pages); i++)
     {
-      g_autoptr(GString) unnamed = g_string_new (NULL);
+      g_autofree char *unnamed = NULL;
 
-      if (g_str_equal (pages[i], "table"))
+      /* Last, the performance targets beside the overview. */
+      if (i == G_N_ELEMENTS (pages))
+        {
+          fiscal_window_show_page (window, "overview");
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-targets", NULL));
+        }
+      else if (g_str_equal (pages[i], "table"))
         fiscal_window_show_table (window, 7);
       else
         fiscal_window_show_page (window, pages[i]);
       wait_for_frame (GTK_WIDGET (window));
-      collect_unnamed (GTK_WIDGET (window), unnamed);
-      if (unnamed->len > 0)
-        g_string_append_printf (all, "%s: %s; ", pages[i], unnamed->str);
+      unnamed = unnamed_controls (GTK_WIDGET (window));
+      if (*unnamed)
+        g_string_append_printf (all, "%s: %s; ", i < G_N_ELEMENTS (pages) ? pages[i] : "targets", unnamed);
     }
   g_assert_cmpstr (all->str, ==, "");
 

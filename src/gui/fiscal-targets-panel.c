@@ -367,6 +367,7 @@ indicator_row (FiscalTargetsPanel *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove Indicator"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Indicator"), -1);
   g_object_set_data (G_OBJECT (remove), "fiscal-indicator", indicator);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
@@ -919,6 +920,7 @@ fiscal_targets_panel_init (FiscalTargetsPanel *self)
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->add_button), "list-add-symbolic");
     gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->add_button), menu);
     gtk_widget_set_tooltip_text (self->add_button, _("Add Indicator"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Indicator"), -1);
     adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->add_button);
   }
 
@@ -929,6 +931,7 @@ fiscal_targets_panel_init (FiscalTargetsPanel *self)
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (library), "view-list-bullet-symbolic");
     gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (library), menu);
     gtk_widget_set_tooltip_text (library, _("Add a Common Indicator"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (library), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Common Indicator"), -1);
     adw_header_bar_pack_start (ADW_HEADER_BAR (header), library);
     self->library_button = library;
   }
