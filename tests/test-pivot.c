@@ -277,20 +277,35 @@ test_incremental_cube (void)
 {
   static const char * const functions[] = { "2010350", "2010302", "2080505", "2120803", "2230105", "2210201" };
   static const char * const economics[] = { "30101", "30201", "30217", "31002", "30231", NULL };
+  static const char * const projects[] = { "p1", "p-extra" };
   g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
   GListModel *lines = fiscal_document_get_lines (doc);
   GRand *rand = g_rand_new_with_seed (777);
+  const char *units[2];
+
+  /* A second unit and project, so that lines move between 表 7's blocks
+   * and rows. */
+  {
+    g_autoptr(FiscalUnit) unit = fiscal_unit_new ("u-extra", "下属单位");
+    g_autoptr(FiscalProject) project = fiscal_project_new ("p-extra", "另一项目");
+    g_autoptr(FiscalUnit) first = g_list_model_get_item (fiscal_document_get_units (doc), 0);
+
+    fiscal_document_add_unit (doc, unit);
+    fiscal_document_add_project (doc, project);
+    units[0] = fiscal_unit_get_id (first);
+    units[1] = "u-extra";
+  }
 
   g_ptr_array_unref (fiscal_pivot_all (doc));   /* the cube now exists */
 
-  for (guint step = 0; step < 300; step++)
+  for (guint step = 0; step < 400; step++)
     {
       guint n = g_list_model_get_n_items (lines);
       g_autoptr(FiscalLine) line = g_list_model_get_item (lines, g_rand_int_range (rand, 0, n));
       g_autofree char *kept = NULL;
       g_autofree char *fresh = NULL;
 
-      switch (g_rand_int_range (rand, 0, 9))
+      switch (g_rand_int_range (rand, 0, 11))
         {
         case 0: fiscal_line_set_amount (line, g_rand_int_range (rand, -1000, 50000000)); break;
         case 1: fiscal_line_set_function (line, functions[g_rand_int_range (rand, 0, G_N_ELEMENTS (functions))]); break;
@@ -300,7 +315,8 @@ test_incremental_cube (void)
           /* Kind and project change together, as the editor does it. */
           fiscal_document_begin_action (doc, "Kind");
           fiscal_line_set_kind (line, g_rand_int_range (rand, 0, FISCAL_N_KINDS));
-          fiscal_line_set_project (line, fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT ? "p1" : NULL);
+          fiscal_line_set_project (line, fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT
+                                         ? projects[g_rand_int_range (rand, 0, G_N_ELEMENTS (projects))] : NULL);
           fiscal_document_end_action (doc);
           break;
         case 5:
@@ -316,10 +332,15 @@ test_incremental_cube (void)
           break;
         case 7: fiscal_document_undo (doc); break;
         case 8: fiscal_document_redo (doc); break;
+        case 9: fiscal_line_set_unit (line, units[g_rand_int_range (rand, 0, G_N_ELEMENTS (units))]); break;
+        case 10:
+          if (fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT)
+            fiscal_line_set_project (line, projects[g_rand_int_range (rand, 0, G_N_ELEMENTS (projects))]);
+          break;
         default: g_assert_not_reached ();
         }
 
-      if (step % 10 == 0 || step == 299)
+      if (step % 10 == 0 || step == 399)
         {
           g_autoptr(GPtrArray) tables = fiscal_pivot_all (doc);
 

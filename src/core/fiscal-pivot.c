@@ -21,12 +21,12 @@
 #include "fiscal-table.h"
 #include "fiscal-unit.h"
 
+/* The codes, kind and source of lines: all that ten of the tables ask
+ * for. */
 typedef struct
 {
-  const char *unit;
   const char *function;
   const char *economic;
-  const char *project;
   guint8      kind;
   guint8      source;
 } CubeKey;
@@ -38,7 +38,13 @@ static const char * const economic_classes[] = {
 
 #define N_PROJECT_SUMS (1 + G_N_ELEMENTS (economic_classes))
 
-typedef struct _CubeCell CubeCell;
+typedef struct
+{
+  CubeKey     key;
+  gint64      amount;
+  const char *klass;            /* the 类 of the function code, interned, or NULL */
+  int         economic_class;   /* index in economic_classes, or -1 */
+} CubeCell;
 
 /* What the general-budget project spending of one unit, function code and
  * project adds up to: the total, then one sum per economic 类 (表 7). */
@@ -50,35 +56,21 @@ typedef struct
   gint64      sums[N_PROJECT_SUMS];
 } ProjectCell;
 
-struct _CubeCell
-{
-  CubeKey      key;
-  gint64       amount;
-  const char  *klass;      /* the 类 of the function code, interned, or NULL */
-  CubeCell    *codes;      /* the cell of the same codes, kind and source in
-                            * the cube by codes; NULL in that cube itself */
-  ProjectCell *project;    /* the 表 7 cell this one adds to, or NULL */
-  int          economic_class;   /* index in economic_classes, or -1 */
-};
-
 /* The cube is kept by the document and follows each edit of a line (see
  * _fiscal_cube_add_line), so the tables after an edit need no pass over the
- * lines. Cells are never removed; one whose lines went elsewhere holds 0.
- *
- * Beside the cube of every dimension it keeps two smaller ones it rolls up
- * into as it goes: one by codes, kind and source alone (no unit, no
- * project), which is all that ten of the tables ask for, and one of 表 7's
- * cells. A budget has far fewer of those than of the full cube's cells, so
- * a table is made from a few hundred cells instead of tens of thousands. */
+ * lines. It has two parts: the sums by codes, kind and source (no unit, no
+ * project), from which ten of the tables are made, and 表 7's sums by
+ * unit, function code and project. A budget has far fewer of those than
+ * lines, so a table is made from a few hundred or thousand sums whatever
+ * the number of lines. Sums are never removed; one whose lines went
+ * elsewhere holds 0. */
 struct _FiscalCube
 {
   FiscalDocument *document;
   FiscalCatalog  *functions;
   FiscalCatalog  *economics;
-  GHashTable     *cells;      /* CubeKey* → CubeCell* (the key is inside) */
-  GPtrArray      *list;       /* CubeCell*, owns them */
-  GHashTable     *code_cells; /* the same, with neither unit nor project */
-  GPtrArray      *code_list;
+  GHashTable     *cells;           /* CubeKey* → CubeCell* (the key is inside) */
+  GPtrArray      *list;            /* CubeCell*, owns them */
   GHashTable     *project_cells;   /* ProjectCell* → itself */
   GPtrArray      *project_list;    /* ProjectCell*, owns them */
 };
@@ -153,14 +145,8 @@ static guint
 cube_key_hash (gconstpointer data)
 {
   const CubeKey *k = data;
-  guint h = mix (k->function);
 
-  h = h * 31 + mix (k->economic);
-  h = h * 31 + mix (k->project);
-  h = h * 31 + mix (k->unit);
-  h = h * 31 + (k->kind << 8 | k->source);
-
-  return h;
+  return (mix (k->function) * 31 + mix (k->economic)) * 31 + (k->kind << 8 | k->source);
 }
 
 static gboolean
@@ -171,7 +157,6 @@ cube_key_equal (gconstpointer a,
   const CubeKey *y = b;
 
   return x->function == y->function && x->economic == y->economic &&
-         x->project == y->project && x->unit == y->unit &&
          x->kind == y->kind && x->source == y->source;
 }
 
@@ -198,13 +183,12 @@ is_general_source (FiscalSource source)
   return source == FISCAL_SOURCE_GENERAL || source == FISCAL_SOURCE_GENERAL_TRANSFER;
 }
 
-/* The cell of @key in @cells, made (with no amount) when missing. */
+/* The cell of @key, made (with no amount) when missing. */
 static CubeCell *
-cube_cell (GHashTable    *cells,
-           GPtrArray     *list,
+cube_cell (Cube          *cube,
            const CubeKey *key)
 {
-  CubeCell *cell = g_hash_table_lookup (cells, key);
+  CubeCell *cell = g_hash_table_lookup (cube->cells, key);
 
   if (cell == NULL)
     {
@@ -216,44 +200,38 @@ cube_cell (GHashTable    *cells,
           cell->klass = g_intern_string (klass);
         }
       cell->economic_class = economic_class (key->economic);
-      g_hash_table_insert (cells, &cell->key, cell);
-      g_ptr_array_add (list, cell);
+      g_hash_table_insert (cube->cells, &cell->key, cell);
+      g_ptr_array_add (cube->list, cell);
     }
 
   return cell;
 }
 
-/* Links a new cell of the full cube to the cells it rolls up into. */
-static void
-cube_cell_link (Cube     *cube,
-                CubeCell *cell)
+/* 表 7's sums of @unit, @function and @project, made when missing. */
+static ProjectCell *
+project_cell (Cube       *cube,
+              const char *unit,
+              const char *function,
+              const char *project)
 {
-  CubeKey codes = cell->key;
+  ProjectCell probe = { unit, function, project, { 0 } };
+  ProjectCell *cell = g_hash_table_lookup (cube->project_cells, &probe);
 
-  codes.unit = NULL;
-  codes.project = NULL;
-  cell->codes = cube_cell (cube->code_cells, cube->code_list, &codes);
-
-  if (cell->key.kind == FISCAL_KIND_PROJECT && is_general_source (cell->key.source))
+  if (cell == NULL)
     {
-      ProjectCell probe = { cell->key.unit, cell->key.function, cell->key.project, { 0 } };
-
-      cell->project = g_hash_table_lookup (cube->project_cells, &probe);
-      if (cell->project == NULL)
-        {
-          cell->project = g_memdup2 (&probe, sizeof probe);
-          g_hash_table_add (cube->project_cells, cell->project);
-          g_ptr_array_add (cube->project_list, cell->project);
-        }
+      cell = g_memdup2 (&probe, sizeof probe);
+      g_hash_table_add (cube->project_cells, cell);
+      g_ptr_array_add (cube->project_list, cell);
     }
+
+  return cell;
 }
 
 /**
  * _fiscal_cube_add_line:
  * @sign: 1 to add the line, -1 to take it away
  *
- * Adds or takes away what @line contributes to the cube and the cubes it
- * rolls up into.
+ * Adds or takes away what @line contributes to the cube.
  */
 void
 _fiscal_cube_add_line (FiscalCube *cube,
@@ -261,27 +239,24 @@ _fiscal_cube_add_line (FiscalCube *cube,
                        int         sign)
 {
   CubeKey key = {
-    fiscal_line_get_unit (line),
     fiscal_line_get_function (line),
     fiscal_line_get_economic (line),
-    fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT ? fiscal_line_get_project (line) : NULL,
     fiscal_line_get_kind (line),
     fiscal_line_get_source (line),
   };
-  guint n_cells = cube->list->len;
-  CubeCell *cell = cube_cell (cube->cells, cube->list, &key);
+  CubeCell *cell = cube_cell (cube, &key);
   gint64 amount = sign * fiscal_line_get_amount (line);
 
-  if (cube->list->len != n_cells)
-    cube_cell_link (cube, cell);
-
   cell->amount += amount;
-  cell->codes->amount += amount;
-  if (cell->project != NULL)
+
+  if (key.kind == FISCAL_KIND_PROJECT && is_general_source (key.source))
     {
-      cell->project->sums[0] += amount;
+      ProjectCell *sums = project_cell (cube, fiscal_line_get_unit (line), key.function,
+                                        fiscal_line_get_project (line));
+
+      sums->sums[0] += amount;
       if (cell->economic_class >= 0)
-        cell->project->sums[1 + cell->economic_class] += amount;
+        sums->sums[1 + cell->economic_class] += amount;
     }
 }
 
@@ -303,8 +278,6 @@ _fiscal_cube_new (FiscalDocument *document)
   cube->economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, year, NULL);
   cube->cells = g_hash_table_new (cube_key_hash, cube_key_equal);
   cube->list = g_ptr_array_new_with_free_func (g_free);
-  cube->code_cells = g_hash_table_new (cube_key_hash, cube_key_equal);
-  cube->code_list = g_ptr_array_new_with_free_func (g_free);
   cube->project_cells = g_hash_table_new (project_cell_hash, project_cell_equal);
   cube->project_list = g_ptr_array_new_with_free_func (g_free);
 
@@ -327,8 +300,6 @@ _fiscal_cube_free (FiscalCube *cube)
   g_clear_object (&cube->economics);
   g_clear_pointer (&cube->cells, g_hash_table_unref);
   g_clear_pointer (&cube->list, g_ptr_array_unref);
-  g_clear_pointer (&cube->code_cells, g_hash_table_unref);
-  g_clear_pointer (&cube->code_list, g_ptr_array_unref);
   g_clear_pointer (&cube->project_cells, g_hash_table_unref);
   g_clear_pointer (&cube->project_list, g_ptr_array_unref);
   g_free (cube);
@@ -477,9 +448,9 @@ add_hierarchy_rows (FiscalTable *table,
   gboolean any = FALSE;
   guint n_codes;
 
-  for (guint i = 0; i < cube->code_list->len; i++)
+  for (guint i = 0; i < cube->list->len; i++)
     {
-      const CubeCell *cell = g_ptr_array_index (cube->code_list, i);
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
       const char *code = economic ? cell->key.economic : cell->key.function;
 
       memset (tmp, 0, n * sizeof (gint64));
@@ -1096,9 +1067,9 @@ class_sums_init (ClassSums *sums,
   sums->by_class = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   memset (sums->all, 0, sizeof sums->all);
 
-  for (guint i = 0; i < cube->code_list->len; i++)
+  for (guint i = 0; i < cube->list->len; i++)
     {
-      const CubeCell *cell = g_ptr_array_index (cube->code_list, i);
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
       const char *klass = cell->klass;
       gint64 *by_source;
 
@@ -1364,9 +1335,9 @@ make_table_10 (Cube *cube)
   fiscal_table_add_header (table, 1, 4, 1, 1, "国有资本经营预算");
   fiscal_table_add_numbering (table, 2);
 
-  for (guint i = 0; cube->economics != NULL && i < cube->code_list->len; i++)
+  for (guint i = 0; cube->economics != NULL && i < cube->list->len; i++)
     {
-      const CubeCell *cell = g_ptr_array_index (cube->code_list, i);
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
       const FiscalCatalogItem *item = fiscal_catalog_lookup (cube->economics, cell->key.economic);
       FiscalBudget budget = fiscal_source_get_budget (cell->key.source);
       guint rows[3] = { ROW_TOTAL, 0, 0 };
