@@ -281,12 +281,55 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
  * edits a value, with the completion of a code, is made when a cell starts
  * being edited and goes when the edit ends. */
 
+/* What a column's cells show, shaped once and shared by them all: a page
+ * of rows shows mostly texts shown before (the same codes and names,
+ * kinds, sources, units and projects), and shaping text is what showing
+ * a new row costs most. Each text is kept whole (unbroken), and, if it is
+ * wider than its column, also cut short with "…" to the width it had
+ * last, which is the same for all the column's cells. */
 typedef struct
 {
-  FiscalLinesView *view;
-  const char      *column;
-  const char      *title;     /* the column's title, translated */
+  PangoLayout *whole;
+  int          width;      /* of @whole, in pixels */
+  int          baseline;   /* of @whole, in pixels */
+  PangoLayout *cut;        /* cut short to @cut_width, or NULL */
+  int          cut_width;
+} ShapedText;
+
+#define MAX_SHAPED_TEXTS 4096   /* per column; then all are shaped anew */
+
+typedef struct
+{
+  FiscalLinesView      *view;
+  const char           *column;
+  const char           *title;     /* the column's title, translated */
+
+  GHashTable           *shaped;    /* text → ShapedText */
+  PangoFontDescription *font;      /* what the shapes and sizes are for */
+  int                   line_height;   /* of a line of digits and Chinese */
+  int                   line_baseline;
+  int                   digit_width;
 } ColumnData;
+
+static void
+shaped_text_free (gpointer data)
+{
+  ShapedText *shaped = data;
+
+  g_clear_object (&shaped->whole);
+  g_clear_object (&shaped->cut);
+  g_free (shaped);
+}
+
+static void
+column_data_free (gpointer user_data)
+{
+  ColumnData *data = user_data;
+
+  g_clear_pointer (&data->shaped, g_hash_table_unref);
+  g_clear_pointer (&data->font, pango_font_description_free);
+  g_free (data);
+}
 
 #define FISCAL_TYPE_LINE_CELL (fiscal_line_cell_get_type ())
 G_DECLARE_FINAL_TYPE (FiscalLineCell, fiscal_line_cell, FISCAL, LINE_CELL, GtkWidget)
@@ -303,15 +346,9 @@ struct _FiscalLineCell
   float                 xalign;        /* of the value: 0 left, 1 right */
   int                   width_chars;   /* the value's least width, in digits */
   gboolean              has_name;      /* a code, its name beside it */
+  gboolean              cut;           /* the value or the name was cut short when last drawn */
   char                 *text;          /* the value */
   char                 *name;          /* a code's name, or NULL */
-  PangoLayout          *layout;        /* the value's, made when first drawn */
-  PangoLayout          *name_layout;
-  int                   text_width;    /* the value's, unbroken, or -1 if not known */
-  PangoFontDescription *font;          /* what the sizes below are for */
-  int                   line_height;   /* of a line of digits and Chinese */
-  int                   line_baseline;
-  int                   digit_width;
 
   GtkWidget            *editor;        /* the GtkText while the cell is edited, or NULL */
   GtkWidget            *completion;    /* the editor's code completion, or NULL */
@@ -344,48 +381,106 @@ remove_editor (FiscalLineCell *cell)
     }
 }
 
-/* The sizes of a line in the cell's font: measured once per font. */
+/* The sizes of a line in the cells' font, measured once per column and
+ * font; text shaped for another font is dropped. */
 static void
 ensure_metrics (FiscalLineCell *cell)
 {
+  ColumnData *data = cell->data;
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (cell));
   const PangoFontDescription *font = pango_context_get_font_description (context);
   g_autoptr(PangoLayout) sample = NULL;
   PangoFontMetrics *metrics;
   PangoRectangle logical;
 
-  if (cell->font != NULL && font != NULL && pango_font_description_equal (cell->font, font))
+  if (data->font != NULL && font != NULL && pango_font_description_equal (data->font, font))
     return;
 
-  g_clear_pointer (&cell->font, pango_font_description_free);
-  cell->font = font ? pango_font_description_copy (font) : pango_font_description_new ();
+  g_clear_pointer (&data->font, pango_font_description_free);
+  data->font = font ? pango_font_description_copy (font) : pango_font_description_new ();
 
   /* Digits and Chinese: a fallback font for the one may be taller. */
-  sample = gtk_widget_create_pango_layout (GTK_WIDGET (cell), "0123456789 国库集中支付");
+  sample = pango_layout_new (context);
+  pango_layout_set_text (sample, "0123456789 国库集中支付", -1);
   pango_layout_get_pixel_extents (sample, NULL, &logical);
-  cell->line_height = logical.height;
-  cell->line_baseline = PANGO_PIXELS (pango_layout_get_baseline (sample));
+  data->line_height = logical.height;
+  data->line_baseline = PANGO_PIXELS (pango_layout_get_baseline (sample));
   metrics = pango_context_get_metrics (context, font, NULL);
-  cell->digit_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics));
+  data->digit_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics));
   pango_font_metrics_unref (metrics);
 
-  /* Layouts made for the old font are shaped again. */
-  if (cell->layout != NULL)
-    pango_layout_context_changed (cell->layout);
-  cell->text_width = -1;
-  if (cell->name_layout != NULL)
-    pango_layout_context_changed (cell->name_layout);
+  if (data->shaped == NULL)
+    data->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_text_free);
+  else
+    g_hash_table_remove_all (data->shaped);
 }
 
 static PangoLayout *
 make_layout (FiscalLineCell *cell,
-             const char     *text)
+             const char     *text,
+             int             width)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (cell), text);
+  PangoLayout *layout = pango_layout_new (gtk_widget_get_pango_context (GTK_WIDGET (cell)));
 
+  pango_layout_set_text (layout, text, -1);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, width < 0 ? -1 : width * PANGO_SCALE);
+  /* Amounts in figures of one width, as the "numeric" style has it. */
+  if (cell->xalign > 0)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
   return layout;
+}
+
+/* @text shaped for @cell's column, whole; shaped anew only the first time
+ * it is shown there. Valid until the next call. */
+static ShapedText *
+shape_text (FiscalLineCell *cell,
+            const char     *text)
+{
+  ColumnData *data = cell->data;
+  ShapedText *shaped = g_hash_table_lookup (data->shaped, text);
+  PangoRectangle logical;
+
+  if (shaped != NULL)
+    return shaped;
+
+  if (g_hash_table_size (data->shaped) >= MAX_SHAPED_TEXTS)
+    g_hash_table_remove_all (data->shaped);
+
+  shaped = g_new0 (ShapedText, 1);
+  shaped->whole = make_layout (cell, text, -1);
+  pango_layout_get_pixel_extents (shaped->whole, NULL, &logical);
+  shaped->width = logical.width;
+  shaped->baseline = PANGO_PIXELS (pango_layout_get_baseline (shaped->whole));
+  g_hash_table_insert (data->shaped, g_strdup (text), shaped);
+  return shaped;
+}
+
+/* What to draw of @shaped in @width pixels: the whole text, or the text
+ * cut short to that width. */
+static PangoLayout *
+fit_text (FiscalLineCell *cell,
+          ShapedText     *shaped,
+          const char     *text,
+          int             width)
+{
+  if (shaped->width <= width)
+    return shaped->whole;
+
+  if (shaped->cut == NULL || shaped->cut_width != width)
+    {
+      g_clear_object (&shaped->cut);
+      shaped->cut = make_layout (cell, text, width);
+      shaped->cut_width = width;
+    }
+  return shaped->cut;
 }
 
 /* Shows @text (and @name, for a code). Only redraws: the cell's size does
@@ -401,17 +496,12 @@ fiscal_line_cell_set_text (FiscalLineCell *cell,
     {
       g_free (cell->text);
       cell->text = g_strdup (text);
-      if (cell->layout != NULL)
-        pango_layout_set_text (cell->layout, text, -1);
-      cell->text_width = -1;
       changed = TRUE;
     }
   if (cell->has_name && g_strcmp0 (cell->name, name) != 0)
     {
       g_free (cell->name);
       cell->name = g_strdup (name);
-      if (cell->name_layout != NULL)
-        pango_layout_set_text (cell->name_layout, name, -1);
       changed = TRUE;
     }
 
@@ -440,11 +530,11 @@ fiscal_line_cell_measure (GtkWidget      *widget,
   ensure_metrics (cell);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = cell->width_chars * cell->digit_width;
+    *minimum = *natural = cell->width_chars * cell->data->digit_width;
   else
     {
-      *minimum = *natural = cell->line_height;
-      *minimum_baseline = *natural_baseline = cell->line_baseline;
+      *minimum = *natural = cell->data->line_height;
+      *minimum_baseline = *natural_baseline = cell->data->line_baseline;
     }
 
   if (cell->editor != NULL)
@@ -491,11 +581,12 @@ fiscal_line_cell_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+  ColumnData *data = cell->data;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int top, value_width, x;
+  ShapedText *shaped;
   GdkRGBA color;
-  PangoRectangle logical;
-  int y, value_width;
 
   ensure_metrics (cell);
 
@@ -505,49 +596,33 @@ fiscal_line_cell_snapshot (GtkWidget   *widget,
       return;
     }
 
+  cell->cut = FALSE;
   if (width <= 0 || cell->text == NULL)
     return;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  top = (height - data->line_height) / 2 + data->line_baseline;
 
-  if (cell->layout == NULL)
+  shaped = shape_text (cell, cell->text);
+  value_width = MIN (shaped->width, width);
+  cell->cut = shaped->width > width;
+  append_layout (snapshot, fit_text (cell, shaped, cell->text, width),
+                 (int) ((width - value_width) * cell->xalign), top - shaped->baseline, &color);
+
+  if (!cell->has_name || cell->name == NULL || *cell->name == 0)
+    return;
+
+  x = MAX (value_width, cell->width_chars * data->digit_width) + CELL_SPACING;
+  if (x >= width)
     {
-      cell->layout = make_layout (cell, cell->text);
-      /* Amounts in figures of one width, as the "numeric" style has it. */
-      if (cell->xalign > 0)
-        {
-          PangoAttrList *attrs = pango_attr_list_new ();
-
-          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-          pango_layout_set_attributes (cell->layout, attrs);
-          pango_attr_list_unref (attrs);
-        }
+      cell->cut = TRUE;
+      return;
     }
-
-  if (cell->text_width < 0)
-    {
-      pango_layout_set_width (cell->layout, -1);
-      pango_layout_get_pixel_extents (cell->layout, NULL, &logical);
-      cell->text_width = logical.width;
-    }
-  value_width = MIN (cell->text_width, width);
-  pango_layout_set_width (cell->layout, cell->text_width > width ? width * PANGO_SCALE : -1);
-  y = (height - cell->line_height) / 2 + cell->line_baseline - PANGO_PIXELS (pango_layout_get_baseline (cell->layout));
-  append_layout (snapshot, cell->layout, (int) ((width - value_width) * cell->xalign), y, &color);
-
-  if (cell->has_name && cell->name != NULL && *cell->name)
-    {
-      int x = MAX (value_width, cell->width_chars * cell->digit_width) + CELL_SPACING;
-
-      if (x >= width)
-        return;
-      if (cell->name_layout == NULL)
-        cell->name_layout = make_layout (cell, cell->name);
-      pango_layout_set_width (cell->name_layout, (width - x) * PANGO_SCALE);
-      y = (height - cell->line_height) / 2 + cell->line_baseline - PANGO_PIXELS (pango_layout_get_baseline (cell->name_layout));
-      color.alpha *= DIM_OPACITY;
-      append_layout (snapshot, cell->name_layout, x, y, &color);
-    }
+  shaped = shape_text (cell, cell->name);
+  cell->cut |= shaped->width > width - x;
+  color.alpha *= DIM_OPACITY;
+  append_layout (snapshot, fit_text (cell, shaped, cell->name, width - x),
+                 x, top - shaped->baseline, &color);
 }
 
 static gboolean
@@ -582,8 +657,6 @@ fiscal_line_cell_dispose (GObject *object)
   FiscalLineCell *cell = FISCAL_LINE_CELL (object);
 
   remove_editor (cell);
-  g_clear_object (&cell->layout);
-  g_clear_object (&cell->name_layout);
 
   G_OBJECT_CLASS (fiscal_line_cell_parent_class)->dispose (object);
 }
@@ -595,7 +668,6 @@ fiscal_line_cell_finalize (GObject *object)
 
   g_free (cell->text);
   g_free (cell->name);
-  g_clear_pointer (&cell->font, pango_font_description_free);
 
   G_OBJECT_CLASS (fiscal_line_cell_parent_class)->finalize (object);
 }
@@ -610,16 +682,13 @@ fiscal_line_cell_query_tooltip (GtkWidget  *widget,
                                 GtkTooltip *tooltip)
 {
   FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
-  gboolean cut;
 
   if (GTK_WIDGET_CLASS (fiscal_line_cell_parent_class)->query_tooltip (widget, x, y, keyboard, tooltip))
     return TRUE;
   if (cell->editor != NULL || cell->text == NULL)
     return FALSE;
 
-  cut = (cell->layout != NULL && pango_layout_is_ellipsized (cell->layout)) ||
-        (cell->name_layout != NULL && pango_layout_is_ellipsized (cell->name_layout));
-  if (!cut)
+  if (!cell->cut)
     return FALSE;
 
   if (cell->has_name && cell->name != NULL && *cell->name)
@@ -654,7 +723,6 @@ fiscal_line_cell_class_init (FiscalLineCellClass *klass)
 static void
 fiscal_line_cell_init (FiscalLineCell *cell)
 {
-  cell->text_width = -1;
   /* a value cut short is shown whole in a tooltip (query_tooltip) */
   gtk_widget_set_has_tooltip (GTK_WIDGET (cell), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (cell), TRUE);
@@ -2489,7 +2557,7 @@ add_column (FiscalLinesView *self,
   data->view = self;
   data->column = column;
   data->title = g_intern_string (title);
-  g_object_set_data_full (G_OBJECT (factory), "fiscal-column", data, g_free);
+  g_object_set_data_full (G_OBJECT (factory), "fiscal-column", data, column_data_free);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
