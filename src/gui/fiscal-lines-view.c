@@ -51,6 +51,8 @@ struct _FiscalLinesView
   guint               pending_idle;
   guint               anchor;         /* where Shift+Up/Down extends the selection from */
   const char         *cursor_column;  /* the column last moved to or clicked */
+  GHashTable         *units_by_id;    /* id → FiscalUnit, made when first asked */
+  GHashTable         *projects_by_id; /* id → FiscalProject, made when first asked */
 };
 
 G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
@@ -65,6 +67,62 @@ static guint signals[N_SIGNALS];
 static const char * const columns[] = {
   "unit", "function", "economic", "kind", "project", "source", "amount", "note",
 };
+
+/* Units and projects by id: a row shows the names of its unit and
+ * project, and a page of new rows asks for dozens of them. The tables
+ * are made again after any change of the units, the projects or the
+ * document. */
+
+static void
+forget_ids (FiscalLinesView *self)
+{
+  g_clear_pointer (&self->units_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->projects_by_id, g_hash_table_unref);
+}
+
+static gpointer
+find_by_id (FiscalLinesView *self,
+            gboolean         units,
+            const char      *id)
+{
+  GHashTable **table = units ? &self->units_by_id : &self->projects_by_id;
+  const char *(*get_id) (gpointer) = units ? (gpointer) fiscal_unit_get_id : (gpointer) fiscal_project_get_id;
+  gpointer found;
+
+  if (id == NULL || self->document == NULL)
+    return NULL;
+
+  if (*table == NULL)
+    {
+      GListModel *model = units ? fiscal_document_get_units (self->document)
+                                : fiscal_document_get_projects (self->document);
+      guint n = g_list_model_get_n_items (model);
+
+      *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          GObject *item = g_list_model_get_item (model, i);
+          const char *item_id = get_id (item);
+
+          /* The first of two with one id, as the document finds it. */
+          if (item_id != NULL && !g_hash_table_contains (*table, item_id))
+            g_hash_table_insert (*table, g_strdup (item_id), item);
+          else
+            g_object_unref (item);
+        }
+    }
+
+  found = g_hash_table_lookup (*table, id);
+  if (found != NULL && g_strcmp0 (get_id (found), id) == 0)
+    return found;
+
+  /* Not there, or its id has changed since. */
+  found = units ? (gpointer) fiscal_document_find_unit (self->document, id)
+                : (gpointer) fiscal_document_find_project (self->document, id);
+  if (found != NULL)
+    g_clear_pointer (table, g_hash_table_unref);
+  return found;
+}
 
 /* Display */
 
@@ -106,12 +164,12 @@ cell_text (FiscalLinesView *self,
     return g_strdup (fiscal_source_label (fiscal_line_get_source (line)));
   if (g_str_equal (column, "unit"))
     {
-      FiscalUnit *unit = fiscal_document_find_unit (self->document, fiscal_line_get_unit (line));
+      FiscalUnit *unit = find_by_id (self, TRUE, fiscal_line_get_unit (line));
       return g_strdup (unit ? fiscal_unit_get_name (unit) : fiscal_line_get_unit (line));
     }
   if (g_str_equal (column, "project"))
     {
-      FiscalProject *project = fiscal_document_find_project (self->document, fiscal_line_get_project (line));
+      FiscalProject *project = find_by_id (self, FALSE, fiscal_line_get_project (line));
       return g_strdup (project ? fiscal_project_get_name (project) : fiscal_line_get_project (line));
     }
 
@@ -1714,7 +1772,7 @@ filter_func (gpointer item,
   if (self->filter_text == NULL || *self->filter_text == 0)
     return TRUE;
 
-  project = fiscal_document_find_project (self->document, fiscal_line_get_project (line));
+  project = find_by_id (self, FALSE, fiscal_line_get_project (line));
   fields[0] = fiscal_line_get_function (line);
   fields[1] = fiscal_line_get_economic (line);
   fields[2] = fiscal_line_get_note (line);
@@ -1823,6 +1881,7 @@ static void update_subtotals (FiscalLinesView *self);
 static void
 document_changed_cb (FiscalLinesView *self)
 {
+  forget_ids (self);
   update_totals (self);
   update_subtotals (self);
 }
@@ -2430,8 +2489,13 @@ fiscal_lines_view_set_document (FiscalLinesView *self,
   g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (fiscal_document_get_units (self->document), forget_ids, self);
+      g_signal_handlers_disconnect_by_func (fiscal_document_get_projects (self->document), forget_ids, self);
+    }
 
+  forget_ids (self);
   g_set_object (&self->document, document);
   g_clear_object (&self->functions);
   g_clear_object (&self->economics);
@@ -2443,6 +2507,10 @@ fiscal_lines_view_set_document (FiscalLinesView *self,
       self->functions = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, year, NULL);
       self->economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, year, NULL);
       g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (fiscal_document_get_units (document), "items-changed",
+                               G_CALLBACK (forget_ids), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (fiscal_document_get_projects (document), "items-changed",
+                               G_CALLBACK (forget_ids), self, G_CONNECT_SWAPPED);
     }
 
   /* The totals once, not once more for the model's items-changed. */
@@ -2458,7 +2526,12 @@ fiscal_lines_view_dispose (GObject *object)
   FiscalLinesView *self = (FiscalLinesView *)object;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (fiscal_document_get_units (self->document), forget_ids, self);
+      g_signal_handlers_disconnect_by_func (fiscal_document_get_projects (self->document), forget_ids, self);
+    }
+  forget_ids (self);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_func (self->filtered, update_totals, self);
 
