@@ -2739,6 +2739,117 @@ test_lines_cell_editor (void)
   iterate ();
 }
 
+static GtkColumnViewColumn *
+lines_column (GtkColumnView *view,
+              const char    *title)
+{
+  GListModel *cols = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (col), title) == 0)
+        return col;
+    }
+
+  g_assert_not_reached ();
+}
+
+static FiscalWindow *
+lines_window (GFile          *file,
+              GtkColumnView **view)
+{
+  FiscalWindow *window = fiscal_window_new (app);
+  GtkWidget *lines;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  lines = find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW);
+  *view = GTK_COLUMN_VIEW (find_widget (lines, GTK_TYPE_COLUMN_VIEW));
+  wait_for_frame (lines);
+  wait_for_frame (lines);
+  return window;
+}
+
+static void
+test_lines_column_widths (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  GSettings *settings = fiscal_application_get_settings (FISCAL_APPLICATION (app));
+  g_autoptr(GVariant) kept = NULL;
+  GtkColumnView *view;
+  GtkColumnViewColumn *note, *function;
+  GtkAdjustment *hadj;
+  FiscalWindow *window;
+  GListModel *cols;
+  double upper;
+  int width;
+
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "lines-column-widths");
+  window = lines_window (file, &view);
+  cols = gtk_column_view_get_columns (view);
+
+  /* Every column's header edge can be dragged; the note has a width it
+   * can be read in, and takes what the others leave in a wide window. */
+  for (guint i = 0; i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols, i);
+      g_assert_true (gtk_column_view_column_get_resizable (col));
+    }
+  note = lines_column (view, _("Note"));
+  function = lines_column (view, _("Function code"));
+  g_assert_true (gtk_column_view_column_get_expand (note));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (note), ==, 240);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (function), ==, 190);
+  hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  upper = gtk_adjustment_get_upper (hadj);
+
+  /* Widened as a drag does: the table grows wider than the window and
+   * scrolls sideways, and the widths are kept once the drag rests. */
+  gtk_column_view_column_set_fixed_width (note, 900);
+  gtk_column_view_column_set_fixed_width (function, 260);
+  wait_for_frame (GTK_WIDGET (view));
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >=, MAX (upper, gtk_adjustment_get_page_size (hadj)) + 600);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_clear_pointer (&kept, g_variant_unref);
+      kept = g_settings_get_value (settings, "lines-column-widths");
+      if (g_variant_n_children (kept) == 2)
+        break;
+      g_usleep (20000);
+      iterate ();
+    }
+  g_assert_true (g_variant_lookup (kept, "note", "i", &width));
+  g_assert_cmpint (width, ==, 900);
+  g_assert_true (g_variant_lookup (kept, "function", "i", &width));
+  g_assert_cmpint (width, ==, 260);
+  g_assert_false (g_variant_lookup (kept, "amount", "i", &width));
+
+  /* The next window's editor has them. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  window = lines_window (file, &view);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (lines_column (view, _("Note"))), ==, 900);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (lines_column (view, _("Function code"))), ==, 260);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (lines_column (view, _("Amount"))), ==, 110);
+
+  /* A width changed and the window closed at once is kept too. */
+  gtk_column_view_column_set_fixed_width (lines_column (view, _("Amount")), 140);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_pointer (&kept, g_variant_unref);
+  kept = g_settings_get_value (settings, "lines-column-widths");
+  g_assert_true (g_variant_lookup (kept, "amount", "i", &width));
+  g_assert_cmpint (width, ==, 140);
+
+  g_settings_reset (settings, "lines-column-widths");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2784,6 +2895,7 @@ main (int   argc,
   g_test_add_func ("/window/export-write-async", test_export_write_async);
   g_test_add_func ("/window/import-background", test_import_background);
   g_test_add_func ("/window/lines-cell-editor", test_lines_cell_editor);
+  g_test_add_func ("/window/lines-column-widths", test_lines_column_widths);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -53,6 +53,8 @@ struct _FiscalLinesView
   const char         *cursor_column;  /* the column last moved to or clicked */
   GHashTable         *units_by_id;    /* id → FiscalUnit, made when first asked */
   GHashTable         *projects_by_id; /* id → FiscalProject, made when first asked */
+  GSettings          *settings;       /* where the columns' widths are kept, or NULL */
+  guint               save_widths_id;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
@@ -361,6 +363,7 @@ typedef struct
   FiscalLinesView      *view;
   const char           *column;
   const char           *title;     /* the column's title, translated */
+  int                   width;     /* the column's usual width */
 
   GHashTable           *shaped;    /* text → ShapedText */
   PangoFontDescription *font;      /* what the shapes and sizes are for */
@@ -406,6 +409,7 @@ struct _FiscalLineCell
   gboolean              has_name;      /* a code, its name beside it */
   gboolean              cut;           /* the value or the name was cut short when last drawn */
   char                 *text;          /* the value */
+  char                 *shown;         /* its first line, with "…" if it has more, or NULL if one line */
   char                 *name;          /* a code's name, or NULL */
 
   GtkWidget            *editor;        /* the GtkText while the cell is edited, or NULL */
@@ -552,8 +556,14 @@ fiscal_line_cell_set_text (FiscalLineCell *cell,
 
   if (g_strcmp0 (cell->text, text) != 0)
     {
+      const char *end = text ? strpbrk (text, "\r\n") : NULL;
+
       g_free (cell->text);
       cell->text = g_strdup (text);
+      /* A note of several lines: its first line, and "…" for the rest. */
+      g_clear_pointer (&cell->shown, g_free);
+      if (end != NULL)
+        cell->shown = g_strdup_printf ("%.*s…", (int) (end - text), text);
       changed = TRUE;
     }
   if (cell->has_name && g_strcmp0 (cell->name, name) != 0)
@@ -643,6 +653,7 @@ fiscal_line_cell_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int top, value_width, x;
+  const char *value;
   ShapedText *shaped;
   GdkRGBA color;
 
@@ -661,10 +672,11 @@ fiscal_line_cell_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   top = (height - data->line_height) / 2 + data->line_baseline;
 
-  shaped = shape_text (cell, cell->text);
+  value = cell->shown ? cell->shown : cell->text;
+  shaped = shape_text (cell, value);
   value_width = MIN (shaped->width, width);
-  cell->cut = shaped->width > width;
-  append_layout (snapshot, fit_text (cell, shaped, cell->text, width),
+  cell->cut = shaped->width > width || cell->shown != NULL;
+  append_layout (snapshot, fit_text (cell, shaped, value, width),
                  (int) ((width - value_width) * cell->xalign), top - shaped->baseline, &color);
 
   if (!cell->has_name || cell->name == NULL || *cell->name == 0)
@@ -725,6 +737,7 @@ fiscal_line_cell_finalize (GObject *object)
   FiscalLineCell *cell = FISCAL_LINE_CELL (object);
 
   g_free (cell->text);
+  g_free (cell->shown);
   g_free (cell->name);
 
   G_OBJECT_CLASS (fiscal_line_cell_parent_class)->finalize (object);
@@ -1877,6 +1890,7 @@ update_totals (FiscalLinesView *self)
 }
 
 static void update_subtotals (FiscalLinesView *self);
+static void save_widths      (FiscalLinesView *self);
 
 static void
 document_changed_cb (FiscalLinesView *self)
@@ -2532,6 +2546,9 @@ fiscal_lines_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (fiscal_document_get_projects (self->document), forget_ids, self);
     }
   forget_ids (self);
+  if (self->save_widths_id != 0)
+    save_widths (self);
+  g_clear_object (&self->settings);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_func (self->filtered, update_totals, self);
 
@@ -2616,11 +2633,96 @@ fiscal_lines_view_class_init (FiscalLinesViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "lines.find", NULL);
 }
 
+/* Columns' widths: those a user gave by dragging are kept in the
+ * settings, as column → width, and given again to the next view. */
+
+#define MIN_KEPT_WIDTH 24
+#define MAX_KEPT_WIDTH 4000
+
+static ColumnData *
+column_data (GtkColumnViewColumn *col)
+{
+  return g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (col)), "fiscal-column");
+}
+
+static void
+save_widths (FiscalLinesView *self)
+{
+  GListModel *cols = gtk_column_view_get_columns (self->column_view);
+  GVariantBuilder builder;
+
+  g_clear_handle_id (&self->save_widths_id, g_source_remove);
+  if (self->settings == NULL)
+    return;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{si}"));
+  for (guint i = 0; i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols, i);
+      ColumnData *data = column_data (col);
+      int width = gtk_column_view_column_get_fixed_width (col);
+
+      if (width > 0 && width != data->width)
+        g_variant_builder_add (&builder, "{si}", data->column, width);
+    }
+  g_settings_set_value (self->settings, "lines-column-widths", g_variant_builder_end (&builder));
+}
+
+static gboolean
+save_widths_cb (gpointer user_data)
+{
+  FiscalLinesView *self = user_data;
+
+  self->save_widths_id = 0;
+  save_widths (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A drag changes the width many times a second: kept once it rests. */
+static void
+column_resized_cb (FiscalLinesView *self)
+{
+  if (self->settings != NULL && self->box != NULL && self->save_widths_id == 0)
+    self->save_widths_id = g_timeout_add (500, save_widths_cb, self);
+}
+
+static void
+restore_widths (FiscalLinesView *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GVariant) widths = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GListModel *cols = gtk_column_view_get_columns (self->column_view);
+
+  /* Without the installed schema (a test, a benchmark) nothing is kept. */
+  schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+  if (schema == NULL || !g_settings_schema_has_key (schema, "lines-column-widths"))
+    return;
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  widths = g_settings_get_value (self->settings, "lines-column-widths");
+
+  for (guint i = 0; i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols, i);
+      int width;
+
+      if (g_variant_lookup (widths, column_data (col)->column, "i", &width) &&
+          width >= MIN_KEPT_WIDTH && width <= MAX_KEPT_WIDTH)
+        {
+          g_signal_handlers_block_by_func (col, column_resized_cb, self);
+          gtk_column_view_column_set_fixed_width (col, width);
+          g_signal_handlers_unblock_by_func (col, column_resized_cb, self);
+        }
+    }
+}
+
 static void
 add_column (FiscalLinesView *self,
             const char      *column,
             const char      *title,
-            int              width)
+            int              width,
+            gboolean         expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   ColumnData *data = g_new0 (ColumnData, 1);
@@ -2630,6 +2732,7 @@ add_column (FiscalLinesView *self,
   data->view = self;
   data->column = column;
   data->title = g_intern_string (title);
+  data->width = width;
   g_object_set_data_full (G_OBJECT (factory), "fiscal-column", data, column_data_free);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
@@ -2638,12 +2741,14 @@ add_column (FiscalLinesView *self,
 
   col = gtk_column_view_column_new (title, factory);
   /* Fixed widths keep long unit names from pushing the amounts out of
-   * sight; the note takes what is left. */
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (col, width);
-  else
-    gtk_column_view_column_set_expand (col, TRUE);
+   * sight; the note, readable even in a narrow window, takes what is
+   * left in a wide one. Each can be made wider or
+   * narrower by dragging its header's edge; a table wider than the
+   * window then scrolls sideways. */
+  gtk_column_view_column_set_fixed_width (col, width);
+  gtk_column_view_column_set_expand (col, expand);
   gtk_column_view_column_set_resizable (col, TRUE);
+  g_signal_connect_swapped (col, "notify::fixed-width", G_CALLBACK (column_resized_cb), self);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_lines, data, NULL));
   gtk_column_view_column_set_sorter (col, sorter);
   g_object_unref (sorter);
@@ -2779,14 +2884,15 @@ fiscal_lines_view_init (FiscalLinesView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
 
   /* Codes and amount first: what a finance officer reads a line by. */
-  add_column (self, "function", _("Function code"), 190);
-  add_column (self, "economic", _("Economic code"), 150);
-  add_column (self, "amount", _("Amount"), 110);
-  add_column (self, "kind", _("Kind"), 120);
-  add_column (self, "source", _("Funding source"), 130);
-  add_column (self, "project", _("Project"), 130);
-  add_column (self, "unit", _("Unit"), 110);
-  add_column (self, "note", _("Note"), -1);
+  add_column (self, "function", _("Function code"), 190, FALSE);
+  add_column (self, "economic", _("Economic code"), 150, FALSE);
+  add_column (self, "amount", _("Amount"), 110, FALSE);
+  add_column (self, "kind", _("Kind"), 120, FALSE);
+  add_column (self, "source", _("Funding source"), 130, FALSE);
+  add_column (self, "project", _("Project"), 130, FALSE);
+  add_column (self, "unit", _("Unit"), 110, FALSE);
+  add_column (self, "note", _("Note"), 240, TRUE);
+  restore_widths (self);
 
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
 
