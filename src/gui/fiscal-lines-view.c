@@ -349,14 +349,18 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
  * last, which is the same for all the column's cells. */
 typedef struct
 {
+  char        *key;        /* the text */
   PangoLayout *whole;
   int          width;      /* of @whole, in pixels */
   int          baseline;   /* of @whole, in pixels */
   PangoLayout *cut;        /* cut short to @cut_width, or NULL */
   int          cut_width;
+  GList        link;       /* in the column's texts, the least recently shown first */
 } ShapedText;
 
-#define MAX_SHAPED_TEXTS 4096   /* per column; then all are shaped anew */
+/* Per column. Past that, the text shown least recently is dropped, one
+ * for each new one: dropping many at once would stall a frame. */
+#define MAX_SHAPED_TEXTS 1024
 
 typedef struct
 {
@@ -366,6 +370,7 @@ typedef struct
   int                   width;     /* the column's usual width */
 
   GHashTable           *shaped;    /* text → ShapedText */
+  GQueue                recent;    /* of the ShapedTexts, the least recently shown first */
   PangoFontDescription *font;      /* what the shapes and sizes are for */
   int                   line_height;   /* of a line of digits and Chinese */
   int                   line_baseline;
@@ -379,6 +384,7 @@ shaped_text_free (gpointer data)
 
   g_clear_object (&shaped->whole);
   g_clear_object (&shaped->cut);
+  g_free (shaped->key);
   g_free (shaped);
 }
 
@@ -472,9 +478,10 @@ ensure_metrics (FiscalLineCell *cell)
   pango_font_metrics_unref (metrics);
 
   if (data->shaped == NULL)
-    data->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_text_free);
+    data->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, shaped_text_free);
   else
     g_hash_table_remove_all (data->shaped);
+  g_queue_init (&data->recent);
 }
 
 static PangoLayout *
@@ -511,17 +518,28 @@ shape_text (FiscalLineCell *cell,
   PangoRectangle logical;
 
   if (shaped != NULL)
-    return shaped;
+    {
+      g_queue_unlink (&data->recent, &shaped->link);
+      g_queue_push_tail_link (&data->recent, &shaped->link);
+      return shaped;
+    }
 
-  if (g_hash_table_size (data->shaped) >= MAX_SHAPED_TEXTS)
-    g_hash_table_remove_all (data->shaped);
+  if (data->recent.length >= MAX_SHAPED_TEXTS)
+    {
+      GList *oldest = g_queue_pop_head_link (&data->recent);
+
+      g_hash_table_remove (data->shaped, ((ShapedText *) oldest->data)->key);
+    }
 
   shaped = g_new0 (ShapedText, 1);
+  shaped->key = g_strdup (text);
+  shaped->link.data = shaped;
   shaped->whole = make_layout (cell, text, -1);
   pango_layout_get_pixel_extents (shaped->whole, NULL, &logical);
   shaped->width = logical.width;
   shaped->baseline = PANGO_PIXELS (pango_layout_get_baseline (shaped->whole));
-  g_hash_table_insert (data->shaped, g_strdup (text), shaped);
+  g_hash_table_insert (data->shaped, shaped->key, shaped);
+  g_queue_push_tail_link (&data->recent, &shaped->link);
   return shaped;
 }
 
