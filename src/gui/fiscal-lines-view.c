@@ -371,7 +371,9 @@ typedef struct
 
   GHashTable           *shaped;    /* text → ShapedText */
   GQueue                recent;    /* of the ShapedTexts, the least recently shown first */
-  PangoFontDescription *font;      /* what the shapes and sizes are for */
+  PangoFontDescription *font;      /* what the shapes and sizes are for, */
+  double                resolution;    /* at this resolution */
+  cairo_font_options_t *options;       /* and with these options */
   int                   line_height;   /* of a line of digits and Chinese */
   int                   line_baseline;
   int                   digit_width;
@@ -395,6 +397,7 @@ column_data_free (gpointer user_data)
 
   g_clear_pointer (&data->shaped, g_hash_table_unref);
   g_clear_pointer (&data->font, pango_font_description_free);
+  g_clear_pointer (&data->options, cairo_font_options_destroy);
   g_free (data);
 }
 
@@ -461,11 +464,20 @@ ensure_metrics (FiscalLineCell *cell)
   PangoFontMetrics *metrics;
   PangoRectangle logical;
 
-  if (data->font != NULL && font != NULL && pango_font_description_equal (data->font, font))
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+
+  if (data->font != NULL && font != NULL && pango_font_description_equal (data->font, font) &&
+      data->resolution == resolution &&
+      (options == NULL ? data->options == NULL
+                       : data->options != NULL && cairo_font_options_equal (data->options, options)))
     return;
 
   g_clear_pointer (&data->font, pango_font_description_free);
   data->font = font ? pango_font_description_copy (font) : pango_font_description_new ();
+  data->resolution = resolution;
+  g_clear_pointer (&data->options, cairo_font_options_destroy);
+  data->options = options ? cairo_font_options_copy (options) : NULL;
 
   /* Digits and Chinese: a fallback font for the one may be taller. */
   sample = pango_layout_new (context);
