@@ -2739,6 +2739,103 @@ test_lines_cell_editor (void)
   iterate ();
 }
 
+/* The glyphs a widget draws, in all its text. */
+static guint
+count_glyphs (GskRenderNode *node)
+{
+  guint n = 0;
+
+  if (node == NULL)
+    return 0;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      return gsk_text_node_get_num_glyphs (node);
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_glyphs (gsk_container_node_get_child (node, i));
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_glyphs (gsk_transform_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return count_glyphs (gsk_clip_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return count_glyphs (gsk_opacity_node_get_child (node));
+    default:
+      return 0;
+    }
+}
+
+static guint
+glyphs_drawn (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return count_glyphs (node);
+}
+
+/* Whether @widget offers a tooltip where it is now. */
+static gboolean
+offers_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 2, 2, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A note of several lines shows its first line and "…"; it is read, and
+ * edited, whole, and its tooltip shows it whole. */
+static void
+test_lines_long_note (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  static const char note[] = "第一行说明\n第二行说明";
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines;
+  FiscalLine *first;
+  GtkWidget *cell, *editor;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  wait_for_frame (GTK_WIDGET (lines));
+
+  first = fiscal_lines_view_get_shown (lines, 0);
+  g_assert_true (fiscal_lines_view_commit (lines, first, "note", "第一行说明", NULL));
+  g_assert_true (fiscal_lines_view_focus_cell (lines, first, "note"));
+  assert_focus (lines, first, "note", FALSE);
+  cell = focus_widget (lines);
+  g_assert_cmpuint (glyphs_drawn (cell), ==, 5);
+  g_assert_false (offers_tooltip (cell));
+
+  g_assert_true (fiscal_lines_view_commit (lines, first, "note", note, NULL));
+  g_assert_cmpstr (fiscal_line_get_note (first), ==, note);
+  wait_for_frame (GTK_WIDGET (lines));
+  g_assert_true (focus_widget (lines) == cell);
+  /* 第一行说明 and "…" */
+  g_assert_cmpuint (glyphs_drawn (cell), ==, 6);
+  g_assert_true (offers_tooltip (cell));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, note);
+
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  editor = editor_in (lines);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, note);
+  g_assert_true (press (lines, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (fiscal_line_get_note (first), ==, note);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static GtkColumnViewColumn *
 lines_column (GtkColumnView *view,
               const char    *title)
@@ -2896,6 +2993,7 @@ main (int   argc,
   g_test_add_func ("/window/import-background", test_import_background);
   g_test_add_func ("/window/lines-cell-editor", test_lines_cell_editor);
   g_test_add_func ("/window/lines-column-widths", test_lines_column_widths);
+  g_test_add_func ("/window/lines-long-note", test_lines_long_note);
 
   ret = g_test_run ();
   g_clear_object (&app);
