@@ -420,6 +420,7 @@ struct _FiscalLineCell
   char                 *text;          /* the value */
   char                 *shown;         /* its first line, with "…" if it has more, or NULL if one line */
   char                 *name;          /* a code's name, or NULL */
+  gulong                notify_id;     /* of the bound line's "notify" */
 
   GtkWidget            *editor;        /* the GtkText while the cell is edited, or NULL */
   GtkWidget            *completion;    /* the editor's code completion, or NULL */
@@ -1214,7 +1215,7 @@ bind_cb (GtkSignalListItemFactory *factory,
    * cell that made scrolling slow. */
   if (gtk_widget_has_css_class (widget, "error"))
     clear_refusal (widget);
-  g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), cell);
+  cell->notify_id = g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), cell);
   refresh_cell (cell);
   pending_bound (data->view, line, data->column);
 }
@@ -1234,7 +1235,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
     {
       g_autofree char *key = cell_key (line, data->column);
 
-      g_signal_handlers_disconnect_by_func (line, line_notify_cb, cell);
+      g_clear_signal_handler (&cell->notify_id, line);
       g_hash_table_remove (data->view->cells, key);
     }
 }
