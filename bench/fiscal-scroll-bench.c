@@ -11,7 +11,9 @@
  * a 60 Hz frame (16.7 ms). Needs a display (run it under xvfb-run).
  *
  *   fiscal-scroll-bench [--lines N] [--wheel-steps N] [--page-steps N]
+ *                       [--only wheel|pages]
  *
+ * --only measures one way of scrolling and leaves the other out.
  * A number of steps of 0 scrolls all the way down; by default the wheel
  * goes 3,000 steps from the top and the pages all the way. A first row
  * of frames that only redraw, with nothing scrolled, is the baseline.
@@ -85,6 +87,7 @@ main (int   argc,
       char *argv[])
 {
   guint n_lines = 100000, wheel_steps = 3000, page_steps = 0;
+  const char *only = NULL;
   g_autoptr(FiscalDocument) doc = NULL;
   g_autoptr(GArray) wheel = NULL;
   g_autoptr(GArray) pages = NULL;
@@ -100,6 +103,14 @@ main (int   argc,
       wheel_steps = strtoul (argv[i + 1], NULL, 10);
     else if (g_str_equal (argv[i], "--page-steps"))
       page_steps = strtoul (argv[i + 1], NULL, 10);
+    else if (g_str_equal (argv[i], "--only"))
+      only = argv[i + 1];
+
+  if (only != NULL && !g_str_equal (only, "wheel") && !g_str_equal (only, "pages"))
+    {
+      g_printerr ("--only takes “wheel” or “pages”, not “%s”\n", only);
+      return 2;
+    }
 
   gtk_init ();
   adw_init ();
@@ -135,10 +146,16 @@ main (int   argc,
       g_array_append_val (still, t);
     }
   report ("redraw, no scroll", still);
-  wheel = scroll (window, vadj, 3 * row_height, wheel_steps);
-  report (wheel_steps ? "wheel, 3 rows (from top)" : "wheel, 3 rows", wheel);
-  pages = scroll (window, vadj, gtk_adjustment_get_page_size (vadj), page_steps);
-  report (page_steps ? "page by page (from top)" : "page by page", pages);
+  if (only == NULL || g_str_equal (only, "wheel"))
+    {
+      wheel = scroll (window, vadj, 3 * row_height, wheel_steps);
+      report (wheel_steps ? "wheel, 3 rows (from top)" : "wheel, 3 rows", wheel);
+    }
+  if (only == NULL || g_str_equal (only, "pages"))
+    {
+      pages = scroll (window, vadj, gtk_adjustment_get_page_size (vadj), page_steps);
+      report (page_steps ? "page by page (from top)" : "page by page", pages);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

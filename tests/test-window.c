@@ -2918,6 +2918,214 @@ test_accessible_names (void)
   iterate ();
 }
 
+/* The glyphs a widget draws, in all its text. */
+static guint
+count_glyphs (GskRenderNode *node)
+{
+  guint n = 0;
+
+  if (node == NULL)
+    return 0;
+
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      return gsk_text_node_get_num_glyphs (node);
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_glyphs (gsk_container_node_get_child (node, i));
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_glyphs (gsk_transform_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return count_glyphs (gsk_clip_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return count_glyphs (gsk_opacity_node_get_child (node));
+    default:
+      return 0;
+    }
+}
+
+static guint
+glyphs_drawn (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return count_glyphs (node);
+}
+
+/* Whether @widget offers a tooltip where it is now. */
+static gboolean
+offers_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 2, 2, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A note of several lines shows its first line and "…"; it is read, and
+ * edited, whole, and its tooltip shows it whole. */
+static void
+test_lines_long_note (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  static const char note[] = "第一行说明\n第二行说明";
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines;
+  FiscalLine *first;
+  GtkWidget *cell, *editor;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  wait_for_frame (GTK_WIDGET (lines));
+
+  first = fiscal_lines_view_get_shown (lines, 0);
+  g_assert_true (fiscal_lines_view_commit (lines, first, "note", "第一行说明", NULL));
+  g_assert_true (fiscal_lines_view_focus_cell (lines, first, "note"));
+  assert_focus (lines, first, "note", FALSE);
+  cell = focus_widget (lines);
+  g_assert_cmpuint (glyphs_drawn (cell), ==, 5);
+  g_assert_false (offers_tooltip (cell));
+
+  g_assert_true (fiscal_lines_view_commit (lines, first, "note", note, NULL));
+  g_assert_cmpstr (fiscal_line_get_note (first), ==, note);
+  wait_for_frame (GTK_WIDGET (lines));
+  g_assert_true (focus_widget (lines) == cell);
+  /* 第一行说明 and "…" */
+  g_assert_cmpuint (glyphs_drawn (cell), ==, 6);
+  g_assert_true (offers_tooltip (cell));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, note);
+
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  editor = editor_in (lines);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, note);
+  g_assert_true (press (lines, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (fiscal_line_get_note (first), ==, note);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static GtkColumnViewColumn *
+lines_column (GtkColumnView *view,
+              const char    *title)
+{
+  GListModel *cols = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (col), title) == 0)
+        return col;
+    }
+
+  g_assert_not_reached ();
+}
+
+static FiscalWindow *
+lines_window (GFile          *file,
+              GtkColumnView **view)
+{
+  FiscalWindow *window = fiscal_window_new (app);
+  GtkWidget *lines;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  lines = find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW);
+  *view = GTK_COLUMN_VIEW (find_widget (lines, GTK_TYPE_COLUMN_VIEW));
+  wait_for_frame (lines);
+  wait_for_frame (lines);
+  return window;
+}
+
+static void
+test_lines_column_widths (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  GSettings *settings = fiscal_application_get_settings (FISCAL_APPLICATION (app));
+  g_autoptr(GVariant) kept = NULL;
+  GtkColumnView *view;
+  GtkColumnViewColumn *note, *function;
+  GtkAdjustment *hadj;
+  FiscalWindow *window;
+  GListModel *cols;
+  double upper;
+  int width;
+
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "lines-column-widths");
+  window = lines_window (file, &view);
+  cols = gtk_column_view_get_columns (view);
+
+  /* Every column's header edge can be dragged; the note has a width it
+   * can be read in, and takes what the others leave in a wide window. */
+  for (guint i = 0; i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols, i);
+      g_assert_true (gtk_column_view_column_get_resizable (col));
+    }
+  note = lines_column (view, _("Note"));
+  function = lines_column (view, _("Function code"));
+  g_assert_true (gtk_column_view_column_get_expand (note));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (note), ==, 240);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (function), ==, 190);
+  hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  upper = gtk_adjustment_get_upper (hadj);
+
+  /* Widened as a drag does: the table grows wider than the window and
+   * scrolls sideways, and the widths are kept once the drag rests. */
+  gtk_column_view_column_set_fixed_width (note, 900);
+  gtk_column_view_column_set_fixed_width (function, 260);
+  wait_for_frame (GTK_WIDGET (view));
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >=, MAX (upper, gtk_adjustment_get_page_size (hadj)) + 600);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_clear_pointer (&kept, g_variant_unref);
+      kept = g_settings_get_value (settings, "lines-column-widths");
+      if (g_variant_n_children (kept) == 2)
+        break;
+      g_usleep (20000);
+      iterate ();
+    }
+  g_assert_true (g_variant_lookup (kept, "note", "i", &width));
+  g_assert_cmpint (width, ==, 900);
+  g_assert_true (g_variant_lookup (kept, "function", "i", &width));
+  g_assert_cmpint (width, ==, 260);
+  g_assert_false (g_variant_lookup (kept, "amount", "i", &width));
+
+  /* The next window's editor has them. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  window = lines_window (file, &view);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (lines_column (view, _("Note"))), ==, 900);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (lines_column (view, _("Function code"))), ==, 260);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (lines_column (view, _("Amount"))), ==, 110);
+
+  /* A width changed and the window closed at once is kept too. */
+  gtk_column_view_column_set_fixed_width (lines_column (view, _("Amount")), 140);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_pointer (&kept, g_variant_unref);
+  kept = g_settings_get_value (settings, "lines-column-widths");
+  g_assert_true (g_variant_lookup (kept, "amount", "i", &width));
+  g_assert_cmpint (width, ==, 140);
+
+  g_settings_reset (settings, "lines-column-widths");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2964,6 +3172,8 @@ main (int   argc,
   g_test_add_func ("/window/export-write-async", test_export_write_async);
   g_test_add_func ("/window/import-background", test_import_background);
   g_test_add_func ("/window/lines-cell-editor", test_lines_cell_editor);
+  g_test_add_func ("/window/lines-column-widths", test_lines_column_widths);
+  g_test_add_func ("/window/lines-long-note", test_lines_long_note);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -51,6 +51,10 @@ struct _FiscalLinesView
   guint               pending_idle;
   guint               anchor;         /* where Shift+Up/Down extends the selection from */
   const char         *cursor_column;  /* the column last moved to or clicked */
+  GHashTable         *units_by_id;    /* id → FiscalUnit, made when first asked */
+  GHashTable         *projects_by_id; /* id → FiscalProject, made when first asked */
+  GSettings          *settings;       /* where the columns' widths are kept, or NULL */
+  guint               save_widths_id;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
@@ -65,6 +69,62 @@ static guint signals[N_SIGNALS];
 static const char * const columns[] = {
   "unit", "function", "economic", "kind", "project", "source", "amount", "note",
 };
+
+/* Units and projects by id: a row shows the names of its unit and
+ * project, and a page of new rows asks for dozens of them. The tables
+ * are made again after any change of the units, the projects or the
+ * document. */
+
+static void
+forget_ids (FiscalLinesView *self)
+{
+  g_clear_pointer (&self->units_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->projects_by_id, g_hash_table_unref);
+}
+
+static gpointer
+find_by_id (FiscalLinesView *self,
+            gboolean         units,
+            const char      *id)
+{
+  GHashTable **table = units ? &self->units_by_id : &self->projects_by_id;
+  const char *(*get_id) (gpointer) = units ? (gpointer) fiscal_unit_get_id : (gpointer) fiscal_project_get_id;
+  gpointer found;
+
+  if (id == NULL || self->document == NULL)
+    return NULL;
+
+  if (*table == NULL)
+    {
+      GListModel *model = units ? fiscal_document_get_units (self->document)
+                                : fiscal_document_get_projects (self->document);
+      guint n = g_list_model_get_n_items (model);
+
+      *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          GObject *item = g_list_model_get_item (model, i);
+          const char *item_id = get_id (item);
+
+          /* The first of two with one id, as the document finds it. */
+          if (item_id != NULL && !g_hash_table_contains (*table, item_id))
+            g_hash_table_insert (*table, g_strdup (item_id), item);
+          else
+            g_object_unref (item);
+        }
+    }
+
+  found = g_hash_table_lookup (*table, id);
+  if (found != NULL && g_strcmp0 (get_id (found), id) == 0)
+    return found;
+
+  /* Not there, or its id has changed since. */
+  found = units ? (gpointer) fiscal_document_find_unit (self->document, id)
+                : (gpointer) fiscal_document_find_project (self->document, id);
+  if (found != NULL)
+    g_clear_pointer (table, g_hash_table_unref);
+  return found;
+}
 
 /* Display */
 
@@ -106,12 +166,12 @@ cell_text (FiscalLinesView *self,
     return g_strdup (fiscal_source_label (fiscal_line_get_source (line)));
   if (g_str_equal (column, "unit"))
     {
-      FiscalUnit *unit = fiscal_document_find_unit (self->document, fiscal_line_get_unit (line));
+      FiscalUnit *unit = find_by_id (self, TRUE, fiscal_line_get_unit (line));
       return g_strdup (unit ? fiscal_unit_get_name (unit) : fiscal_line_get_unit (line));
     }
   if (g_str_equal (column, "project"))
     {
-      FiscalProject *project = fiscal_document_find_project (self->document, fiscal_line_get_project (line));
+      FiscalProject *project = find_by_id (self, FALSE, fiscal_line_get_project (line));
       return g_strdup (project ? fiscal_project_get_name (project) : fiscal_line_get_project (line));
     }
 
@@ -281,12 +341,65 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
  * edits a value, with the completion of a code, is made when a cell starts
  * being edited and goes when the edit ends. */
 
+/* What a column's cells show, shaped once and shared by them all: a page
+ * of rows shows mostly texts shown before (the same codes and names,
+ * kinds, sources, units and projects), and shaping text is what showing
+ * a new row costs most. Each text is kept whole (unbroken), and, if it is
+ * wider than its column, also cut short with "…" to the width it had
+ * last, which is the same for all the column's cells. */
 typedef struct
 {
-  FiscalLinesView *view;
-  const char      *column;
-  const char      *title;     /* the column's title, translated */
+  char        *key;        /* the text */
+  PangoLayout *whole;
+  int          width;      /* of @whole, in pixels */
+  int          baseline;   /* of @whole, in pixels */
+  PangoLayout *cut;        /* cut short to @cut_width, or NULL */
+  int          cut_width;
+  GList        link;       /* in the column's texts, the least recently shown first */
+} ShapedText;
+
+/* Per column. Past that, the text shown least recently is dropped, one
+ * for each new one: dropping many at once would stall a frame. */
+#define MAX_SHAPED_TEXTS 1024
+
+typedef struct
+{
+  FiscalLinesView      *view;
+  const char           *column;
+  const char           *title;     /* the column's title, translated */
+  int                   width;     /* the column's usual width */
+
+  GHashTable           *shaped;    /* text → ShapedText */
+  GQueue                recent;    /* of the ShapedTexts, the least recently shown first */
+  PangoFontDescription *font;      /* what the shapes and sizes are for, */
+  double                resolution;    /* at this resolution */
+  cairo_font_options_t *options;       /* and with these options */
+  int                   line_height;   /* of a line of digits and Chinese */
+  int                   line_baseline;
+  int                   digit_width;
 } ColumnData;
+
+static void
+shaped_text_free (gpointer data)
+{
+  ShapedText *shaped = data;
+
+  g_clear_object (&shaped->whole);
+  g_clear_object (&shaped->cut);
+  g_free (shaped->key);
+  g_free (shaped);
+}
+
+static void
+column_data_free (gpointer user_data)
+{
+  ColumnData *data = user_data;
+
+  g_clear_pointer (&data->shaped, g_hash_table_unref);
+  g_clear_pointer (&data->font, pango_font_description_free);
+  g_clear_pointer (&data->options, cairo_font_options_destroy);
+  g_free (data);
+}
 
 #define FISCAL_TYPE_LINE_CELL (fiscal_line_cell_get_type ())
 G_DECLARE_FINAL_TYPE (FiscalLineCell, fiscal_line_cell, FISCAL, LINE_CELL, GtkWidget)
@@ -303,15 +416,11 @@ struct _FiscalLineCell
   float                 xalign;        /* of the value: 0 left, 1 right */
   int                   width_chars;   /* the value's least width, in digits */
   gboolean              has_name;      /* a code, its name beside it */
+  gboolean              cut;           /* the value or the name was cut short when last drawn */
   char                 *text;          /* the value */
+  char                 *shown;         /* its first line, with "…" if it has more, or NULL if one line */
   char                 *name;          /* a code's name, or NULL */
-  PangoLayout          *layout;        /* the value's, made when first drawn */
-  PangoLayout          *name_layout;
-  int                   text_width;    /* the value's, unbroken, or -1 if not known */
-  PangoFontDescription *font;          /* what the sizes below are for */
-  int                   line_height;   /* of a line of digits and Chinese */
-  int                   line_baseline;
-  int                   digit_width;
+  gulong                notify_id;     /* of the bound line's "notify" */
 
   GtkWidget            *editor;        /* the GtkText while the cell is edited, or NULL */
   GtkWidget            *completion;    /* the editor's code completion, or NULL */
@@ -346,48 +455,127 @@ remove_editor (FiscalLineCell *cell)
     }
 }
 
-/* The sizes of a line in the cell's font: measured once per font. */
+/* The sizes of a line in the cells' font, measured once per column and
+ * font; text shaped for another font is dropped. */
 static void
 ensure_metrics (FiscalLineCell *cell)
 {
+  ColumnData *data = cell->data;
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (cell));
   const PangoFontDescription *font = pango_context_get_font_description (context);
   g_autoptr(PangoLayout) sample = NULL;
   PangoFontMetrics *metrics;
   PangoRectangle logical;
 
-  if (cell->font != NULL && font != NULL && pango_font_description_equal (cell->font, font))
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+
+  if (data->font != NULL && font != NULL && pango_font_description_equal (data->font, font) &&
+      data->resolution == resolution &&
+      (options == NULL ? data->options == NULL
+                       : data->options != NULL && cairo_font_options_equal (data->options, options)))
     return;
 
-  g_clear_pointer (&cell->font, pango_font_description_free);
-  cell->font = font ? pango_font_description_copy (font) : pango_font_description_new ();
+  g_clear_pointer (&data->font, pango_font_description_free);
+  data->font = font ? pango_font_description_copy (font) : pango_font_description_new ();
+  data->resolution = resolution;
+  g_clear_pointer (&data->options, cairo_font_options_destroy);
+  data->options = options ? cairo_font_options_copy (options) : NULL;
 
   /* Digits and Chinese: a fallback font for the one may be taller. */
-  sample = gtk_widget_create_pango_layout (GTK_WIDGET (cell), "0123456789 国库集中支付");
+  sample = pango_layout_new (context);
+  pango_layout_set_text (sample, "0123456789 国库集中支付", -1);
   pango_layout_get_pixel_extents (sample, NULL, &logical);
-  cell->line_height = logical.height;
-  cell->line_baseline = PANGO_PIXELS (pango_layout_get_baseline (sample));
+  data->line_height = logical.height;
+  data->line_baseline = PANGO_PIXELS (pango_layout_get_baseline (sample));
   metrics = pango_context_get_metrics (context, font, NULL);
-  cell->digit_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics));
+  data->digit_width = PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_digit_width (metrics));
   pango_font_metrics_unref (metrics);
 
-  /* Layouts made for the old font are shaped again. */
-  if (cell->layout != NULL)
-    pango_layout_context_changed (cell->layout);
-  cell->text_width = -1;
-  if (cell->name_layout != NULL)
-    pango_layout_context_changed (cell->name_layout);
+  if (data->shaped == NULL)
+    data->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, shaped_text_free);
+  else
+    g_hash_table_remove_all (data->shaped);
+  g_queue_init (&data->recent);
 }
 
 static PangoLayout *
 make_layout (FiscalLineCell *cell,
-             const char     *text)
+             const char     *text,
+             int             width)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (cell), text);
+  PangoLayout *layout = pango_layout_new (gtk_widget_get_pango_context (GTK_WIDGET (cell)));
 
+  pango_layout_set_text (layout, text, -1);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, width < 0 ? -1 : width * PANGO_SCALE);
+  /* Amounts in figures of one width, as the "numeric" style has it. */
+  if (cell->xalign > 0)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
   return layout;
+}
+
+/* @text shaped for @cell's column, whole; shaped anew only the first time
+ * it is shown there. Valid until the next call. */
+static ShapedText *
+shape_text (FiscalLineCell *cell,
+            const char     *text)
+{
+  ColumnData *data = cell->data;
+  ShapedText *shaped = g_hash_table_lookup (data->shaped, text);
+  PangoRectangle logical;
+
+  if (shaped != NULL)
+    {
+      g_queue_unlink (&data->recent, &shaped->link);
+      g_queue_push_tail_link (&data->recent, &shaped->link);
+      return shaped;
+    }
+
+  if (data->recent.length >= MAX_SHAPED_TEXTS)
+    {
+      GList *oldest = g_queue_pop_head_link (&data->recent);
+
+      g_hash_table_remove (data->shaped, ((ShapedText *) oldest->data)->key);
+    }
+
+  shaped = g_new0 (ShapedText, 1);
+  shaped->key = g_strdup (text);
+  shaped->link.data = shaped;
+  shaped->whole = make_layout (cell, text, -1);
+  pango_layout_get_pixel_extents (shaped->whole, NULL, &logical);
+  shaped->width = logical.width;
+  shaped->baseline = PANGO_PIXELS (pango_layout_get_baseline (shaped->whole));
+  g_hash_table_insert (data->shaped, shaped->key, shaped);
+  g_queue_push_tail_link (&data->recent, &shaped->link);
+  return shaped;
+}
+
+/* What to draw of @shaped in @width pixels: the whole text, or the text
+ * cut short to that width. */
+static PangoLayout *
+fit_text (FiscalLineCell *cell,
+          ShapedText     *shaped,
+          const char     *text,
+          int             width)
+{
+  if (shaped->width <= width)
+    return shaped->whole;
+
+  if (shaped->cut == NULL || shaped->cut_width != width)
+    {
+      g_clear_object (&shaped->cut);
+      shaped->cut = make_layout (cell, text, width);
+      shaped->cut_width = width;
+    }
+  return shaped->cut;
 }
 
 /* Shows @text (and @name, for a code). Only redraws: the cell's size does
@@ -401,19 +589,20 @@ fiscal_line_cell_set_text (FiscalLineCell *cell,
 
   if (g_strcmp0 (cell->text, text) != 0)
     {
+      const char *end = text ? strpbrk (text, "\r\n") : NULL;
+
       g_free (cell->text);
       cell->text = g_strdup (text);
-      if (cell->layout != NULL)
-        pango_layout_set_text (cell->layout, text, -1);
-      cell->text_width = -1;
+      /* A note of several lines: its first line, and "…" for the rest. */
+      g_clear_pointer (&cell->shown, g_free);
+      if (end != NULL)
+        cell->shown = g_strdup_printf ("%.*s…", (int) (end - text), text);
       changed = TRUE;
     }
   if (cell->has_name && g_strcmp0 (cell->name, name) != 0)
     {
       g_free (cell->name);
       cell->name = g_strdup (name);
-      if (cell->name_layout != NULL)
-        pango_layout_set_text (cell->name_layout, name, -1);
       changed = TRUE;
     }
 
@@ -442,11 +631,11 @@ fiscal_line_cell_measure (GtkWidget      *widget,
   ensure_metrics (cell);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = cell->width_chars * cell->digit_width;
+    *minimum = *natural = cell->width_chars * cell->data->digit_width;
   else
     {
-      *minimum = *natural = cell->line_height;
-      *minimum_baseline = *natural_baseline = cell->line_baseline;
+      *minimum = *natural = cell->data->line_height;
+      *minimum_baseline = *natural_baseline = cell->data->line_baseline;
     }
 
   if (cell->editor != NULL)
@@ -493,11 +682,13 @@ fiscal_line_cell_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
+  ColumnData *data = cell->data;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int top, value_width, x;
+  const char *value;
+  ShapedText *shaped;
   GdkRGBA color;
-  PangoRectangle logical;
-  int y, value_width;
 
   ensure_metrics (cell);
 
@@ -507,49 +698,34 @@ fiscal_line_cell_snapshot (GtkWidget   *widget,
       return;
     }
 
+  cell->cut = FALSE;
   if (width <= 0 || cell->text == NULL)
     return;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  top = (height - data->line_height) / 2 + data->line_baseline;
 
-  if (cell->layout == NULL)
+  value = cell->shown ? cell->shown : cell->text;
+  shaped = shape_text (cell, value);
+  value_width = MIN (shaped->width, width);
+  cell->cut = shaped->width > width || cell->shown != NULL;
+  append_layout (snapshot, fit_text (cell, shaped, value, width),
+                 (int) ((width - value_width) * cell->xalign), top - shaped->baseline, &color);
+
+  if (!cell->has_name || cell->name == NULL || *cell->name == 0)
+    return;
+
+  x = MAX (value_width, cell->width_chars * data->digit_width) + CELL_SPACING;
+  if (x >= width)
     {
-      cell->layout = make_layout (cell, cell->text);
-      /* Amounts in figures of one width, as the "numeric" style has it. */
-      if (cell->xalign > 0)
-        {
-          PangoAttrList *attrs = pango_attr_list_new ();
-
-          pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-          pango_layout_set_attributes (cell->layout, attrs);
-          pango_attr_list_unref (attrs);
-        }
+      cell->cut = TRUE;
+      return;
     }
-
-  if (cell->text_width < 0)
-    {
-      pango_layout_set_width (cell->layout, -1);
-      pango_layout_get_pixel_extents (cell->layout, NULL, &logical);
-      cell->text_width = logical.width;
-    }
-  value_width = MIN (cell->text_width, width);
-  pango_layout_set_width (cell->layout, cell->text_width > width ? width * PANGO_SCALE : -1);
-  y = (height - cell->line_height) / 2 + cell->line_baseline - PANGO_PIXELS (pango_layout_get_baseline (cell->layout));
-  append_layout (snapshot, cell->layout, (int) ((width - value_width) * cell->xalign), y, &color);
-
-  if (cell->has_name && cell->name != NULL && *cell->name)
-    {
-      int x = MAX (value_width, cell->width_chars * cell->digit_width) + CELL_SPACING;
-
-      if (x >= width)
-        return;
-      if (cell->name_layout == NULL)
-        cell->name_layout = make_layout (cell, cell->name);
-      pango_layout_set_width (cell->name_layout, (width - x) * PANGO_SCALE);
-      y = (height - cell->line_height) / 2 + cell->line_baseline - PANGO_PIXELS (pango_layout_get_baseline (cell->name_layout));
-      color.alpha *= DIM_OPACITY;
-      append_layout (snapshot, cell->name_layout, x, y, &color);
-    }
+  shaped = shape_text (cell, cell->name);
+  cell->cut |= shaped->width > width - x;
+  color.alpha *= DIM_OPACITY;
+  append_layout (snapshot, fit_text (cell, shaped, cell->name, width - x),
+                 x, top - shaped->baseline, &color);
 }
 
 static gboolean
@@ -584,8 +760,6 @@ fiscal_line_cell_dispose (GObject *object)
   FiscalLineCell *cell = FISCAL_LINE_CELL (object);
 
   remove_editor (cell);
-  g_clear_object (&cell->layout);
-  g_clear_object (&cell->name_layout);
 
   G_OBJECT_CLASS (fiscal_line_cell_parent_class)->dispose (object);
 }
@@ -596,8 +770,8 @@ fiscal_line_cell_finalize (GObject *object)
   FiscalLineCell *cell = FISCAL_LINE_CELL (object);
 
   g_free (cell->text);
+  g_free (cell->shown);
   g_free (cell->name);
-  g_clear_pointer (&cell->font, pango_font_description_free);
 
   G_OBJECT_CLASS (fiscal_line_cell_parent_class)->finalize (object);
 }
@@ -612,16 +786,13 @@ fiscal_line_cell_query_tooltip (GtkWidget  *widget,
                                 GtkTooltip *tooltip)
 {
   FiscalLineCell *cell = FISCAL_LINE_CELL (widget);
-  gboolean cut;
 
   if (GTK_WIDGET_CLASS (fiscal_line_cell_parent_class)->query_tooltip (widget, x, y, keyboard, tooltip))
     return TRUE;
   if (cell->editor != NULL || cell->text == NULL)
     return FALSE;
 
-  cut = (cell->layout != NULL && pango_layout_is_ellipsized (cell->layout)) ||
-        (cell->name_layout != NULL && pango_layout_is_ellipsized (cell->name_layout));
-  if (!cut)
+  if (!cell->cut)
     return FALSE;
 
   if (cell->has_name && cell->name != NULL && *cell->name)
@@ -656,7 +827,6 @@ fiscal_line_cell_class_init (FiscalLineCellClass *klass)
 static void
 fiscal_line_cell_init (FiscalLineCell *cell)
 {
-  cell->text_width = -1;
   /* a value cut short is shown whole in a tooltip (query_tooltip) */
   gtk_widget_set_has_tooltip (GTK_WIDGET (cell), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (cell), TRUE);
@@ -1056,7 +1226,7 @@ bind_cb (GtkSignalListItemFactory *factory,
    * cell that made scrolling slow. */
   if (gtk_widget_has_css_class (widget, "error"))
     clear_refusal (widget);
-  g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), cell);
+  cell->notify_id = g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), cell);
   refresh_cell (cell);
   pending_bound (data->view, line, data->column);
 }
@@ -1076,7 +1246,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
     {
       g_autofree char *key = cell_key (line, data->column);
 
-      g_signal_handlers_disconnect_by_func (line, line_notify_cb, cell);
+      g_clear_signal_handler (&cell->notify_id, line);
       g_hash_table_remove (data->view->cells, key);
     }
 }
@@ -1661,7 +1831,7 @@ filter_func (gpointer item,
   if (self->filter_text == NULL || *self->filter_text == 0)
     return TRUE;
 
-  project = fiscal_document_find_project (self->document, fiscal_line_get_project (line));
+  project = find_by_id (self, FALSE, fiscal_line_get_project (line));
   fields[0] = fiscal_line_get_function (line);
   fields[1] = fiscal_line_get_economic (line);
   fields[2] = fiscal_line_get_note (line);
@@ -1766,10 +1936,12 @@ update_totals (FiscalLinesView *self)
 }
 
 static void update_subtotals (FiscalLinesView *self);
+static void save_widths      (FiscalLinesView *self);
 
 static void
 document_changed_cb (FiscalLinesView *self)
 {
+  forget_ids (self);
   update_totals (self);
   update_subtotals (self);
 }
@@ -2377,8 +2549,13 @@ fiscal_lines_view_set_document (FiscalLinesView *self,
   g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (fiscal_document_get_units (self->document), forget_ids, self);
+      g_signal_handlers_disconnect_by_func (fiscal_document_get_projects (self->document), forget_ids, self);
+    }
 
+  forget_ids (self);
   g_set_object (&self->document, document);
   g_clear_object (&self->functions);
   g_clear_object (&self->economics);
@@ -2390,6 +2567,10 @@ fiscal_lines_view_set_document (FiscalLinesView *self,
       self->functions = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, year, NULL);
       self->economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, year, NULL);
       g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (fiscal_document_get_units (document), "items-changed",
+                               G_CALLBACK (forget_ids), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (fiscal_document_get_projects (document), "items-changed",
+                               G_CALLBACK (forget_ids), self, G_CONNECT_SWAPPED);
     }
 
   /* The totals once, not once more for the model's items-changed. */
@@ -2405,7 +2586,15 @@ fiscal_lines_view_dispose (GObject *object)
   FiscalLinesView *self = (FiscalLinesView *)object;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (fiscal_document_get_units (self->document), forget_ids, self);
+      g_signal_handlers_disconnect_by_func (fiscal_document_get_projects (self->document), forget_ids, self);
+    }
+  forget_ids (self);
+  if (self->save_widths_id != 0)
+    save_widths (self);
+  g_clear_object (&self->settings);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_func (self->filtered, update_totals, self);
 
@@ -2490,11 +2679,96 @@ fiscal_lines_view_class_init (FiscalLinesViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "lines.find", NULL);
 }
 
+/* Columns' widths: those a user gave by dragging are kept in the
+ * settings, as column → width, and given again to the next view. */
+
+#define MIN_KEPT_WIDTH 24
+#define MAX_KEPT_WIDTH 4000
+
+static ColumnData *
+column_data (GtkColumnViewColumn *col)
+{
+  return g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (col)), "fiscal-column");
+}
+
+static void
+save_widths (FiscalLinesView *self)
+{
+  GListModel *cols = gtk_column_view_get_columns (self->column_view);
+  GVariantBuilder builder;
+
+  g_clear_handle_id (&self->save_widths_id, g_source_remove);
+  if (self->settings == NULL)
+    return;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{si}"));
+  for (guint i = 0; i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols, i);
+      ColumnData *data = column_data (col);
+      int width = gtk_column_view_column_get_fixed_width (col);
+
+      if (width > 0 && width != data->width)
+        g_variant_builder_add (&builder, "{si}", data->column, width);
+    }
+  g_settings_set_value (self->settings, "lines-column-widths", g_variant_builder_end (&builder));
+}
+
+static gboolean
+save_widths_cb (gpointer user_data)
+{
+  FiscalLinesView *self = user_data;
+
+  self->save_widths_id = 0;
+  save_widths (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A drag changes the width many times a second: kept once it rests. */
+static void
+column_resized_cb (FiscalLinesView *self)
+{
+  if (self->settings != NULL && self->box != NULL && self->save_widths_id == 0)
+    self->save_widths_id = g_timeout_add (500, save_widths_cb, self);
+}
+
+static void
+restore_widths (FiscalLinesView *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GVariant) widths = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GListModel *cols = gtk_column_view_get_columns (self->column_view);
+
+  /* Without the installed schema (a test, a benchmark) nothing is kept. */
+  schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+  if (schema == NULL || !g_settings_schema_has_key (schema, "lines-column-widths"))
+    return;
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  widths = g_settings_get_value (self->settings, "lines-column-widths");
+
+  for (guint i = 0; i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols, i);
+      int width;
+
+      if (g_variant_lookup (widths, column_data (col)->column, "i", &width) &&
+          width >= MIN_KEPT_WIDTH && width <= MAX_KEPT_WIDTH)
+        {
+          g_signal_handlers_block_by_func (col, column_resized_cb, self);
+          gtk_column_view_column_set_fixed_width (col, width);
+          g_signal_handlers_unblock_by_func (col, column_resized_cb, self);
+        }
+    }
+}
+
 static void
 add_column (FiscalLinesView *self,
             const char      *column,
             const char      *title,
-            int              width)
+            int              width,
+            gboolean         expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   ColumnData *data = g_new0 (ColumnData, 1);
@@ -2504,7 +2778,8 @@ add_column (FiscalLinesView *self,
   data->view = self;
   data->column = column;
   data->title = g_intern_string (title);
-  g_object_set_data_full (G_OBJECT (factory), "fiscal-column", data, g_free);
+  data->width = width;
+  g_object_set_data_full (G_OBJECT (factory), "fiscal-column", data, column_data_free);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
@@ -2512,12 +2787,14 @@ add_column (FiscalLinesView *self,
 
   col = gtk_column_view_column_new (title, factory);
   /* Fixed widths keep long unit names from pushing the amounts out of
-   * sight; the note takes what is left. */
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (col, width);
-  else
-    gtk_column_view_column_set_expand (col, TRUE);
+   * sight; the note, readable even in a narrow window, takes what is
+   * left in a wide one. Each can be made wider or
+   * narrower by dragging its header's edge; a table wider than the
+   * window then scrolls sideways. */
+  gtk_column_view_column_set_fixed_width (col, width);
+  gtk_column_view_column_set_expand (col, expand);
   gtk_column_view_column_set_resizable (col, TRUE);
+  g_signal_connect_swapped (col, "notify::fixed-width", G_CALLBACK (column_resized_cb), self);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_lines, data, NULL));
   gtk_column_view_column_set_sorter (col, sorter);
   g_object_unref (sorter);
@@ -2546,6 +2823,36 @@ icon_button (const char *icon,
   return button;
 }
 
+/* The rules between rows and between columns are borders of one side.
+ * The theme gives the other sides, which have no width, another color,
+ * and a border of mixed colors is drawn, by the software renderer, as a
+ * gradient mesh: the most costly part of a frame that shows a new page
+ * of rows. With one color on all sides the same rules are drawn as plain
+ * rectangles. */
+static const char lines_css[] =
+  "linesview columnview.column-separators > listview > row > cell,\n"
+  "linesview columnview.column-separators > header > button {\n"
+  "  border-color: alpha(currentColor, 0.15);\n"
+  "}\n"
+  "linesview columnview > listview.separators > row:not(.separator) {\n"
+  "  border-color: alpha(currentColor, 0.15);\n"
+  "}\n";
+
+static void
+ensure_css (GdkDisplay *display)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "fiscal-lines-css") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, lines_css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "fiscal-lines-css", g_steal_pointer (&provider), g_object_unref);
+}
+
 static void
 fiscal_lines_view_init (FiscalLinesView *self)
 {
@@ -2553,6 +2860,7 @@ fiscal_lines_view_init (FiscalLinesView *self)
   GtkWidget *bar;
   GtkEventController *keys;
 
+  ensure_css (gdk_display_get_default ());
   self->wan = TRUE;
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -2640,14 +2948,15 @@ fiscal_lines_view_init (FiscalLinesView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget lines"), -1);
 
   /* Codes and amount first: what a finance officer reads a line by. */
-  add_column (self, "function", _("Function code"), 190);
-  add_column (self, "economic", _("Economic code"), 150);
-  add_column (self, "amount", _("Amount"), 110);
-  add_column (self, "kind", _("Kind"), 120);
-  add_column (self, "source", _("Funding source"), 130);
-  add_column (self, "project", _("Project"), 130);
-  add_column (self, "unit", _("Unit"), 110);
-  add_column (self, "note", _("Note"), -1);
+  add_column (self, "function", _("Function code"), 190, FALSE);
+  add_column (self, "economic", _("Economic code"), 150, FALSE);
+  add_column (self, "amount", _("Amount"), 110, FALSE);
+  add_column (self, "kind", _("Kind"), 120, FALSE);
+  add_column (self, "source", _("Funding source"), 130, FALSE);
+  add_column (self, "project", _("Project"), 130, FALSE);
+  add_column (self, "unit", _("Unit"), 110, FALSE);
+  add_column (self, "note", _("Note"), 240, TRUE);
+  restore_widths (self);
 
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
 
