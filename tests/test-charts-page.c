@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "fiscal-charts-page.h"
+#include "fiscal-test-gui.h"
 
 static FiscalDocument *
 load_example (int year)
@@ -29,19 +30,12 @@ load_example (int year)
 }
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 wait_for_size (GtkWidget *widget)
 {
   for (guint i = 0; i < 200 && gtk_widget_get_width (widget) < 100; i++)
     {
       g_usleep (10000);
-      iterate ();
+      fiscal_test_iterate ();
     }
   g_assert_cmpint (gtk_widget_get_width (widget), >=, 100);
 }
@@ -80,7 +74,7 @@ test_page (void)
   for (guint k = 0; k < FISCAL_N_CHART_KINDS; k++)
     {
       fiscal_charts_page_set_kind (page, k);
-      iterate ();
+      fiscal_test_iterate ();
       g_assert_cmpint (fiscal_chart_get_kind (chart), ==, k);
       g_assert_cmpuint (fiscal_chart_get_n_items (chart), >, 0);
       g_assert_cmpuint (fiscal_charts_page_get_table_rows (page), ==, fiscal_chart_get_n_items (chart));
@@ -108,7 +102,7 @@ test_page (void)
   g_assert_cmpint (fiscal_chart_get_highlight (chart), ==, (int) fiscal_chart_get_n_items (chart) - 1);
   fiscal_chart_view_move (view, 1);
   g_assert_true (fiscal_chart_view_activate (view));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_chart_get_focus (chart), ==, "201");
   crumbs = fiscal_charts_page_get_breadcrumb (page);
   g_assert_cmpstr (crumbs, ==, "All classes › 一般公共服务支出");
@@ -149,7 +143,7 @@ test_page (void)
 
   /* The data table */
   fiscal_charts_page_set_table_visible (page, TRUE);
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpuint (fiscal_charts_page_get_table_rows (page), ==, fiscal_chart_get_n_items (chart));
 
   /* Copy renders a texture of the asked size */
@@ -164,18 +158,18 @@ test_page (void)
   /* The export dialog opens */
   {
     GtkWindow *dialog = fiscal_charts_page_open_export (page);
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
     gtk_window_destroy (dialog);
   }
 
   /* No document: an empty chart */
   fiscal_charts_page_set_document (page, NULL, NULL);
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpuint (fiscal_chart_get_n_items (chart), ==, 0);
 
   gtk_window_destroy (window);
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 int

@@ -28,6 +28,7 @@
 
 #include "fiscal-application.h"
 #include "fiscal-lines-view.h"
+#include "fiscal-test-gui.h"
 #include "fiscal-window.h"
 
 #define TEST_PINYIN_ID "fiscal-test-pinyin"
@@ -330,50 +331,6 @@ test_pinyin_init (TestPinyin *self)
 
 #ifdef HAVE_XTEST
 
-static GFile *
-example_file (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "changji-liaison-2025.fiscal.json", NULL);
-  return g_file_new_for_path (path);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Runs the main loop until @widget is on screen and its window has
- * painted a frame. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  iterate ();
-}
-
 static gboolean
 timed_out_cb (gpointer user_data)
 {
@@ -398,57 +355,6 @@ wait_for_count (const guint *count,
     g_source_remove (id);
 
   return *count > than;
-}
-
-/* The first widget of @type at or under @widget. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The text field of the cell being edited, or NULL. */
-static GtkWidget *
-editor_in (FiscalLinesView *lines)
-{
-  return find_widget (find_widget (GTK_WIDGET (lines), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_TEXT);
-}
-
-/* Lets the list lay out (a few frames at most), then asserts which cell
- * has the focus. */
-static void
-assert_focus (FiscalLinesView *lines,
-              FiscalLine      *line,
-              const char      *column,
-              gboolean         editing)
-{
-  FiscalLine *focus_line = NULL;
-  const char *focus_column = NULL;
-  gboolean focus_editing = FALSE;
-
-  for (guint frame = 0; frame < 10; frame++)
-    {
-      if (fiscal_lines_view_get_focus_cell (lines, &focus_line, &focus_column, &focus_editing) &&
-          focus_line == line && g_strcmp0 (focus_column, column) == 0)
-        break;
-      wait_for_frame (GTK_WIDGET (lines));
-    }
-
-  g_assert_true (fiscal_lines_view_get_focus_cell (lines, &focus_line, &focus_column, &focus_editing));
-  g_assert_true (focus_line == line);
-  g_assert_cmpstr (focus_column, ==, column);
-  g_assert_cmpint (focus_editing, ==, editing);
 }
 
 /* The keys the window was given, as GDK made them from the X server's
@@ -536,7 +442,7 @@ take_keyboard_focus (GtkWindow *window)
 static FiscalWindow *
 open_lines_window (FiscalLinesView **lines_out)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window;
   FiscalLinesView *lines;
   GtkEventController *keys;
@@ -564,10 +470,10 @@ open_lines_window (FiscalLinesView **lines_out)
   gtk_widget_add_controller (GTK_WIDGET (window), keys);
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_page (window, "lines");
-  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
   g_assert_nonnull (lines);
   fiscal_lines_view_set_wan (lines, TRUE);
-  wait_for_frame (GTK_WIDGET (lines));
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
 
   g_assert_true (take_keyboard_focus (GTK_WINDOW (window)));
 
@@ -598,14 +504,14 @@ test_note_pinyin (void)
   g_assert_cmpstr (fiscal_line_get_note (line), ==, "在职人员基本工资");
 
   g_assert_true (fiscal_lines_view_focus_cell (lines, line, "note"));
-  assert_focus (lines, line, "note", FALSE);
-  g_assert_null (editor_in (lines));
+  fiscal_test_assert_lines_focus (lines, line, "note", FALSE);
+  g_assert_null (fiscal_test_lines_editor (lines));
   clear_logs ();
 
   /* The first key makes the text field, whose input method has it. */
   type_key (GTK_WINDOW (window), XK_c);
-  assert_focus (lines, line, "note", TRUE);
-  editor = editor_in (lines);
+  fiscal_test_assert_lines_focus (lines, line, "note", TRUE);
+  editor = fiscal_test_lines_editor (lines);
   g_assert_nonnull (editor);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == editor);
   keys = offered_to (editor);
@@ -618,7 +524,7 @@ test_note_pinyin (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "");
 
   type_key (GTK_WINDOW (window), XK_e);
-  g_assert_true (editor_in (lines) == editor);
+  g_assert_true (fiscal_test_lines_editor (lines) == editor);
   keys = offered_to (editor);
   g_assert_cmpstr (keys, ==, "c e");
   g_clear_pointer (&keys, g_free);
@@ -629,7 +535,7 @@ test_note_pinyin (void)
 
   /* The space chooses 测; the preedit goes. */
   type_key (GTK_WINDOW (window), XK_space);
-  g_assert_true (editor_in (lines) == editor);
+  g_assert_true (fiscal_test_lines_editor (lines) == editor);
   keys = offered_to (editor);
   g_assert_cmpstr (keys, ==, "c e space");
   preedits = preedits_of (editor);
@@ -638,18 +544,18 @@ test_note_pinyin (void)
 
   /* Enter stores the note and moves down. */
   type_key (GTK_WINDOW (window), XK_Return);
-  g_assert_null (editor_in (lines));
+  g_assert_null (fiscal_test_lines_editor (lines));
   note = fiscal_line_get_note (line);
   g_assert_cmpstr (note, ==, "测");
   g_assert_null (strchr (note, 'c'));
   g_assert_null (strchr (note, 'e'));
-  assert_focus (lines, next, "note", FALSE);
+  fiscal_test_assert_lines_focus (lines, next, "note", FALSE);
 
   /* The method of no other text field was offered those keys. */
   g_assert_cmpuint (offered_keys->len, ==, 3);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* While the input method has a preedit, Enter and Escape are its own:
@@ -674,27 +580,27 @@ test_note_keys_in_preedit (void)
   g_assert_cmpstr (fiscal_line_get_note (line), ==, "年终一次性奖金");
 
   g_assert_true (fiscal_lines_view_focus_cell (lines, line, "note"));
-  assert_focus (lines, line, "note", FALSE);
+  fiscal_test_assert_lines_focus (lines, line, "note", FALSE);
   clear_logs ();
 
   type_key (GTK_WINDOW (window), XK_c);
   type_key (GTK_WINDOW (window), XK_e);
-  editor = editor_in (lines);
+  editor = fiscal_test_lines_editor (lines);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "");
 
   /* Enter takes "ce" as typed; the note is not stored yet. */
   type_key (GTK_WINDOW (window), XK_Return);
-  g_assert_true (editor_in (lines) == editor);
-  assert_focus (lines, line, "note", TRUE);
+  g_assert_true (fiscal_test_lines_editor (lines) == editor);
+  fiscal_test_assert_lines_focus (lines, line, "note", TRUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "ce");
   g_assert_cmpstr (fiscal_line_get_note (line), ==, "年终一次性奖金");
 
   /* Escape drops the preedit "s", not the edit. */
   type_key (GTK_WINDOW (window), XK_s);
   type_key (GTK_WINDOW (window), XK_Escape);
-  g_assert_true (editor_in (lines) == editor);
-  assert_focus (lines, line, "note", TRUE);
+  g_assert_true (fiscal_test_lines_editor (lines) == editor);
+  fiscal_test_assert_lines_focus (lines, line, "note", TRUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "ce");
 
   keys = offered_to (editor);
@@ -704,13 +610,13 @@ test_note_keys_in_preedit (void)
 
   /* No preedit: Enter is the editor's again, and stores the note. */
   type_key (GTK_WINDOW (window), XK_Return);
-  g_assert_null (editor_in (lines));
+  g_assert_null (fiscal_test_lines_editor (lines));
   g_assert_cmpstr (fiscal_line_get_note (line), ==, "ce");
-  assert_focus (lines, next, "note", FALSE);
+  fiscal_test_assert_lines_focus (lines, next, "note", FALSE);
   g_assert_cmpuint (offered_keys->len, ==, 5);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* On an amount, "1" and "2" go through the input method from the first
@@ -734,12 +640,12 @@ test_amount_digits (void)
   g_assert_cmpint (fiscal_line_get_amount (line), ==, G_GINT64_CONSTANT (16945200));
 
   g_assert_true (fiscal_lines_view_focus_cell (lines, line, "amount"));
-  assert_focus (lines, line, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, line, "amount", FALSE);
   clear_logs ();
 
   type_key (GTK_WINDOW (window), XK_1);
-  assert_focus (lines, line, "amount", TRUE);
-  editor = editor_in (lines);
+  fiscal_test_assert_lines_focus (lines, line, "amount", TRUE);
+  editor = fiscal_test_lines_editor (lines);
   g_assert_nonnull (editor);
   keys = offered_to (editor);
   g_assert_cmpstr (keys, ==, "1");
@@ -756,13 +662,13 @@ test_amount_digits (void)
 
   /* 12 万元 is 120 000 元, 12 000 000 分. */
   type_key (GTK_WINDOW (window), XK_Return);
-  g_assert_null (editor_in (lines));
+  g_assert_null (fiscal_test_lines_editor (lines));
   g_assert_cmpint (fiscal_line_get_amount (line), ==, G_GINT64_CONSTANT (12000000));
-  assert_focus (lines, next, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, next, "amount", FALSE);
   g_assert_cmpuint (offered_keys->len, ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 #else

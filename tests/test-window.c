@@ -19,6 +19,7 @@
 #include "fiscal-checks-view.h"
 #include "fiscal-import-report.h"
 #include "fiscal-lines-view.h"
+#include "fiscal-test-gui.h"
 #include "fiscal-profile-view.h"
 #include "fiscal-projects-view.h"
 #include "fiscal-narrative-view.h"
@@ -29,51 +30,6 @@
 #include <poppler.h>
 
 static FiscalApplication *app;
-
-static GFile *
-example_file (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
-                                                 "changji-liaison-2025.fiscal.json", NULL);
-  return g_file_new_for_path (path);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Runs the main loop until @widget is on screen and its window has laid
- * out and painted a frame. (A frame can pass before the window is mapped,
- * with nothing laid out.) */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  iterate ();
-}
 
 static FiscalTableView *
 find_table_view (GtkWidget *widget)
@@ -148,24 +104,6 @@ data_text (FiscalTableView *view,
   return fiscal_table_view_get_text_at (view, fiscal_table_view_get_n_header_rows (view) + row, column);
 }
 
-/* The first widget of @type at or under @widget. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The child of the window's page stack named @name. */
 static GtkWidget *
 find_page (GtkWidget  *widget,
@@ -192,7 +130,7 @@ find_page (GtkWidget  *widget,
 static void
 test_open_pages_in_turn (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   FiscalLinesView *lines;
   FiscalNarrativeView *narrative;
@@ -203,8 +141,8 @@ test_open_pages_in_turn (void)
   g_assert_cmpuint (n_lines, >, 0);
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "table");
 
-  lines = FISCAL_LINES_VIEW (find_widget (find_page (GTK_WIDGET (window), "lines"), FISCAL_TYPE_LINES_VIEW));
-  narrative = FISCAL_NARRATIVE_VIEW (find_widget (find_page (GTK_WIDGET (window), "narrative"), FISCAL_TYPE_NARRATIVE_VIEW));
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (find_page (GTK_WIDGET (window), "lines"), FISCAL_TYPE_LINES_VIEW));
+  narrative = FISCAL_NARRATIVE_VIEW (fiscal_test_find_widget (find_page (GTK_WIDGET (window), "narrative"), FISCAL_TYPE_NARRATIVE_VIEW));
   g_assert_nonnull (lines);
   g_assert_nonnull (narrative);
 
@@ -220,7 +158,7 @@ test_open_pages_in_turn (void)
 
   /* Idle: every page has it. */
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_nonnull (fiscal_narrative_view_get_slot_entry (narrative, "expenditure.basic"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -229,7 +167,7 @@ test_open_pages_in_turn (void)
 static void
 test_open_example (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   FiscalTableView *view;
   GtkListBox *list;
@@ -239,7 +177,7 @@ test_open_example (void)
   /* Wide enough for the sidebar and the page side by side. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "table");
   g_assert_true (g_file_equal (fiscal_window_get_file (window), file));
@@ -258,7 +196,7 @@ test_open_example (void)
 
   /* 表 3 in its layout: codes split into 类/款/项, blanks left blank. */
   fiscal_window_show_table (window, 3);
-  wait_for_frame (GTK_WIDGET (window));
+  fiscal_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpuint (fiscal_window_get_shown_table (window), ==, 3);
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 3 + 2));
   g_assert_cmpuint (fiscal_table_view_get_n_header_rows (view), ==, 4);
@@ -275,11 +213,11 @@ test_open_example (void)
 
   /* An empty table shows its sentence. */
   fiscal_window_show_table (window, 8);
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpuint (fiscal_table_get_n_rows (fiscal_table_view_get_table (view)), ==, 0);
   g_assert_nonnull (strstr (fiscal_table_get_note (fiscal_table_view_get_table (view)), "为空表"));
   /* Its header is shown, over no rows. */
-  wait_for_frame (GTK_WIDGET (window));
+  fiscal_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, 0, 0), ==, "科目");
   g_assert_null (data_text (view, 0, 0));
 
@@ -287,19 +225,19 @@ test_open_example (void)
   for (guint i = 1; i <= 11; i++)
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", "u", i));
-      iterate ();
+      fiscal_test_iterate ();
       g_assert_cmpuint (fiscal_table_get_number (fiscal_table_view_get_table (view)), ==, i);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* The tables follow an edit of the document. */
 static void
 test_tables_follow_edits (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   FiscalTableView *view;
   FiscalDocument *doc;
@@ -311,12 +249,12 @@ test_tables_follow_edits (void)
   gtk_window_present (GTK_WINDOW (window));
   view = find_table_view (GTK_WIDGET (window));
   fiscal_window_show_table (window, 3);
-  wait_for_frame (GTK_WIDGET (window));
+  fiscal_test_wait_for_frame (GTK_WIDGET (window));
 
   doc = fiscal_window_get_document (window);
   line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
   fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 1000000);   /* + 1.00 万元 */
-  iterate ();
+  fiscal_test_iterate ();
 
   g_assert_cmpstr (data_text (view, 0, 4), ==, "319.10");
   g_assert_cmpstr (data_text (view, 0, 5), ==, "146.10");
@@ -324,20 +262,20 @@ test_tables_follow_edits (void)
 
   /* A new code brings a new row: 2010301 行政运行 comes before 2010302. */
   fiscal_line_set_function (line, "2010301");
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (data_text (view, 3, 3), ==, "行政运行");
   g_assert_cmpstr (data_text (view, 3, 5), ==, "32.70");
   g_assert_cmpstr (data_text (view, 4, 3), ==, "一般行政管理事务");
 
   g_assert_true (fiscal_document_undo (doc));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (data_text (view, 3, 3), ==, "一般行政管理事务");
   g_assert_true (fiscal_document_undo (doc));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (data_text (view, 0, 4), ==, "318.10");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 
@@ -363,7 +301,7 @@ count_warnings_except_targets (GPtrArray *findings)
 static void
 test_narrative_and_checks (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   FiscalNarrativeView *narrative;
   FiscalChecksView *checks;
@@ -375,7 +313,7 @@ test_narrative_and_checks (void)
 
   g_assert_true (fiscal_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   doc = fiscal_window_get_document (window);
   narrative = find_narrative_view (GTK_WIDGET (window));
   checks = find_checks_view (GTK_WIDGET (window));
@@ -390,7 +328,7 @@ test_narrative_and_checks (void)
   g_assert_cmpuint (fiscal_findings_count (findings, FISCAL_SEVERITY_WARNING), >, 0);
 
   fiscal_window_show_page (window, "narrative");
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "narrative");
 
   /* The stored reason is in its field; typing replaces it in the budget. */
@@ -416,11 +354,11 @@ test_narrative_and_checks (void)
   g_assert_true (fiscal_checks_view_get_findings (checks) == findings);
 
   fiscal_window_show_page (window, "checks");
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "checks");
 
   fiscal_checks_view_activate (checks, reason_at);
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "narrative");
   entry = fiscal_narrative_view_get_slot_entry (narrative, "income.general");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
@@ -428,7 +366,7 @@ test_narrative_and_checks (void)
                  gtk_widget_get_focus_child (GTK_WIDGET (entry)) != NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 
@@ -470,13 +408,13 @@ test_editors (void)
 
   g_assert_true (fiscal_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   doc = fiscal_window_get_document (window);
-  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
   view = find_table_view (GTK_WIDGET (window));
 
   fiscal_window_show_page (window, "lines");
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
   n_lines = fiscal_lines_view_get_n_shown (lines);
   g_assert_cmpuint (n_lines, ==, g_list_model_get_n_items (fiscal_document_get_lines (doc)));
@@ -491,17 +429,17 @@ test_editors (void)
   g_assert_cmpint (fiscal_line_get_amount (line), ==, 32697800);
 
   fiscal_window_show_table (window, 3);
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (data_text (view, 0, 4), ==, "319.10");
   g_assert_true (fiscal_document_get_modified (doc));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• budget.fiscal.json");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (data_text (view, 0, 4), ==, "318.10");
   g_assert_false (fiscal_document_get_modified (doc));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (data_text (view, 0, 4), ==, "319.10");
 
   /* Refused: an unknown code, a wrong level, a bad amount; nothing changes. */
@@ -572,7 +510,7 @@ test_editors (void)
   fiscal_line_set_note (line, "改");
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_nonnull (weak);
   {
     GtkWidget *dialog = fiscal_window_ask_to_close (window);
@@ -580,7 +518,7 @@ test_editors (void)
     g_assert_nonnull (dialog);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   }
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_null (weak);
 
   g_remove (path);
@@ -591,7 +529,7 @@ test_editors (void)
 static void
 test_profile_form (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   FiscalProfileView *profile_view;
   FiscalProfile *profile;
@@ -600,9 +538,9 @@ test_profile_form (void)
   g_assert_true (fiscal_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_page (window, "overview");
-  iterate ();
+  fiscal_test_iterate ();
 
-  profile_view = FISCAL_PROFILE_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROFILE_VIEW));
+  profile_view = FISCAL_PROFILE_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROFILE_VIEW));
   profile = fiscal_document_get_profile (fiscal_window_get_document (window));
   row = fiscal_profile_view_get_field (profile_view, FISCAL_PROFILE_STAFF_ACTIVE);
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "7");
@@ -630,14 +568,14 @@ test_profile_form (void)
 
   fiscal_document_set_saved (fiscal_window_get_document (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* A project's form and its lines; a line added there is the project's. */
 static void
 test_projects_page (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   FiscalProjectsView *projects;
   FiscalLinesView *lines;
@@ -647,9 +585,9 @@ test_projects_page (void)
   g_assert_true (fiscal_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_page (window, "projects");
-  iterate ();
+  fiscal_test_iterate ();
 
-  projects = FISCAL_PROJECTS_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROJECTS_VIEW));
+  projects = FISCAL_PROJECTS_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROJECTS_VIEW));
   project = fiscal_projects_view_get_selected (projects);
   g_assert_nonnull (project);
   g_assert_cmpstr (gtk_editable_get_text (fiscal_projects_view_get_field (projects, FISCAL_PROJECT_OWNER)), ==, "王跃东");
@@ -669,7 +607,7 @@ test_projects_page (void)
 
   fiscal_document_set_saved (fiscal_window_get_document (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* The performance-target panel: F9 shows it, it follows the Projects page,
@@ -756,7 +694,7 @@ test_long_table (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   fiscal_table_view_set_table (view, table);
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   header = fiscal_table_view_get_n_header_rows (view);
   g_assert_cmpuint (header, ==, 2);
 
@@ -794,7 +732,7 @@ test_long_table (void)
   /* The last row, scrolled to, is made, and in view under the header,
    * which has not moved. */
   fiscal_table_view_scroll_to_cell (view, 1199, 1);
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 0), ==, "项目1199");
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "1199.00");
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 2), ==, "11.99");
@@ -826,7 +764,7 @@ test_long_table (void)
    * once, and keeps its place. */
   fiscal_table_view_set_table (view, edited);
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "1200.00");
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "1200.00");
   g_assert_null (fiscal_table_view_get_text_at (view, header, 0));
 
@@ -841,14 +779,14 @@ test_long_table (void)
 
     gtk_widget_measure (body, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width_before, NULL, NULL);
     fiscal_table_view_set_table (view, larger);
-    wait_for_frame (GTK_WIDGET (view));
+    fiscal_test_wait_for_frame (GTK_WIDGET (view));
     g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1199, 1), ==, "987654321.10");
     g_assert_cmpfloat (cell_bounds (view, header + 1199, 1).size.width, >, amount_before.size.width);
     gtk_widget_measure (body, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width_larger, NULL, NULL);
     g_assert_cmpint (width_larger, >, width_before);
 
     fiscal_table_view_set_table (view, renamed);
-    wait_for_frame (GTK_WIDGET (view));
+    fiscal_test_wait_for_frame (GTK_WIDGET (view));
     g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 1198, 0), ==,
                      "项目1198（一个名称很长的项目，名称远比其他项目长）");
     gtk_widget_measure (body, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width_renamed, NULL, NULL);
@@ -873,7 +811,7 @@ test_long_table (void)
 
   /* Ctrl+Home goes back to the first cell, scrolled into view. */
   g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_TABLE_END, -1));
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
   g_assert_cmpuint (row, ==, 0);
   g_assert_cmpuint (column, ==, 0);
@@ -883,7 +821,7 @@ test_long_table (void)
 
   /* Page Down moves by the rows in view, and the cursor stays in view. */
   g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_PAGES, 1));
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
   g_assert_cmpuint (row, >, 5);
   g_assert_cmpuint (row, <, 40);
@@ -893,7 +831,7 @@ test_long_table (void)
   g_assert_cmpint (activated[1], ==, 0);
 
   fiscal_table_view_scroll_to_cell (view, 3, 2);
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header + 3, 0), ==, "项目3");
   g_assert_true (gtk_widget_activate_action (grid, "table.activate-cursor", NULL));
   g_assert_cmpint (activated[0], ==, 3);
@@ -903,12 +841,12 @@ test_long_table (void)
   fiscal_table_view_set_table (view, NULL);
   g_assert_null (fiscal_table_view_get_text_at (view, 0, 0));
   fiscal_table_view_set_table (view, table);
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_false (fiscal_table_view_get_cursor (view, NULL, NULL));
   g_assert_cmpstr (fiscal_table_view_get_text_at (view, header, 0), ==, "项目0");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* The child of @grid that draws the rule and shadow at the frozen edge. */
@@ -991,7 +929,7 @@ test_frozen_columns (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   fiscal_table_view_set_table (view, table);
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   header = fiscal_table_view_get_n_header_rows (view);
   g_assert_cmpuint (header, ==, 2);
 
@@ -1018,7 +956,7 @@ test_frozen_columns (void)
   /* Scrolled to the last column: the frozen cells have not moved, and
    * the last column's header and rows line up right of them. */
   fiscal_table_view_scroll_to_cell (view, 0, last);
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==,
                      gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment));
@@ -1064,7 +1002,7 @@ test_frozen_columns (void)
   g_assert_true (gtk_widget_grab_focus (grid));
   g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)",
                                              FISCAL_TABLE_MOVE_COLUMNS, -(int) (last - first_amount)));
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
   g_assert_cmpuint (row, ==, 0);
   g_assert_cmpuint (column, ==, first_amount);
@@ -1081,9 +1019,9 @@ test_frozen_columns (void)
   /* And one a few columns on, scrolled away to the right, is brought in
    * at the right edge. */
   g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_ROW_END, 1));
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_COLUMNS, -1));
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   body = cell_bounds (view, header, last - 1);
   g_assert_cmpfloat (body.origin.x, >=, edge);
   g_assert_cmpfloat (body.origin.x + body.size.width, <=, port.origin.x + port.size.width);
@@ -1093,9 +1031,9 @@ test_frozen_columns (void)
     double value = gtk_adjustment_get_value (hadjustment);
 
     g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_ROW_END, -1));
-    wait_for_frame (GTK_WIDGET (view));
+    fiscal_test_wait_for_frame (GTK_WIDGET (view));
     g_assert_true (gtk_widget_activate_action (grid, "table.move-cursor", "(ii)", FISCAL_TABLE_MOVE_ROWS, 1));
-    wait_for_frame (GTK_WIDGET (view));
+    fiscal_test_wait_for_frame (GTK_WIDGET (view));
     g_assert_true (fiscal_table_view_get_cursor (view, &row, &column));
     g_assert_cmpuint (row, ==, 1);
     g_assert_cmpuint (column, ==, 0);
@@ -1103,7 +1041,7 @@ test_frozen_columns (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 
   /* In a narrow window the frozen columns would leave too little room:
    * everything scrolls, the names too. */
@@ -1113,12 +1051,12 @@ test_frozen_columns (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   fiscal_table_view_set_table (view, table);
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   grid = gtk_widget_get_parent (fiscal_table_view_get_cell (view, header, name));
   g_assert_cmpuint (fiscal_table_grid_get_n_frozen (FISCAL_TABLE_GRID (grid)), ==, 0);
   name_body = cell_bounds (view, header, name);
   fiscal_table_view_scroll_to_cell (view, 0, last);
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   after = cell_bounds (view, header, name);
   g_assert_cmpfloat (after.origin.x, <, name_body.origin.x);
   g_assert_false (gtk_widget_get_child_visible (find_frozen_edge (grid)));
@@ -1127,13 +1065,13 @@ test_frozen_columns (void)
   g_assert_cmpfloat (head.origin.x, ==, body.origin.x);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 static void
 test_targets_panel (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   FiscalTargetsPanel *panel;
   FiscalDocument *doc;
@@ -1144,13 +1082,13 @@ test_targets_panel (void)
 
   g_assert_true (fiscal_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   doc = fiscal_window_get_document (window);
   panel = fiscal_window_get_targets_panel (window);
 
   g_assert_false (fiscal_window_get_targets_revealed (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-targets", NULL);
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_true (fiscal_window_get_targets_revealed (window));
 
   /* On the overview: the department's table, 16 indicators weighing 305,
@@ -1181,7 +1119,7 @@ test_targets_panel (void)
     g_assert_cmpint (fiscal_targets_get_fund (department, FISCAL_FUND_UPPER), ==, 10500000);
 
     g_assert_true (fiscal_document_undo (doc));
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_cmpint (fiscal_targets_get_fund (department, FISCAL_FUND_UPPER), ==, 0);
     g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_table_field (panel, "fund:upper")), ==, "0.00");
   }
@@ -1189,7 +1127,7 @@ test_targets_panel (void)
 
   /* On the Projects page: the selected project's. */
   fiscal_window_show_page (window, "projects");
-  iterate ();
+  fiscal_test_iterate ();
   targets = fiscal_project_get_targets (fiscal_document_find_project (doc, "p1"));
   g_assert_true (fiscal_targets_panel_get_targets (panel) == targets);
   g_assert_cmpint (fiscal_targets_panel_get_weight_total (panel), ==, 90 * FISCAL_DECIMAL_ONE);
@@ -1205,7 +1143,7 @@ test_targets_panel (void)
   /* On the Budget Lines page: the selected line's project, or the
    * department's for a line of no project. */
   {
-    FiscalLinesView *lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+    FiscalLinesView *lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
     GListModel *all = fiscal_document_get_lines (doc);
     g_autoptr(FiscalLine) project_line = NULL;
     g_autoptr(FiscalLine) basic_line = NULL;
@@ -1223,16 +1161,16 @@ test_targets_panel (void)
     g_assert_nonnull (basic_line);
 
     fiscal_window_show_page (window, "lines");
-    iterate ();
+    fiscal_test_iterate ();
     fiscal_lines_view_select (lines, project_line);
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_true (fiscal_targets_panel_get_targets (panel) == targets);
     fiscal_lines_view_select (lines, basic_line);
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_true (fiscal_targets_panel_get_targets (panel) == fiscal_document_get_targets (doc));
 
     fiscal_window_show_page (window, "projects");
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_true (fiscal_targets_panel_get_targets (panel) == targets);
   }
 
@@ -1243,12 +1181,12 @@ test_targets_panel (void)
 
     g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 100.0);
     gtk_spin_button_set_value (spin, 90);
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_cmpint (g_settings_get_int (fiscal_application_get_settings (app), "target-weight-total"), ==, 90);
     g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 1);
     g_assert_cmpfloat (gtk_level_bar_get_value (fiscal_targets_panel_get_level_bar (panel)), ==, 90.0);
     gtk_spin_button_set_value (spin, 100);
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 2);
   }
 
@@ -1260,12 +1198,12 @@ test_targets_panel (void)
   g_assert_cmpstr (gtk_editable_get_text (weight), ==, "10");
   gtk_editable_set_text (weight, "20");
   g_signal_emit_by_name (weight, "apply");
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_indicator_get_field (first, FISCAL_INDICATOR_WEIGHT), ==, "20");
   g_assert_cmpint (fiscal_targets_panel_get_weight_total (panel), ==, 100 * FISCAL_DECIMAL_ONE);
   g_assert_cmpuint (fiscal_targets_panel_get_n_findings (panel), ==, 1);
   g_assert_true (fiscal_document_undo (doc));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_indicator_get_field (first, FISCAL_INDICATOR_WEIGHT), ==, "10");
   g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_WEIGHT)), ==, "10");
 
@@ -1306,7 +1244,7 @@ test_targets_panel (void)
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 8);
   g_assert_true (fiscal_document_undo (doc));
   g_assert_true (fiscal_document_undo (doc));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_targets_get_indicators (targets)), ==, 8);
   g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_NAME)), ==, "保障办公人员数量");
 
@@ -1318,7 +1256,7 @@ test_targets_panel (void)
   g_assert_cmpuint (fiscal_targets_panel_move_indicator (panel, 2, FALSE), ==, 2);
   g_assert_cmpuint (fiscal_targets_panel_move_indicator (panel, 0, TRUE), ==, 0);
   g_assert_true (fiscal_document_undo (doc));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_field (panel, 0, FISCAL_INDICATOR_NAME)), ==, "保障办公人员数量");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-targets", NULL);
@@ -1336,7 +1274,7 @@ test_targets_panel (void)
         at = i;
     g_assert_cmpuint (at, !=, G_MAXUINT);
     fiscal_checks_view_activate (checks, at);
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_true (fiscal_window_get_targets_revealed (window));
     g_assert_cmpstr (fiscal_window_get_page (window), ==, "overview");
     g_assert_true (fiscal_targets_panel_get_targets (panel) == fiscal_document_get_targets (doc));
@@ -1344,14 +1282,14 @@ test_targets_panel (void)
 
   fiscal_document_set_saved (doc);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* A table row leads to the lines behind it; an opened budget is recent. */
 static void
 test_table_to_lines (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   FiscalTableView *view;
   FiscalLinesView *lines;
@@ -1364,17 +1302,17 @@ test_table_to_lines (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_table (window, 3);
-  iterate ();
+  fiscal_test_iterate ();
 
   view = find_table_view (GTK_WIDGET (window));
-  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
 
   /* Row 3 of 表 3 is 2010302 一般行政管理事务: its 项目支出 figure is the
    * seven project lines, its 基本支出 figure none, the row all seven.
    * The figure is reached with the keyboard: the cursor put on it, Enter. */
-  wait_for_frame (GTK_WIDGET (window));
+  fiscal_test_wait_for_frame (GTK_WIDGET (window));
   fiscal_table_view_scroll_to_cell (view, 3, 6);
-  wait_for_frame (GTK_WIDGET (window));
+  fiscal_test_wait_for_frame (GTK_WIDGET (window));
   {
     GtkWidget *cell = fiscal_table_view_get_cell (view, fiscal_table_view_get_n_header_rows (view) + 3, 6);
 
@@ -1382,7 +1320,7 @@ test_table_to_lines (void)
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "173.00");
     g_assert_true (gtk_widget_activate_action (gtk_widget_get_parent (cell), "table.activate-cursor", NULL));
   }
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);
   for (guint i = 0; i < 7; i++)
@@ -1402,18 +1340,18 @@ test_table_to_lines (void)
   }
 
   fiscal_window_show_table (window, 3);
-  iterate ();
+  fiscal_test_iterate ();
   fiscal_table_view_activate_cell (view, 3, 5);
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 0);
   fiscal_table_view_activate_cell (view, 3, 1);
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);
 
   /* 表 6's rows are economic codes: 302 商品和服务支出 gives public-funds
    * lines of the general budget only. */
   fiscal_window_show_table (window, 6);
-  iterate ();
+  fiscal_test_iterate ();
   {
     FiscalTable *t6 = fiscal_table_view_get_table (view);
     guint r;
@@ -1423,7 +1361,7 @@ test_table_to_lines (void)
         break;
     g_assert_cmpuint (r, <, fiscal_table_get_n_rows (t6));
     fiscal_table_view_activate_cell (view, r, -1);
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
     g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), >, 0);
     for (guint i = 0; i < fiscal_lines_view_get_n_shown (lines); i++)
@@ -1445,7 +1383,7 @@ test_table_to_lines (void)
 
   /* The increase colour of the charts is the setting. */
   {
-    GtkWidget *charts = find_widget (GTK_WIDGET (window), FISCAL_TYPE_CHARTS_PAGE);
+    GtkWidget *charts = fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_CHARTS_PAGE);
     gboolean green;
 
     g_settings_set_string (settings, "increase-color-convention", "green-up");
@@ -1457,7 +1395,7 @@ test_table_to_lines (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* After a crash the unsaved changes are offered back. */
@@ -1485,7 +1423,7 @@ test_recovery_offer (void)
   dialog = fiscal_window_offer_recovery (second);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  iterate ();
+  fiscal_test_iterate ();
   {
     g_autoptr(FiscalLine) recovered = g_list_model_get_item (fiscal_document_get_lines (fiscal_window_get_document (second)), 0);
     g_assert_cmpint (fiscal_line_get_amount (recovered), ==, amount);
@@ -1498,7 +1436,7 @@ test_recovery_offer (void)
   fiscal_document_set_saved (fiscal_window_get_document (first));
   gtk_window_destroy (GTK_WINDOW (first));
   gtk_window_destroy (GTK_WINDOW (second));
-  iterate ();
+  fiscal_test_iterate ();
   g_remove (path);
   g_rmdir (dir);
 }
@@ -1516,7 +1454,7 @@ test_open_broken (void)
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   g_assert_false (fiscal_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "error");
   g_assert_null (fiscal_window_get_document (window));
@@ -1528,7 +1466,7 @@ test_open_broken (void)
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "error");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 static void
@@ -1537,18 +1475,18 @@ test_empty_window (void)
   FiscalWindow *window = fiscal_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "empty");
   g_assert_null (fiscal_window_get_file (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* Under a Chinese locale the window speaks Chinese. */
 static void
 test_chinese (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window;
   GtkListBox *list;
   GtkWidget *label;
@@ -1558,12 +1496,12 @@ test_chinese (void)
   window = fiscal_window_new (app);
   g_assert_true (fiscal_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 
   list = find_list_box (GTK_WIDGET (window));
   label = gtk_widget_get_last_child (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 3 + 9)));
   fiscal_window_show_page (window, "narrative");
-  iterate ();
+  fiscal_test_iterate ();
   {
     FiscalNarrativeView *narrative = find_narrative_view (GTK_WIDGET (window));
     g_autofree char *text = fiscal_narrative_view_get_text (narrative);
@@ -1573,7 +1511,7 @@ test_chinese (void)
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "财政拨款“三公”经费支出情况表");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* The whole text of a PDF, and each page's orientation. */
@@ -1609,7 +1547,7 @@ pdf_text (const char  *path,
 static void
 test_export_and_print (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   g_autofree char *dir = g_dir_make_tmp ("fiscal-window-export-XXXXXX", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "d.pdf", NULL);
@@ -1631,7 +1569,7 @@ test_export_and_print (void)
 
   g_assert_true (fiscal_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 
   g_assert_true (fiscal_export_kind_from_name ("xlsx", &kind));
   g_assert_cmpint (kind, ==, FISCAL_EXPORT_XLSX);
@@ -1678,7 +1616,7 @@ test_export_and_print (void)
   g_assert_nonnull (strstr (printed, "上年结转结余情况明细表"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* Opening a published disclosure imports it: a budget whose tables are the
@@ -1800,7 +1738,7 @@ test_import_disclosure (void)
 
   g_assert_true (fiscal_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 
   doc = fiscal_window_get_document (window);
   g_assert_nonnull (doc);
@@ -1865,7 +1803,7 @@ test_import_disclosure (void)
   dialog = fiscal_window_show_import_report (window);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   /* asked again, the same window comes up */
   g_assert_true (fiscal_window_show_import_report (window) == dialog);
   {
@@ -1880,11 +1818,11 @@ test_import_disclosure (void)
     GListModel *lines = fiscal_document_get_lines (doc);
     const FiscalFigure *f;
     g_autoptr(FiscalLine) line = NULL;
-    FiscalLinesView *lines_view = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+    FiscalLinesView *lines_view = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
     guint n_different = 0;
 
     fiscal_import_report_dialog_show_page (dialog, "figures");
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_cmpuint (fiscal_figures_view_get_n_shown (figures), ==, 688);
     {
       g_autofree char *unnamed = unnamed_controls (dialog);
@@ -1964,7 +1902,7 @@ test_import_disclosure (void)
           fiscal_figures_view_activate (figures, i);
           break;
         }
-    iterate ();
+    fiscal_test_iterate ();
     g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
     g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines_view), >, 0);
     for (guint i = 0; i < fiscal_lines_view_get_n_shown (lines_view); i++)
@@ -2000,7 +1938,7 @@ test_import_disclosure (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* Exports in the background: waiting on the window's signal, the way the
@@ -2099,7 +2037,7 @@ remove_dir (const char *dir)
 static void
 test_export_background (void)
 {
-  g_autoptr(GFile) example = example_file ();
+  g_autoptr(GFile) example = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   g_autofree char *dir = g_dir_make_tmp ("fiscal-window-background-XXXXXX", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "before.pdf", NULL);
@@ -2126,7 +2064,7 @@ test_export_background (void)
 
   g_assert_true (fiscal_window_open (window, example));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   g_assert_cmpuint (fiscal_window_get_n_exports (window), ==, 0);
 
   g_assert_true (start_export (window, FISCAL_EXPORT_PDF, &pdf_result, &error));
@@ -2182,7 +2120,7 @@ test_export_background (void)
 
   fiscal_document_undo (fiscal_window_get_document (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   remove_dir (dir);
 }
 
@@ -2198,7 +2136,7 @@ finalized_cb (gpointer  data,
 static void
 test_export_cancel (void)
 {
-  g_autoptr(GFile) example = example_file ();
+  g_autoptr(GFile) example = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   g_autofree char *dir = g_dir_make_tmp ("fiscal-window-cancel-XXXXXX", NULL);
   g_autofree char *old_path = g_build_filename (dir, "old.pdf", NULL);
@@ -2216,7 +2154,7 @@ test_export_cancel (void)
   g_assert_true (g_file_set_contents (old_path, "the old file", -1, NULL));
   g_assert_true (fiscal_window_open (window, example));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 
   g_assert_false (fiscal_window_cancel_export (window, old));
 
@@ -2283,7 +2221,7 @@ find_message_dialog (GtkWindow *parent)
 static void
 test_export_error (void)
 {
-  g_autoptr(GFile) example = example_file ();
+  g_autoptr(GFile) example = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   g_autofree char *dir = g_dir_make_tmp ("fiscal-window-unwritable-XXXXXX", NULL);
   g_autofree char *plain = g_build_filename (dir, "plain.txt", NULL);
@@ -2298,7 +2236,7 @@ test_export_error (void)
   g_assert_true (g_file_set_contents (plain, "not a folder", -1, NULL));
   g_assert_true (fiscal_window_open (window, example));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 
   g_assert_true (start_export (window, FISCAL_EXPORT_PDF, &result, &error));
   g_assert_no_error (error);
@@ -2306,7 +2244,7 @@ test_export_error (void)
   g_assert_nonnull (result.error);
   g_assert_nonnull (strstr (result.error->message, inside));
 
-  iterate ();
+  fiscal_test_iterate ();
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "out.pdf"));
@@ -2328,7 +2266,7 @@ test_export_error (void)
       g_assert_nonnull (locked_result.error);
       g_assert_nonnull (strstr (locked_result.error->message, target));
       g_clear_error (&locked_result.error);
-      iterate ();
+      fiscal_test_iterate ();
       dialog = find_message_dialog (GTK_WINDOW (window));
       g_assert_nonnull (dialog);
       gtk_window_destroy (GTK_WINDOW (dialog));
@@ -2339,7 +2277,7 @@ test_export_error (void)
   g_assert_cmpstr (listing, ==, "plain.txt");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   remove_dir (dir);
 }
 
@@ -2363,7 +2301,7 @@ test_export_write_async (void)
 {
   g_autoptr(FiscalDocument) doc = NULL;
   g_autoptr(FiscalDocument) prior = NULL;
-  g_autoptr(GFile) example = example_file ();
+  g_autoptr(GFile) example = fiscal_test_example_file ();
   g_autofree char *dir = g_dir_make_tmp ("fiscal-export-async-XXXXXX", NULL);
   static const struct { FiscalExportKind kind; const char *name; const char *magic; gsize magic_length; } kinds[] = {
     { FISCAL_EXPORT_PDF, "d.pdf", "%PDF-", 5 },
@@ -2471,7 +2409,7 @@ test_import_background (void)
   gulong handler;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   handler = g_signal_connect (window, "import-finished", G_CALLBACK (import_finished_cb), &result);
 
   /* Read through. */
@@ -2515,7 +2453,7 @@ test_import_background (void)
 
   g_signal_handler_disconnect (window, handler);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   remove_dir (dir);
 }
 
@@ -2527,7 +2465,7 @@ press (FiscalLinesView *lines,
        guint            keyval,
        GdkModifierType  state)
 {
-  GtkWidget *column_view = find_widget (GTK_WIDGET (lines), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *column_view = fiscal_test_find_widget (GTK_WIDGET (lines), GTK_TYPE_COLUMN_VIEW);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column_view);
   gboolean handled = FALSE;
 
@@ -2543,32 +2481,6 @@ press (FiscalLinesView *lines,
     }
 
   g_assert_not_reached ();
-}
-
-/* Lets the list lay out and bind (a few frames at most), then asserts
- * which cell has the focus. */
-static void
-assert_focus (FiscalLinesView *lines,
-              FiscalLine      *line,
-              const char      *column,
-              gboolean         editing)
-{
-  FiscalLine *focus_line = NULL;
-  const char *focus_column = NULL;
-  gboolean focus_editing = FALSE;
-
-  for (guint frame = 0; frame < 10; frame++)
-    {
-      if (fiscal_lines_view_get_focus_cell (lines, &focus_line, &focus_column, &focus_editing) &&
-          focus_line == line && g_strcmp0 (focus_column, column) == 0)
-        break;
-      wait_for_frame (GTK_WIDGET (lines));
-    }
-
-  g_assert_true (fiscal_lines_view_get_focus_cell (lines, &focus_line, &focus_column, &focus_editing));
-  g_assert_true (focus_line == line);
-  g_assert_cmpstr (focus_column, ==, column);
-  g_assert_cmpint (focus_editing, ==, editing);
 }
 
 static void
@@ -2596,7 +2508,7 @@ focus_text (FiscalLinesView *lines)
 static void
 test_lines_keyboard (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   g_autoptr(GString) rows = g_string_new (NULL);
   g_autoptr(FiscalPasteResult) paste = NULL;
@@ -2611,7 +2523,7 @@ test_lines_keyboard (void)
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_page (window, "lines");
   doc = fiscal_window_get_document (window);
-  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
   fiscal_lines_view_set_wan (lines, TRUE);
 
   /* Enough lines that the last ones' rows are not made until scrolled to. */
@@ -2620,7 +2532,7 @@ test_lines_keyboard (void)
   paste = fiscal_lines_view_parse_paste (lines, rows->str);
   g_assert_cmpuint (paste->lines->len, ==, 400);
   fiscal_lines_view_insert_pasted (lines, paste);
-  wait_for_frame (GTK_WIDGET (lines));
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
 
   n = fiscal_lines_view_get_n_shown (lines);
   g_assert_cmpuint (n, ==, g_list_model_get_n_items (fiscal_document_get_lines (doc)));
@@ -2630,52 +2542,52 @@ test_lines_keyboard (void)
   last = fiscal_lines_view_get_shown (lines, n - 1);
 
   g_assert_true (fiscal_lines_view_focus_cell (lines, first, "function"));
-  assert_focus (lines, first, "function", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "function", FALSE);
 
   /* Across a row, in the order the columns are shown. */
   g_assert_true (press (lines, GDK_KEY_Right, 0));
-  assert_focus (lines, first, "economic", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "economic", FALSE);
   g_assert_true (press (lines, GDK_KEY_Right, 0));
-  assert_focus (lines, first, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "amount", FALSE);
   g_assert_true (press (lines, GDK_KEY_Left, 0));
-  assert_focus (lines, first, "economic", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "economic", FALSE);
   g_assert_true (press (lines, GDK_KEY_End, 0));
-  assert_focus (lines, first, "note", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "note", FALSE);
   g_assert_true (press (lines, GDK_KEY_Right, 0));
-  assert_focus (lines, first, "note", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "note", FALSE);
   g_assert_true (press (lines, GDK_KEY_Home, 0));
-  assert_focus (lines, first, "function", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "function", FALSE);
   g_assert_true (press (lines, GDK_KEY_Tab, 0));
-  assert_focus (lines, first, "economic", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "economic", FALSE);
 
   /* Down the rows: the selection follows the cursor. */
   g_assert_true (press (lines, GDK_KEY_Down, 0));
-  assert_focus (lines, second, "economic", FALSE);
+  fiscal_test_assert_lines_focus (lines, second, "economic", FALSE);
   assert_selected (lines, second, NULL);
   g_assert_true (press (lines, GDK_KEY_Up, 0));
   g_assert_true (press (lines, GDK_KEY_Up, 0));
-  assert_focus (lines, first, "economic", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "economic", FALSE);
   assert_selected (lines, first, NULL);
 
   /* To the last line, whose row is made only once scrolled to. */
   {
-    GtkWidget *column_view = find_widget (GTK_WIDGET (lines), GTK_TYPE_COLUMN_VIEW);
+    GtkWidget *column_view = fiscal_test_find_widget (GTK_WIDGET (lines), GTK_TYPE_COLUMN_VIEW);
     GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
 
     g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
     g_assert_true (press (lines, GDK_KEY_End, GDK_CONTROL_MASK));
-    assert_focus (lines, last, "economic", FALSE);
+    fiscal_test_assert_lines_focus (lines, last, "economic", FALSE);
     /* Scrolled down to the last line. */
     for (guint frame = 0; frame < 3; frame++)
-      wait_for_frame (GTK_WIDGET (lines));
+      fiscal_test_wait_for_frame (GTK_WIDGET (lines));
     g_assert_cmpfloat (gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj), >=,
                        gtk_adjustment_get_upper (vadj) - 1);
     g_assert_cmpfloat (gtk_adjustment_get_page_size (vadj), <, gtk_adjustment_get_upper (vadj) / 4);
   }
-  assert_focus (lines, last, "economic", FALSE);
+  fiscal_test_assert_lines_focus (lines, last, "economic", FALSE);
   assert_selected (lines, last, NULL);
   g_assert_true (press (lines, GDK_KEY_Home, GDK_CONTROL_MASK));
-  assert_focus (lines, first, "economic", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "economic", FALSE);
 
   /* A page down moves by as many rows as are in sight, and back. */
   g_assert_true (press (lines, GDK_KEY_Page_Down, 0));
@@ -2684,7 +2596,7 @@ test_lines_keyboard (void)
     g_autoptr(GPtrArray) selected = NULL;
 
     for (guint frame = 0; frame < 5; frame++)
-      wait_for_frame (GTK_WIDGET (lines));
+      fiscal_test_wait_for_frame (GTK_WIDGET (lines));
     g_assert_true (fiscal_lines_view_get_focus_cell (lines, &line, NULL, NULL));
     for (page = 0; page < n && fiscal_lines_view_get_shown (lines, page) != line; page++)
       ;
@@ -2695,53 +2607,53 @@ test_lines_keyboard (void)
     g_assert_true (g_ptr_array_index (selected, 0) == line);
   }
   g_assert_true (press (lines, GDK_KEY_Page_Up, 0));
-  assert_focus (lines, first, "economic", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "economic", FALSE);
 
   /* Typing a digit on an amount edits with that digit; Enter stores it
    * (in 万元) and moves down. */
   g_assert_true (press (lines, GDK_KEY_Right, 0));
-  assert_focus (lines, first, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "amount", FALSE);
   amount = fiscal_line_get_amount (first);
   g_assert_cmpint (amount, !=, 300000000);
   g_assert_true (press (lines, GDK_KEY_3, 0));
-  assert_focus (lines, first, "amount", TRUE);
+  fiscal_test_assert_lines_focus (lines, first, "amount", TRUE);
   g_assert_cmpstr (focus_text (lines), ==, "3");
   /* While editing, typing goes to the text. */
   g_assert_false (press (lines, GDK_KEY_0, 0));
   g_assert_cmpint (fiscal_line_get_amount (first), ==, amount);
   g_assert_true (press (lines, GDK_KEY_Return, 0));
   g_assert_cmpint (fiscal_line_get_amount (first), ==, 3000000);
-  assert_focus (lines, second, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, second, "amount", FALSE);
   assert_selected (lines, second, NULL);
   g_assert_cmpstr (fiscal_document_get_undo_label (doc), !=, NULL);
 
   /* Escape cancels: the line keeps its amount, the cursor its cell. */
   amount = fiscal_line_get_amount (second);
   g_assert_true (press (lines, GDK_KEY_7, 0));
-  assert_focus (lines, second, "amount", TRUE);
+  fiscal_test_assert_lines_focus (lines, second, "amount", TRUE);
   g_assert_true (press (lines, GDK_KEY_Escape, 0));
-  assert_focus (lines, second, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, second, "amount", FALSE);
   g_assert_cmpint (fiscal_line_get_amount (second), ==, amount);
 
   /* Enter edits what is there; Tab commits and moves across. */
   g_assert_true (press (lines, GDK_KEY_Return, 0));
-  assert_focus (lines, second, "amount", TRUE);
+  fiscal_test_assert_lines_focus (lines, second, "amount", TRUE);
   g_assert_true (press (lines, GDK_KEY_Escape, 0));
   g_assert_true (press (lines, GDK_KEY_2, 0));
   g_assert_true (press (lines, GDK_KEY_Tab, 0));
   g_assert_cmpint (fiscal_line_get_amount (second), ==, 2000000);
-  assert_focus (lines, second, "kind", FALSE);
+  fiscal_test_assert_lines_focus (lines, second, "kind", FALSE);
 
   /* A refused value keeps the cursor where it is, the line unchanged. */
   g_assert_true (press (lines, GDK_KEY_Left, 0));
   g_assert_true (press (lines, GDK_KEY_x, 0));
   g_assert_true (press (lines, GDK_KEY_Return, 0));
   g_assert_cmpint (fiscal_line_get_amount (second), ==, 2000000);
-  assert_focus (lines, second, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, second, "amount", FALSE);
 
   /* Shift+Down selects two lines; Delete then removes both. */
   g_assert_true (press (lines, GDK_KEY_Down, GDK_SHIFT_MASK));
-  assert_focus (lines, third, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, third, "amount", FALSE);
   assert_selected (lines, second, third);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lines), "lines.delete", NULL));
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n - 2);
@@ -2749,18 +2661,12 @@ test_lines_keyboard (void)
   g_assert_true (fiscal_lines_view_get_shown (lines, 1) != third);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* The lines editor's cells: a text field only in the cell being edited,
  * labelled by its column; a code's completion; a refused value marked on
  * its cell with the reason. */
-
-static GtkWidget *
-editor_in (FiscalLinesView *lines)
-{
-  return find_widget (find_widget (GTK_WIDGET (lines), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_TEXT);
-}
 
 static GtkWidget *
 focus_widget (FiscalLinesView *lines)
@@ -2771,7 +2677,7 @@ focus_widget (FiscalLinesView *lines)
 static void
 test_lines_cell_editor (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   FiscalLinesView *lines;
   FiscalLine *first, *second, *third;
@@ -2783,9 +2689,9 @@ test_lines_cell_editor (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_page (window, "lines");
-  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
   fiscal_lines_view_set_wan (lines, TRUE);
-  wait_for_frame (GTK_WIDGET (lines));
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
 
   first = fiscal_lines_view_get_shown (lines, 0);
   second = fiscal_lines_view_get_shown (lines, 1);
@@ -2794,15 +2700,15 @@ test_lines_cell_editor (void)
 
   /* The cursor's cell is read as its code and the code's name. */
   g_assert_true (fiscal_lines_view_focus_cell (lines, first, "economic"));
-  assert_focus (lines, first, "economic", FALSE);
-  g_assert_null (editor_in (lines));
+  fiscal_test_assert_lines_focus (lines, first, "economic", FALSE);
+  g_assert_null (fiscal_test_lines_editor (lines));
   cell = focus_widget (lines);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, "30101 基本工资");
 
   /* Typing makes the one text field, in the cell, labelled by the column. */
   g_assert_true (press (lines, GDK_KEY_3, 0));
-  assert_focus (lines, first, "economic", TRUE);
-  editor = editor_in (lines);
+  fiscal_test_assert_lines_focus (lines, first, "economic", TRUE);
+  editor = fiscal_test_lines_editor (lines);
   g_assert_nonnull (editor);
   g_assert_true (focus_widget (lines) == editor);
   g_assert_true (gtk_widget_get_parent (editor) == cell);
@@ -2811,44 +2717,44 @@ test_lines_cell_editor (void)
   /* A code begun offers the codes it begins; one taken is stored, and the
    * text field goes. */
   gtk_editable_set_text (GTK_EDITABLE (editor), "3020");
-  popover = find_widget (cell, GTK_TYPE_POPOVER);
+  popover = fiscal_test_find_widget (cell, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
-  list = find_widget (popover, GTK_TYPE_LIST_BOX);
+  list = fiscal_test_find_widget (popover, GTK_TYPE_LIST_BOX);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 4);
   g_assert_nonnull (row);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "fiscal-code"), ==, "30205");
   g_signal_emit_by_name (list, "row-activated", row);
   g_assert_cmpstr (fiscal_line_get_economic (first), ==, "30205");
-  g_assert_null (editor_in (lines));
-  assert_focus (lines, first, "economic", FALSE);
+  g_assert_null (fiscal_test_lines_editor (lines));
+  fiscal_test_assert_lines_focus (lines, first, "economic", FALSE);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, "30205 水费");
 
   /* A whole code typed: no completion; Enter stores it and moves down. */
   g_assert_true (press (lines, GDK_KEY_Return, 0));
-  editor = editor_in (lines);
+  editor = fiscal_test_lines_editor (lines);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, "30205");
   gtk_editable_set_text (GTK_EDITABLE (editor), "30206");
-  g_assert_false (gtk_widget_get_visible (find_widget (cell, GTK_TYPE_POPOVER)));
+  g_assert_false (gtk_widget_get_visible (fiscal_test_find_widget (cell, GTK_TYPE_POPOVER)));
   g_assert_true (press (lines, GDK_KEY_Return, 0));
   g_assert_cmpstr (fiscal_line_get_economic (first), ==, "30206");
-  assert_focus (lines, second, "economic", FALSE);
-  g_assert_null (editor_in (lines));
+  fiscal_test_assert_lines_focus (lines, second, "economic", FALSE);
+  g_assert_null (fiscal_test_lines_editor (lines));
 
   /* Refused: the line keeps its amount, the cell says why. */
   g_assert_true (press (lines, GDK_KEY_Right, 0));
-  assert_focus (lines, second, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, second, "amount", FALSE);
   amount = fiscal_line_get_amount (second);
   g_assert_true (press (lines, GDK_KEY_x, 0));
   g_assert_true (press (lines, GDK_KEY_Return, 0));
   g_assert_cmpint (fiscal_line_get_amount (second), ==, amount);
-  assert_focus (lines, second, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, second, "amount", FALSE);
   cell = focus_widget (lines);
   g_assert_true (gtk_widget_has_css_class (cell, "error"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (cell));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "x"));
-  g_assert_null (editor_in (lines));
+  g_assert_null (fiscal_test_lines_editor (lines));
 
   /* A value stored clears the mark. */
   g_assert_true (press (lines, GDK_KEY_5, 0));
@@ -2856,26 +2762,26 @@ test_lines_cell_editor (void)
   g_assert_cmpint (fiscal_line_get_amount (second), ==, 5000000);
   g_assert_false (gtk_widget_has_css_class (cell, "error"));
   g_assert_null (gtk_widget_get_tooltip_text (cell));
-  assert_focus (lines, third, "amount", FALSE);
+  fiscal_test_assert_lines_focus (lines, third, "amount", FALSE);
 
   /* Escape drops the text field and what was typed. */
   amount = fiscal_line_get_amount (third);
   g_assert_true (press (lines, GDK_KEY_7, 0));
-  g_assert_nonnull (editor_in (lines));
+  g_assert_nonnull (fiscal_test_lines_editor (lines));
   g_assert_true (press (lines, GDK_KEY_Escape, 0));
-  g_assert_null (editor_in (lines));
-  assert_focus (lines, third, "amount", FALSE);
+  g_assert_null (fiscal_test_lines_editor (lines));
+  fiscal_test_assert_lines_focus (lines, third, "amount", FALSE);
   g_assert_cmpint (fiscal_line_get_amount (third), ==, amount);
 
   /* Leaving the cell while editing stores the edit, a moment later. */
   g_assert_true (press (lines, GDK_KEY_8, 0));
-  gtk_widget_grab_focus (find_widget (GTK_WIDGET (lines), GTK_TYPE_SEARCH_ENTRY));
-  while (editor_in (lines) != NULL)
+  gtk_widget_grab_focus (fiscal_test_find_widget (GTK_WIDGET (lines), GTK_TYPE_SEARCH_ENTRY));
+  while (fiscal_test_lines_editor (lines) != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (fiscal_line_get_amount (third), ==, 8000000);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* Every control of every page, the header bar and the sidebar has a name
@@ -2884,14 +2790,14 @@ static void
 test_accessible_names (void)
 {
   static const char * const pages[] = { "overview", "lines", "projects", "table", "charts", "narrative", "checks" };
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   FiscalWindow *window = fiscal_window_new (app);
   g_autoptr(GString) all = g_string_new (NULL);
 
   g_assert_true (fiscal_window_open (window, file));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 
   for (guint i = 0; i <= G_N_ELEMENTS (pages); i++)
     {
@@ -2907,7 +2813,7 @@ test_accessible_names (void)
         fiscal_window_show_table (window, 7);
       else
         fiscal_window_show_page (window, pages[i]);
-      wait_for_frame (GTK_WIDGET (window));
+      fiscal_test_wait_for_frame (GTK_WIDGET (window));
       unnamed = unnamed_controls (GTK_WIDGET (window));
       if (*unnamed)
         g_string_append_printf (all, "%s: %s; ", i < G_N_ELEMENTS (pages) ? pages[i] : "targets", unnamed);
@@ -2915,7 +2821,7 @@ test_accessible_names (void)
   g_assert_cmpstr (all->str, ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 /* The glyphs a widget draws, in all its text. */
@@ -2973,7 +2879,7 @@ offers_tooltip (GtkWidget *widget)
 static void
 test_lines_long_note (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   static const char note[] = "第一行说明\n第二行说明";
   FiscalWindow *window = fiscal_window_new (app);
   FiscalLinesView *lines;
@@ -2984,20 +2890,20 @@ test_lines_long_note (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_page (window, "lines");
-  lines = FISCAL_LINES_VIEW (find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
-  wait_for_frame (GTK_WIDGET (lines));
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
 
   first = fiscal_lines_view_get_shown (lines, 0);
   g_assert_true (fiscal_lines_view_commit (lines, first, "note", "第一行说明", NULL));
   g_assert_true (fiscal_lines_view_focus_cell (lines, first, "note"));
-  assert_focus (lines, first, "note", FALSE);
+  fiscal_test_assert_lines_focus (lines, first, "note", FALSE);
   cell = focus_widget (lines);
   g_assert_cmpuint (glyphs_drawn (cell), ==, 5);
   g_assert_false (offers_tooltip (cell));
 
   g_assert_true (fiscal_lines_view_commit (lines, first, "note", note, NULL));
   g_assert_cmpstr (fiscal_line_get_note (first), ==, note);
-  wait_for_frame (GTK_WIDGET (lines));
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
   g_assert_true (focus_widget (lines) == cell);
   /* 第一行说明 and "…" */
   g_assert_cmpuint (glyphs_drawn (cell), ==, 6);
@@ -3005,14 +2911,14 @@ test_lines_long_note (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, note);
 
   g_assert_true (press (lines, GDK_KEY_Return, 0));
-  editor = editor_in (lines);
+  editor = fiscal_test_lines_editor (lines);
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, note);
   g_assert_true (press (lines, GDK_KEY_Escape, 0));
   g_assert_cmpstr (fiscal_line_get_note (first), ==, note);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
 }
 
 static GtkColumnViewColumn *
@@ -3043,17 +2949,17 @@ lines_window (GFile          *file,
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   fiscal_window_show_page (window, "lines");
-  lines = find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW);
-  *view = GTK_COLUMN_VIEW (find_widget (lines, GTK_TYPE_COLUMN_VIEW));
-  wait_for_frame (lines);
-  wait_for_frame (lines);
+  lines = fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW);
+  *view = GTK_COLUMN_VIEW (fiscal_test_find_widget (lines, GTK_TYPE_COLUMN_VIEW));
+  fiscal_test_wait_for_frame (lines);
+  fiscal_test_wait_for_frame (lines);
   return window;
 }
 
 static void
 test_lines_column_widths (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = fiscal_test_example_file ();
   GSettings *settings = fiscal_application_get_settings (FISCAL_APPLICATION (app));
   g_autoptr(GVariant) kept = NULL;
   GtkColumnView *view;
@@ -3088,8 +2994,8 @@ test_lines_column_widths (void)
    * scrolls sideways, and the widths are kept once the drag rests. */
   gtk_column_view_column_set_fixed_width (note, 900);
   gtk_column_view_column_set_fixed_width (function, 260);
-  wait_for_frame (GTK_WIDGET (view));
-  wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
+  fiscal_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), >=, MAX (upper, gtk_adjustment_get_page_size (hadj)) + 600);
   for (guint i = 0; i < 100; i++)
     {
@@ -3098,7 +3004,7 @@ test_lines_column_widths (void)
       if (g_variant_n_children (kept) == 2)
         break;
       g_usleep (20000);
-      iterate ();
+      fiscal_test_iterate ();
     }
   g_assert_true (g_variant_lookup (kept, "note", "i", &width));
   g_assert_cmpint (width, ==, 900);
@@ -3108,7 +3014,7 @@ test_lines_column_widths (void)
 
   /* The next window's editor has them. */
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   window = lines_window (file, &view);
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (lines_column (view, _("Note"))), ==, 900);
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (lines_column (view, _("Function code"))), ==, 260);
@@ -3117,7 +3023,7 @@ test_lines_column_widths (void)
   /* A width changed and the window closed at once is kept too. */
   gtk_column_view_column_set_fixed_width (lines_column (view, _("Amount")), 140);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  fiscal_test_iterate ();
   g_clear_pointer (&kept, g_variant_unref);
   kept = g_settings_get_value (settings, "lines-column-widths");
   g_assert_true (g_variant_lookup (kept, "amount", "i", &width));
