@@ -1684,41 +1684,69 @@ is_control (GtkWidget *widget)
     }
 }
 
+/* Whether @widget, or a part of it, can take the keyboard focus. */
+static gboolean
+takes_focus (GtkWidget *widget)
+{
+  if (gtk_widget_get_focusable (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (takes_focus (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
-collect_unnamed (GtkWidget *widget,
-                 GString   *unnamed)
+describe_control (GString    *faults,
+                  const char *fault,
+                  GtkWidget  *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  g_string_append_printf (faults, "%s%s %s (%s) in %s", faults->len ? ", " : "", fault, G_OBJECT_TYPE_NAME (widget),
+                          gtk_widget_get_tooltip_text (widget) ?: "no tooltip",
+                          parent ? G_OBJECT_TYPE_NAME (parent) : "-");
+  if (parent && gtk_widget_get_parent (parent))
+    g_string_append_printf (faults, " in %s", G_OBJECT_TYPE_NAME (gtk_widget_get_parent (parent)));
+}
+
+/* Adds to @faults the controls at or under @widget that have no name or
+ * cannot be reached from the keyboard. */
+static void
+collect_faults (GtkWidget *widget,
+                GString   *faults)
 {
   if (!gtk_widget_get_mapped (widget))
     return;
 
-  if (is_control (widget) && has_accessible_name (widget) &&
-      (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget)))
-    return;   /* its parts are GTK's, named by it */
-
-  if (is_control (widget) && !has_accessible_name (widget))
+  if (is_control (widget))
     {
-      GtkWidget *parent = gtk_widget_get_parent (widget);
+      gboolean named = has_accessible_name (widget);
 
-      g_string_append_printf (unnamed, "%s%s (%s) in %s", unnamed->len ? ", " : "", G_OBJECT_TYPE_NAME (widget),
-                              gtk_widget_get_tooltip_text (widget) ?: "no tooltip",
-                              parent ? G_OBJECT_TYPE_NAME (parent) : "-");
-      if (parent && gtk_widget_get_parent (parent))
-        g_string_append_printf (unnamed, " in %s", G_OBJECT_TYPE_NAME (gtk_widget_get_parent (parent)));
+      if (!named)
+        describe_control (faults, "unnamed", widget);
+      if (gtk_widget_is_sensitive (widget) && !takes_focus (widget))
+        describe_control (faults, "unfocusable", widget);
+      if (named && (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_SPIN_BUTTON (widget)))
+        return;   /* its parts are GTK's, named by it */
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_unnamed (child, unnamed);
+    collect_faults (child, faults);
 }
 
-/* The controls under @root, which must be on screen, that have no name. */
+/* The controls under @root, which must be on screen, that have no name
+ * or cannot take the keyboard focus. */
 static char *
-unnamed_controls (GtkWidget *root)
+control_faults (GtkWidget *root)
 {
-  GString *unnamed = g_string_new (NULL);
+  GString *faults = g_string_new (NULL);
 
   g_assert_true (gtk_widget_get_mapped (root));
-  collect_unnamed (root, unnamed);
-  return g_string_free (unnamed, FALSE);
+  collect_faults (root, faults);
+  return g_string_free (faults, FALSE);
 }
 
 static void
@@ -1807,8 +1835,8 @@ test_import_disclosure (void)
   /* asked again, the same window comes up */
   g_assert_true (fiscal_window_show_import_report (window) == dialog);
   {
-    g_autofree char *unnamed = unnamed_controls (dialog);
-    g_assert_cmpstr (unnamed, ==, "");
+    g_autofree char *faults = control_faults (dialog);
+    g_assert_cmpstr (faults, ==, "");
   }
 
   /* Its Figures page puts every published figure beside the rebuilt
@@ -1825,8 +1853,8 @@ test_import_disclosure (void)
     fiscal_test_iterate ();
     g_assert_cmpuint (fiscal_figures_view_get_n_shown (figures), ==, 688);
     {
-      g_autofree char *unnamed = unnamed_controls (dialog);
-      g_assert_cmpstr (unnamed, ==, "");
+      g_autofree char *faults = control_faults (dialog);
+      g_assert_cmpstr (faults, ==, "");
     }
     g_assert_nonnull (strstr (fiscal_figures_view_get_summary (figures), "688"));
     f = fiscal_figures_view_get_shown (figures, 0);
@@ -2785,7 +2813,7 @@ test_lines_cell_editor (void)
 }
 
 /* Every control of every page, the header bar and the sidebar has a name
- * a screen reader can say. */
+ * a screen reader can say, and can be reached from the keyboard. */
 static void
 test_accessible_names (void)
 {
@@ -2801,7 +2829,7 @@ test_accessible_names (void)
 
   for (guint i = 0; i <= G_N_ELEMENTS (pages); i++)
     {
-      g_autofree char *unnamed = NULL;
+      g_autofree char *faults = NULL;
 
       /* Last, the performance targets beside the overview. */
       if (i == G_N_ELEMENTS (pages))
@@ -2814,9 +2842,9 @@ test_accessible_names (void)
       else
         fiscal_window_show_page (window, pages[i]);
       fiscal_test_wait_for_frame (GTK_WIDGET (window));
-      unnamed = unnamed_controls (GTK_WIDGET (window));
-      if (*unnamed)
-        g_string_append_printf (all, "%s: %s; ", i < G_N_ELEMENTS (pages) ? pages[i] : "targets", unnamed);
+      faults = control_faults (GTK_WIDGET (window));
+      if (*faults)
+        g_string_append_printf (all, "%s: %s; ", i < G_N_ELEMENTS (pages) ? pages[i] : "targets", faults);
     }
   g_assert_cmpstr (all->str, ==, "");
 
