@@ -629,6 +629,50 @@ check_lines_behind_cells (FiscalDocument *doc)
           g_assert_cmpuint (in_row, ==, in_any);
         }
     }
+
+  /* The other tables: every figure is the sum of the lines behind it; in
+   * 表 7 and 表 10 a row's lines are those of its first figure (its
+   * total). */
+  for (guint t = 1; t <= FISCAL_N_TABLES; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, t - 1);
+
+      if (t != 1 && t != 4 && t != 7 && t != 10)
+        continue;
+
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (table, r);
+
+          g_assert_true (fiscal_pivot_row_traceable (table, r) || (t == 1 || t == 4));
+          for (guint c = 0; c < fiscal_table_get_n_cells (table); c++)
+            {
+              int column = fiscal_table_cell_to_column (table, c);
+              gint64 sum = 0;
+
+              if (row->cells[c].text != NULL)
+                continue;
+              for (guint i = 0; i < n_lines; i++)
+                {
+                  g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+                  if (fiscal_pivot_line_in_cell (table, r, column, line))
+                    sum += fiscal_line_get_amount (line);
+                }
+              if (sum != row->cells[c].amount)
+                g_error ("表%u row %u (%s %s) cell %u: lines sum to %" G_GINT64_FORMAT ", table has %" G_GINT64_FORMAT,
+                         t, r, row->code, row->name, c, sum, row->cells[c].amount);
+            }
+
+          for (guint i = 0; (t == 7 || t == 10) && i < n_lines; i++)
+            {
+              g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+              g_assert_cmpint (fiscal_pivot_line_in_cell (table, r, -1, line), ==,
+                               fiscal_pivot_line_in_cell (table, r, fiscal_table_cell_to_column (table, 0), line));
+            }
+        }
+    }
 }
 
 static void
@@ -679,7 +723,9 @@ test_lines_behind_cells (void)
         }
     }
 
-  /* 表 7 rows answer by function code: a row of 2010302 takes its lines. */
+  /* 表 7 rows take the general-budget project lines of their code, unit
+   * and project: 2010302's 60.00 万元 is five lines, not the two of unit
+   * funds beside them. */
   for (r = 0; r < fiscal_table_get_n_rows (t7); r++)
     if (g_str_equal (fiscal_table_get_row (t7, r)->code, "2010302"))
       break;
@@ -688,9 +734,44 @@ test_lines_behind_cells (void)
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
-      row_lines += fiscal_pivot_line_in_cell (t7, r, -1, line);
+      if (fiscal_pivot_line_in_cell (t7, r, -1, line))
+        {
+          row_lines++;
+          g_assert_cmpint (fiscal_line_get_source (line), ==, FISCAL_SOURCE_GENERAL);
+        }
     }
-  g_assert_cmpuint (row_lines, ==, 7);
+  g_assert_cmpuint (row_lines, ==, 5);
+  g_assert_cmpint (fiscal_table_get_row (t7, r)->cells[0].amount, ==, G_GINT64_CONSTANT (60000000));
+
+  /* The figures are named as a reader finds them. */
+  {
+    g_autoptr(FiscalTable) t1 = fiscal_pivot_table (doc, 1);
+    g_autofree char *income = fiscal_pivot_describe_cell (t1, 0, 1);
+    g_autofree char *spending = fiscal_pivot_describe_cell (t1, 0, 3);
+    g_autofree char *project = fiscal_pivot_describe_cell (t7, r, 5);
+    g_autofree char *whole = fiscal_pivot_describe_cell (t7, r, -1);
+
+    g_assert_cmpstr (income, ==, "表1 · 一、本年收入 · 收入预算数");
+    g_assert_cmpstr (spending, ==, "表1 · 201 一般公共服务支出 · 支出预算数");
+    g_assert_cmpstr (project, ==, "表7 · 2010302 一般行政管理事务 · 机构运行补助经费 · 项目支出合计");
+    g_assert_cmpstr (whole, ==, "表7 · 2010302 一般行政管理事务 · 机构运行补助经费");
+  }
+
+  /* 表 11 names its rows by code and name: the code is not said twice. */
+  {
+    g_autoptr(FiscalTable) t11 = NULL;
+    g_autofree char *text = NULL;
+    guint row11;
+
+    add_line (doc, "main", "2010350", "30201", FISCAL_KIND_PUBLIC, NULL, FISCAL_SOURCE_CARRYOVER_GENERAL, 100000);
+    t11 = fiscal_pivot_table (doc, 11);
+    for (row11 = 0; row11 < fiscal_table_get_n_rows (t11); row11++)
+      if (g_str_equal (fiscal_table_get_row (t11, row11)->code, "2010350"))
+        break;
+    g_assert_cmpuint (row11, <, fiscal_table_get_n_rows (t11));
+    text = fiscal_pivot_describe_cell (t11, row11, -1);
+    g_assert_cmpstr (text, ==, "表11 · 2010350 事业运行");
+  }
 }
 
 static void

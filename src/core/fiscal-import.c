@@ -1731,14 +1731,12 @@ window_hi (const Target *t)
   return t->published + HALF_DISPLAYED - 1;
 }
 
-/* Whether @line is summed in cell @cell of row @row of the rebuilt 表 7:
- * general-budget project money of the row's function, unit block and
- * project, in the cell's economic 类 (cell 0 is the row's total). */
+/* The unit of a line, to find the rows of 表 7 that can hold it: those
+ * of the block with the unit's name (or the department's, for its own). */
 typedef struct
 {
   const char *unit_name;    /* the name of the line's unit, or NULL */
   gboolean    main_unit;    /* the line is the department's own */
-  const char *project_name; /* the name of the line's project, or NULL */
 } LineKeys;
 
 static void
@@ -1748,12 +1746,9 @@ line_keys (Ctx        *ctx,
 {
   const char *unit_id = fiscal_line_get_unit (line) ? fiscal_line_get_unit (line) : UNIT_ID;
   FiscalUnit *unit = fiscal_document_find_unit (ctx->doc, unit_id);
-  FiscalProject *project = fiscal_line_get_project (line)
-                         ? project_by_id (ctx, fiscal_line_get_project (line)) : NULL;
 
   keys->unit_name = unit ? fiscal_unit_get_name (unit) : NULL;
   keys->main_unit = g_strcmp0 (fiscal_line_get_unit (line), UNIT_ID) == 0;
-  keys->project_name = project ? fiscal_project_get_name (project) : NULL;
 }
 
 /* The unit block of each row of 表 7: the name of the nearest row of
@@ -1777,43 +1772,18 @@ table7_blocks (FiscalTable *table)
   return blocks;
 }
 
-/* Whether @line is in cell @cell of row @row of the rebuilt 表 7 (@blocks
- * from table7_blocks(), @keys from line_keys()). */
+/* The rows whose figures the lines are moved to reproduce: every row of
+ * a code hierarchy, and the rows with a code of the other tables (their
+ * totals, and 表 1, 4 and 10, follow from those). */
 static gboolean
-line_in_table7_cell (Ctx             *ctx,
-                     FiscalTable     *table,
-                     const char     **blocks,
-                     guint            row,
-                     guint            cell,
-                     FiscalLine      *line,
-                     const LineKeys  *keys)
+is_target_row (FiscalTable *table,
+               guint        row)
 {
-  const FiscalTableRow *r = fiscal_table_get_row (table, row);
-  const char *function = fiscal_line_get_function (line);
-  const char *economic = fiscal_line_get_economic (line);
-  FiscalSource source = fiscal_line_get_source (line);
-  const char *block;
+  guint n = fiscal_table_get_number (table);
 
-  if (fiscal_line_get_kind (line) != FISCAL_KIND_PROJECT ||
-      (source != FISCAL_SOURCE_GENERAL && source != FISCAL_SOURCE_GENERAL_TRANSFER))
-    return FALSE;
-  if (cell > 0 && (economic == NULL || cell > G_N_ELEMENTS (class_codes) ||
-                   !g_str_has_prefix (economic, class_codes[cell - 1])))
-    return FALSE;
-  if (*r->code && (function == NULL || !g_str_has_prefix (function, r->code)))
-    return FALSE;
-  if (row == 0)
-    return TRUE;
-
-  /* the unit block the row is in */
-  block = blocks[row];
-  if (block != NULL &&
-      g_strcmp0 (keys->unit_name, block) != 0 &&
-      !(keys->main_unit && g_strcmp0 (block, fiscal_document_get_department_name (ctx->doc)) == 0))
-    return FALSE;
-  if (r->project != NULL && (keys->project_name == NULL || g_strcmp0 (keys->project_name, r->project) != 0))
-    return FALSE;
-  return TRUE;
+  if (n == 1 || n == 4 || n == 7 || n == 10)
+    return fiscal_table_get_row (table, row)->code[0] != 0;
+  return fiscal_pivot_row_traceable (table, row);
 }
 
 static void
@@ -1852,7 +1822,7 @@ reproduce_rounding (Ctx *ctx)
           const FiscalTableRow *mrow = match_row (table, published, prow, r, &row_index);
           GArray *same;
 
-          if (mrow != NULL && fiscal_pivot_row_traceable (table, row_index))
+          if (mrow != NULL && is_target_row (table, row_index))
             {
               first = targets->len;
               for (guint c = 0; c < prow->n_cells; c++)
@@ -1964,8 +1934,7 @@ reproduce_rounding (Ctx *ctx)
                   guint index = first + c;
                   Target *t = &g_array_index (targets, Target, index);
 
-                  if (!t->valid || !(n == 7 ? line_in_table7_cell (ctx, table, blocks7, t->row, t->cell, line, &keys)
-                                            : fiscal_pivot_line_in_cell (table, t->row, t->column, line)))
+                  if (!t->valid || !fiscal_pivot_line_in_cell (table, t->row, t->column, line))
                     continue;
                   g_array_append_val (t->lines, l);
                   g_array_append_val (memberships[l], index);

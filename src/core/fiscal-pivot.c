@@ -90,6 +90,70 @@ economic_class (const char *code)
   return -1;
 }
 
+/* What a row of 表 1, 4, 7 or 10 sums, kept on the table for
+ * fiscal_pivot_line_in_cell(): these tables are not a code hierarchy, and
+ * their rows name units and projects by name, not by id. */
+typedef struct
+{
+  guint32     sources;   /* 表 1, 4: the sources of the income item, or 0 */
+  const char *klass;     /* 表 1, 4: the 类 beside it, interned, or NULL */
+  const char *unit;      /* 表 7: the unit of the row's block (interned id) */
+  const char *project;   /* 表 7: the project of a 项 row (interned id) */
+  guint       sangong;   /* 表 10: a bit for each FiscalSangong of the row */
+  gboolean    total;     /* the total row */
+} RowTrace;
+
+typedef struct
+{
+  GArray        *rows;        /* RowTrace, one per row */
+  FiscalCatalog *economics;   /* 表 10: the 三公 codes */
+} TableTrace;
+
+static void
+table_trace_free (gpointer data)
+{
+  TableTrace *trace = data;
+
+  g_array_unref (trace->rows);
+  g_clear_object (&trace->economics);
+  g_free (trace);
+}
+
+static GQuark
+table_trace_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("fiscal-pivot-trace");
+  return quark;
+}
+
+static TableTrace *
+get_trace (FiscalTable *table)
+{
+  return g_object_get_qdata (G_OBJECT (table), table_trace_quark ());
+}
+
+/* The trace of the row last added to @table. */
+static RowTrace *
+trace_last_row (FiscalTable *table)
+{
+  TableTrace *trace = get_trace (table);
+  guint row = fiscal_table_get_n_rows (table) - 1;
+
+  if (trace == NULL)
+    {
+      trace = g_new0 (TableTrace, 1);
+      trace->rows = g_array_new (FALSE, TRUE, sizeof (RowTrace));
+      g_object_set_qdata_full (G_OBJECT (table), table_trace_quark (), trace, table_trace_free);
+    }
+  if (trace->rows->len <= row)
+    g_array_set_size (trace->rows, row + 1);
+
+  return &g_array_index (trace->rows, RowTrace, row);
+}
+
 static const char * const titles[FISCAL_N_TABLES] = {
   "部门收支总体情况表",
   "部门收入总体情况表",
@@ -857,6 +921,7 @@ compare_table7_rows (const void *a,
 
 typedef struct
 {
+  const char *unit;    /* the unit's id, interned */
   GPtrArray  *rows;    /* Table7Row, the unit's own row first */
   GHashTable *index;   /* Table7Row (by code and project) → itself */
 } Table7Block;
@@ -942,8 +1007,9 @@ make_table_7 (Cube *cube)
       unit_row->code = "";
       unit_row->project = fiscal_unit_get_name (unit);
       g_ptr_array_add (block->rows, unit_row);
+      block->unit = g_intern_string (fiscal_unit_get_id (unit));
       g_ptr_array_add (blocks, block);
-      g_hash_table_insert (unit_blocks, (gpointer) g_intern_string (fiscal_unit_get_id (unit)), block);
+      g_hash_table_insert (unit_blocks, (gpointer) block->unit, block);
     }
 
   for (guint i = 0; i < projects_n; i++)
@@ -1009,15 +1075,18 @@ make_table_7 (Cube *cube)
     }
 
   add_sums (fiscal_table_add_row (table, "", "总计", 0), total, n);
+  trace_last_row (table)->total = TRUE;
 
   for (guint b = 0; b < blocks->len; b++)
     {
-      GPtrArray *rows = ((Table7Block *) g_ptr_array_index (blocks, b))->rows;
+      Table7Block *block = g_ptr_array_index (blocks, b);
+      GPtrArray *rows = block->rows;
 
       for (guint i = 0; i < rows->len; i++)
         {
           const Table7Row *r = g_ptr_array_index (rows, i);
           FiscalTableRow *row;
+          RowTrace *trace;
 
           if (all_zero (r->sums, n))
             break;   /* the unit row sorts first; an empty unit has no rows */
@@ -1034,6 +1103,9 @@ make_table_7 (Cube *cube)
                 }
             }
           add_sums (row, r->sums, n);
+          trace = trace_last_row (table);
+          trace->unit = block->unit;
+          trace->project = r->code[0] != 0 ? r->project : NULL;
         }
     }
 
@@ -1222,7 +1294,10 @@ make_table_1 (Cube *cube)
 
       row = fiscal_table_add_row (table, "", label, 0);
       if (i < G_N_ELEMENTS (income))
-        fiscal_table_row_set_amount (row, 0, source_sum (&sums, income[i].mask));
+        {
+          fiscal_table_row_set_amount (row, 0, source_sum (&sums, income[i].mask));
+          trace_last_row (table)->sources = income[i].mask;
+        }
       if (i < classes->len)
         {
           const char *klass = g_ptr_array_index (classes, i);
@@ -1230,12 +1305,15 @@ make_table_1 (Cube *cube)
 
           fiscal_table_row_set_label (row, 1, text);
           fiscal_table_row_set_amount (row, 2, class_sum (&sums, klass, ~0u));
+          trace_last_row (table)->klass = g_intern_string (klass);
         }
       else
         fiscal_table_row_set_label (row, 1, "");
     }
 
   row = fiscal_table_add_row (table, "", "收入总计", 0);
+  trace_last_row (table)->sources = ~0u;
+  trace_last_row (table)->total = TRUE;
   fiscal_table_row_set_amount (row, 0, total);
   fiscal_table_row_set_label (row, 1, "支出总计");
   fiscal_table_row_set_amount (row, 2, total);
@@ -1284,12 +1362,16 @@ make_table_4 (Cube *cube)
     {
       row = fiscal_table_add_row (table, "", i < G_N_ELEMENTS (income) ? income[i].label : "", 0);
       if (i < G_N_ELEMENTS (income))
-        fiscal_table_row_set_amount (row, 0, source_sum (&sums, income[i].mask));
+        {
+          fiscal_table_row_set_amount (row, 0, source_sum (&sums, income[i].mask));
+          trace_last_row (table)->sources = income[i].mask;
+        }
       if (i < classes->len)
         {
           const char *klass = g_ptr_array_index (classes, i);
           g_autofree char *text = class_label (cube, klass);
 
+          trace_last_row (table)->klass = g_intern_string (klass);
           fiscal_table_row_set_label (row, 1, text);
           for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
             fiscal_table_row_set_amount (row, 2 + c,
@@ -1300,6 +1382,8 @@ make_table_4 (Cube *cube)
     }
 
   row = fiscal_table_add_row (table, "", "收入总计", 0);
+  trace_last_row (table)->sources = fiscal;
+  trace_last_row (table)->total = TRUE;
   fiscal_table_row_set_amount (row, 0, source_sum (&sums, fiscal));
   fiscal_table_row_set_label (row, 1, "支出总计");
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
@@ -1365,7 +1449,23 @@ make_table_10 (Cube *cube)
     }
 
   for (guint r = 0; r < N_ROWS; r++)
-    add_sums (fiscal_table_add_row (table, "", labels[r], r == ROW_TOTAL ? 0 : 1), sums[r], 4);
+    {
+      static const guint sangong[N_ROWS] = {
+        [ROW_TOTAL] = 1u << FISCAL_SANGONG_ABROAD | 1u << FISCAL_SANGONG_RECEPTION |
+                      1u << FISCAL_SANGONG_VEHICLE_PURCHASE | 1u << FISCAL_SANGONG_VEHICLE_OPERATION,
+        [ROW_ABROAD] = 1u << FISCAL_SANGONG_ABROAD,
+        [ROW_RECEPTION] = 1u << FISCAL_SANGONG_RECEPTION,
+        [ROW_VEHICLES] = 1u << FISCAL_SANGONG_VEHICLE_PURCHASE | 1u << FISCAL_SANGONG_VEHICLE_OPERATION,
+        [ROW_PURCHASE] = 1u << FISCAL_SANGONG_VEHICLE_PURCHASE,
+        [ROW_OPERATION] = 1u << FISCAL_SANGONG_VEHICLE_OPERATION,
+      };
+
+      add_sums (fiscal_table_add_row (table, "", labels[r], r == ROW_TOTAL ? 0 : 1), sums[r], 4);
+      trace_last_row (table)->sangong = sangong[r];
+      trace_last_row (table)->total = r == ROW_TOTAL;
+    }
+  if (cube->economics != NULL)
+    get_trace (table)->economics = g_object_ref (cube->economics);
 
   return table;
 }
@@ -1412,11 +1512,110 @@ hierarchy_of (guint       number,
   return TRUE;
 }
 
+/* The sources a column of 表 4's expenditure side sums. */
+static guint32
+table4_column_sources (int column)
+{
+  switch (column)
+    {
+    case 4:  return current_general;
+    case 5:  return current_fund;
+    case 6:  return current_capital;
+    default: return current_general | current_fund | current_capital;
+    }
+}
+
+/* Whether @line adds to @column of a row of 表 1, 4, 7 or 10 (@trace). */
+static gboolean
+line_in_traced_cell (FiscalTable *table,
+                     TableTrace  *table_trace,
+                     guint        row,
+                     int          column,
+                     FiscalLine  *line)
+{
+  const RowTrace *trace = &g_array_index (table_trace->rows, RowTrace, row);
+  guint number = fiscal_table_get_number (table);
+  FiscalSource source = fiscal_line_get_source (line);
+  const char *function = fiscal_line_get_function (line);
+  const char *economic = fiscal_line_get_economic (line);
+
+  switch (number)
+    {
+    case 1:
+    case 4:
+      {
+        /* The income item left (its name and figure), the 类 right; the
+         * whole row is the income item where there is one. */
+        gboolean income = column == 0 || column == 1 || (column < 0 && trace->sources != 0);
+
+        if (income)
+          return (trace->sources & (1u << source)) != 0;
+        if (!trace->total && trace->klass == NULL)
+          return FALSE;
+        if (!trace->total && (function == NULL || !g_str_has_prefix (function, trace->klass)))
+          return FALSE;
+        return number == 1 || (table4_column_sources (column) & (1u << source)) != 0;
+      }
+
+    case 7:
+      {
+        int klass = economic_class (economic);
+        const char *code;
+
+        if (fiscal_line_get_kind (line) != FISCAL_KIND_PROJECT || !is_general_source (source))
+          return FALSE;
+        /* 项目支出合计 and the columns left of it stand for the whole row;
+         * then one column per economic 类. */
+        if (column > 5 && klass != column - 6)
+          return FALSE;
+        if (trace->total)
+          return TRUE;
+        if (trace->unit != fiscal_line_get_unit (line) ||
+            (trace->project != NULL && trace->project != fiscal_line_get_project (line)))
+          return FALSE;
+        code = fiscal_table_get_row (table, row)->code;
+        return code[0] == 0 || (function != NULL && g_str_has_prefix (function, code));
+      }
+
+    case 10:
+      {
+        const FiscalCatalogItem *item;
+        FiscalBudget budget = fiscal_source_get_budget (source);
+
+        if (table_trace->economics == NULL || budget == FISCAL_BUDGET_NONE || fiscal_source_is_carryover (source))
+          return FALSE;
+        item = fiscal_catalog_lookup (table_trace->economics, economic);
+        if (item == NULL || !(trace->sangong & (1u << item->sangong)))
+          return FALSE;
+        /* 合计 and the name stand for every budget, then one column each. */
+        return column < 2 || (int) budget == column - 1;
+      }
+
+    default:
+      return FALSE;
+    }
+}
+
+/* The trace of @row, for a table of the pivot that is not a code
+ * hierarchy; NULL for other tables (and tables read from a disclosure). */
+static const RowTrace *
+row_trace (FiscalTable *table,
+           guint        row)
+{
+  TableTrace *trace = get_trace (table);
+
+  if (trace == NULL || row >= trace->rows->len)
+    return NULL;
+  return &g_array_index (trace->rows, RowTrace, row);
+}
+
 /**
  * fiscal_pivot_row_traceable:
  *
- * Whether fiscal_pivot_line_in_cell() can name lines behind @row: every row
- * of a table of codes, and the rows with a function code elsewhere.
+ * Whether fiscal_pivot_line_in_cell() can name lines behind @row: every
+ * row of the tables the pivot makes but the empty rows of 表 1 and 表 4,
+ * and of a table read from a disclosure the rows of a code hierarchy and
+ * those with a function code.
  */
 gboolean
 fiscal_pivot_row_traceable (FiscalTable *table,
@@ -1424,9 +1623,14 @@ fiscal_pivot_row_traceable (FiscalTable *table,
 {
   Accumulate accumulate;
   gboolean economic;
+  const RowTrace *trace;
 
   g_return_val_if_fail (FISCAL_IS_TABLE (table), FALSE);
   g_return_val_if_fail (row < fiscal_table_get_n_rows (table), FALSE);
+
+  if ((trace = row_trace (table, row)) != NULL)
+    return trace->sources != 0 || trace->klass != NULL || trace->total ||
+           trace->unit != NULL || trace->sangong != 0;
 
   return hierarchy_of (fiscal_table_get_number (table), &accumulate, &economic) ||
          fiscal_table_get_row (table, row)->code[0] != 0;
@@ -1443,8 +1647,12 @@ fiscal_pivot_row_traceable (FiscalTable *table,
  * Whether @line adds to the figure in @row and @column of @table: the
  * table's own accumulation is asked where the line would go, so the lines
  * found for a figure are exactly those it sums. A line of amount 0 counts as
- * in the cells it would add to. Tables whose rows are not a code hierarchy
- * (1, 4, 7, 10) answer by the row's function code alone.
+ * in the cells it would add to. In 表 1 and 表 4 the income item's name
+ * and figure stand for the income item, the 类 and the figures right of
+ * it for the expenditure; in 表 7 and 表 10 the columns left of the first
+ * figure stand for the whole row. A table read from a disclosure, not made
+ * by the pivot, answers by the row's function code where it is not a code
+ * hierarchy.
  *
  * Returns: %TRUE if @line is behind that figure
  */
@@ -1467,6 +1675,9 @@ fiscal_pivot_line_in_cell (FiscalTable *table,
   g_return_val_if_fail (FISCAL_IS_TABLE (table), FALSE);
   g_return_val_if_fail (FISCAL_IS_LINE (line), FALSE);
   g_return_val_if_fail (row < fiscal_table_get_n_rows (table), FALSE);
+
+  if (row_trace (table, row) != NULL)
+    return line_in_traced_cell (table, get_trace (table), row, column, line);
 
   r = fiscal_table_get_row (table, row);
   function = fiscal_line_get_function (line);
@@ -1491,6 +1702,62 @@ fiscal_pivot_line_in_cell (FiscalTable *table,
     return FALSE;
 
   return cell < 0 ? !all_zero (c, n) : c[cell] != 0;
+}
+
+/**
+ * fiscal_pivot_describe_cell:
+ * @column: a column of @table, or -1 for the whole row
+ *
+ * Names a figure as a reader finds it in the table: the table, the row's
+ * code and name (the 类 beside the income item, for the expenditure side
+ * of 表 1 and 表 4) and the figure's column, as
+ * “表3 · 2010302 一般行政管理事务 · 项目支出”.
+ *
+ * Returns: (transfer full): the name of the figure
+ */
+char *
+fiscal_pivot_describe_cell (FiscalTable *table,
+                            guint        row,
+                            int          column)
+{
+  const FiscalTableRow *r;
+  const FiscalTableColumn *c;
+  const char *name;
+  g_autofree char *label = NULL;
+  guint number;
+
+  g_return_val_if_fail (FISCAL_IS_TABLE (table), NULL);
+  g_return_val_if_fail (row < fiscal_table_get_n_rows (table), NULL);
+
+  r = fiscal_table_get_row (table, row);
+  c = column >= 0 ? fiscal_table_get_column (table, column) : NULL;
+  number = fiscal_table_get_number (table);
+  name = r->name;
+
+  /* The right-hand side of 表 1 and 表 4 is named by its 类. */
+  if ((number == 1 || number == 4) && column >= 2)
+    for (guint i = 0; i < r->n_cells; i++)
+      if (r->cells[i].text != NULL)
+        name = r->cells[i].text;
+
+  /* 表 11 names its rows by code and name already. */
+  if (*r->code && name != r->name)
+    label = g_strdup (name);
+  else if (*r->code && !g_str_has_prefix (name, r->code))
+    label = g_strdup_printf ("%s %s", r->code, name);
+  else
+    label = g_strdup (name);
+
+  if (r->project != NULL && *r->project)
+    {
+      char *with_project = g_strdup_printf ("%s · %s", label, r->project);
+      g_free (label);
+      label = with_project;
+    }
+
+  if (c != NULL && c->kind == FISCAL_COLUMN_AMOUNT)
+    return g_strdup_printf ("表%u · %s · %s", number, label, c->title);
+  return g_strdup_printf ("表%u · %s", number, label);
 }
 
 /**

@@ -23,5 +23,8 @@ gboolean     fiscal_pivot_line_in_cell (FiscalTable   *table,
                                         guint          row,
                                         int            column,
                                         FiscalLine    *line);
+char        *fiscal_pivot_describe_cell (FiscalTable  *table,
+                                         guint         row,
+                                         int           column);
 
 G_END_DECLS
