@@ -1441,6 +1441,100 @@ test_recovery_offer (void)
   g_rmdir (dir);
 }
 
+/* The AdwWindowTitle of the window's content (not the sidebar's). */
+static AdwWindowTitle *
+content_title (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget) && adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)) != NULL &&
+      *adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)))
+    return ADW_WINDOW_TITLE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = content_title (child);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* No way of closing loses work: a close whose save failed asks again,
+ * Quit asks for each window with changes, a recovery copy of changes
+ * undone is dropped, and the question names the budget without the
+ * modified mark. The header follows the department's name. */
+static void
+test_close_keeps_work (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy_of_example (&dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalWindow *clean = fiscal_window_new (app);
+  g_autoptr(FiscalLine) line = NULL;
+  FiscalDocument *doc;
+  gpointer weak = window, weak_clean = clean;
+  GtkWidget *dialog;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (clean));
+  doc = fiscal_window_get_document (window);
+  line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  g_object_add_weak_pointer (G_OBJECT (clean), &weak_clean);
+
+  /* The header names the department as it is now. */
+  fiscal_document_set_department_name (doc, "改名后的部门");
+  fiscal_test_iterate ();
+  g_assert_nonnull (content_title (GTK_WIDGET (window)));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (content_title (GTK_WIDGET (window))), "改名后的部门"));
+
+  /* A recovery copy is written while there are changes, and dropped when
+   * they are undone. */
+  fiscal_window_autosave_now (window);
+  {
+    g_autoptr(FiscalDocument) copy = fiscal_recovery_find (file, NULL);
+    g_assert_nonnull (copy);
+  }
+  fiscal_document_undo (doc);
+  g_assert_false (fiscal_document_get_modified (doc));
+  fiscal_window_autosave_now (window);
+  {
+    g_autoptr(FiscalDocument) copy = fiscal_recovery_find (file, NULL);
+    g_assert_null (copy);
+  }
+
+  /* Quit closes the window without changes and asks about the other. */
+  fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 100);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  fiscal_test_iterate ();
+  g_assert_null (weak_clean);
+  g_assert_nonnull (weak);
+  dialog = fiscal_window_ask_to_close (window);
+  g_assert_nonnull (dialog);
+  g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "•"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "fiscal.json"));
+
+  /* Saving fails (the folder is gone): the window stays, and the next
+   * close asks again. */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  fiscal_test_iterate ();
+  g_assert_nonnull (weak);
+  g_assert_true (fiscal_document_get_modified (doc));
+  gtk_window_close (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+  g_assert_nonnull (weak);
+  dialog = fiscal_window_ask_to_close (window);
+  g_assert_nonnull (dialog);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  fiscal_test_iterate ();
+  g_assert_null (weak);
+}
+
 /* A broken file is shown as an error, in the window, and stays as it was. */
 static void
 test_open_broken (void)
@@ -3092,6 +3186,7 @@ main (int   argc,
   g_test_add_func ("/window/table-to-lines", test_table_to_lines);
   g_test_add_func ("/window/targets-panel", test_targets_panel);
   g_test_add_func ("/window/long-table", test_long_table);
+  g_test_add_func ("/window/close-keeps-work", test_close_keeps_work);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/frozen-columns", test_frozen_columns);
   g_test_add_func ("/window/export-and-print", test_export_and_print);

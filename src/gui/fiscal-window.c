@@ -516,6 +516,19 @@ document_changed_cb (FiscalWindow   *self,
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
+/* The name of the open budget: its file's, or what it is when it has
+ * none. */
+static char *
+document_name (FiscalWindow *self)
+{
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  if (self->import_name != NULL)
+    /* Translators: the title of a budget imported from a published disclosure */
+    return g_strdup_printf (_("Imported from %s"), self->import_name);
+  return g_strdup (_("New Budget"));
+}
+
 static void
 update_title (FiscalWindow *self)
 {
@@ -531,10 +544,8 @@ update_title (FiscalWindow *self)
     }
 
   {
-    g_autofree char *base = self->file ? g_file_get_basename (self->file)
-                            /* Translators: the title of a budget imported from a published disclosure */
-                            : self->import_name ? g_strdup_printf (_("Imported from %s"), self->import_name)
-                            : g_strdup (_("New Budget"));
+    g_autofree char *base = document_name (self);
+
     /* A modified budget is marked as GNOME apps mark it. */
     name = fiscal_document_get_modified (self->document) ? g_strconcat ("• ", base, NULL) : g_steal_pointer (&base);
   }
@@ -957,6 +968,9 @@ set_document (FiscalWindow   *self,
       g_signal_connect_object (document, "notify::modified", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+      /* The subtitle names the department and the year. */
+      g_signal_connect_object (document, "notify::department-name", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::year", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_list), document != NULL);
   update_title (self);
@@ -970,9 +984,13 @@ autosave_cb (gpointer data)
   FiscalWindow *self = data;
   g_autoptr(GError) error = NULL;
 
-  if (self->document != NULL && fiscal_document_get_file (self->document) != NULL &&
-      fiscal_document_get_modified (self->document) &&
-      !fiscal_recovery_write (self->document, &error))
+  if (self->document == NULL || fiscal_document_get_file (self->document) == NULL)
+    return G_SOURCE_CONTINUE;
+
+  /* Changes undone back to the saved budget leave nothing to recover. */
+  if (!fiscal_document_get_modified (self->document))
+    fiscal_recovery_discard (fiscal_document_get_file (self->document));
+  else if (!fiscal_recovery_write (self->document, &error))
     g_warning ("Could not write the recovery copy: %s", error->message);
 
   return G_SOURCE_CONTINUE;
@@ -2087,7 +2105,9 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (self->file == NULL)
     save_as_action (widget, name, param);
-  else if (fiscal_window_save_to (self, self->file) && self->close_confirmed)
+  else if (!fiscal_window_save_to (self, self->file))
+    self->close_confirmed = FALSE;   /* a close waits for a save that worked */
+  else if (self->close_confirmed)
     g_idle_add_full (G_PRIORITY_DEFAULT, destroy_cb, g_object_ref (self), g_object_unref);
 }
 
@@ -2128,6 +2148,7 @@ GtkWidget *
 fiscal_window_ask_to_close (FiscalWindow *self)
 {
   GtkWidget *dialog;
+  g_autofree char *name = NULL;
   g_autofree char *body = NULL;
 
   if (self->document == NULL || !fiscal_document_get_modified (self->document))
@@ -2136,8 +2157,8 @@ fiscal_window_ask_to_close (FiscalWindow *self)
   if (self->close_dialog != NULL)
     return self->close_dialog;
 
-  body = g_strdup_printf (_("“%s” has changes that are not saved. They are lost unless you save them."),
-                          gtk_window_get_title (GTK_WINDOW (self)));
+  name = document_name (self);
+  body = g_strdup_printf (_("“%s” has changes that are not saved. They are lost unless you save them."), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
