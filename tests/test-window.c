@@ -1535,6 +1535,69 @@ test_close_keeps_work (void)
   g_assert_null (weak);
 }
 
+static guint
+count_new_copies (void)
+{
+  g_auto(GStrv) keys = fiscal_recovery_list_new ();
+  return keys ? g_strv_length (keys) : 0;
+}
+
+/* A new budget, never saved, has a recovery copy too: after a crash the
+ * next start offers it back; saving it or closing it on purpose drops
+ * the copy. */
+static void
+test_new_budget_recovery (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2026, "新部门");
+  FiscalWindow *first = fiscal_window_new (app);
+  FiscalWindow *second = fiscal_window_new (app);
+  FiscalDocument *recovered;
+  GtkWidget *dialog;
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-new-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.fiscal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_cmpuint (count_new_copies (), ==, 0);
+  fiscal_window_take_document (first, doc);
+  fiscal_window_autosave_now (first);
+  g_assert_cmpuint (count_new_copies (), ==, 0);   /* nothing changed yet */
+
+  fiscal_document_set_department_name (doc, "新部门（草稿）");
+  fiscal_window_autosave_now (first);
+  g_assert_cmpuint (count_new_copies (), ==, 1);
+
+  /* As if Fiscal had stopped: the next start offers the budget back. */
+  gtk_window_present (GTK_WINDOW (second));
+  dialog = fiscal_application_offer_new_copies (app, GTK_WINDOW (second));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  fiscal_test_iterate ();
+  recovered = fiscal_window_get_document (second);
+  g_assert_nonnull (recovered);
+  g_assert_cmpstr (fiscal_document_get_department_name (recovered), ==, "新部门（草稿）");
+  g_assert_cmpint (fiscal_document_get_year (recovered), ==, 2026);
+  g_assert_true (fiscal_document_get_modified (recovered));
+  g_assert_null (fiscal_document_get_file (recovered));
+
+  /* The first window is gone (its copy with it); the recovered budget
+   * keeps writing its own. */
+  gtk_window_destroy (GTK_WINDOW (first));
+  fiscal_test_iterate ();
+  g_assert_cmpuint (count_new_copies (), ==, 0);
+  fiscal_window_autosave_now (second);
+  g_assert_cmpuint (count_new_copies (), ==, 1);
+
+  /* Saved, it needs no copy. */
+  g_assert_true (fiscal_window_save_to (second, file));
+  g_assert_cmpuint (count_new_copies (), ==, 0);
+  g_assert_null (fiscal_application_offer_new_copies (app, GTK_WINDOW (second)));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  fiscal_test_iterate ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* A broken file is shown as an error, in the window, and stays as it was. */
 static void
 test_open_broken (void)
@@ -1563,6 +1626,25 @@ test_open_broken (void)
   fiscal_test_iterate ();
 }
 
+/* The first widget at or under @widget whose action is @action. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_empty_window (void)
 {
@@ -1572,6 +1654,10 @@ test_empty_window (void)
   fiscal_test_iterate ();
   g_assert_cmpstr (fiscal_window_get_page (window), ==, "empty");
   g_assert_null (fiscal_window_get_file (window));
+  /* Nothing to undo yet: the header's buttons say so. */
+  g_assert_nonnull (find_actionable (GTK_WIDGET (window), "win.undo"));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.undo")));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.redo")));
   gtk_window_destroy (GTK_WINDOW (window));
   fiscal_test_iterate ();
 }
@@ -3187,6 +3273,7 @@ main (int   argc,
   g_test_add_func ("/window/targets-panel", test_targets_panel);
   g_test_add_func ("/window/long-table", test_long_table);
   g_test_add_func ("/window/close-keeps-work", test_close_keeps_work);
+  g_test_add_func ("/window/new-budget-recovery", test_new_budget_recovery);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/frozen-columns", test_frozen_columns);
   g_test_add_func ("/window/export-and-print", test_export_and_print);

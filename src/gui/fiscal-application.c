@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fiscal-application.h"
+#include "fiscal-recovery.h"
 #include "fiscal-window.h"
 
 struct _FiscalApplication
@@ -90,12 +91,105 @@ fiscal_application_open (GApplication  *app,
 }
 
 static void
+new_copies_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        FiscalWindow     *window)
+{
+  GStrv keys = g_object_get_data (G_OBJECT (dialog), "fiscal-keys");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autoptr(FiscalDocument) document = NULL;
+      FiscalWindow *target = window;
+
+      if (!g_str_equal (response, "recover") ||
+          (document = fiscal_recovery_load_new (keys[i], NULL)) == NULL)
+        {
+          fiscal_recovery_discard_new (keys[i]);
+          continue;
+        }
+
+      /* The first in the window that asked, the others each in its own. */
+      if (fiscal_window_get_document (window) != NULL)
+        target = fiscal_window_new (FISCAL_APPLICATION (app));
+      fiscal_window_take_recovered (target, document, keys[i]);
+      gtk_window_present (GTK_WINDOW (target));
+    }
+}
+
+/**
+ * fiscal_application_offer_new_copies:
+ * @window: an empty #FiscalWindow to ask in (and to show the first
+ *   budget in)
+ *
+ * Offers back the new budgets (never saved) whose recovery copies Fiscal
+ * left when it stopped without closing them.
+ *
+ * Returns: (transfer none) (nullable): the dialog that asks, or %NULL
+ *   when there is no copy
+ */
+GtkWidget *
+fiscal_application_offer_new_copies (FiscalApplication *self,
+                                     GtkWindow         *window)
+{
+  g_auto(GStrv) keys = fiscal_recovery_list_new ();
+  g_autoptr(GDateTime) written = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(FiscalDocument) last = NULL;
+  guint n;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (FISCAL_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (FISCAL_IS_WINDOW (window), NULL);
+
+  n = keys ? g_strv_length (keys) : 0;
+  if (n == 0)
+    return NULL;
+
+  last = fiscal_recovery_load_new (keys[n - 1], &written);
+  when = written ? g_date_time_format (written, "%Y-%m-%d %H:%M") : g_strdup ("");
+  if (n == 1)
+    body = g_strdup_printf (_("Fiscal stopped before a new budget was saved. Its changes, last written at %s, can be recovered."),
+                            when);
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Fiscal stopped before %u new budget was saved. Their changes, last written at %s, can be recovered.",
+                                         "Fiscal stopped before %u new budgets were saved. Their changes, last written at %s, can be recovered.",
+                                         n),
+                            n, when);
+  dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                   g_dngettext (GETTEXT_PACKAGE, "Recover the Unsaved New Budget?",
+                                                "Recover the Unsaved New Budgets?", n),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  g_object_set_data_full (G_OBJECT (dialog), "fiscal-keys", g_steal_pointer (&keys), (GDestroyNotify) g_strfreev);
+  g_signal_connect (dialog, "response", G_CALLBACK (new_copies_response_cb), window);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
 fiscal_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (fiscal_window_new (FISCAL_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (fiscal_window_new (FISCAL_APPLICATION (app)));
+      gtk_window_present (window);
+      fiscal_application_offer_new_copies (FISCAL_APPLICATION (app), window);
+      return;
+    }
 
   gtk_window_present (window);
 }

@@ -18,5 +18,7 @@ GSettings         *fiscal_application_get_settings (FiscalApplication *self);
 void               fiscal_application_add_recent   (FiscalApplication *self,
                                                     GFile             *file);
 GMenuModel        *fiscal_application_get_recent_menu (FiscalApplication *self);
+GtkWidget         *fiscal_application_offer_new_copies (FiscalApplication *self,
+                                                        GtkWindow         *window);
 
 G_END_DECLS

@@ -74,6 +74,7 @@ struct _FiscalWindow
   guint                 settle_source;
   FiscalImportReport   *import_report;  /* when the budget was imported from a disclosure */
   char                 *import_name;
+  char                 *new_key;       /* the key of a new budget's recovery copy */
   GtkWidget            *import_dialog;  /* weak: the import report's window while it is open */
   FiscalTable          *tables[FISCAL_N_TABLES];         /* made when shown */
   guint64               tables_serial[FISCAL_N_TABLES];  /* the document's serial then */
@@ -925,6 +926,16 @@ fiscal_window_get_page (FiscalWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* Drops the recovery copy of the new budget shown, if there is one: it
+ * was saved, or closed on purpose. */
+static void
+forget_new_copy (FiscalWindow *self)
+{
+  if (self->new_key != NULL)
+    fiscal_recovery_discard_new (self->new_key);
+  g_clear_pointer (&self->new_key, g_free);
+}
+
 static void
 set_document (FiscalWindow   *self,
               FiscalDocument *document)
@@ -938,6 +949,11 @@ set_document (FiscalWindow   *self,
   g_set_object (&self->document, document);
   g_clear_object (&self->prior);
   clear_tables (self);
+
+  /* A budget without a file has its recovery copy under a key of its own. */
+  forget_new_copy (self);
+  if (document != NULL && fiscal_document_get_file (document) == NULL)
+    self->new_key = g_uuid_string_random ();
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   if (document != NULL)
@@ -984,8 +1000,19 @@ autosave_cb (gpointer data)
   FiscalWindow *self = data;
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL || fiscal_document_get_file (self->document) == NULL)
+  if (self->document == NULL)
     return G_SOURCE_CONTINUE;
+
+  if (fiscal_document_get_file (self->document) == NULL)
+    {
+      if (self->new_key == NULL)
+        ;
+      else if (!fiscal_document_get_modified (self->document))
+        fiscal_recovery_discard_new (self->new_key);
+      else if (!fiscal_recovery_write_new (self->document, self->new_key, &error))
+        g_warning ("Could not write the recovery copy: %s", error->message);
+      return G_SOURCE_CONTINUE;
+    }
 
   /* Changes undone back to the saved budget leave nothing to recover. */
   if (!fiscal_document_get_modified (self->document))
@@ -1709,6 +1736,7 @@ fiscal_window_save_to (FiscalWindow *self,
 
   g_set_object (&self->file, file);
   fiscal_recovery_discard (file);
+  forget_new_copy (self);
   if (FISCAL_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
     fiscal_application_add_recent (FISCAL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
   update_title (self);
@@ -2194,6 +2222,27 @@ fiscal_window_take_document (FiscalWindow   *self,
   fiscal_window_show_page (self, "overview");
 }
 
+/**
+ * fiscal_window_take_recovered:
+ * @key: the key of the recovery copy @document was read from
+ *
+ * Shows @document, a new budget recovered from its copy, whose copy is
+ * then kept under the same key.
+ */
+void
+fiscal_window_take_recovered (FiscalWindow   *self,
+                              FiscalDocument *document,
+                              const char     *key)
+{
+  g_return_if_fail (FISCAL_IS_WINDOW (self));
+  g_return_if_fail (FISCAL_IS_DOCUMENT (document));
+  g_return_if_fail (key != NULL);
+
+  fiscal_window_take_document (self, document);
+  g_free (self->new_key);
+  self->new_key = g_strdup (key);
+}
+
 static void
 new_from_last_year_response_cb (AdwMessageDialog *dialog,
                                 const char       *response,
@@ -2333,6 +2382,8 @@ fiscal_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->settle_source, g_source_remove);
+  /* A window closes with its changes saved or dropped on purpose. */
+  forget_new_copy (self);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
@@ -2519,6 +2570,8 @@ fiscal_window_init (FiscalWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   }
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_list), FALSE);
+  /* Nothing to undo, save or export before a budget is open. */
+  update_actions (self);
 }
 
 static gboolean

@@ -40,6 +40,9 @@ gboolean        fiscal_window_save_to        (FiscalWindow      *self,
 GtkWidget      *fiscal_window_ask_to_close   (FiscalWindow      *self);
 void            fiscal_window_take_document  (FiscalWindow      *self,
                                               FiscalDocument    *document);
+void            fiscal_window_take_recovered (FiscalWindow      *self,
+                                              FiscalDocument    *document,
+                                              const char        *key);
 GtkWidget      *fiscal_window_offer_recovery (FiscalWindow      *self);
 void            fiscal_window_autosave_now   (FiscalWindow      *self);
 gboolean        fiscal_window_export_to      (FiscalWindow      *self,
