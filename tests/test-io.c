@@ -378,6 +378,60 @@ test_prior_link (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* Saved in another folder, a budget still links the same prior year;
+ * saved back beside it, the link is relative again. A save is not a step
+ * to undo. */
+static void
+test_prior_link_moves (void)
+{
+  g_autofree char *path = fiscal_test_example_path (2025);
+  g_autofree char *examples = g_path_get_dirname (path);
+  g_autofree char *prior_name = g_build_filename (examples, "changji-liaison-2024.fiscal.json", NULL);
+  g_autofree char *prior_path = g_canonicalize_filename (prior_name, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-prior-XXXXXX", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "sub", "moved.fiscal.json", NULL);
+  g_autofree char *beside = g_build_filename (dir, "beside.fiscal.json", NULL);
+  g_autofree char *prior_copy = g_build_filename (dir, "changji-liaison-2024.fiscal.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) doc = load_path (path, &error);
+  g_autoptr(FiscalDocument) reloaded = NULL;
+  g_autoptr(FiscalDocument) prior = NULL;
+  g_autoptr(GFile) moved = g_file_new_for_path (elsewhere);
+  g_autoptr(GFile) next_to = g_file_new_for_path (beside);
+  g_autofree char *parent = g_path_get_dirname (elsewhere);
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_false (fiscal_document_can_undo (doc));
+
+  g_assert_true (fiscal_document_save (doc, moved, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (fiscal_document_get_prior_path (doc), ==, prior_path);
+  g_assert_false (fiscal_document_can_undo (doc));
+  g_assert_false (fiscal_document_get_modified (doc));
+
+  reloaded = fiscal_document_load (moved, NULL, &error);
+  g_assert_no_error (error);
+  prior = fiscal_document_load_prior (reloaded, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fiscal_document_get_year (prior), ==, 2024);
+
+  /* Beside a prior year of its own name, the link is relative. */
+  g_assert_true (g_file_get_contents (prior_path, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (prior_copy, contents, -1, NULL));
+  fiscal_document_set_prior_path (doc, prior_copy);
+  g_assert_true (fiscal_document_save (doc, next_to, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (fiscal_document_get_prior_path (doc), ==, "changji-liaison-2024.fiscal.json");
+
+  g_remove (elsewhere);
+  g_rmdir (parent);
+  g_remove (beside);
+  g_remove (prior_copy);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/io/failed-load-leaves-file", test_failed_load_leaves_file);
   g_test_add_func ("/io/missing-file", test_missing_file);
   g_test_add_func ("/io/prior-link", test_prior_link);
+  g_test_add_func ("/io/prior-link-moves", test_prior_link_moves);
 
   return g_test_run ();
 }

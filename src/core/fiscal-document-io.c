@@ -1361,6 +1361,37 @@ fiscal_document_to_bytes (FiscalDocument *self)
   return g_string_free_to_bytes (w.out);
 }
 
+/* The link to the prior year as it must read from @file's folder, or
+ * NULL when it reads right as it is. */
+static char *
+prior_path_from (FiscalDocument *self,
+                 GFile          *file)
+{
+  const char *link = fiscal_document_get_prior_path (self);
+  GFile *current = fiscal_document_get_file (self);
+  g_autoptr(GFile) old_dir = NULL;
+  g_autoptr(GFile) prior = NULL;
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  char *path;
+
+  if (link == NULL || dir == NULL)
+    return NULL;
+
+  /* Where the link points now, as fiscal_document_load_prior() reads it. */
+  old_dir = current != NULL ? g_file_get_parent (current) : g_file_new_for_path (".");
+  prior = g_file_resolve_relative_path (old_dir, link);
+
+  if ((path = g_file_get_relative_path (dir, prior)) == NULL)
+    path = g_file_get_path (prior);
+  if (path == NULL || g_strcmp0 (path, link) == 0)
+    {
+      g_free (path);
+      return NULL;
+    }
+
+  return path;
+}
+
 /**
  * fiscal_document_save:
  *
@@ -1382,25 +1413,15 @@ fiscal_document_save (FiscalDocument  *self,
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* A prior year given by its absolute path (a budget started from last
-   * year's) is stored relative to where this one is saved, when it can be. */
-  if (fiscal_document_get_prior_path (self) != NULL && g_path_is_absolute (fiscal_document_get_prior_path (self)))
-    {
-      g_autoptr(GFile) dir = g_file_get_parent (file);
-      g_autoptr(GFile) prior = g_file_new_for_path (fiscal_document_get_prior_path (self));
-      g_autoptr(GFile) prior_dir = g_file_get_parent (prior);
+  /* The link to the prior year keeps naming the same file from where
+   * this one is saved: relative when it is in the same folder or below,
+   * absolute otherwise. Not an edit: no step to undo. */
+  {
+    g_autofree char *relinked = prior_path_from (self, file);
 
-      if (dir != NULL && prior_dir != NULL && g_file_equal (dir, prior_dir))
-        {
-          g_autofree char *base = g_file_get_basename (prior);
-          fiscal_document_set_prior_path (self, base);
-        }
-      else if (dir != NULL && g_file_has_prefix (prior, dir))
-        {
-          g_autofree char *relative = g_file_get_relative_path (dir, prior);
-          fiscal_document_set_prior_path (self, relative);
-        }
-    }
+    if (relinked != NULL)
+      _fiscal_document_relink_prior (self, relinked);
+  }
 
   bytes = fiscal_document_to_bytes (self);
   data = g_bytes_get_data (bytes, &length);

@@ -25,6 +25,8 @@ void        _fiscal_cube_add_line        (FiscalCube     *cube,
                                           int             sign);
 FiscalCube *_fiscal_document_get_cube    (FiscalDocument *self);
 
+void _fiscal_document_relink_prior   (FiscalDocument *self,
+                                      const char     *path);
 void _fiscal_document_insert_project (FiscalDocument *self,
                                       guint           position,
                                       FiscalProject  *project);

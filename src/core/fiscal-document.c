@@ -507,6 +507,16 @@ fiscal_document_set_prior_path (FiscalDocument *self,
     }
 }
 
+/* Names the same prior year by another path, as a save to another folder
+ * needs: not an edit, so no step to undo. */
+void
+_fiscal_document_relink_prior (FiscalDocument *self,
+                               const char     *path)
+{
+  if (_fiscal_set_string (&self->prior_path, path))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIOR_PATH]);
+}
+
 /**
  * fiscal_document_load_prior:
  *
