@@ -46,6 +46,24 @@ test_new_from_prior (void)
   g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_PERIOD_START), ==, "2026-01-01");
   g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_PERIOD_END), ==, "2026-12-31");
 
+  /* The profile: no staffing change yet; the year's running costs and
+   * procurement scaled like the lines; the assets as counted. */
+  {
+    FiscalProfile *was = fiscal_document_get_profile (prior);
+    FiscalProfile *now = fiscal_document_get_profile (next);
+
+    g_assert_true (fiscal_profile_is_set (was, FISCAL_PROFILE_STAFF_ACTIVE_CHANGE));
+    g_assert_cmpint (fiscal_profile_get_number (now, FISCAL_PROFILE_STAFF_ACTIVE_CHANGE), ==, 0);
+    g_assert_cmpint (fiscal_profile_get_number (now, FISCAL_PROFILE_STAFF_ACTIVE), ==,
+                     fiscal_profile_get_number (was, FISCAL_PROFILE_STAFF_ACTIVE));
+    g_assert_true (fiscal_profile_is_set (was, FISCAL_PROFILE_OPERATING_EXPENSES));
+    g_assert_cmpint (fiscal_profile_get_number (now, FISCAL_PROFILE_OPERATING_EXPENSES), ==,
+                     (fiscal_profile_get_number (was, FISCAL_PROFILE_OPERATING_EXPENSES) * 105 + 50) / 100);
+    g_assert_cmpint (fiscal_profile_get_number (now, FISCAL_PROFILE_ASSETS_BUILDING_VALUE), ==,
+                     fiscal_profile_get_number (was, FISCAL_PROFILE_ASSETS_BUILDING_VALUE));
+    g_assert_false (fiscal_profile_is_set (now, FISCAL_PROFILE_CONTACT_DATE));
+  }
+
   /* Unsaved, with nothing to undo. */
   g_assert_true (fiscal_document_get_modified (next));
   g_assert_false (fiscal_document_can_undo (next));

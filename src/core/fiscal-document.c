@@ -1065,7 +1065,9 @@ copy_targets (FiscalTargets *from,
  * half up to the fen, each on its own), linked to @prior as its prior year.
  * The reasons are not carried over: they explain a year's changes, and
  * next year's are still to be written. Projects' execution periods move on
- * a year.
+ * a year. Of the profile, the staffing's changes start at 0, procurement
+ * and running costs are scaled like the lines, the contact's date is left
+ * to fill in; the assets stay as they were counted, with their date.
  *
  * Returns: (transfer full): the new, unsaved budget
  */
@@ -1125,6 +1127,23 @@ fiscal_document_new_from_prior (FiscalDocument *prior,
 
   profile = fiscal_document_get_profile (self);
   fiscal_profile_copy_into (prior->profile, profile);
+  for (FiscalProfileField f = 0; f < FISCAL_N_PROFILE_FIELDS; f++)
+    {
+      FiscalFieldType type = fiscal_profile_field_info (f)->type;
+
+      if (!fiscal_profile_is_set (profile, f))
+        continue;
+      /* Staffing is last year's, so it has not changed yet. */
+      if (type == FISCAL_FIELD_CHANGE)
+        fiscal_profile_set_number (profile, f, 0);
+      /* The year's procurement and running costs follow the lines. */
+      else if (f == FISCAL_PROFILE_OPERATING_EXPENSES ||
+               (f >= FISCAL_PROFILE_PROCUREMENT_GOODS && f <= FISCAL_PROFILE_PROCUREMENT_RESERVED_SMALL))
+        fiscal_profile_set_number (profile, f, scale_amount (fiscal_profile_get_number (profile, f), per_10000));
+      /* The contact's date is the publication's, still to come. */
+      else if (f == FISCAL_PROFILE_CONTACT_DATE)
+        fiscal_profile_unset (profile, f);
+    }
   copy_targets (prior->targets, self->targets, per_10000);
 
   model = G_LIST_MODEL (prior->lines);
