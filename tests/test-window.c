@@ -2424,6 +2424,56 @@ find_message_dialog (GtkWindow *parent)
   return NULL;
 }
 
+/* New from Last Year links the file: with unsaved changes it asks to save
+ * first, and Save goes on to the new budget's question. */
+static void
+test_new_from_last_year_saves_first (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_copy_of_example (&dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FiscalWindow *window = fiscal_window_new (app);
+  g_autoptr(FiscalLine) line = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  line = g_list_model_get_item (fiscal_document_get_lines (fiscal_window_get_document (window)), 0);
+  fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 100);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-last-year", NULL));
+  fiscal_test_iterate ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "create"));
+
+  adw_message_dialog_response (dialog, "save");
+  fiscal_test_iterate ();
+  g_assert_false (fiscal_document_get_modified (fiscal_window_get_document (window)));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    dialog = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+            adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (toplevel), "create"))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+  }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  fiscal_test_iterate ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* An export that cannot write its file says so, naming the file, in a
  * dialog over the window, and leaves nothing behind. */
 static void
@@ -3274,6 +3324,7 @@ main (int   argc,
   g_test_add_func ("/window/long-table", test_long_table);
   g_test_add_func ("/window/close-keeps-work", test_close_keeps_work);
   g_test_add_func ("/window/new-budget-recovery", test_new_budget_recovery);
+  g_test_add_func ("/window/new-from-last-year-saves-first", test_new_from_last_year_saves_first);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/frozen-columns", test_frozen_columns);
   g_test_add_func ("/window/export-and-print", test_export_and_print);

@@ -2267,6 +2267,21 @@ new_from_last_year_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
+save_first_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        FiscalWindow     *self)
+{
+  if (!g_str_equal (response, "save"))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+  /* Saved to its file: go on. (A budget without a file goes on when
+   * the officer asks again, once it is saved.) */
+  if (self->file != NULL && !fiscal_document_get_modified (self->document))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-from-last-year", NULL);
+}
+
+static void
 new_from_last_year_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
@@ -2279,6 +2294,23 @@ new_from_last_year_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
+  /* The new budget is linked to this one's file and compares its figures
+   * with what the file holds: unsaved changes would be left out. */
+  if (self->file == NULL || fiscal_document_get_modified (self->document))
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save This Budget First"),
+                                       _("The new budget is linked to this budget’s file as its prior year, and compares its figures with what the file holds. Save the changes first, then start the new budget."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      g_signal_connect (dialog, "response", G_CALLBACK (save_first_response_cb), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
   body = g_strdup_printf (_("A budget for %d with this budget’s department, profile, projects and lines, linked to it as the prior year. Every amount can be scaled by a percentage."),
                           fiscal_document_get_year (self->document) + 1);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Budget from Last Year"), body);
@@ -2288,7 +2320,14 @@ new_from_last_year_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Change every amount by this percentage"), -1);
   gtk_widget_set_tooltip_text (spin, _("Change every amount by this percentage"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (box), spin);
+    gtk_box_append (GTK_BOX (box), gtk_label_new ("%"));
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  }
   g_object_set_data (G_OBJECT (dialog), "fiscal-percent", spin);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
