@@ -28,5 +28,7 @@ FiscalCube *_fiscal_document_get_cube    (FiscalDocument *self);
 void _fiscal_document_insert_project (FiscalDocument *self,
                                       guint           position,
                                       FiscalProject  *project);
+void _fiscal_document_remove_project (FiscalDocument *self,
+                                      guint           position);
 
 G_END_DECLS
