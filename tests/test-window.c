@@ -3060,6 +3060,182 @@ test_lines_column_widths (void)
   g_settings_reset (settings, "lines-column-widths");
 }
 
+/* The window's primary menu button. */
+static GtkMenuButton *
+primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = primary_menu_button (child);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The item of @menu (and its sections) whose action is @action; its label
+ * and target, if it has one. */
+static gboolean
+find_menu_item (GMenuModel  *menu,
+                const char  *action,
+                char       **label,
+                GVariant   **target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && find_menu_item (section, action, label, target))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_str_equal (item_action, action))
+        {
+          if (label != NULL)
+            g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", label);
+          if (target != NULL)
+            *target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The button the shown menu draws for the item labelled @label. */
+static GtkWidget *
+find_menu_button_item (GtkWidget  *widget,
+                       const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkModelButton")))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "text", &text, NULL);
+      if (g_strcmp0 (text, label) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button_item (child, label);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A widget class action of @window's class (or its parents'). */
+static gboolean
+find_class_action (FiscalWindow        *window,
+                   const char          *name,
+                   const GVariantType **parameter_type,
+                   const char         **property)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (window);
+  GType owner;
+  const char *action;
+
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action, parameter_type, property); i++)
+    if (g_str_equal (action, name))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* “Show Amounts in 10,000 Yuan” is a check item that shows the setting. */
+static void
+test_menu_amounts_check (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  GSettings *settings = fiscal_application_get_settings (FISCAL_APPLICATION (app));
+  FiscalWindow *window;
+  GtkMenuButton *button;
+  GMenuModel *menu;
+  g_autoptr(GVariant) target = NULL;
+  const GVariantType *parameter_type;
+  const char *property;
+  g_autofree char *label = NULL;
+  g_autofree char *unit = NULL;
+  GtkWidget *item;
+  int role;
+  gboolean active, wan;
+
+  /* A window made with the setting in 万元 (nothing set after). */
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "amount-unit", "wan");
+  window = fiscal_window_new (app);
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+
+  /* In the menu with no target: a check item. */
+  button = primary_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_true (find_menu_item (menu, "win.amounts-in-wan", &label, &target));
+  g_assert_cmpstr (label, ==, _("Show Amounts in 10,000 Yuan"));
+  g_assert_null (target);
+
+  /* A stateful action without a parameter: the window's boolean
+   * property. */
+  g_assert_true (find_class_action (window, "win.amounts-in-wan", &parameter_type, &property));
+  g_assert_null (parameter_type);
+  g_assert_cmpstr (property, ==, "amounts-in-wan");
+  g_assert_true (g_object_class_find_property (G_OBJECT_GET_CLASS (window), property)->value_type == G_TYPE_BOOLEAN);
+
+  /* The shown menu draws it as a check, checked. */
+  gtk_menu_button_popup (button);
+  fiscal_test_iterate ();
+  item = find_menu_button_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), label);
+  g_assert_nonnull (item);
+  g_object_get (item, "role", &role, "active", &active, NULL);
+  g_assert_cmpint (role, ==, 1);  /* GTK_BUTTON_ROLE_CHECK */
+  g_assert_true (active);
+
+  /* Chosen: amounts in yuan, the check goes, the setting follows; and
+   * back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.amounts-in-wan", NULL));
+  fiscal_test_iterate ();
+  g_object_get (window, "amounts-in-wan", &wan, NULL);
+  g_assert_false (wan);
+  g_object_get (item, "active", &active, NULL);
+  g_assert_false (active);
+  unit = g_settings_get_string (settings, "amount-unit");
+  g_assert_cmpstr (unit, ==, "yuan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.amounts-in-wan", NULL));
+  fiscal_test_iterate ();
+  g_object_get (item, "active", &active, NULL);
+  g_assert_true (active);
+  gtk_menu_button_popdown (button);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+
+  /* A window made with the setting in 元 shows it unchecked. */
+  g_settings_set_string (settings, "amount-unit", "yuan");
+  window = fiscal_window_new (app);
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+  button = primary_menu_button (GTK_WIDGET (window));
+  gtk_menu_button_popup (button);
+  fiscal_test_iterate ();
+  item = find_menu_button_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), label);
+  g_object_get (item, "role", &role, "active", &active, NULL);
+  g_assert_cmpint (role, ==, 1);
+  g_assert_false (active);
+  gtk_menu_button_popdown (button);
+
+  g_settings_reset (settings, "amount-unit");
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3108,6 +3284,7 @@ main (int   argc,
   g_test_add_func ("/window/lines-cell-editor", test_lines_cell_editor);
   g_test_add_func ("/window/lines-column-widths", test_lines_column_widths);
   g_test_add_func ("/window/lines-long-note", test_lines_long_note);
+  g_test_add_func ("/window/menu-amounts-check", test_menu_amounts_check);
 
   ret = g_test_run ();
   g_clear_object (&app);

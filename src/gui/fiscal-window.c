@@ -2236,6 +2236,16 @@ get_amounts_in_wan (FiscalWindow *self)
   return self->amounts_in_wan;
 }
 
+/* Every lines editor reads and shows amounts in the unit chosen: the
+ * Budget Lines page's and the project's on the Projects page. */
+static void
+apply_amount_unit (FiscalWindow *self)
+{
+  fiscal_lines_view_set_wan (self->lines_view, self->amounts_in_wan);
+  fiscal_lines_view_set_wan (FISCAL_LINES_VIEW (fiscal_projects_view_get_lines_view (self->projects_view)),
+                             self->amounts_in_wan);
+}
+
 static void
 set_amounts_in_wan (FiscalWindow *self,
                     gboolean      wan)
@@ -2247,10 +2257,11 @@ set_amounts_in_wan (FiscalWindow *self,
     return;
 
   self->amounts_in_wan = wan;
-  fiscal_lines_view_set_wan (self->lines_view, wan);
+  apply_amount_unit (self);
   if (settings != NULL)
     g_settings_set_string (settings, "amount-unit", wan ? "wan" : "yuan");
-  g_object_notify (G_OBJECT (self), "amounts-in-wan");
+  /* Also what tells the menu's check item. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNTS_IN_WAN]);
 }
 
 /* From a figure of a table to the lines behind it. */
@@ -2378,7 +2389,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
 
   properties[PROP_AMOUNTS_IN_WAN] =
     g_param_spec_boolean ("amounts-in-wan", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -2479,8 +2490,10 @@ fiscal_window_class_init (FiscalWindowClass *klass)
 static void
 fiscal_window_init (FiscalWindow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Set before the template makes the menu, whose check item reads it. */
   self->amounts_in_wan = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  apply_amount_unit (self);
   /* A homogeneous stack measures every page for each frame, the narrative
    * and the projects of a large budget with them; only the shown page is. */
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
@@ -2535,8 +2548,9 @@ fiscal_window_new (FiscalApplication *application)
         gtk_window_maximize (GTK_WINDOW (self));
       {
         g_autofree char *unit = g_settings_get_string (settings, "amount-unit");
-        self->amounts_in_wan = !g_str_equal (unit, "yuan");
-        fiscal_lines_view_set_wan (self->lines_view, self->amounts_in_wan);
+
+        /* Through the setter, so that the menu's check item is told. */
+        set_amounts_in_wan (self, !g_str_equal (unit, "yuan"));
       }
 
       /* The weight total of target tables is the province's rule: a
