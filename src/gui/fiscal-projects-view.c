@@ -23,6 +23,7 @@ struct _FiscalProjectsView
   GtkWidget       *detail;
   GtkWidget       *fields[FISCAL_N_PROJECT_FIELDS];
   AdwComboRow     *unit_row;
+  GtkWidget       *add_button;
   FiscalLinesView *lines;
   gboolean         updating;
 };
@@ -129,6 +130,17 @@ refresh_detail (FiscalProjectsView *self)
   const char *unit_id;
   guint unit;
 
+  /* With no project the form goes insensitive: the focus moves to the
+   * list first rather than being lost in it. */
+  if (self->selected == NULL && gtk_widget_get_sensitive (self->detail))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->detail) &&
+          !gtk_widget_grab_focus (GTK_WIDGET (self->list)))
+        gtk_widget_grab_focus (self->add_button);
+    }
   gtk_widget_set_sensitive (self->detail, self->selected != NULL);
   fiscal_lines_view_set_project (self->lines, self->selected ? fiscal_project_get_id (self->selected) : "\x01");
 
@@ -516,7 +528,7 @@ fiscal_projects_view_init (FiscalProjectsView *self)
 
   gtk_widget_set_margin_start (buttons, 6);
   gtk_widget_set_margin_bottom (buttons, 6);
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  button = self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_tooltip_text (button, _("Add a Project"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Project"), -1);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked_cb), self);
