@@ -3534,7 +3534,19 @@ test_menu_undo_items (void)
   g_assert_true (sensitive);
   gtk_menu_button_popdown (button);
 
-  /* Undone: the redo item names it, the undo item is plain again. */
+  /* A step of another kind after it renames the item (there was one to
+   * undo already). */
+  fiscal_line_set_note (line, "改过的备注");
+  fiscal_test_iterate ();
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&undo, g_free);
+  expected = g_strdup_printf (_("Undo %s"), _("Note Change"));
+  g_assert_true (find_menu_item (menu, "win.undo", &undo, NULL));
+  g_assert_cmpstr (undo, ==, expected);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_button_by_tooltip (GTK_WIDGET (window), expected)), ==, expected);
+
+  /* Undone: the redo item names it, the undo item the step before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   fiscal_test_iterate ();
   g_clear_pointer (&undo, g_free);

@@ -561,6 +561,8 @@ fiscal_projects_view_init (FiscalProjectsView *self)
           self->unit_row = ADW_COMBO_ROW (adw_combo_row_new ());
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->unit_row), field_title (f));
           adw_combo_row_set_expression (self->unit_row, name);
+          /* Unit names are long: the chosen one is read under the title. */
+          adw_combo_row_set_use_subtitle (self->unit_row, TRUE);
           g_signal_connect_swapped (self->unit_row, "notify::selected", G_CALLBACK (unit_selected_cb), self);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->unit_row));
           continue;

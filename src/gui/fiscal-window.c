@@ -958,6 +958,8 @@ set_document (FiscalWindow   *self,
       g_signal_connect_object (document, "notify::modified", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+      /* A new step renames Undo without changing whether there is one. */
+      g_signal_connect_object (document, "changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_list), document != NULL);
   update_title (self);
