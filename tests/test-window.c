@@ -3381,6 +3381,7 @@ test_projects_delete (void)
   g_assert_cmpuint (count_project_lines (doc, "p1"), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_lines (doc)), ==, n_lines - 7);
   g_assert_null (fiscal_projects_view_get_selected (projects));
+  g_assert_false (gtk_widget_get_sensitive (remove));
   g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, _("Delete Project"));
 
   /* Undo: both back, as they were. */
@@ -3419,6 +3420,8 @@ test_projects_delete (void)
   fiscal_test_iterate ();
   g_assert_null (shown_message_dialog (window));
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), ==, 1);
+  g_assert_true (fiscal_projects_view_get_selected (projects) == project);
+  g_assert_true (gtk_widget_get_sensitive (remove));
   g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, _("Delete Project"));
   g_assert_true (fiscal_document_undo (doc));
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), ==, 2);

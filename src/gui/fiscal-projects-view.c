@@ -24,6 +24,7 @@ struct _FiscalProjectsView
   GtkWidget       *fields[FISCAL_N_PROJECT_FIELDS];
   AdwComboRow     *unit_row;
   GtkWidget       *add_button;
+  GtkWidget       *remove_button;
   FiscalLinesView *lines;
   gboolean         updating;
 };
@@ -137,11 +138,12 @@ refresh_detail (FiscalProjectsView *self)
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-      if (focus != NULL && gtk_widget_is_ancestor (focus, self->detail) &&
+      if (focus != NULL && (gtk_widget_is_ancestor (focus, self->detail) || focus == self->remove_button) &&
           !gtk_widget_grab_focus (GTK_WIDGET (self->list)))
         gtk_widget_grab_focus (self->add_button);
     }
   gtk_widget_set_sensitive (self->detail, self->selected != NULL);
+  gtk_widget_set_sensitive (self->remove_button, self->selected != NULL);
   fiscal_lines_view_set_project (self->lines, self->selected ? fiscal_project_get_id (self->selected) : "\x01");
 
   self->updating = TRUE;
@@ -295,13 +297,18 @@ static void
 delete_project (FiscalProjectsView *self,
                 FiscalProject      *project)
 {
-  guint position;
+  guint position, n;
 
   if (self->document == NULL ||
       !g_list_store_find (G_LIST_STORE (fiscal_document_get_projects (self->document)), project, &position))
     return;
 
   fiscal_document_remove_project (self->document, position);
+
+  /* The next project, or the one before the last, takes its place. */
+  n = g_list_model_get_n_items (fiscal_document_get_projects (self->document));
+  if (n > 0)
+    fiscal_projects_view_select (self, MIN (position, n - 1));
 }
 
 static void
@@ -533,7 +540,7 @@ fiscal_projects_view_init (FiscalProjectsView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Project"), -1);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
-  button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  button = self->remove_button = gtk_button_new_from_icon_name ("list-remove-symbolic");
   gtk_widget_set_tooltip_text (button, _("Delete the Project"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete the Project"), -1);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
