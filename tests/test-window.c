@@ -3359,7 +3359,7 @@ test_projects_delete (void)
   g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), ==, 1);
   g_assert_cmpuint (count_project_lines (doc, "p1"), ==, 7);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "机构运行补助经费"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "7 lines (173.00 10,000 yuan)"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "7 lines of 173.00 (10,000 yuan)"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");

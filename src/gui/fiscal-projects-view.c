@@ -369,8 +369,8 @@ fiscal_projects_view_delete_selected (FiscalProjectsView *self)
     }
 
   amount = fiscal_money_format_wan (total);
-  /* Translators: the number of budget lines and their sum, as “7 lines (173.00 10,000 yuan)” */
-  lines_text = g_strdup_printf (ngettext ("%u line (%s 10,000 yuan)", "%u lines (%s 10,000 yuan)", n), n, amount);
+  /* Translators: the number of budget lines and their sum, as “7 lines of 173.00 (10,000 yuan)” */
+  lines_text = g_strdup_printf (ngettext ("%u line of %s (10,000 yuan)", "%u lines of %s (10,000 yuan)", n), n, amount);
   /* Translators: the first %s is a project's name, the second its lines and their sum */
   body = g_strdup_printf (_("Delete the project “%s” and its %s? This can be undone."),
                           fiscal_project_get_name (project), lines_text);
