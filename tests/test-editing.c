@@ -240,6 +240,163 @@ test_recovery_after_kill (void)
   g_rmdir (dir);
 }
 
+/* The ids of the lines of @doc that name @project_id, in order, joined. */
+static char *
+project_line_ids (FiscalDocument *doc,
+                  const char     *project_id)
+{
+  GListModel *lines = fiscal_document_get_lines (doc);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+      if (g_strcmp0 (fiscal_line_get_project (line), project_id) == 0)
+        g_string_append_printf (ids, "%s%s@%u", ids->len ? " " : "", fiscal_line_get_id (line), i);
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Deleting a project deletes its lines with it, as one step; undo brings
+ * both back exactly; a new project's id is one no project had and no line
+ * names, so it never takes over lines. */
+static void
+test_remove_project_with_lines (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  GListModel *projects = fiscal_document_get_projects (doc);
+  GListModel *lines = fiscal_document_get_lines (doc);
+  g_autoptr(FiscalProject) p1 = g_list_model_get_item (projects, 0);
+  g_autoptr(FiscalProject) added = NULL;
+  g_autoptr(FiscalLine) first = g_list_model_get_item (lines, 0);
+  g_autoptr(FiscalSummary) before_summary = fiscal_summary_new (doc);
+  g_autoptr(FiscalSummary) after_summary = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autofree char *ids_before = NULL;
+  g_autofree char *ids_undone = NULL;
+  g_autofree char *remaining = NULL;
+  g_autofree char *new_id = NULL;
+  g_autofree char *next_id = NULL;
+  guint n_lines = g_list_model_get_n_items (lines);
+  guint n_p1 = 0;
+
+  g_assert_cmpstr (fiscal_project_get_id (p1), ==, "p1");
+  g_assert_cmpint (fiscal_summary_lookup (before_summary->all_by_project, "p1"), ==, 173000000);
+
+  /* The project's lines are not all neighbours: the first line of the
+   * budget is made one of them too (and that is a step of its own). */
+  fiscal_line_set_kind (first, FISCAL_KIND_PROJECT);
+  fiscal_line_set_project (first, "p1");
+  fiscal_document_set_saved (doc);
+  before = fiscal_document_to_bytes (doc);
+  ids_before = project_line_ids (doc, "p1");
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+      n_p1 += g_strcmp0 (fiscal_line_get_project (line), "p1") == 0;
+    }
+  g_assert_cmpuint (n_p1, ==, 8);
+  g_assert_true (g_str_has_prefix (ids_before, "l1@0 "));
+
+  fiscal_document_remove_project (doc, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n_lines - 8);
+  remaining = project_line_ids (doc, "p1");
+  g_assert_cmpstr (remaining, ==, "");
+  after_summary = fiscal_summary_new (doc);
+  g_assert_cmpint (after_summary->total, ==, before_summary->total - 173000000 - fiscal_line_get_amount (first));
+  g_assert_cmpint (after_summary->by_kind[FISCAL_KIND_PROJECT], ==, 0);
+  g_assert_null (fiscal_document_find_project (doc, "p1"));
+
+  /* One step, named for what it did. */
+  g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, "Delete Project");
+  g_assert_true (fiscal_document_undo (doc));
+  g_assert_true (fiscal_document_can_undo (doc));
+  g_assert_cmpstr (fiscal_document_get_undo_label (doc), !=, "Delete Project");
+  g_assert_false (fiscal_document_get_modified (doc));
+
+  /* Back exactly: the project, and its lines in their places. */
+  undone = fiscal_document_to_bytes (doc);
+  g_assert_true (g_bytes_equal (before, undone));
+  g_assert_true (fiscal_document_find_project (doc, "p1") == p1);
+  ids_undone = project_line_ids (doc, "p1");
+  g_assert_cmpstr (ids_undone, ==, ids_before);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n_lines);
+
+  /* Redo deletes both again; undo again restores both. */
+  g_assert_true (fiscal_document_redo (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n_lines - 8);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 0);
+  after = fiscal_document_to_bytes (doc);
+  g_assert_true (fiscal_document_undo (doc));
+  g_clear_pointer (&undone, g_bytes_unref);
+  undone = fiscal_document_to_bytes (doc);
+  g_assert_true (g_bytes_equal (before, undone));
+  g_assert_false (g_bytes_equal (before, after));
+
+  /* A new id is never p1, not even once p1 is deleted again. */
+  new_id = fiscal_document_new_project_id (doc);
+  g_assert_cmpstr (new_id, !=, "p1");
+  g_assert_null (fiscal_document_find_project (doc, new_id));
+  g_assert_true (fiscal_document_redo (doc));
+  next_id = fiscal_document_new_project_id (doc);
+  g_assert_cmpstr (next_id, !=, "p1");
+  g_assert_cmpstr (next_id, !=, new_id);
+  added = fiscal_project_new (next_id, "新项目");
+  fiscal_document_add_project (doc, added);
+  g_clear_pointer (&remaining, g_free);
+  remaining = project_line_ids (doc, next_id);
+  g_assert_cmpstr (remaining, ==, "");
+
+  /* Undoing the add and the delete: p1 with its lines, and the new
+   * project's id still names no line. */
+  g_assert_true (fiscal_document_undo (doc));
+  g_assert_true (fiscal_document_undo (doc));
+  g_clear_pointer (&undone, g_bytes_unref);
+  undone = fiscal_document_to_bytes (doc);
+  g_assert_true (g_bytes_equal (before, undone));
+  g_clear_pointer (&remaining, g_free);
+  remaining = project_line_ids (doc, next_id);
+  g_assert_cmpstr (remaining, ==, "");
+}
+
+/* Lines that name a project the budget does not have (a file may hold
+ * them) keep new projects away from that id. */
+static void
+test_new_project_id_skips_line_projects (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "测试单位");
+  g_autoptr(FiscalProject) p1 = fiscal_project_new ("p1", "项目一");
+  g_autoptr(FiscalLine) orphan = fiscal_line_new_full ("l1", "main", "2010302", "302", FISCAL_KIND_PROJECT,
+                                                       "p2", FISCAL_SOURCE_GENERAL, 100);
+  g_autoptr(FiscalLine) later = fiscal_line_new_full ("l2", "main", "2010302", "302", FISCAL_KIND_PROJECT,
+                                                      "p1", FISCAL_SOURCE_GENERAL, 100);
+  g_autofree char *id = NULL;
+  g_autofree char *id2 = NULL;
+
+  fiscal_document_add_project (doc, p1);
+  fiscal_document_add_line (doc, orphan);
+  id = fiscal_document_new_project_id (doc);
+  g_assert_cmpstr (id, ==, "p3");
+
+  /* A line that comes to name a project by hand is seen too. */
+  fiscal_line_set_project (later, "p4");
+  fiscal_document_add_line (doc, later);
+  fiscal_line_set_project (later, "x");
+  fiscal_line_set_project (later, NULL);
+  {
+    g_autoptr(FiscalLine) named = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
+    fiscal_line_set_project (named, "p5");
+  }
+  id2 = fiscal_document_new_project_id (doc);
+  g_assert_cmpstr (id2, ==, "p6");
+}
+
 static int
 child_main (const char *path)
 {
@@ -272,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/editing/paste", test_paste);
   g_test_add_func ("/editing/paste-without-header", test_paste_without_header);
   g_test_add_func ("/editing/recovery-after-kill", test_recovery_after_kill);
+  g_test_add_func ("/editing/remove-project-with-lines", test_remove_project_with_lines);
+  g_test_add_func ("/editing/new-project-id-skips-line-projects", test_new_project_id_skips_line_projects);
 
   return g_test_run ();
 }

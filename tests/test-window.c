@@ -3290,6 +3290,666 @@ test_lines_column_widths (void)
   g_settings_reset (settings, "lines-column-widths");
 }
 
+/* The window's primary menu button. */
+static GtkMenuButton *
+primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = primary_menu_button (child);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The item of @menu (and its sections) whose action is @action; its label
+ * and target, if it has one. */
+static gboolean
+find_menu_item (GMenuModel  *menu,
+                const char  *action,
+                char       **label,
+                GVariant   **target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && find_menu_item (section, action, label, target))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_str_equal (item_action, action))
+        {
+          if (label != NULL)
+            g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", label);
+          if (target != NULL)
+            *target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The button the shown menu draws for the item labelled @label. */
+static GtkWidget *
+find_menu_button_item (GtkWidget  *widget,
+                       const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkModelButton")))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "text", &text, NULL);
+      if (g_strcmp0 (text, label) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button_item (child, label);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A widget class action of @window's class (or its parents'). */
+static gboolean
+find_class_action (FiscalWindow        *window,
+                   const char          *name,
+                   const GVariantType **parameter_type,
+                   const char         **property)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (window);
+  GType owner;
+  const char *action;
+
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action, parameter_type, property); i++)
+    if (g_str_equal (action, name))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* “Show Amounts in 10,000 Yuan” is a check item that shows the setting. */
+static void
+test_menu_amounts_check (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  GSettings *settings = fiscal_application_get_settings (FISCAL_APPLICATION (app));
+  FiscalWindow *window;
+  GtkMenuButton *button;
+  GMenuModel *menu;
+  g_autoptr(GVariant) target = NULL;
+  const GVariantType *parameter_type;
+  const char *property;
+  g_autofree char *label = NULL;
+  g_autofree char *unit = NULL;
+  GtkWidget *item;
+  int role;
+  gboolean active, wan;
+
+  /* A window made with the setting in 万元 (nothing set after). */
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "amount-unit", "wan");
+  window = fiscal_window_new (app);
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+
+  /* In the menu with no target: a check item. */
+  button = primary_menu_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_true (find_menu_item (menu, "win.amounts-in-wan", &label, &target));
+  g_assert_cmpstr (label, ==, _("Show Amounts in 10,000 Yuan"));
+  g_assert_null (target);
+
+  /* A stateful action without a parameter: the window's boolean
+   * property. */
+  g_assert_true (find_class_action (window, "win.amounts-in-wan", &parameter_type, &property));
+  g_assert_null (parameter_type);
+  g_assert_cmpstr (property, ==, "amounts-in-wan");
+  g_assert_true (g_object_class_find_property (G_OBJECT_GET_CLASS (window), property)->value_type == G_TYPE_BOOLEAN);
+
+  /* The shown menu draws it as a check, checked. */
+  gtk_menu_button_popup (button);
+  fiscal_test_iterate ();
+  item = find_menu_button_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), label);
+  g_assert_nonnull (item);
+  g_object_get (item, "role", &role, "active", &active, NULL);
+  g_assert_cmpint (role, ==, 1);  /* GTK_BUTTON_ROLE_CHECK */
+  g_assert_true (active);
+
+  /* Chosen: amounts in yuan, the check goes, the setting follows; and
+   * back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.amounts-in-wan", NULL));
+  fiscal_test_iterate ();
+  g_object_get (window, "amounts-in-wan", &wan, NULL);
+  g_assert_false (wan);
+  g_object_get (item, "active", &active, NULL);
+  g_assert_false (active);
+  unit = g_settings_get_string (settings, "amount-unit");
+  g_assert_cmpstr (unit, ==, "yuan");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.amounts-in-wan", NULL));
+  fiscal_test_iterate ();
+  g_object_get (item, "active", &active, NULL);
+  g_assert_true (active);
+  gtk_menu_button_popdown (button);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+
+  /* A window made with the setting in 元 shows it unchecked. */
+  g_settings_set_string (settings, "amount-unit", "yuan");
+  window = fiscal_window_new (app);
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+  button = primary_menu_button (GTK_WIDGET (window));
+  gtk_menu_button_popup (button);
+  fiscal_test_iterate ();
+  item = find_menu_button_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), label);
+  g_object_get (item, "role", &role, "active", &active, NULL);
+  g_assert_cmpint (role, ==, 1);
+  g_assert_false (active);
+  gtk_menu_button_popdown (button);
+
+  g_settings_reset (settings, "amount-unit");
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* The button inside @widget whose tooltip is @tooltip. */
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The message dialog shown over @window, if any. */
+static AdwMessageDialog *
+shown_message_dialog (FiscalWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* Clicks the button of @dialog labelled @label, as the user would. */
+static void
+click_response (AdwMessageDialog *dialog,
+                const char       *label)
+{
+  GtkWidget *button = NULL;
+  GtkWidget *widget = GTK_WIDGET (dialog);
+
+  /* Depth first over the dialog's widgets. */
+  while (widget != NULL && button == NULL)
+    {
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        button = widget;
+      else if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != NULL && widget != GTK_WIDGET (dialog) && gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = (widget == NULL || widget == GTK_WIDGET (dialog)) ? NULL : gtk_widget_get_next_sibling (widget);
+        }
+    }
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  fiscal_test_iterate ();
+}
+
+static guint
+count_project_lines (FiscalDocument *doc,
+                     const char     *project_id)
+{
+  GListModel *lines = fiscal_document_get_lines (doc);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+      n += g_strcmp0 (fiscal_line_get_project (line), project_id) == 0;
+    }
+
+  return n;
+}
+
+/* “−” on a project with lines asks first, naming what goes; confirmed,
+ * the project and its lines go as one step that undo brings back; a
+ * project added after has an id of its own, no lines, and a unit; one
+ * without lines goes at once. */
+static void
+test_projects_delete (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalDocument *doc;
+  FiscalProjectsView *projects;
+  FiscalLinesView *lines;
+  FiscalProject *project, *added;
+  AdwMessageDialog *dialog;
+  GtkWidget *remove, *add;
+  guint n_lines;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "projects");
+  fiscal_test_iterate ();
+  doc = fiscal_window_get_document (window);
+  n_lines = g_list_model_get_n_items (fiscal_document_get_lines (doc));
+
+  projects = FISCAL_PROJECTS_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROJECTS_VIEW));
+  lines = FISCAL_LINES_VIEW (fiscal_projects_view_get_lines_view (projects));
+  project = fiscal_projects_view_get_selected (projects);
+  g_assert_cmpstr (fiscal_project_get_name (project), ==, "机构运行补助经费");
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 7);
+  remove = find_button_by_tooltip (GTK_WIDGET (projects), _("Delete the Project"));
+  add = find_button_by_tooltip (GTK_WIDGET (projects), _("Add a Project"));
+  g_assert_nonnull (remove);
+  g_assert_nonnull (add);
+
+  /* Asked first: nothing is gone yet; the question names the project, its
+   * lines and their sum; Delete looks destructive, Cancel is the default. */
+  g_signal_emit_by_name (remove, "clicked");
+  fiscal_test_iterate ();
+  dialog = shown_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), ==, 1);
+  g_assert_cmpuint (count_project_lines (doc, "p1"), ==, 7);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "机构运行补助经费"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "7 lines of 173.00 (10,000 yuan)"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+
+  /* Cancelled: all stays. */
+  click_response (dialog, _("_Cancel"));
+  g_assert_null (shown_message_dialog (window));
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), ==, 1);
+  g_assert_cmpuint (count_project_lines (doc, "p1"), ==, 7);
+  g_assert_false (fiscal_document_can_undo (doc));
+
+  /* Confirmed: the project and its 7 lines are gone, one step. */
+  g_signal_emit_by_name (remove, "clicked");
+  fiscal_test_iterate ();
+  dialog = shown_message_dialog (window);
+  g_assert_nonnull (dialog);
+  click_response (dialog, _("_Delete"));
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), ==, 0);
+  g_assert_cmpuint (count_project_lines (doc, "p1"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_lines (doc)), ==, n_lines - 7);
+  g_assert_null (fiscal_projects_view_get_selected (projects));
+  g_assert_false (gtk_widget_get_sensitive (remove));
+  g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, _("Delete Project"));
+
+  /* Undo: both back, as they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  fiscal_test_iterate ();
+  g_assert_false (fiscal_document_can_undo (doc));
+  g_assert_true (fiscal_document_find_project (doc, "p1") == project);
+  g_assert_cmpuint (count_project_lines (doc, "p1"), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_lines (doc)), ==, n_lines);
+
+  /* Deleted again, then “+”: a new project with an id of its own, none of
+   * the old lines, and the budget's unit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  fiscal_test_iterate ();
+  g_assert_cmpuint (count_project_lines (doc, "p1"), ==, 0);
+  g_signal_emit_by_name (add, "clicked");
+  fiscal_test_iterate ();
+  added = fiscal_projects_view_get_selected (projects);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (fiscal_project_get_id (added), !=, "p1");
+  g_assert_cmpuint (count_project_lines (doc, fiscal_project_get_id (added)), ==, 0);
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, 0);
+  g_assert_cmpstr (fiscal_project_get_field (added, FISCAL_PROJECT_UNIT), ==, "main");
+
+  /* Undoing the add and the delete brings p1's lines back to p1, not to
+   * the new project. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  fiscal_test_iterate ();
+  g_assert_cmpuint (count_project_lines (doc, "p1"), ==, 7);
+  g_assert_cmpuint (count_project_lines (doc, fiscal_project_get_id (added)), ==, 0);
+
+  /* A project without lines goes without a question, undoably. */
+  added = fiscal_projects_view_add_project (projects);
+  g_assert_null (fiscal_projects_view_delete_selected (projects));
+  fiscal_test_iterate ();
+  g_assert_null (shown_message_dialog (window));
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), ==, 1);
+  g_assert_true (fiscal_projects_view_get_selected (projects) == project);
+  g_assert_true (gtk_widget_get_sensitive (remove));
+  g_assert_cmpstr (fiscal_document_get_undo_label (doc), ==, _("Delete Project"));
+  g_assert_true (fiscal_document_undo (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_projects (doc)), ==, 2);
+
+  fiscal_document_set_saved (doc);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* The project's lines editor reads amounts in the unit the window shows,
+ * as the Budget Lines page does. */
+static void
+test_projects_amount_unit (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  GSettings *settings = fiscal_application_get_settings (FISCAL_APPLICATION (app));
+  FiscalWindow *window;
+  FiscalProjectsView *projects;
+  FiscalLinesView *lines;
+  FiscalLine *line;
+
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "amount-unit", "yuan");
+  window = fiscal_window_new (app);
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "projects");
+  projects = FISCAL_PROJECTS_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROJECTS_VIEW));
+  lines = FISCAL_LINES_VIEW (fiscal_projects_view_get_lines_view (projects));
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
+
+  /* In 元 from the start: 100 typed is 100 元. */
+  line = fiscal_lines_view_get_shown (lines, 0);
+  g_assert_true (fiscal_lines_view_focus_cell (lines, line, "amount"));
+  g_assert_true (press (lines, GDK_KEY_1, 0));
+  g_assert_nonnull (fiscal_test_lines_editor (lines));
+  gtk_editable_set_text (GTK_EDITABLE (fiscal_test_lines_editor (lines)), "100");
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_amount (line), ==, 10000);
+
+  /* Switched to 万元 from the menu: 2 typed is 20,000 元. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.amounts-in-wan", NULL));
+  g_assert_true (fiscal_lines_view_focus_cell (lines, line, "amount"));
+  g_assert_true (press (lines, GDK_KEY_2, 0));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_amount (line), ==, 2000000);
+
+  /* And back to 元. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.amounts-in-wan", NULL));
+  g_assert_true (fiscal_lines_view_focus_cell (lines, line, "amount"));
+  g_assert_true (press (lines, GDK_KEY_3, 0));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_amount (line), ==, 300);
+
+  g_settings_reset (settings, "amount-unit");
+  fiscal_document_set_saved (fiscal_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* The main menu has Undo and Redo items named for the step, as the header
+ * buttons' tooltips are, on the window's undo and redo actions. */
+static void
+test_menu_undo_items (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalDocument *doc;
+  GMenuModel *menu;
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(FiscalLine) line = NULL;
+  GtkMenuButton *button;
+  GtkWidget *item;
+  gboolean sensitive;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+  doc = fiscal_window_get_document (window);
+  button = primary_menu_button (GTK_WIDGET (window));
+  menu = gtk_menu_button_get_menu_model (button);
+
+  /* Nothing to undo: plain names, greyed out. */
+  g_assert_true (find_menu_item (menu, "win.undo", &undo, NULL));
+  g_assert_cmpstr (undo, ==, _("Undo"));
+  g_assert_true (find_menu_item (menu, "win.redo", &redo, NULL));
+  g_assert_cmpstr (redo, ==, _("Redo"));
+  gtk_menu_button_popup (button);
+  fiscal_test_iterate ();
+  item = find_menu_button_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), _("Undo"));
+  g_assert_nonnull (item);
+  g_object_get (item, "sensitive", &sensitive, NULL);
+  g_assert_false (sensitive);
+  gtk_menu_button_popdown (button);
+
+  /* An edit: “Undo Amount Change”, as the button's tooltip. */
+  line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
+  fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 100);
+  fiscal_test_iterate ();
+  expected = g_strdup_printf (_("Undo %s"), _("Amount Change"));
+  g_clear_pointer (&undo, g_free);
+  g_assert_true (find_menu_item (menu, "win.undo", &undo, NULL));
+  g_assert_cmpstr (undo, ==, expected);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_button_by_tooltip (GTK_WIDGET (window), expected)), ==, expected);
+  gtk_menu_button_popup (button);
+  fiscal_test_iterate ();
+  item = find_menu_button_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), expected);
+  g_assert_nonnull (item);
+  g_object_get (item, "sensitive", &sensitive, NULL);
+  g_assert_true (sensitive);
+  gtk_menu_button_popdown (button);
+
+  /* A step of another kind after it renames the item (there was one to
+   * undo already). */
+  fiscal_line_set_note (line, "改过的备注");
+  fiscal_test_iterate ();
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&undo, g_free);
+  expected = g_strdup_printf (_("Undo %s"), _("Note Change"));
+  g_assert_true (find_menu_item (menu, "win.undo", &undo, NULL));
+  g_assert_cmpstr (undo, ==, expected);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_button_by_tooltip (GTK_WIDGET (window), expected)), ==, expected);
+
+  /* Undone: the redo item names it, the undo item the step before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  fiscal_test_iterate ();
+  g_clear_pointer (&undo, g_free);
+  g_clear_pointer (&redo, g_free);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (_("Redo %s"), _("Amount Change"));
+  g_assert_true (find_menu_item (menu, "win.undo", &undo, NULL));
+  g_assert_cmpstr (undo, ==, _("Undo"));
+  g_assert_true (find_menu_item (menu, "win.redo", &redo, NULL));
+  g_assert_cmpstr (redo, ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* The project's unit is picked by name among the budget's units,
+ * undoably. */
+static void
+test_projects_unit_row (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  g_autoptr(FiscalUnit) second = fiscal_unit_new ("u2", "下属单位");
+  FiscalDocument *doc;
+  FiscalProjectsView *projects;
+  FiscalProject *project;
+  AdwComboRow *row;
+  GtkExpression *expression;
+  GValue value = G_VALUE_INIT;
+  g_autoptr(FiscalUnit) shown = NULL;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "projects");
+  fiscal_test_iterate ();
+  doc = fiscal_window_get_document (window);
+  projects = FISCAL_PROJECTS_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROJECTS_VIEW));
+  project = fiscal_projects_view_get_selected (projects);
+  row = fiscal_projects_view_get_unit_row (projects);
+
+  /* The units by name; the project's is chosen. */
+  g_assert_true (adw_combo_row_get_model (row) == fiscal_document_get_units (doc));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  shown = g_object_ref (adw_combo_row_get_selected_item (row));
+  expression = adw_combo_row_get_expression (row);
+  g_assert_true (gtk_expression_evaluate (expression, shown, &value));
+  g_assert_cmpstr (g_value_get_string (&value), ==, "昌吉回族自治州人民政府驻北京联络处");
+  g_value_unset (&value);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, _("Unit"));
+
+  /* Another unit chosen: the project's, one step of the history. */
+  fiscal_document_add_unit (doc, second);
+  fiscal_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 2);
+  fiscal_document_clear_history (doc);
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_UNIT), ==, "u2");
+  g_assert_true (fiscal_document_can_undo (doc));
+  g_assert_true (fiscal_document_undo (doc));
+  fiscal_test_iterate ();
+  g_assert_cmpstr (fiscal_project_get_field (project, FISCAL_PROJECT_UNIT), ==, "main");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_false (fiscal_document_can_undo (doc));
+
+  /* A new project takes the unit of the line selected among the shown
+   * project's lines. */
+  {
+    FiscalLinesView *lines = FISCAL_LINES_VIEW (fiscal_projects_view_get_lines_view (projects));
+    FiscalLine *line = fiscal_lines_view_get_shown (lines, 0);
+    FiscalProject *added;
+
+    fiscal_line_set_unit (line, "u2");
+    fiscal_lines_view_select (lines, line);
+    added = fiscal_projects_view_add_project (projects);
+    g_assert_cmpstr (fiscal_project_get_field (added, FISCAL_PROJECT_UNIT), ==, "u2");
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+  }
+
+  fiscal_document_set_saved (doc);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* The shortcut controllers of @widget hold <Control>f for @action. */
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *keys = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *what = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (keys, trigger) && GTK_IS_NAMED_ACTION (what) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (what)), action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Whether the focus is in the filter of @lines. */
+static gboolean
+focus_in_filter (FiscalWindow    *window,
+                 FiscalLinesView *lines)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (lines)) &&
+         gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
+/* Ctrl+F is the window's: from the sidebar it reaches the filter of the
+ * Budget Lines page, and on the Projects page the project's lines'. */
+static void
+test_find_shortcut (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines, *project_lines;
+  FiscalProjectsView *projects;
+  GtkListBox *sidebar;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  fiscal_test_iterate ();
+  g_assert_true (has_shortcut (GTK_WIDGET (window), "<Control>f", "win.find"));
+
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (find_page (GTK_WIDGET (window), "lines"), FISCAL_TYPE_LINES_VIEW));
+  sidebar = find_list_box (GTK_WIDGET (window));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
+  g_assert_false (focus_in_filter (window, lines));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  fiscal_test_iterate ();
+  g_assert_true (focus_in_filter (window, lines));
+
+  /* On the Projects page: the project's lines. */
+  fiscal_window_show_page (window, "projects");
+  fiscal_test_iterate ();
+  projects = FISCAL_PROJECTS_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROJECTS_VIEW));
+  project_lines = FISCAL_LINES_VIEW (fiscal_projects_view_get_lines_view (projects));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  fiscal_test_iterate ();
+  g_assert_true (focus_in_filter (window, project_lines));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (projects)))), ==, "projects");
+
+  /* From a table: the Budget Lines page, its filter. */
+  fiscal_window_show_table (window, 2);
+  fiscal_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  fiscal_test_iterate ();
+  g_assert_true (focus_in_filter (window, lines));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3341,6 +4001,12 @@ main (int   argc,
   g_test_add_func ("/window/lines-cell-editor", test_lines_cell_editor);
   g_test_add_func ("/window/lines-column-widths", test_lines_column_widths);
   g_test_add_func ("/window/lines-long-note", test_lines_long_note);
+  g_test_add_func ("/window/menu-amounts-check", test_menu_amounts_check);
+  g_test_add_func ("/window/projects-delete", test_projects_delete);
+  g_test_add_func ("/window/projects-amount-unit", test_projects_amount_unit);
+  g_test_add_func ("/window/menu-undo-items", test_menu_undo_items);
+  g_test_add_func ("/window/projects-unit-row", test_projects_unit_row);
+  g_test_add_func ("/window/find-shortcut", test_find_shortcut);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -30,5 +30,7 @@ void _fiscal_document_relink_prior   (FiscalDocument *self,
 void _fiscal_document_insert_project (FiscalDocument *self,
                                       guint           position,
                                       FiscalProject  *project);
+void _fiscal_document_remove_project (FiscalDocument *self,
+                                      guint           position);
 
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _FiscalDocument
 
   guint64        serial;
   guint64        next_line_id;
+  guint64        next_project_id;
   guint          freeze_count;
   guint          changed_while_frozen : 1;
 };
@@ -608,6 +609,17 @@ fiscal_document_add_unit (FiscalDocument *self,
   emit_changed (self);
 }
 
+/* Whether the line at @position belongs to the project @id. */
+static gboolean
+line_in_project (GListModel *lines,
+                 guint       position,
+                 const char *id)
+{
+  g_autoptr(FiscalLine) line = g_list_model_get_item (lines, position);
+
+  return g_strcmp0 (fiscal_line_get_project (line), id) == 0;
+}
+
 static gpointer
 find_by_id (GListStore  *store,
             const char  *id,
@@ -653,6 +665,17 @@ fiscal_document_add_project (FiscalDocument *self,
   _fiscal_document_insert_project (self, g_list_model_get_n_items (G_LIST_MODEL (self->projects)), project);
 }
 
+/* Keeps new project ids clear of @id when it is of the form p<number>. */
+static void
+note_project_id (FiscalDocument *self,
+                 const char     *id)
+{
+  guint64 n;
+
+  if (id != NULL && id[0] == 'p' && g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT64, &n, NULL))
+    self->next_project_id = MAX (self->next_project_id, n);
+}
+
 void
 _fiscal_document_insert_project (FiscalDocument *self,
                                  guint           position,
@@ -660,30 +683,103 @@ _fiscal_document_insert_project (FiscalDocument *self,
 {
   _fiscal_undo_record_project (self->undo, TRUE, position, project);
   _fiscal_project_set_document (project, self);
+  note_project_id (self, fiscal_project_get_id (project));
   g_list_store_insert (self->projects, position, project);
   emit_changed (self);
 }
 
-/**
- * fiscal_document_remove_project:
- *
- * Removes the project at @position. Its lines stay, naming a project the
- * budget no longer has, until they are deleted or moved; the checks say so.
- */
+/* The project at @position out of the list, and nothing else: what undo
+ * and redo replay, the lines having their own steps. */
 void
-fiscal_document_remove_project (FiscalDocument *self,
-                                guint           position)
+_fiscal_document_remove_project (FiscalDocument *self,
+                                 guint           position)
 {
   g_autoptr(FiscalProject) project = NULL;
-
-  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->projects)));
 
   project = g_list_model_get_item (G_LIST_MODEL (self->projects), position);
   _fiscal_undo_record_project (self->undo, FALSE, position, project);
   _fiscal_project_set_document (project, NULL);
   g_list_store_remove (self->projects, position);
   emit_changed (self);
+}
+
+/**
+ * fiscal_document_remove_project:
+ *
+ * Removes the project at @position together with its lines, as one step of
+ * the history (“Delete Project”), so that no line is left behind naming a
+ * project the budget no longer has; undo brings the project and its lines
+ * back as they were, in their places.
+ */
+void
+fiscal_document_remove_project (FiscalDocument *self,
+                                guint           position)
+{
+  g_autoptr(FiscalProject) project = NULL;
+  GListModel *lines;
+  const char *id;
+  guint end;
+
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->projects)));
+
+  project = g_list_model_get_item (G_LIST_MODEL (self->projects), position);
+  id = fiscal_project_get_id (project);
+  lines = G_LIST_MODEL (self->lines);
+
+  fiscal_document_begin_action (self, _("Delete Project"));
+
+  /* The project's lines, a run of neighbours at a time and from the end,
+   * so that the positions still to come stay where they were. */
+  end = g_list_model_get_n_items (lines);
+  while (end > 0)
+    {
+      guint start;
+
+      while (end > 0 && !line_in_project (lines, end - 1, id))
+        end--;
+      for (start = end; start > 0 && line_in_project (lines, start - 1, id); start--)
+        ;
+      if (start < end)
+        fiscal_document_remove_lines (self, start, end - start);
+      end = start;
+    }
+
+  _fiscal_document_remove_project (self, position);
+  fiscal_document_end_action (self);
+}
+
+/**
+ * fiscal_document_new_project_id:
+ *
+ * An id for a new project: one no project of the document has or had
+ * since it was loaded, and no line names, so that a new project never
+ * takes over lines, and a deleted one brought back by undo keeps its own.
+ *
+ * Returns: (transfer full): the id, as “p12”
+ */
+char *
+fiscal_document_new_project_id (FiscalDocument *self)
+{
+  GListModel *lines;
+  guint n;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+
+  lines = G_LIST_MODEL (self->lines);
+  n = g_list_model_get_n_items (lines);
+
+  for (;;)
+    {
+      g_autofree char *id = g_strdup_printf ("p%" G_GUINT64_FORMAT, ++self->next_project_id);
+      gboolean used = fiscal_document_find_project (self, id) != NULL;
+
+      for (guint i = 0; i < n && !used; i++)
+        used = line_in_project (lines, i, id);
+
+      if (!used)
+        return g_steal_pointer (&id);
+    }
 }
 
 /**
@@ -734,6 +830,7 @@ fiscal_document_insert_lines (FiscalDocument  *self,
   for (guint i = 0; i < n_lines; i++)
     {
       _fiscal_line_set_document (lines[i], self);
+      note_project_id (self, fiscal_line_get_project (lines[i]));
       if (self->cube != NULL)
         _fiscal_cube_add_line (self->cube, lines[i], 1);
     }
@@ -1199,6 +1296,7 @@ fiscal_document_copy (FiscalDocument *self)
   copy->prior_path = g_strdup (self->prior_path);
   copy->file = self->file ? g_file_dup (self->file) : NULL;
   copy->next_line_id = self->next_line_id;
+  copy->next_project_id = self->next_project_id;
 
   model = G_LIST_MODEL (self->units);
   n = g_list_model_get_n_items (model);

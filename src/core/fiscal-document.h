@@ -88,6 +88,7 @@ GStrv           fiscal_document_list_explanations    (FiscalDocument  *self);
 
 void            fiscal_document_remove_project       (FiscalDocument  *self,
                                                       guint            position);
+char           *fiscal_document_new_project_id       (FiscalDocument  *self);
 
 gboolean        fiscal_document_can_undo             (FiscalDocument  *self);
 gboolean        fiscal_document_can_redo             (FiscalDocument  *self);

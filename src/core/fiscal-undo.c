@@ -486,7 +486,7 @@ apply (FiscalUndo *undo,
 
     case CHANGE_PROJECT:
       if (c->inserted == backwards)
-        fiscal_document_remove_project (doc, c->position);
+        _fiscal_document_remove_project (doc, c->position);
       else
         _fiscal_document_insert_project (doc, c->position, g_ptr_array_index (c->items, 0));
       break;

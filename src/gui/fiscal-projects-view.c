@@ -22,6 +22,9 @@ struct _FiscalProjectsView
   GtkListBox      *list;
   GtkWidget       *detail;
   GtkWidget       *fields[FISCAL_N_PROJECT_FIELDS];
+  AdwComboRow     *unit_row;
+  GtkWidget       *add_button;
+  GtkWidget       *remove_button;
   FiscalLinesView *lines;
   gboolean         updating;
 };
@@ -51,7 +54,7 @@ field_title (FiscalProjectField field)
   switch (field)
     {
     case FISCAL_PROJECT_NAME:         return _("Project name");
-    case FISCAL_PROJECT_UNIT:         return _("Unit (id)");
+    case FISCAL_PROJECT_UNIT:         return _("Unit");
     case FISCAL_PROJECT_OWNER:        return _("Person in charge");
     case FISCAL_PROJECT_POLICY_BASIS: return _("Policy basis");
     case FISCAL_PROJECT_ALLOCATION:   return _("Allocation of funds");
@@ -100,10 +103,47 @@ refresh_list (FiscalProjectsView *self)
     gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, selected));
 }
 
+/* The position of the unit @id among the document's units. */
+static guint
+unit_position (FiscalProjectsView *self,
+               const char         *id)
+{
+  GListModel *units;
+
+  if (self->document == NULL || id == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  units = fiscal_document_get_units (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(FiscalUnit) unit = g_list_model_get_item (units, i);
+
+      if (g_strcmp0 (fiscal_unit_get_id (unit), id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 refresh_detail (FiscalProjectsView *self)
 {
+  const char *unit_id;
+  guint unit;
+
+  /* With no project the form goes insensitive: the focus moves to the
+   * list first rather than being lost in it. */
+  if (self->selected == NULL && gtk_widget_get_sensitive (self->detail))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && (gtk_widget_is_ancestor (focus, self->detail) || focus == self->remove_button) &&
+          !gtk_widget_grab_focus (GTK_WIDGET (self->list)))
+        gtk_widget_grab_focus (self->add_button);
+    }
   gtk_widget_set_sensitive (self->detail, self->selected != NULL);
+  gtk_widget_set_sensitive (self->remove_button, self->selected != NULL);
   fiscal_lines_view_set_project (self->lines, self->selected ? fiscal_project_get_id (self->selected) : "\x01");
 
   self->updating = TRUE;
@@ -111,10 +151,17 @@ refresh_detail (FiscalProjectsView *self)
     {
       const char *text = self->selected ? fiscal_project_get_field (self->selected, f) : NULL;
 
+      if (self->fields[f] == NULL)
+        continue;
       if (gtk_widget_get_focus_child (self->fields[f]) == NULL &&
           g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->fields[f])), text ? text : "") != 0)
         gtk_editable_set_text (GTK_EDITABLE (self->fields[f]), text ? text : "");
     }
+
+  unit_id = self->selected ? fiscal_project_get_field (self->selected, FISCAL_PROJECT_UNIT) : NULL;
+  unit = unit_position (self, unit_id);
+  if (adw_combo_row_get_selected (self->unit_row) != unit)
+    adw_combo_row_set_selected (self->unit_row, unit);
   self->updating = FALSE;
 }
 
@@ -180,29 +227,60 @@ field_changed_cb (GtkEditable        *row,
   fiscal_project_set_field (self->selected, field, text);
 }
 
+static void
+unit_selected_cb (FiscalProjectsView *self)
+{
+  g_autoptr(FiscalUnit) unit = NULL;
+
+  if (self->updating || self->selected == NULL || self->document == NULL)
+    return;
+
+  unit = g_list_model_get_item (fiscal_document_get_units (self->document),
+                                adw_combo_row_get_selected (self->unit_row));
+  if (unit != NULL)
+    fiscal_project_set_field (self->selected, FISCAL_PROJECT_UNIT, fiscal_unit_get_id (unit));
+}
+
+/* The unit a new project belongs to: that of the line selected among the
+ * shown project's lines, or else the first unit. */
+static const char *
+new_project_unit (FiscalProjectsView *self)
+{
+  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self->lines);
+  g_autoptr(FiscalUnit) first = NULL;
+
+  if (self->selected != NULL && selected != NULL && selected->len > 0 &&
+      fiscal_document_find_unit (self->document, fiscal_line_get_unit (g_ptr_array_index (selected, 0))) != NULL)
+    return fiscal_line_get_unit (g_ptr_array_index (selected, 0));
+
+  first = g_list_model_get_item (fiscal_document_get_units (self->document), 0);
+  return first != NULL ? fiscal_unit_get_id (first) : NULL;
+}
+
 /**
  * fiscal_projects_view_add_project:
+ *
+ * Adds a project, one step of the history, with an id no project has or
+ * had and no line names, so that it starts with no lines.
  *
  * Returns: (transfer none): a new project, selected
  */
 FiscalProject *
 fiscal_projects_view_add_project (FiscalProjectsView *self)
 {
-  GListModel *projects = fiscal_document_get_projects (self->document);
+  GListModel *projects;
   g_autoptr(FiscalProject) project = NULL;
   g_autofree char *id = NULL;
-  guint n = g_list_model_get_n_items (projects);
 
-  for (guint i = n + 1; id == NULL; i++)
-    {
-      g_autofree char *candidate = g_strdup_printf ("p%u", i);
-      if (fiscal_document_find_project (self->document, candidate) == NULL)
-        id = g_steal_pointer (&candidate);
-    }
+  g_return_val_if_fail (FISCAL_IS_PROJECTS_VIEW (self), NULL);
+  g_return_val_if_fail (self->document != NULL, NULL);
 
+  projects = fiscal_document_get_projects (self->document);
+  id = fiscal_document_new_project_id (self->document);
   project = fiscal_project_new (id, _("New Project"));
+  fiscal_project_set_field (project, FISCAL_PROJECT_UNIT, new_project_unit (self));
   fiscal_document_add_project (self->document, project);
-  fiscal_projects_view_select (self, n);
+  fiscal_projects_view_select (self, g_list_model_get_n_items (projects) - 1);
 
   return project;
 }
@@ -214,16 +292,109 @@ add_clicked_cb (FiscalProjectsView *self)
   gtk_widget_grab_focus (self->fields[FISCAL_PROJECT_NAME]);
 }
 
+/* Deletes @project with its lines, one step of the history. */
 static void
-remove_clicked_cb (FiscalProjectsView *self)
+delete_project (FiscalProjectsView *self,
+                FiscalProject      *project)
 {
-  guint position;
+  guint position, n;
 
-  if (self->selected == NULL ||
-      !g_list_store_find (G_LIST_STORE (fiscal_document_get_projects (self->document)), self->selected, &position))
+  if (self->document == NULL ||
+      !g_list_store_find (G_LIST_STORE (fiscal_document_get_projects (self->document)), project, &position))
     return;
 
   fiscal_document_remove_project (self->document, position);
+
+  /* The next project, or the one before the last, takes its place. */
+  n = g_list_model_get_n_items (fiscal_document_get_projects (self->document));
+  if (n > 0)
+    fiscal_projects_view_select (self, MIN (position, n - 1));
+}
+
+static void
+delete_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    FiscalProjectsView *self)
+{
+  FiscalProject *project = g_object_get_data (G_OBJECT (dialog), "fiscal-project");
+
+  if (g_str_equal (response, "delete"))
+    delete_project (self, project);
+}
+
+/**
+ * fiscal_projects_view_delete_selected:
+ *
+ * Deletes the selected project and its lines, as one step of the history.
+ * A project with lines is deleted only once the question shown says so.
+ *
+ * Returns: (transfer none) (nullable): the question, or %NULL if the
+ *   project had no lines and is deleted already
+ */
+GtkWidget *
+fiscal_projects_view_delete_selected (FiscalProjectsView *self)
+{
+  g_autoptr(FiscalProject) project = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *lines_text = NULL;
+  g_autofree char *body = NULL;
+  GListModel *lines;
+  GtkRoot *root;
+  GtkWidget *dialog;
+  gint64 total = 0;
+  guint n = 0;
+
+  g_return_val_if_fail (FISCAL_IS_PROJECTS_VIEW (self), NULL);
+
+  if (self->document == NULL || self->selected == NULL)
+    return NULL;
+
+  project = g_object_ref (self->selected);
+  lines = fiscal_document_get_lines (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+      if (g_strcmp0 (fiscal_line_get_project (line), fiscal_project_get_id (project)) == 0)
+        {
+          n++;
+          total += fiscal_line_get_amount (line);
+        }
+    }
+
+  if (n == 0)
+    {
+      delete_project (self, project);
+      return NULL;
+    }
+
+  amount = fiscal_money_format_wan (total);
+  /* Translators: the number of budget lines and their sum, as “7 lines of 173.00 (10,000 yuan)” */
+  lines_text = g_strdup_printf (ngettext ("%u line of %s (10,000 yuan)", "%u lines of %s (10,000 yuan)", n), n, amount);
+  /* Translators: the first %s is a project's name, the second its lines and their sum */
+  body = g_strdup_printf (_("Delete the project “%s” and its %s? This can be undone."),
+                          fiscal_project_get_name (project), lines_text);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Delete the Project?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fiscal-project", g_steal_pointer (&project), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+remove_clicked_cb (FiscalProjectsView *self)
+{
+  fiscal_projects_view_delete_selected (self);
 }
 
 void
@@ -238,6 +409,9 @@ fiscal_projects_view_set_document (FiscalProjectsView *self,
   g_set_object (&self->document, document);
   set_selected (self, NULL);
   fiscal_lines_view_set_document (self->lines, document);
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->unit_row, document ? fiscal_document_get_units (document) : NULL);
+  self->updating = FALSE;
 
   if (document != NULL)
     g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
@@ -269,7 +443,21 @@ fiscal_projects_view_get_field (FiscalProjectsView *self,
 {
   g_return_val_if_fail (FISCAL_IS_PROJECTS_VIEW (self), NULL);
   g_return_val_if_fail (field > FISCAL_PROJECT_ID && field < FISCAL_N_PROJECT_FIELDS, NULL);
+  g_return_val_if_fail (field != FISCAL_PROJECT_UNIT, NULL);
   return GTK_EDITABLE (self->fields[field]);
+}
+
+/**
+ * fiscal_projects_view_get_unit_row:
+ *
+ * Returns: (transfer none): the row that picks the selected project's unit
+ *   among the budget's units, by name
+ */
+AdwComboRow *
+fiscal_projects_view_get_unit_row (FiscalProjectsView *self)
+{
+  g_return_val_if_fail (FISCAL_IS_PROJECTS_VIEW (self), NULL);
+  return self->unit_row;
 }
 
 static void
@@ -347,12 +535,12 @@ fiscal_projects_view_init (FiscalProjectsView *self)
 
   gtk_widget_set_margin_start (buttons, 6);
   gtk_widget_set_margin_bottom (buttons, 6);
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  button = self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_tooltip_text (button, _("Add a Project"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Project"), -1);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
-  button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  button = self->remove_button = gtk_button_new_from_icon_name ("list-remove-symbolic");
   gtk_widget_set_tooltip_text (button, _("Delete the Project"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete the Project"), -1);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
@@ -373,6 +561,20 @@ fiscal_projects_view_init (FiscalProjectsView *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Project"));
   for (guint f = FISCAL_PROJECT_NAME; f < FISCAL_N_PROJECT_FIELDS; f++)
     {
+      if (f == FISCAL_PROJECT_UNIT)
+        {
+          g_autoptr(GtkExpression) name = gtk_property_expression_new (FISCAL_TYPE_UNIT, NULL, "name");
+
+          self->unit_row = ADW_COMBO_ROW (adw_combo_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->unit_row), field_title (f));
+          adw_combo_row_set_expression (self->unit_row, name);
+          /* Unit names are long: the chosen one is read under the title. */
+          adw_combo_row_set_use_subtitle (self->unit_row, TRUE);
+          g_signal_connect_swapped (self->unit_row, "notify::selected", G_CALLBACK (unit_selected_cb), self);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->unit_row));
+          continue;
+        }
+
       self->fields[f] = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fields[f]), field_title (f));
       g_object_set_data (G_OBJECT (self->fields[f]), "fiscal-field", GUINT_TO_POINTER (f));

@@ -100,6 +100,7 @@ struct _FiscalWindow
   GtkImage             *checks_icon;
   GtkButton            *undo_button;
   GMenu                *recent_submenu;
+  GMenu                *history_section;
   GtkButton            *redo_button;
   gboolean              amounts_in_wan;
   GtkLabel             *narrative_badge;
@@ -944,6 +945,7 @@ set_document (FiscalWindow   *self,
     {
       g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->document, history_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->document, update_actions, self);
     }
 
   g_set_object (&self->document, document);
@@ -987,6 +989,8 @@ set_document (FiscalWindow   *self,
       /* The subtitle names the department and the year. */
       g_signal_connect_object (document, "notify::department-name", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::year", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+      /* A new step renames Undo without changing whether there is one. */
+      g_signal_connect_object (document, "changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->table_list), document != NULL);
   update_title (self);
@@ -1653,6 +1657,42 @@ show_table_action (GtkWidget  *widget,
   fiscal_window_show_table (FISCAL_WINDOW (widget), g_variant_get_uint32 (param));
 }
 
+/* Sets the label of the item at @position of the history section, when it
+ * changed: a menu item cannot change, so a new one takes its place. */
+static void
+set_history_item (FiscalWindow *self,
+                  guint         position,
+                  const char   *label,
+                  const char   *action)
+{
+  GMenuModel *model = G_MENU_MODEL (self->history_section);
+  g_autofree char *old = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+
+  if ((int) position < g_menu_model_get_n_items (model))
+    {
+      if (g_menu_model_get_item_attribute (model, position, G_MENU_ATTRIBUTE_LABEL, "s", &old) &&
+          g_str_equal (old, label))
+        return;
+      g_menu_remove (self->history_section, position);
+    }
+
+  item = g_menu_item_new (label, action);
+  g_menu_insert_item (self->history_section, position, item);
+}
+
+/* The Undo and Redo items of the main menu name the step, as the header
+ * buttons' tooltips do; the actions' state makes them insensitive when
+ * there is nothing to undo or redo. */
+static void
+update_history_menu (FiscalWindow *self,
+                     const char   *undo,
+                     const char   *redo)
+{
+  set_history_item (self, 0, undo, "win.undo");
+  set_history_item (self, 1, redo, "win.redo");
+}
+
 static void
 update_actions (FiscalWindow *self)
 {
@@ -1663,6 +1703,7 @@ update_actions (FiscalWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", doc && fiscal_document_can_undo (doc));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", doc && fiscal_document_can_redo (doc));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-from-last-year", doc != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", doc != NULL);
@@ -1674,6 +1715,7 @@ update_actions (FiscalWindow *self)
     undo = g_strdup_printf (_("Undo %s"), fiscal_document_get_undo_label (doc));
   if (doc && fiscal_document_get_redo_label (doc))
     redo = g_strdup_printf (_("Redo %s"), fiscal_document_get_redo_label (doc));
+  update_history_menu (self, undo ? undo : _("Undo"), redo ? redo : _("Redo"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo ? undo : _("Undo"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo ? redo : _("Redo"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
@@ -1689,6 +1731,32 @@ history_changed_cb (FiscalWindow *self)
 {
   update_title (self);
   update_actions (self);
+}
+
+/* Ctrl+F from anywhere in the window: the filter of the lines editor of
+ * the page shown — the project's lines on the Projects page, the Budget
+ * Lines page's otherwise (shown first if another page is). */
+static void
+find_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+  GtkWidget *lines;
+
+  if (self->document == NULL)
+    return;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "projects") == 0)
+    lines = fiscal_projects_view_get_lines_view (self->projects_view);
+  else
+    {
+      fiscal_window_show_page (self, "lines");
+      lines = GTK_WIDGET (self->lines_view);
+    }
+
+  /* The lines editor's own action, the one its Ctrl+F runs. */
+  gtk_widget_activate_action (lines, "lines.find", NULL);
 }
 
 static void
@@ -2345,6 +2413,16 @@ get_amounts_in_wan (FiscalWindow *self)
   return self->amounts_in_wan;
 }
 
+/* Every lines editor reads and shows amounts in the unit chosen: the
+ * Budget Lines page's and the project's on the Projects page. */
+static void
+apply_amount_unit (FiscalWindow *self)
+{
+  fiscal_lines_view_set_wan (self->lines_view, self->amounts_in_wan);
+  fiscal_lines_view_set_wan (FISCAL_LINES_VIEW (fiscal_projects_view_get_lines_view (self->projects_view)),
+                             self->amounts_in_wan);
+}
+
 static void
 set_amounts_in_wan (FiscalWindow *self,
                     gboolean      wan)
@@ -2356,10 +2434,11 @@ set_amounts_in_wan (FiscalWindow *self,
     return;
 
   self->amounts_in_wan = wan;
-  fiscal_lines_view_set_wan (self->lines_view, wan);
+  apply_amount_unit (self);
   if (settings != NULL)
     g_settings_set_string (settings, "amount-unit", wan ? "wan" : "yuan");
-  g_object_notify (G_OBJECT (self), "amounts-in-wan");
+  /* Also what tells the menu's check item. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNTS_IN_WAN]);
 }
 
 /* From a figure of a table to the lines behind it. */
@@ -2489,7 +2568,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
 
   properties[PROP_AMOUNTS_IN_WAN] =
     g_param_spec_boolean ("amounts-in-wan", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -2544,6 +2623,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, checks_icon);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, FiscalWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, targets_flap);
   gtk_widget_class_bind_template_child (widget_class, FiscalWindow, targets_panel);
@@ -2556,6 +2636,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.show-table", "u", show_table_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-targets", NULL, toggle_targets_action);
@@ -2570,6 +2651,7 @@ fiscal_window_class_init (FiscalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-import-report", NULL, show_import_report_action);
   gtk_widget_class_install_property_action (widget_class, "win.amounts-in-wan", "amounts-in-wan");
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -2590,8 +2672,12 @@ fiscal_window_class_init (FiscalWindowClass *klass)
 static void
 fiscal_window_init (FiscalWindow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Set before the template makes the menu, whose check item reads it. */
   self->amounts_in_wan = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  apply_amount_unit (self);
+  update_history_menu (self, _("Undo"), _("Redo"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", FALSE);
   /* A homogeneous stack measures every page for each frame, the narrative
    * and the projects of a large budget with them; only the shown page is. */
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
@@ -2648,8 +2734,9 @@ fiscal_window_new (FiscalApplication *application)
         gtk_window_maximize (GTK_WINDOW (self));
       {
         g_autofree char *unit = g_settings_get_string (settings, "amount-unit");
-        self->amounts_in_wan = !g_str_equal (unit, "yuan");
-        fiscal_lines_view_set_wan (self->lines_view, self->amounts_in_wan);
+
+        /* Through the setter, so that the menu's check item is told. */
+        set_amounts_in_wan (self, !g_str_equal (unit, "yuan"));
       }
 
       /* The weight total of target tables is the province's rule: a
