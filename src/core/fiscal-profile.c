@@ -45,7 +45,7 @@ static const FiscalProfileFieldInfo fields[FISCAL_N_PROFILE_FIELDS] = {
   { "staffing",    "honorary",               FISCAL_FIELD_COUNT,    N_("Honorary retired") },
   { "staffing",    "honorary_change",        FISCAL_FIELD_CHANGE,   N_("Change honorary retired") },
   { "assets",      "as_of",                  FISCAL_FIELD_DATE,     N_("Assets as of") },
-  { "assets",      "building_area",          FISCAL_FIELD_AREA,     N_("Building area (m²)") },
+  { "assets",      "building_area",          FISCAL_FIELD_AREA,     N_("Building area") },
   { "assets",      "building_value",         FISCAL_FIELD_MONEY,    N_("Building value") },
   { "assets",      "vehicles",               FISCAL_FIELD_VEHICLES, N_("Vehicles") },
   { "assets",      "furniture_value",        FISCAL_FIELD_MONEY,    N_("Office furniture value") },
