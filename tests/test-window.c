@@ -672,6 +672,34 @@ test_profile_invalid_number (void)
   fiscal_test_iterate ();
 }
 
+/* The action the key @trigger runs in @widget before its children see it. */
+static GtkShortcutAction *
+captured_key (GtkWidget  *widget,
+              const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+
+  return NULL;
+}
+
 /* Ctrl+Z in a field is the document's undo (the text's own is off): it puts
  * back the value of before the typing, which the row shows, and nothing
  * empty is stored. */
@@ -722,6 +750,33 @@ test_profile_undo (void)
   g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "11");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  /* Ctrl+Z and Ctrl+Shift+Z reach the window's actions before the text. */
+  {
+    GtkShortcutAction *undo = captured_key (GTK_WIDGET (row), "<Control>z");
+    GtkShortcutAction *redo = captured_key (GTK_WIDGET (row), "<Shift><Control>z");
+
+    g_assert_true (GTK_IS_NAMED_ACTION (undo));
+    g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (undo)), ==, "win.undo");
+    g_assert_true (GTK_IS_NAMED_ACTION (redo));
+    g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (redo)), ==, "win.redo");
+
+    gtk_editable_set_text (row, "13");
+    g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 13);
+    g_assert_true (gtk_shortcut_action_activate (undo, 0, GTK_WIDGET (row), NULL));
+    fiscal_test_iterate ();
+    g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "11");
+    g_assert_true (gtk_shortcut_action_activate (redo, 0, GTK_WIDGET (row), NULL));
+    fiscal_test_iterate ();
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "13");
+    g_assert_true (gtk_shortcut_action_activate (undo, 0, GTK_WIDGET (row), NULL));
+    fiscal_test_iterate ();
+
+    undo = captured_key (fiscal_profile_view_get_widget (view, FISCAL_PROFILE_FUNCTIONS), "<Control>z");
+    g_assert_true (GTK_IS_NAMED_ACTION (undo));
+    g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (undo)), ==, "win.undo");
+  }
 
   /* Leaving the row keeps the value. */
   focus_row (fiscal_profile_view_get_field (view, FISCAL_PROFILE_STAFF_ACTIVE));

@@ -490,6 +490,23 @@ focus_leave_cb (GtkEventControllerFocus *controller,
   refresh_row (self, row, TRUE);
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z in a field are the window's undo and redo, taken
+ * before the text sees them. */
+static void
+add_history_keys (GtkWidget *widget)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.undo")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("win.redo")));
+  gtk_widget_add_controller (widget, controller);
+}
+
 static GtkWidget *
 add_row (FiscalProfileView *self,
          GtkWidget         *group,
@@ -502,6 +519,7 @@ add_row (FiscalProfileView *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_enable_undo (gtk_editable_get_delegate (GTK_EDITABLE (row)), FALSE);
+  add_history_keys (row);
 
   gtk_widget_set_visible (icon, FALSE);
   gtk_widget_add_css_class (icon, "error");
@@ -572,6 +590,7 @@ add_text_row (FiscalProfileView *self,
   gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (view), 2);
   gtk_widget_set_size_request (view, -1, 64);
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  add_history_keys (view);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
