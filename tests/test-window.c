@@ -620,19 +620,18 @@ test_profile_invalid_number (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (row));
   g_assert_nonnull (tooltip);
-  g_assert_nonnull (strstr (tooltip, "“1x”"));
-  g_assert_nonnull (strstr (tooltip, "whole number"));
+  g_assert_nonnull (strstr (tooltip, "1x"));
 
   gtk_editable_set_text (row, "1.5");
   g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "“1.5”"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "1.5"));
 
   /* A count is never negative. */
   gtk_editable_set_text (row, "-3");
   g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "negative"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "-3"));
 
   gtk_editable_set_text (row, "12");
   g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 12);
@@ -654,7 +653,7 @@ test_profile_invalid_number (void)
   gtk_editable_set_text (row, "-5000");
   g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_ASSETS_BUILDING_VALUE), ==, 652090000);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "negative"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "-5000"));
   gtk_editable_set_text (row, "6520900.5");
   g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_ASSETS_BUILDING_VALUE), ==, 652090050);
   focus_row (other);
@@ -905,16 +904,24 @@ test_profile_labels (void)
 
       g_assert_nonnull (row);
       title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-      g_assert_null (strstr (title, "（"));
       g_assert_null (strstr (title, ")("));
+      g_assert_null (strstr (title, "）（"));
       if (strstr (title, "m²"))
         g_assert_null (strstr (strstr (title, "m²") + 1, "m²"));
+      if (strstr (title, "平方米"))
+        g_assert_null (strstr (strstr (title, "平方米") + 1, "平方米"));
+      /* English has ASCII brackets. */
+      if (g_getenv ("FISCAL_TEST_ZH") == NULL)
+        g_assert_null (strstr (title, "（"));
     }
 
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fiscal_profile_view_get_field (view, FISCAL_PROFILE_ASSETS_BUILDING_AREA))),
-                   ==, "Building area (m²)");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fiscal_profile_view_get_field (view, FISCAL_PROFILE_OPERATING_EXPENSES))),
-                   ==, "Operating expenses (yuan)");
+  if (g_getenv ("FISCAL_TEST_ZH") == NULL)
+    {
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fiscal_profile_view_get_field (view, FISCAL_PROFILE_ASSETS_BUILDING_AREA))),
+                       ==, "Building area (m²)");
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fiscal_profile_view_get_field (view, FISCAL_PROFILE_OPERATING_EXPENSES))),
+                       ==, "Operating expenses (yuan)");
+    }
 
   fiscal_document_set_saved (fiscal_window_get_document (window));
   gtk_window_destroy (GTK_WINDOW (window));

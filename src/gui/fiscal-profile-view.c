@@ -595,7 +595,6 @@ add_text_row (FiscalProfileView *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
                                   -1);
-  gtk_widget_set_tooltip_text (view, _("Tab moves to the next field"));
 
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), view);
