@@ -199,7 +199,7 @@ parse (int          field,
         }
       if (type == FISCAL_FIELD_COUNT && n < 0)
         {
-          *reason = g_strdup_printf (_("“%s” is negative; a number of people or things cannot be"), text);
+          *reason = g_strdup_printf (_("“%s” is below zero; a number of people or things cannot be negative"), text);
           return FALSE;
         }
       *number = n;
@@ -218,9 +218,9 @@ parse (int          field,
       if (n < 0)
         {
           if (type == FISCAL_FIELD_MONEY)
-            *reason = g_strdup_printf (_("“%s” is negative; a value cannot be"), text);
+            *reason = g_strdup_printf (_("“%s” is below zero; a value cannot be negative"), text);
           else
-            *reason = g_strdup_printf (_("“%s” is negative; an area cannot be"), text);
+            *reason = g_strdup_printf (_("“%s” is below zero; an area cannot be negative"), text);
           return FALSE;
         }
       *number = n;
