@@ -216,6 +216,60 @@ test_profile (void)
     }
 }
 
+/* A kind of vehicle is set in place, added at the end or taken out; each is
+ * one undo step, and the list is saved. */
+static void
+test_profile_vehicles (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "测试局");
+  g_autoptr(FiscalDocument) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  FiscalProfile *profile = fiscal_document_get_profile (doc);
+  const FiscalVehicle *vehicle;
+  guint changed = 0;
+
+  fiscal_profile_add_vehicle (profile, "一般公务用车", 2, 64690000);
+  fiscal_profile_add_vehicle (profile, "其他车辆", 1, 60770000);
+  fiscal_document_clear_history (doc);
+  g_signal_connect (profile, "changed", G_CALLBACK (count_cb), &changed);
+
+  g_assert_null (fiscal_profile_find_vehicle (profile, "执法执勤用车"));
+  fiscal_profile_set_vehicle (profile, "一般公务用车", 3, 70000000);
+  g_assert_cmpuint (changed, ==, 1);
+  fiscal_profile_set_vehicle (profile, "一般公务用车", 3, 70000000);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (fiscal_profile_get_n_vehicles (profile), ==, 2);
+  vehicle = fiscal_profile_get_vehicle (profile, 0);
+  g_assert_cmpstr (vehicle->kind, ==, "一般公务用车");
+  g_assert_cmpint (vehicle->count, ==, 3);
+  g_assert_cmpint (vehicle->value, ==, 70000000);
+
+  g_assert_true (fiscal_document_undo (doc));
+  vehicle = fiscal_profile_find_vehicle (profile, "一般公务用车");
+  g_assert_cmpint (vehicle->count, ==, 2);
+  g_assert_cmpint (vehicle->value, ==, 64690000);
+  g_assert_false (fiscal_document_can_undo (doc));
+
+  fiscal_profile_set_vehicle (profile, "执法执勤用车", 1, 25000000);
+  g_assert_cmpuint (fiscal_profile_get_n_vehicles (profile), ==, 3);
+  g_assert_cmpstr (fiscal_profile_get_vehicle (profile, 2)->kind, ==, "执法执勤用车");
+  fiscal_profile_remove_vehicle (profile, "其他车辆");
+  g_assert_null (fiscal_profile_find_vehicle (profile, "其他车辆"));
+  g_assert_cmpuint (fiscal_profile_get_n_vehicles (profile), ==, 2);
+
+  bytes = fiscal_document_to_bytes (doc);
+  loaded = fiscal_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  profile = fiscal_document_get_profile (loaded);
+  g_assert_cmpuint (fiscal_profile_get_n_vehicles (profile), ==, 2);
+  vehicle = fiscal_profile_find_vehicle (profile, "执法执勤用车");
+  g_assert_nonnull (vehicle);
+  g_assert_cmpint (vehicle->count, ==, 1);
+  g_assert_cmpint (vehicle->value, ==, 25000000);
+  g_assert_cmpint (fiscal_profile_find_vehicle (profile, "一般公务用车")->count, ==, 2);
+}
+
 static void
 test_project (void)
 {
@@ -437,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/document/changed", test_document_changed);
   g_test_add_func ("/document/properties", test_document_properties);
   g_test_add_func ("/document/profile", test_profile);
+  g_test_add_func ("/document/profile-vehicles", test_profile_vehicles);
   g_test_add_func ("/document/project", test_project);
   g_test_add_func ("/document/enums", test_enums);
   g_test_add_func ("/document/copy", test_document_copy);

@@ -327,6 +327,54 @@ test_staffing (Fixture       *f,
   expect (findings, "staffing.change", 0, 0, NULL);
 }
 
+/* Negative counts, areas and values in the profile are errors, whether set
+ * here or read from a file. */
+static void
+test_profile_negative (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char json[] =
+    "{ \"format\": \"fiscal-budget\", \"version\": 1, \"year\": 2025,"
+    "  \"department\": { \"name\": \"测试局\" }, \"units\": [ { \"id\": \"main\", \"name\": \"测试局\" } ],"
+    "  \"profile\": { \"assets\": { \"building_value\": \"-5000.00\","
+    "                  \"vehicles\": [ { \"kind\": \"其他车辆\", \"count\": 1, \"value\": \"-1.50\" } ] } },"
+    "  \"lines\": [] }";
+  FiscalProfile *profile = fiscal_document_get_profile (f->doc);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(FiscalDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const FiscalFinding *finding;
+
+  findings = run (f);
+  expect (findings, "profile.negative", 0, 0, NULL);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A change in staff may be negative; a count or a value may not. */
+  fiscal_profile_set_number (profile, FISCAL_PROFILE_STAFF_ACTIVE_CHANGE, -2);
+  fiscal_profile_set_number (profile, FISCAL_PROFILE_STAFF_RETIRED, -3);
+  fiscal_profile_set_number (profile, FISCAL_PROFILE_ASSETS_BUILDING_AREA, -100);
+  findings = run (f);
+  finding = expect (findings, "profile.negative", 2, FISCAL_SEVERITY_ERROR, "profile.staffing.retired");
+  g_assert_nonnull (strstr (finding->message, "-3"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  loaded = fiscal_document_load_from_data (json, strlen (json), &error);
+  g_assert_no_error (error);
+  findings = fiscal_document_validate_with_prior (loaded, NULL);
+  finding = expect (findings, "profile.negative", 2, FISCAL_SEVERITY_ERROR, "profile.assets.building_value");
+  g_assert_nonnull (strstr (finding->message, "-5000.00"));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      finding = g_ptr_array_index (findings, i);
+      if (g_str_equal (finding->rule, "profile.negative") && g_str_equal (finding->where, "profile.assets.vehicles"))
+        break;
+      finding = NULL;
+    }
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (finding->message, "其他车辆"));
+  g_assert_nonnull (strstr (finding->message, "-1.50"));
+}
+
 static void
 test_procurement (Fixture       *f,
                   gconstpointer  data)
@@ -467,6 +515,7 @@ main (int   argc,
   ADD ("references", test_references);
   ADD ("projects", test_projects);
   ADD ("staffing", test_staffing);
+  ADD ("profile-negative", test_profile_negative);
   ADD ("procurement", test_procurement);
   ADD ("sangong", test_sangong);
   ADD ("reasons", test_reasons);

@@ -547,9 +547,11 @@ test_profile_form (void)
 
   gtk_editable_set_text (row, "8");
   g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTIVE), ==, 8);
+  /* A text that is not a number leaves the value of before the edit. */
   gtk_editable_set_text (row, "八");
-  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTIVE), ==, 8);
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTIVE), ==, 7);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  gtk_editable_set_text (row, "8");
 
   row = fiscal_profile_view_get_field (profile_view, FISCAL_PROFILE_PROCUREMENT_GOODS);
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "18000.00");
@@ -567,6 +569,426 @@ test_profile_form (void)
   }
 
   fiscal_document_set_saved (fiscal_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* The Overview page shown, and its view. */
+static FiscalProfileView *
+open_profile (FiscalWindow *window)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "overview");
+  fiscal_test_wait_for_frame (GTK_WIDGET (window));
+
+  return FISCAL_PROFILE_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_PROFILE_VIEW));
+}
+
+static void
+focus_row (GtkEditable *row)
+{
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  fiscal_test_iterate ();
+  g_assert_nonnull (gtk_widget_get_focus_child (GTK_WIDGET (row)));
+}
+
+/* A number field stores its text only when the whole text is a number of
+ * the field; otherwise the budget keeps the value of before the edit and the
+ * row says why; leaving the row puts the stored value back. */
+static void
+test_profile_invalid_number (void)
+{
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalProfileView *view = open_profile (window);
+  FiscalProfile *profile = fiscal_document_get_profile (fiscal_window_get_document (window));
+  GtkEditable *row = fiscal_profile_view_get_field (view, FISCAL_PROFILE_STAFF_ACTUAL);
+  GtkEditable *other = fiscal_profile_view_get_field (view, FISCAL_PROFILE_STAFF_ACTIVE);
+  const char *tooltip;
+
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "11");
+  focus_row (row);
+
+  gtk_editable_set_text (row, "");
+  gtk_editable_insert_text (row, "1", -1, (int[]) { 0 });
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 1);
+  gtk_editable_insert_text (row, "x", -1, (int[]) { 1 });
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "1x");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (row));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "1x"));
+
+  gtk_editable_set_text (row, "1.5");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "1.5"));
+
+  /* A count is never negative. */
+  gtk_editable_set_text (row, "-3");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "-3"));
+
+  gtk_editable_set_text (row, "12");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 12);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+
+  /* Left with a text that is not a number: the row shows the budget's value. */
+  gtk_editable_set_text (row, "12x");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
+  focus_row (other);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "11");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+
+  /* A negative value of an asset is refused like any text that is not one. */
+  row = fiscal_profile_view_get_field (view, FISCAL_PROFILE_ASSETS_BUILDING_VALUE);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "6520900.00");
+  focus_row (row);
+  gtk_editable_set_text (row, "-5000");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_ASSETS_BUILDING_VALUE), ==, 652090000);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "-5000"));
+  gtk_editable_set_text (row, "6520900.5");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_ASSETS_BUILDING_VALUE), ==, 652090050);
+  focus_row (other);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "6520900.50");
+
+  /* A date must be a whole date. */
+  row = fiscal_profile_view_get_field (view, FISCAL_PROFILE_ASSETS_AS_OF);
+  focus_row (row);
+  gtk_editable_set_text (row, "2024-12");
+  g_assert_cmpstr (fiscal_profile_get_text (profile, FISCAL_PROFILE_ASSETS_AS_OF), ==, "2024-12-31");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  fiscal_document_set_saved (fiscal_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* The action the key @trigger runs in @widget before its children see it. */
+static GtkShortcutAction *
+captured_key (GtkWidget  *widget,
+              const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+
+  return NULL;
+}
+
+/* Ctrl+Z in a field is the document's undo (the text's own is off): it puts
+ * back the value of before the typing, which the row shows, and nothing
+ * empty is stored. */
+static void
+test_profile_undo (void)
+{
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalProfileView *view = open_profile (window);
+  FiscalDocument *document = fiscal_window_get_document (window);
+  FiscalProfile *profile = fiscal_document_get_profile (document);
+  GtkEditable *row = fiscal_profile_view_get_field (view, FISCAL_PROFILE_STAFF_ACTUAL);
+  GtkEditable *text = gtk_editable_get_delegate (row);
+
+  g_assert_nonnull (text);
+  g_assert_false (gtk_editable_get_enable_undo (text));
+
+  focus_row (row);
+  gtk_editable_set_text (row, "1");
+  gtk_editable_set_text (row, "12");
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 12);
+
+  /* The text's own undo does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (text), "text.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "12");
+
+  /* The typing is one step; the row, still focused, shows the value. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  fiscal_test_iterate ();
+  g_assert_true (fiscal_profile_is_set (profile, FISCAL_PROFILE_STAFF_ACTUAL));
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "11");
+  g_assert_nonnull (gtk_widget_get_focus_child (GTK_WIDGET (row)));
+
+  /* What the refresh put in cannot be undone by the text either. */
+  gtk_widget_activate_action (GTK_WIDGET (text), "text.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "11");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  fiscal_test_iterate ();
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 12);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "12");
+
+  /* Undone while the text is not a number: the row shows the value. */
+  gtk_editable_set_text (row, "12x");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  fiscal_test_iterate ();
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "11");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  /* Ctrl+Z and Ctrl+Shift+Z reach the window's actions before the text. */
+  {
+    GtkShortcutAction *undo = captured_key (GTK_WIDGET (row), "<Control>z");
+    GtkShortcutAction *redo = captured_key (GTK_WIDGET (row), "<Shift><Control>z");
+
+    g_assert_true (GTK_IS_NAMED_ACTION (undo));
+    g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (undo)), ==, "win.undo");
+    g_assert_true (GTK_IS_NAMED_ACTION (redo));
+    g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (redo)), ==, "win.redo");
+
+    gtk_editable_set_text (row, "13");
+    g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 13);
+    g_assert_true (gtk_shortcut_action_activate (undo, 0, GTK_WIDGET (row), NULL));
+    fiscal_test_iterate ();
+    g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "11");
+    g_assert_true (gtk_shortcut_action_activate (redo, 0, GTK_WIDGET (row), NULL));
+    fiscal_test_iterate ();
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "13");
+    g_assert_true (gtk_shortcut_action_activate (undo, 0, GTK_WIDGET (row), NULL));
+    fiscal_test_iterate ();
+
+    undo = captured_key (fiscal_profile_view_get_widget (view, FISCAL_PROFILE_FUNCTIONS), "<Control>z");
+    g_assert_true (GTK_IS_NAMED_ACTION (undo));
+    g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (undo)), ==, "win.undo");
+  }
+
+  /* Leaving the row keeps the value. */
+  focus_row (fiscal_profile_view_get_field (view, FISCAL_PROFILE_STAFF_ACTIVE));
+  g_assert_true (fiscal_profile_is_set (profile, FISCAL_PROFILE_STAFF_ACTUAL));
+  g_assert_cmpint (fiscal_profile_get_number (profile, FISCAL_PROFILE_STAFF_ACTUAL), ==, 11);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "11");
+
+  fiscal_document_set_saved (document);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* The three kinds of vehicle have a count and a value row each, edited,
+ * undone and saved like the other fields. */
+static void
+test_profile_vehicles (void)
+{
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalProfileView *view = open_profile (window);
+  FiscalDocument *document = fiscal_window_get_document (window);
+  FiscalProfile *profile = fiscal_document_get_profile (document);
+  GtkEditable *count = fiscal_profile_view_get_vehicle_field (view, "一般公务用车", FALSE);
+  GtkEditable *value = fiscal_profile_view_get_vehicle_field (view, "一般公务用车", TRUE);
+  GtkEditable *other = fiscal_profile_view_get_field (view, FISCAL_PROFILE_STAFF_ACTIVE);
+  g_autoptr(FiscalDocument) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const FiscalVehicle *vehicle;
+
+  g_assert_nonnull (count);
+  g_assert_nonnull (value);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (count)));
+  g_assert_true (fiscal_profile_view_get_field (view, FISCAL_PROFILE_ASSETS_VEHICLES) == count);
+  g_assert_cmpstr (gtk_editable_get_text (count), ==, "2");
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "646900.00");
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_profile_view_get_vehicle_field (view, "执法执勤用车", FALSE)), ==, "0");
+  g_assert_cmpstr (gtk_editable_get_text (fiscal_profile_view_get_vehicle_field (view, "其他车辆", TRUE)), ==, "607700.00");
+
+  focus_row (count);
+  gtk_editable_set_text (count, "3");
+  focus_row (value);
+  gtk_editable_set_text (value, "700000.5");
+  gtk_editable_set_text (value, "-1");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (value), "error"));
+  vehicle = fiscal_profile_find_vehicle (profile, "一般公务用车");
+  g_assert_cmpint (vehicle->count, ==, 3);
+  g_assert_cmpint (vehicle->value, ==, 64690000);
+  gtk_editable_set_text (value, "700000.5");
+  vehicle = fiscal_profile_find_vehicle (profile, "一般公务用车");
+  g_assert_cmpint (vehicle->value, ==, 70000050);
+  g_assert_cmpuint (fiscal_profile_get_n_vehicles (profile), ==, 3);
+  focus_row (other);
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "700000.50");
+
+  /* The value's edit is undone on its own, then the count's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  fiscal_test_iterate ();
+  vehicle = fiscal_profile_find_vehicle (profile, "一般公务用车");
+  g_assert_cmpint (vehicle->count, ==, 3);
+  g_assert_cmpint (vehicle->value, ==, 64690000);
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "646900.00");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  fiscal_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "700000.50");
+
+  /* A row left empty is 0 while the kind's other figure is not. */
+  count = fiscal_profile_view_get_vehicle_field (view, "其他车辆", FALSE);
+  focus_row (count);
+  gtk_editable_set_text (count, "");
+  g_assert_cmpint (fiscal_profile_find_vehicle (profile, "其他车辆")->count, ==, 1);
+  focus_row (other);
+  g_assert_cmpint (fiscal_profile_find_vehicle (profile, "其他车辆")->count, ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (count), ==, "0");
+
+  /* Emptied when the other figure is 0 too, the kind goes out of the list. */
+  count = fiscal_profile_view_get_vehicle_field (view, "执法执勤用车", FALSE);
+  value = fiscal_profile_view_get_vehicle_field (view, "执法执勤用车", TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "0.00");
+  focus_row (count);
+  gtk_editable_set_text (count, "");
+  g_assert_nonnull (fiscal_profile_find_vehicle (profile, "执法执勤用车"));
+  focus_row (other);
+  g_assert_null (fiscal_profile_find_vehicle (profile, "执法执勤用车"));
+  g_assert_cmpuint (fiscal_profile_get_n_vehicles (profile), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (count), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (value), ==, "");
+
+  /* Typed into again, it comes back. */
+  focus_row (value);
+  gtk_editable_set_text (value, "250000");
+  vehicle = fiscal_profile_find_vehicle (profile, "执法执勤用车");
+  g_assert_nonnull (vehicle);
+  g_assert_cmpint (vehicle->count, ==, 0);
+  g_assert_cmpint (vehicle->value, ==, 25000000);
+  focus_row (other);
+
+  bytes = fiscal_document_to_bytes (document);
+  loaded = fiscal_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  vehicle = fiscal_profile_find_vehicle (fiscal_document_get_profile (loaded), "一般公务用车");
+  g_assert_nonnull (vehicle);
+  g_assert_cmpint (vehicle->count, ==, 3);
+  g_assert_cmpint (vehicle->value, ==, 70000050);
+  vehicle = fiscal_profile_find_vehicle (fiscal_document_get_profile (loaded), "执法执勤用车");
+  g_assert_nonnull (vehicle);
+  g_assert_cmpint (vehicle->value, ==, 25000000);
+  g_assert_cmpint (fiscal_profile_find_vehicle (fiscal_document_get_profile (loaded), "其他车辆")->count, ==, 0);
+
+  fiscal_document_set_saved (document);
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* Each row's title names its unit once, in the locale's brackets. */
+static void
+test_profile_labels (void)
+{
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalProfileView *view = open_profile (window);
+
+  for (int f = 0; f < FISCAL_N_PROFILE_FIELDS; f++)
+    {
+      GtkWidget *widget = fiscal_profile_view_get_widget (view, f);
+      GtkWidget *row = widget ? gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) : NULL;
+      const char *title;
+
+      g_assert_nonnull (row);
+      title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      g_assert_null (strstr (title, ")("));
+      g_assert_null (strstr (title, "）（"));
+      if (strstr (title, "m²"))
+        g_assert_null (strstr (strstr (title, "m²") + 1, "m²"));
+      if (strstr (title, "平方米"))
+        g_assert_null (strstr (strstr (title, "平方米") + 1, "平方米"));
+      /* English has ASCII brackets. */
+      if (g_getenv ("FISCAL_TEST_ZH") == NULL)
+        g_assert_null (strstr (title, "（"));
+    }
+
+  if (g_getenv ("FISCAL_TEST_ZH") == NULL)
+    {
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fiscal_profile_view_get_field (view, FISCAL_PROFILE_ASSETS_BUILDING_AREA))),
+                       ==, "Building area (m²)");
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fiscal_profile_view_get_field (view, FISCAL_PROFILE_OPERATING_EXPENSES))),
+                       ==, "Operating expenses (yuan)");
+    }
+
+  fiscal_document_set_saved (fiscal_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* 主要职能 and 机构设置 are paragraphs: shown whole, stored whole, undone as
+ * one step; Tab leaves them. */
+static void
+test_profile_paragraphs (void)
+{
+  static const char text[] = "一、贯彻执行党和国家的方针政策。\n二、负责联络、接待和服务工作。\n三、完成上级交办的其他事项。";
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalProfileView *view = open_profile (window);
+  FiscalDocument *document = fiscal_window_get_document (window);
+  FiscalProfile *profile = fiscal_document_get_profile (document);
+  GtkWidget *functions = fiscal_profile_view_get_widget (view, FISCAL_PROFILE_FUNCTIONS);
+  g_autofree char *before = g_strdup (fiscal_profile_get_text (profile, FISCAL_PROFILE_FUNCTIONS));
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer;
+
+  g_assert_true (GTK_IS_TEXT_VIEW (functions));
+  g_assert_true (GTK_IS_TEXT_VIEW (fiscal_profile_view_get_widget (view, FISCAL_PROFILE_INSTITUTIONS)));
+  g_assert_null (fiscal_profile_view_get_field (view, FISCAL_PROFILE_FUNCTIONS));
+  g_assert_nonnull (before);
+  shown = buffer_text (GTK_TEXT_VIEW (functions));
+  g_assert_cmpstr (shown, ==, before);
+  g_clear_pointer (&shown, g_free);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (functions));
+  g_assert_false (gtk_text_buffer_get_enable_undo (buffer));
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (functions)));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (functions)), ==, GTK_WRAP_WORD_CHAR);
+
+  g_assert_true (gtk_widget_grab_focus (functions));
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, "一、贯彻执行党和国家的方针政策。\n", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, "二、负责联络、接待和服务工作。\n三、完成上级交办的其他事项。", -1);
+  g_assert_cmpstr (fiscal_profile_get_text (profile, FISCAL_PROFILE_FUNCTIONS), ==, text);
+  focus_row (fiscal_profile_view_get_field (view, FISCAL_PROFILE_STAFF_ACTIVE));
+  shown = buffer_text (GTK_TEXT_VIEW (functions));
+  g_assert_cmpstr (shown, ==, text);
+  g_clear_pointer (&shown, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  fiscal_test_iterate ();
+  g_assert_cmpstr (fiscal_profile_get_text (profile, FISCAL_PROFILE_FUNCTIONS), ==, before);
+  shown = buffer_text (GTK_TEXT_VIEW (functions));
+  g_assert_cmpstr (shown, ==, before);
+  g_clear_pointer (&shown, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  fiscal_test_iterate ();
+  shown = buffer_text (GTK_TEXT_VIEW (functions));
+  g_assert_cmpstr (shown, ==, text);
+
+  fiscal_document_set_saved (document);
   gtk_window_destroy (GTK_WINDOW (window));
   fiscal_test_iterate ();
 }
@@ -3977,6 +4399,11 @@ main (int   argc,
   g_test_add_func ("/window/narrative-and-checks", test_narrative_and_checks);
   g_test_add_func ("/window/editors", test_editors);
   g_test_add_func ("/window/profile-form", test_profile_form);
+  g_test_add_func ("/window/profile-invalid-number", test_profile_invalid_number);
+  g_test_add_func ("/window/profile-undo", test_profile_undo);
+  g_test_add_func ("/window/profile-vehicles", test_profile_vehicles);
+  g_test_add_func ("/window/profile-labels", test_profile_labels);
+  g_test_add_func ("/window/profile-paragraphs", test_profile_paragraphs);
   g_test_add_func ("/window/projects-page", test_projects_page);
   g_test_add_func ("/window/recovery-offer", test_recovery_offer);
   g_test_add_func ("/window/table-to-lines", test_table_to_lines);

@@ -45,7 +45,7 @@ static const FiscalProfileFieldInfo fields[FISCAL_N_PROFILE_FIELDS] = {
   { "staffing",    "honorary",               FISCAL_FIELD_COUNT,    N_("Honorary retired") },
   { "staffing",    "honorary_change",        FISCAL_FIELD_CHANGE,   N_("Change honorary retired") },
   { "assets",      "as_of",                  FISCAL_FIELD_DATE,     N_("Assets as of") },
-  { "assets",      "building_area",          FISCAL_FIELD_AREA,     N_("Building area (m²)") },
+  { "assets",      "building_area",          FISCAL_FIELD_AREA,     N_("Building area") },
   { "assets",      "building_value",         FISCAL_FIELD_MONEY,    N_("Building value") },
   { "assets",      "vehicles",               FISCAL_FIELD_VEHICLES, N_("Vehicles") },
   { "assets",      "furniture_value",        FISCAL_FIELD_MONEY,    N_("Office furniture value") },
@@ -306,6 +306,91 @@ fiscal_profile_clear_vehicles (FiscalProfile *self)
 
   will_change (self, FISCAL_PROFILE_ASSETS_VEHICLES);
   g_ptr_array_set_size (self->vehicles, 0);
+  emit_changed (self, FISCAL_PROFILE_ASSETS_VEHICLES);
+}
+
+static gint
+vehicle_position (FiscalProfile *self,
+                  const char    *kind)
+{
+  for (guint i = 0; i < self->vehicles->len; i++)
+    if (g_strcmp0 (((FiscalVehicle *) g_ptr_array_index (self->vehicles, i))->kind, kind) == 0)
+      return i;
+  return -1;
+}
+
+/**
+ * fiscal_profile_find_vehicle:
+ *
+ * Returns: (nullable): the vehicles of @kind
+ */
+const FiscalVehicle *
+fiscal_profile_find_vehicle (FiscalProfile *self,
+                             const char    *kind)
+{
+  gint position;
+
+  g_return_val_if_fail (FISCAL_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  position = vehicle_position (self, kind);
+  return position < 0 ? NULL : g_ptr_array_index (self->vehicles, position);
+}
+
+/**
+ * fiscal_profile_set_vehicle:
+ *
+ * Sets the count and value (fen) of the vehicles of @kind, adding @kind at
+ * the end when it is not in the list; the other kinds keep their places.
+ */
+void
+fiscal_profile_set_vehicle (FiscalProfile *self,
+                            const char    *kind,
+                            gint64         count,
+                            gint64         value)
+{
+  FiscalVehicle *vehicle;
+  gint position;
+
+  g_return_if_fail (FISCAL_IS_PROFILE (self));
+  g_return_if_fail (kind != NULL);
+
+  position = vehicle_position (self, kind);
+  if (position < 0)
+    {
+      fiscal_profile_add_vehicle (self, kind, count, value);
+      return;
+    }
+
+  vehicle = g_ptr_array_index (self->vehicles, position);
+  if (vehicle->count == count && vehicle->value == value)
+    return;
+
+  will_change (self, FISCAL_PROFILE_ASSETS_VEHICLES);
+  vehicle->count = count;
+  vehicle->value = value;
+  emit_changed (self, FISCAL_PROFILE_ASSETS_VEHICLES);
+}
+
+/**
+ * fiscal_profile_remove_vehicle:
+ *
+ * Takes the vehicles of @kind out of the list, if they are in it.
+ */
+void
+fiscal_profile_remove_vehicle (FiscalProfile *self,
+                               const char    *kind)
+{
+  gint position;
+
+  g_return_if_fail (FISCAL_IS_PROFILE (self));
+  g_return_if_fail (kind != NULL);
+
+  if ((position = vehicle_position (self, kind)) < 0)
+    return;
+
+  will_change (self, FISCAL_PROFILE_ASSETS_VEHICLES);
+  g_ptr_array_remove_index (self->vehicles, position);
   emit_changed (self, FISCAL_PROFILE_ASSETS_VEHICLES);
 }
 

@@ -105,6 +105,14 @@ void                          fiscal_profile_add_vehicle       (FiscalProfile   
                                                                 gint64              count,
                                                                 gint64              value);
 void                          fiscal_profile_clear_vehicles    (FiscalProfile      *self);
+const FiscalVehicle          *fiscal_profile_find_vehicle      (FiscalProfile      *self,
+                                                                const char         *kind);
+void                          fiscal_profile_set_vehicle       (FiscalProfile      *self,
+                                                                const char         *kind,
+                                                                gint64              count,
+                                                                gint64              value);
+void                          fiscal_profile_remove_vehicle    (FiscalProfile      *self,
+                                                                const char         *kind);
 void                          fiscal_profile_copy_into         (FiscalProfile      *self,
                                                                 FiscalProfile      *dest);
 

@@ -467,6 +467,57 @@ rule_staffing (Context *ctx)
     }
 }
 
+/* Counts, areas and values of assets and procurement are never negative
+ * (only the changes in staff are). */
+static void
+rule_profile_negative (Context *ctx)
+{
+  FiscalProfile *profile = fiscal_document_get_profile (ctx->document);
+
+  for (guint f = 0; f < FISCAL_N_PROFILE_FIELDS; f++)
+    {
+      const FiscalProfileFieldInfo *info = fiscal_profile_field_info (f);
+      g_autofree char *where = NULL;
+      g_autofree char *shown = NULL;
+      gint64 value;
+
+      if (info->type != FISCAL_FIELD_COUNT && info->type != FISCAL_FIELD_MONEY &&
+          info->type != FISCAL_FIELD_AREA)
+        continue;
+      if (!fiscal_profile_is_set (profile, f) || (value = fiscal_profile_get_number (profile, f)) >= 0)
+        continue;
+
+      where = info->group ? g_strdup_printf ("profile.%s.%s", info->group, info->key)
+                          : g_strdup_printf ("profile.%s", info->key);
+      if (info->type == FISCAL_FIELD_COUNT)
+        shown = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      else
+        {
+          g_autofree char *number = fiscal_money_format_yuan (value);
+          /* TRANSLATORS: an amount in yuan, or an area in square metres */
+          shown = g_strdup_printf (info->type == FISCAL_FIELD_MONEY ? _("%s yuan") : _("%s m²"), number);
+        }
+      add (ctx, "profile.negative", FISCAL_SEVERITY_ERROR, where,
+           _("%s is %s; it cannot be negative"), fiscal_profile_field_label (f), shown);
+    }
+
+  for (guint i = 0; i < fiscal_profile_get_n_vehicles (profile); i++)
+    {
+      const FiscalVehicle *vehicle = fiscal_profile_get_vehicle (profile, i);
+
+      if (vehicle->count < 0)
+        add (ctx, "profile.negative", FISCAL_SEVERITY_ERROR, "profile.assets.vehicles",
+             _("The number of %s is %d; it cannot be negative"), vehicle->kind, (int) vehicle->count);
+      if (vehicle->value < 0)
+        {
+          g_autofree char *number = fiscal_money_format_yuan (vehicle->value);
+          g_autofree char *shown = g_strdup_printf (_("%s yuan"), number);
+          add (ctx, "profile.negative", FISCAL_SEVERITY_ERROR, "profile.assets.vehicles",
+               _("The value of %s is %s; it cannot be negative"), vehicle->kind, shown);
+        }
+    }
+}
+
 /* The amounts reserved for small firms are part of the procurement. */
 static void
 rule_procurement (Context *ctx)
@@ -1217,6 +1268,7 @@ static const Rule rules[] = {
   rule_line_references,
   rule_projects,
   rule_staffing,
+  rule_profile_negative,
   rule_procurement,
   rule_sangong,
   rule_reasons,

@@ -17,11 +17,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FiscalProfileView, fiscal_profile_view, FISCAL, PROFILE_VIEW, GtkWidget)
 
-GtkWidget   *fiscal_profile_view_new          (void);
-void         fiscal_profile_view_set_document (FiscalProfileView  *self,
-                                               FiscalDocument     *document);
-GtkEditable *fiscal_profile_view_get_field    (FiscalProfileView  *self,
-                                               int                 field);
-void         fiscal_profile_view_refresh      (FiscalProfileView  *self);
+GtkWidget   *fiscal_profile_view_new               (void);
+void         fiscal_profile_view_set_document      (FiscalProfileView  *self,
+                                                    FiscalDocument     *document);
+GtkEditable *fiscal_profile_view_get_field         (FiscalProfileView  *self,
+                                                    int                 field);
+GtkWidget   *fiscal_profile_view_get_widget        (FiscalProfileView  *self,
+                                                    int                 field);
+GtkEditable *fiscal_profile_view_get_vehicle_field (FiscalProfileView  *self,
+                                                    const char         *kind,
+                                                    gboolean            value);
+void         fiscal_profile_view_refresh           (FiscalProfileView  *self);
 
 G_END_DECLS
