@@ -861,12 +861,12 @@ finding_activated_cb (FiscalWindow        *self,
           const FiscalProfileFieldInfo *info = fiscal_profile_field_info (f);
           g_autofree char *path = info->group ? g_strdup_printf ("profile.%s.%s", info->group, info->key)
                                               : g_strdup_printf ("profile.%s", info->key);
-          GtkEditable *row;
+          GtkWidget *row;
 
-          if (g_str_equal (path, where) && (row = fiscal_profile_view_get_field (self->profile_view, f)))
+          if (g_str_equal (path, where) && (row = fiscal_profile_view_get_widget (self->profile_view, f)))
             {
               fiscal_window_show_page (self, "overview");
-              gtk_widget_grab_focus (GTK_WIDGET (row));
+              gtk_widget_grab_focus (row);
               toast (self, finding->message);
               return;
             }
