@@ -298,6 +298,24 @@ count_warnings_except_targets (GPtrArray *findings)
   return n;
 }
 
+/* The first label at or under @widget with the style class @name. */
+static GtkWidget *
+find_styled_label (GtkWidget  *widget,
+                   const char *name)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, name))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_styled_label (child, name);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_narrative_and_checks (void)
 {
@@ -364,6 +382,19 @@ test_narrative_and_checks (void)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_is_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_get_focus_child (GTK_WIDGET (entry)) != NULL);
+
+  /* The section titles follow the department's name and the year. */
+  fiscal_document_set_department_name (doc, "测试部门");
+  fiscal_document_set_year (doc, 2026);
+  fiscal_window_get_findings (window);
+  fiscal_test_wait_for_frame (GTK_WIDGET (narrative));
+  {
+    GtkWidget *title = find_styled_label (GTK_WIDGET (narrative), "title-4");
+
+    g_assert_nonnull (title);
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (title)), "测试部门"));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (title)), "2026"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   fiscal_test_iterate ();

@@ -24,6 +24,7 @@ struct _FiscalNarrativeView
   GtkLabel        *summary;
   char            *shape;        /* the slot keys of the built view */
   GPtrArray       *labels;       /* a GtkLabel per paragraph, in order */
+  GPtrArray       *headings;     /* a GtkLabel per section, in order */
   GHashTable      *entries;      /* slot key → GtkEntry */
   guint            updating : 1;
 };
@@ -165,6 +166,7 @@ clear_box (FiscalNarrativeView *self)
     gtk_box_remove (self->box, child);
 
   g_ptr_array_set_size (self->labels, 0);
+  g_ptr_array_set_size (self->headings, 0);
   g_hash_table_remove_all (self->entries);
 }
 
@@ -181,9 +183,8 @@ build (FiscalNarrativeView *self)
 
   for (guint s = 0; s < fiscal_narrative_get_n_sections (self->narrative); s++)
     {
+      GtkWidget *heading = gtk_label_new (NULL);
       const FiscalNarrativeSection *section = fiscal_narrative_get_section (self->narrative, s);
-      g_autofree char *title = g_strdup_printf ("%s、%s", section->number, section->title);
-      GtkWidget *heading = gtk_label_new (title);
 
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
       gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
@@ -191,6 +192,7 @@ build (FiscalNarrativeView *self)
       gtk_widget_set_margin_top (heading, s ? 18 : 6);
       gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
       gtk_box_append (self->box, heading);
+      g_ptr_array_add (self->headings, heading);
 
       for (guint p = 0; p < section->paragraphs->len; p++)
         {
@@ -230,6 +232,10 @@ update (FiscalNarrativeView *self)
   for (guint s = 0; s < fiscal_narrative_get_n_sections (self->narrative); s++)
     {
       const FiscalNarrativeSection *section = fiscal_narrative_get_section (self->narrative, s);
+      g_autofree char *title = g_strdup_printf ("%s、%s", section->number, section->title);
+
+      /* The titles name the department and the year, which can change. */
+      gtk_label_set_label (g_ptr_array_index (self->headings, s), title);
 
       for (guint p = 0; p < section->paragraphs->len; p++, i++)
         {
@@ -388,6 +394,7 @@ fiscal_narrative_view_dispose (GObject *object)
   g_clear_pointer (&self->narrative, fiscal_narrative_free);
   g_clear_pointer (&self->shape, g_free);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
 
   G_OBJECT_CLASS (fiscal_narrative_view_parent_class)->dispose (object);
@@ -411,6 +418,7 @@ fiscal_narrative_view_init (FiscalNarrativeView *self)
   GtkWidget *clamp;
 
   self->labels = g_ptr_array_new ();
+  self->headings = g_ptr_array_new ();
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->scroller = gtk_scrolled_window_new ();
