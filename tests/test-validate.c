@@ -485,6 +485,25 @@ test_catalog_year (void)
   g_assert_nonnull (strstr (finding->message, "2025"));
 }
 
+/* The budget linked as last year's must be of the year before. */
+static void
+test_prior_year (void)
+{
+  g_autoptr(FiscalDocument) current = clean_budget (2026);
+  g_autoptr(FiscalDocument) last = clean_budget (2025);
+  g_autoptr(FiscalDocument) older = clean_budget (2024);
+  g_autoptr(GPtrArray) right = fiscal_document_validate_with_prior (current, last);
+  g_autoptr(GPtrArray) wrong = fiscal_document_validate_with_prior (current, older);
+  g_autoptr(GPtrArray) none = fiscal_document_validate_with_prior (current, NULL);
+  const FiscalFinding *finding;
+
+  expect (right, "prior.year", 0, 0, NULL);
+  expect (none, "prior.year", 0, 0, NULL);
+  finding = expect (wrong, "prior.year", 1, FISCAL_SEVERITY_WARNING, "prior");
+  g_assert_nonnull (strstr (finding->message, "2024"));
+  g_assert_nonnull (strstr (finding->message, "2025"));
+}
+
 static void
 test_prior_unreadable (void)
 {
@@ -523,6 +542,7 @@ main (int   argc,
   ADD ("text-figures", test_text_figures);
 #undef ADD
   g_test_add_func ("/validate/prior-unreadable", test_prior_unreadable);
+  g_test_add_func ("/validate/prior-year", test_prior_year);
   g_test_add_func ("/validate/catalog-year", test_catalog_year);
 
   return g_test_run ();

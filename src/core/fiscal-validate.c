@@ -94,6 +94,24 @@ rule_catalog_year (Context *ctx)
          year, fiscal_catalog_get_year (ctx->functions));
 }
 
+/* The prior year linked is the year before: comparisons with another year
+ * would be published as changes "from last year". */
+static void
+rule_prior_year (Context *ctx)
+{
+  int year = fiscal_document_get_year (ctx->document);
+  int prior_year;
+
+  if (ctx->prior == NULL)
+    return;
+
+  prior_year = fiscal_document_get_year (ctx->prior);
+  if (prior_year != year - 1)
+    add (ctx, "prior.year", FISCAL_SEVERITY_WARNING, "prior",
+         _("The budget linked as last year’s is of %d, not %d: every change “from last year” is a change from %d"),
+         prior_year, year - 1, prior_year);
+}
+
 static void
 rule_line_codes (Context *ctx)
 {
@@ -1259,6 +1277,7 @@ rule_targets (Context *ctx)
 
 static const Rule rules[] = {
   rule_catalog_year,
+  rule_prior_year,
   rule_line_codes,
   rule_economic_missing,
   rule_source_function,
