@@ -2111,6 +2111,19 @@ test_empty_window (void)
   g_assert_nonnull (find_actionable (GTK_WIDGET (window), "win.undo"));
   g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.undo")));
   g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (window), "win.redo")));
+
+  /* A new budget goes into the empty window (the newest is the active
+   * one), not into another one. */
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+  {
+    guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+    fiscal_test_iterate ();
+    g_assert_nonnull (fiscal_window_get_document (window));
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+    fiscal_document_set_saved (fiscal_window_get_document (window));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   fiscal_test_iterate ();
 }
@@ -4372,6 +4385,8 @@ test_find_shortcut (void)
   fiscal_window_show_page (window, "lines");
   fiscal_test_iterate ();
   g_assert_true (has_shortcut (GTK_WIDGET (window), "<Control>f", "win.find"));
+  /* Ctrl+W closes the window, as in every GNOME application. */
+  g_assert_true (has_shortcut (GTK_WIDGET (window), "<Control>w", "window.close"));
 
   lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (find_page (GTK_WIDGET (window), "lines"), FISCAL_TYPE_LINES_VIEW));
   sidebar = find_list_box (GTK_WIDGET (window));

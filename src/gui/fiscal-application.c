@@ -266,11 +266,16 @@ new_action (GSimpleAction *action,
   FiscalApplication *self = FISCAL_APPLICATION (user_data);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(FiscalDocument) document = NULL;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
   FiscalWindow *window;
 
-  /* Budgets are drafted for the coming year. */
+  /* Budgets are drafted for the coming year; a window with no budget yet
+   * takes the new one. */
   document = fiscal_document_new (g_date_time_get_year (now) + 1, _("New Department"));
-  window = fiscal_window_new (self);
+  if (FISCAL_IS_WINDOW (active) && fiscal_window_get_document (FISCAL_WINDOW (active)) == NULL)
+    window = FISCAL_WINDOW (active);
+  else
+    window = fiscal_window_new (self);
   fiscal_window_take_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
 }
