@@ -69,6 +69,7 @@ struct _FiscalTableGrid
 
   guint         *units;           /* per column: its width in half-em (or digit) units */
   guint         *text_units;      /* per column: the widest of the rows' texts alone */
+  int            scrollbar_room;  /* below the last row, for a horizontal scrollbar */
   int           *widths;          /* per column, in pixels, as laid out */
   int           *offsets;         /* per column and one past: x of its left edge */
   int           *header_tops;     /* per header row and one past: y of its top */
@@ -100,6 +101,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The height of an overlaid horizontal scrollbar, shown or hovered. */
+#define SCROLLBAR_ROOM 12
 
 static void fiscal_table_grid_scrollable_init (GtkScrollableInterface *iface);
 
@@ -651,10 +655,11 @@ apply_scroll (FiscalTableGrid *self,
     double top = self->header_height + (double) r * self->row_height;
     double value = gtk_adjustment_get_value (self->vadjustment);
 
+    /* In view is what neither the header nor the scrollbar covers. */
     if (top - self->header_height < value)
       gtk_adjustment_set_value (self->vadjustment, top - self->header_height);
-    else if (top + self->row_height > value + height)
-      gtk_adjustment_set_value (self->vadjustment, top + self->row_height - height);
+    else if (top + self->row_height > value + height - self->scrollbar_room)
+      gtk_adjustment_set_value (self->vadjustment, top + self->row_height - height + self->scrollbar_room);
   }
 
   /* A frozen column is in view already; a scrolling one is brought into
@@ -694,7 +699,7 @@ fiscal_table_grid_measure (GtkWidget      *widget,
   else
     {
       layout_columns (self, for_size);
-      *minimum = *natural = self->header_height + (int) self->n_rows * self->row_height;
+      *minimum = *natural = self->header_height + (int) self->n_rows * self->row_height + self->scrollbar_room;
     }
 }
 
@@ -712,7 +717,8 @@ configure_adjustments (FiscalTableGrid *self,
                             across * 0.1, across * 0.9, width);
   gtk_adjustment_configure (self->vadjustment,
                             gtk_adjustment_get_value (self->vadjustment),
-                            0, MAX (height, self->header_height + (int) self->n_rows * self->row_height),
+                            0, MAX (height, self->header_height + (int) self->n_rows * self->row_height +
+                                            self->scrollbar_room),
                             self->row_height,
                             MAX (self->row_height, body - self->row_height),
                             height);
@@ -737,6 +743,20 @@ fiscal_table_grid_size_allocate (GtkWidget *widget,
     }
 
   layout_columns (self, width);
+
+  /* A table wider than the view is scrolled sideways by a scrollbar drawn
+   * over its bottom: the last row is given room to come out from under it
+   * (the height asked for follows at once). */
+  {
+    int room = total_width (self) > width ? SCROLLBAR_ROOM : 0;
+
+    if (room != self->scrollbar_room)
+      {
+        self->scrollbar_room = room;
+        gtk_widget_queue_resize (widget);
+      }
+  }
+
   /* In a narrow view, where the frozen columns would leave less than two
    * fifths of the width to the others, everything scrolls. */
   self->n_frozen = 5 * self->offsets[self->n_label_columns] <= 3 * width ? self->n_label_columns : 0;
