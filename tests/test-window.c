@@ -227,6 +227,8 @@ test_open_example (void)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", "u", i));
       fiscal_test_iterate ();
       g_assert_cmpuint (fiscal_table_get_number (fiscal_table_view_get_table (view)), ==, i);
+      /* The keyboard is in the table's cells, for the arrows. */
+      g_assert_true (FISCAL_IS_TABLE_GRID (gtk_root_get_focus (GTK_ROOT (window))));
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

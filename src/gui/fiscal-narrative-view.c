@@ -137,11 +137,10 @@ make_entry (FiscalNarrativeView      *self,
             const FiscalNarrativeRun *run)
 {
   GtkWidget *entry = gtk_entry_new ();
-  g_autofree char *tooltip = g_strdup_printf (_("Stored under “%s”"), run->key);
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), slot_label (run));
   gtk_editable_set_text (GTK_EDITABLE (entry), run->text ? run->text : "");
-  gtk_widget_set_tooltip_text (entry, tooltip);
+  gtk_widget_set_tooltip_text (entry, _("What you type here completes the sentence above, and is kept with the budget"));
   gtk_widget_set_margin_start (entry, 24);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, slot_label (run),

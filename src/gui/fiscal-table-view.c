@@ -141,6 +141,13 @@ fiscal_table_view_set_property (GObject      *object,
     }
 }
 
+/* The keyboard goes to the cells, not to the title above them. */
+static gboolean
+fiscal_table_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (FISCAL_TABLE_VIEW (widget)->grid));
+}
+
 static void
 fiscal_table_view_class_init (FiscalTableViewClass *klass)
 {
@@ -164,6 +171,8 @@ fiscal_table_view_class_init (FiscalTableViewClass *klass)
   signals[CELL_ACTIVATED] =
     g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT);
+
+  widget_class->grab_focus = fiscal_table_view_grab_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "disclosuretable");

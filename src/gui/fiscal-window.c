@@ -1654,7 +1654,11 @@ show_table_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  fiscal_window_show_table (FISCAL_WINDOW (widget), g_variant_get_uint32 (param));
+  FiscalWindow *self = FISCAL_WINDOW (widget);
+
+  fiscal_window_show_table (self, g_variant_get_uint32 (param));
+  /* Alt+N goes to the table's cells, for the arrow keys. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->table_view));
 }
 
 /* Sets the label of the item at @position of the history section, when it
@@ -1797,8 +1801,15 @@ fiscal_window_save_to (FiscalWindow *self,
 
   if (!fiscal_document_save (self->document, file, NULL, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-      toast (self, message);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
+      AdwToast *t = adw_toast_new (message);
+
+      /* Nothing is lost: the changes stay, and can go elsewhere. */
+      adw_toast_set_timeout (t, 0);
+      adw_toast_set_button_label (t, _("Save _As…"));
+      adw_toast_set_action_name (t, "win.save-as");
+      adw_toast_overlay_add_toast (self->toast_overlay, t);
       return FALSE;
     }
 
