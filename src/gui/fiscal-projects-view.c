@@ -11,6 +11,7 @@
 
 #include "fiscal-lines-view.h"
 #include "fiscal-projects-view.h"
+#include "fiscal-question.h"
 
 struct _FiscalProjectsView
 {
@@ -375,15 +376,8 @@ fiscal_projects_view_delete_selected (FiscalProjectsView *self)
   body = g_strdup_printf (_("Delete the project “%s” and its %s? This can be undone."),
                           fiscal_project_get_name (project), lines_text);
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Delete the Project?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = fiscal_question_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Delete the Project?"), body,
+                                "cancel", _("_Cancel"), "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data_full (G_OBJECT (dialog), "fiscal-project", g_steal_pointer (&project), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -15,6 +15,7 @@
 #include "fiscal-narrative-view.h"
 #include "fiscal-profile-view.h"
 #include "fiscal-projects-view.h"
+#include "fiscal-question.h"
 #include "fiscal-table-view.h"
 #include "fiscal-targets-panel.h"
 #include "fiscal-window.h"
@@ -1089,14 +1090,9 @@ fiscal_window_offer_recovery (FiscalWindow *self)
   when = written ? g_date_time_format (written, "%Y-%m-%d %H:%M") : g_strdup ("?");
   body = g_strdup_printf (_("Fiscal kept a copy of this budget with changes that were never saved (%s). Recover them, or open the budget as it was last saved?"),
                           when);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", _("Open _Saved Version"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  dialog = fiscal_question_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), body,
+                                "discard", _("Open _Saved Version"), "recover", _("_Recover"),
+                                ADW_RESPONSE_SUGGESTED);
   g_object_set_data_full (G_OBJECT (dialog), "fiscal-recovered", recovered, g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -2377,14 +2373,9 @@ new_from_last_year_action (GtkWidget  *widget,
    * with what the file holds: unsaved changes would be left out. */
   if (self->file == NULL || fiscal_document_get_modified (self->document))
     {
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save This Budget First"),
-                                       _("The new budget is linked to this budget’s file as its prior year, and compares its figures with what the file holds. Save the changes first, then start the new budget."));
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "save", _("_Save"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      dialog = fiscal_question_new (GTK_WINDOW (self), _("Save This Budget First"),
+                                    _("The new budget is linked to this budget’s file as its prior year, and compares its figures with what the file holds. Save the changes first, then start the new budget."),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
       g_signal_connect (dialog, "response", G_CALLBACK (save_first_response_cb), self);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -2392,7 +2383,8 @@ new_from_last_year_action (GtkWidget  *widget,
 
   body = g_strdup_printf (_("A budget for %d with this budget’s department, profile, projects and lines, linked to it as the prior year. Every amount can be scaled by a percentage."),
                           fiscal_document_get_year (self->document) + 1);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Budget from Last Year"), body);
+  dialog = fiscal_question_new (GTK_WINDOW (self), _("New Budget from Last Year"), body,
+                                "cancel", _("_Cancel"), "create", _("C_reate"), ADW_RESPONSE_SUGGESTED);
   spin = gtk_spin_button_new_with_range (-90.0, 100.0, 0.5);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 0.0);
@@ -2408,12 +2400,6 @@ new_from_last_year_action (GtkWidget  *widget,
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   }
   g_object_set_data (G_OBJECT (dialog), "fiscal-percent", spin);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
   g_signal_connect (dialog, "response", G_CALLBACK (new_from_last_year_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
