@@ -1782,6 +1782,19 @@ test_table_to_lines (void)
 
     g_assert_nonnull (cell);
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "173.00");
+  }
+  /* The cell with the cursor says under the table what it is made of. */
+  fiscal_test_iterate ();
+  {
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u line, %s (10,000 yuan). Enter shows it.",
+                                                              "%s: %u lines, %s (10,000 yuan). Enter shows them.", 7),
+                                                 "表3 · 2010302 一般行政管理事务 · 项目支出", 7, "173.00");
+
+    g_assert_cmpstr (fiscal_table_view_get_status (view), ==, expected);
+  }
+  {
+    GtkWidget *cell = fiscal_table_view_get_cell (view, fiscal_table_view_get_n_header_rows (view) + 3, 6);
+
     g_assert_true (gtk_widget_activate_action (gtk_widget_get_parent (cell), "table.activate-cursor", NULL));
   }
   fiscal_test_iterate ();

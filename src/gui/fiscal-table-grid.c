@@ -97,6 +97,7 @@ enum {
 
 enum {
   CELL_ACTIVATED,
+  CURSOR_MOVED,
   N_SIGNALS
 };
 
@@ -1296,6 +1297,15 @@ fiscal_table_grid_class_init (FiscalTableGridClass *klass)
    *
    * A cell was double-clicked, or Enter pressed on it.
    */
+  /**
+   * FiscalTableGrid::cursor-moved:
+   *
+   * The cursor is on another cell.
+   */
+  signals[CURSOR_MOVED] =
+    g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   signals[CELL_ACTIVATED] =
     g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT);
@@ -1580,6 +1590,7 @@ fiscal_table_grid_set_cursor (FiscalTableGrid *self,
     mark_cursor (self, slot);
   if ((slot = find_slot (self, row)) != NULL)
     mark_cursor (self, slot);
+  g_signal_emit (self, signals[CURSOR_MOVED], 0);
 }
 
 /**

@@ -25,6 +25,7 @@ struct _FiscalTableView
   GtkScrolledWindow *scrolled;
   FiscalTableGrid   *grid;
   GtkLabel          *note;
+  GtkLabel          *status;
 };
 
 enum {
@@ -37,6 +38,7 @@ G_DEFINE_FINAL_TYPE (FiscalTableView, fiscal_table_view, GTK_TYPE_WIDGET)
 
 enum {
   CELL_ACTIVATED,
+  CURSOR_MOVED,
   N_SIGNALS
 };
 
@@ -90,6 +92,12 @@ grid_cell_activated_cb (FiscalTableView *self,
                         int              column)
 {
   fiscal_table_view_activate_cell (self, row, column);
+}
+
+static void
+grid_cursor_moved_cb (FiscalTableView *self)
+{
+  g_signal_emit (self, signals[CURSOR_MOVED], 0);
 }
 
 static void
@@ -168,6 +176,15 @@ fiscal_table_view_class_init (FiscalTableViewClass *klass)
    * @row: the data row
    * @column: the column, or -1 for the whole row
    */
+  /**
+   * FiscalTableView::cursor-moved:
+   *
+   * The cursor is on another cell (see fiscal_table_view_get_cursor()).
+   */
+  signals[CURSOR_MOVED] =
+    g_signal_new ("cursor-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   signals[CELL_ACTIVATED] =
     g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT);
@@ -206,6 +223,7 @@ fiscal_table_view_init (FiscalTableView *self)
 
   self->grid = FISCAL_TABLE_GRID (fiscal_table_grid_new ());
   g_signal_connect_swapped (self->grid, "cell-activated", G_CALLBACK (grid_cell_activated_cb), self);
+  g_signal_connect_swapped (self->grid, "cursor-moved", G_CALLBACK (grid_cursor_moved_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Disclosure table"),
                                   -1);
@@ -224,6 +242,45 @@ fiscal_table_view_init (FiscalTableView *self)
   gtk_label_set_selectable (self->note, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->note), "table-note");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->note));
+
+  /* What the cell with the cursor is made of. */
+  self->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_label_set_xalign (self->status, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("The lines behind the cell"),
+                                  -1);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->status));
+}
+
+/**
+ * fiscal_table_view_set_status:
+ * @text: (nullable): what to say under the table about the cell with the
+ *   cursor, or %NULL for nothing
+ */
+void
+fiscal_table_view_set_status (FiscalTableView *self,
+                              const char      *text)
+{
+  g_return_if_fail (FISCAL_IS_TABLE_VIEW (self));
+
+  gtk_label_set_label (self->status, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status), text != NULL && *text);
+}
+
+/**
+ * fiscal_table_view_get_status:
+ *
+ * Returns: (transfer none): what the view says about the cell with the
+ *   cursor, "" for nothing
+ */
+const char *
+fiscal_table_view_get_status (FiscalTableView *self)
+{
+  g_return_val_if_fail (FISCAL_IS_TABLE_VIEW (self), NULL);
+  return gtk_label_get_label (self->status);
 }
 
 GtkWidget *

@@ -37,6 +37,9 @@ void         fiscal_table_view_activate_cell     (FiscalTableView *self,
 void         fiscal_table_view_scroll_to_cell    (FiscalTableView *self,
                                                   guint            row,
                                                   int              column);
+void         fiscal_table_view_set_status        (FiscalTableView *self,
+                                                  const char      *text);
+const char  *fiscal_table_view_get_status        (FiscalTableView *self);
 gboolean     fiscal_table_view_get_cursor        (FiscalTableView *self,
                                                   guint           *row,
                                                   guint           *column);

@@ -71,6 +71,7 @@ struct _FiscalWindow
   GFile                *file;
   GPtrArray            *findings;
   guint                 refresh_source;
+  guint                 status_source;   /* says what the table's cursor cell is made of */
   guint                 stale_views;     /* StaleView: pages not given the document yet */
   guint                 settle_source;
   FiscalImportReport   *import_report;  /* when the budget was imported from a disclosure */
@@ -238,6 +239,60 @@ clear_tables (FiscalWindow *self)
     g_clear_object (&self->tables[i]);
 }
 
+/* Says under the table how many lines the cell with the cursor sums, and
+ * what they add up to: selecting a figure tells what it is made of. */
+static gboolean
+update_cell_status_cb (gpointer data)
+{
+  FiscalWindow *self = data;
+  FiscalTable *table = fiscal_table_view_get_table (self->table_view);
+  g_autofree char *place = NULL;
+  g_autofree char *sum_text = NULL;
+  g_autofree char *text = NULL;
+  GListModel *lines;
+  guint row, column, n = 0;
+  gint64 sum = 0;
+
+  self->status_source = 0;
+
+  if (self->document == NULL || table == NULL ||
+      !fiscal_table_view_get_cursor (self->table_view, &row, &column) ||
+      row >= fiscal_table_get_n_rows (table) || !fiscal_pivot_row_traceable (table, row))
+    {
+      fiscal_table_view_set_status (self->table_view, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  lines = fiscal_document_get_lines (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
+
+      if (fiscal_pivot_line_in_cell (table, row, (int) column, line))
+        {
+          n++;
+          sum += fiscal_line_get_amount (line);
+        }
+    }
+
+  place = fiscal_pivot_describe_cell (table, row, (int) column);
+  sum_text = fiscal_money_format_wan (sum);
+  /* Translators: a figure of a table, the number of budget lines it sums and their total */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u line, %s (10,000 yuan). Enter shows it.",
+                                       "%s: %u lines, %s (10,000 yuan). Enter shows them.", n),
+                          place, n, sum_text);
+  fiscal_table_view_set_status (self->table_view, text);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+table_cursor_moved_cb (FiscalWindow *self)
+{
+  if (self->status_source == 0)
+    self->status_source = g_idle_add (update_cell_status_cb, self);
+}
+
 static void
 update_tables (FiscalWindow *self)
 {
@@ -246,6 +301,7 @@ update_tables (FiscalWindow *self)
     return;
 
   fiscal_table_view_set_table (self->table_view, get_table (self, self->shown_table));
+  table_cursor_moved_cb (self);
 }
 
 static void
@@ -2497,6 +2553,7 @@ fiscal_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->settle_source, g_source_remove);
+  g_clear_handle_id (&self->status_source, g_source_remove);
   /* A window closes with its changes saved or dropped on purpose. */
   forget_new_copy (self);
   if (self->import_cancellable != NULL)
@@ -2686,6 +2743,7 @@ fiscal_window_init (FiscalWindow *self)
 
   g_signal_connect_swapped (self->lines_view, "selection-changed", G_CALLBACK (page_changed_cb), self);
   g_signal_connect_swapped (self->table_view, "cell-activated", G_CALLBACK (table_view_cell_activated_cb), self);
+  g_signal_connect_swapped (self->table_view, "cursor-moved", G_CALLBACK (table_cursor_moved_cb), self);
 
   {
     GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
