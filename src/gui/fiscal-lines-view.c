@@ -56,7 +56,6 @@ struct _FiscalLinesView
   GtkWidget          *refused;        /* the cell marked with a refused value, or NULL */
   GSettings          *settings;       /* where the columns' widths are kept, or NULL */
   guint               save_widths_id;
-  guint               scroll_top_id;
 };
 
 G_DEFINE_FINAL_TYPE (FiscalLinesView, fiscal_lines_view, GTK_TYPE_WIDGET)
@@ -978,7 +977,8 @@ completion_activated_cb (GtkListBox     *list,
                          GtkListBoxRow  *row,
                          FiscalLineCell *cell)
 {
-  const char *code = g_object_get_data (G_OBJECT (row), "fiscal-code");
+  /* A copy: setting the text makes the rows again. */
+  g_autofree char *code = g_strdup (g_object_get_data (G_OBJECT (row), "fiscal-code"));
 
   if (cell->editor == NULL)
     return;
@@ -1001,7 +1001,10 @@ completion_take (FiscalLineCell *cell)
   selected = gtk_list_box_get_selected_row (completion_list (cell));
   if (selected != NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (cell->editor), g_object_get_data (G_OBJECT (selected), "fiscal-code"));
+      /* A copy: setting the text makes the rows again. */
+      g_autofree char *value = g_strdup (g_object_get_data (G_OBJECT (selected), "fiscal-code"));
+
+      gtk_editable_set_text (GTK_EDITABLE (cell->editor), value);
       gtk_editable_set_position (GTK_EDITABLE (cell->editor), -1);
     }
   gtk_popover_popdown (GTK_POPOVER (cell->completion));
@@ -1163,7 +1166,7 @@ completion_text_changed_cb (GtkEditable    *editor,
 }
 
 /* Up and Down choose among the completions, scrolling the one chosen
- * into sight; Escape closes them. Enter and Tab are the view's (see
+ * into sight. Enter, Tab and Escape are the view's (see
  * cell_key_pressed_cb). */
 static gboolean
 completion_key_cb (GtkEventControllerKey *controller,
@@ -1196,10 +1199,6 @@ completion_key_cb (GtkEventControllerKey *controller,
             gtk_adjustment_clamp_page (vadj, bounds.origin.y, bounds.origin.y + bounds.size.height);
         }
       return TRUE;
-
-    case GDK_KEY_Escape:
-      gtk_popover_popdown (GTK_POPOVER (cell->completion));
-      return FALSE;
 
     default:
       return FALSE;
@@ -1825,6 +1824,12 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
                                      keyval == GDK_KEY_ISO_Enter || keyval == GDK_KEY_Tab ||
                                      keyval == GDK_KEY_ISO_Left_Tab);
 
+          /* Escape closes the completion, a second one ends the edit. */
+          if (keyval == GDK_KEY_Escape)
+            {
+              gtk_popover_popdown (GTK_POPOVER (cell->completion));
+              return TRUE;
+            }
           if (!takes)
             return FALSE;
           completion_take (cell);
@@ -1992,6 +1997,33 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
         return TRUE;
       }
     }
+}
+
+/**
+ * fiscal_lines_view_get_cell_text:
+ * @column: "unit", "function", "economic", "kind", "project", "source",
+ *   "amount" or "note"
+ *
+ * What @line's cell in @column shows on screen now (a code without its
+ * name), as a screen reader and a test see it.
+ *
+ * Returns: (nullable): the text, or %NULL if the cell is not made (its row
+ *   is out of sight)
+ */
+const char *
+fiscal_lines_view_get_cell_text (FiscalLinesView *self,
+                                 FiscalLine      *line,
+                                 const char      *column)
+{
+  g_autofree char *key = NULL;
+  FiscalLineCell *cell;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), NULL);
+  g_return_val_if_fail (FISCAL_IS_LINE (line), NULL);
+
+  key = cell_key (line, column);
+  cell = g_hash_table_lookup (self->cells, key);
+  return cell != NULL ? cell->text : NULL;
 }
 
 /**
@@ -2340,8 +2372,9 @@ finish_edit (FiscalLinesView *self)
 /**
  * fiscal_lines_view_add_line:
  *
- * Adds a line below the selected one, like it but for its amount and note
- * (or a first line of the document), selects it and moves the cursor to
+ * Adds a line below the cursor's line (or else the last selected one),
+ * like it but for its amount and note (or a first line of the document),
+ * selects it and moves the cursor to
  * it, in the column the cursor was in.
  *
  * Returns: (transfer none): the new line
@@ -2358,6 +2391,10 @@ fiscal_lines_view_add_line (FiscalLinesView *self)
   int shown;
 
   finish_edit (self);
+
+  /* Below the cursor's line, or the last selected. */
+  if (focused_item (self) != NULL && gtk_list_item_get_item (focused_item (self)) != NULL)
+    g_ptr_array_add (selected, g_object_ref (gtk_list_item_get_item (focused_item (self))));
 
   if (selected->len > 0)
     {
@@ -3145,7 +3182,6 @@ fiscal_lines_view_dispose (GObject *object)
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_object (&self->pending_line);
   g_clear_handle_id (&self->pending_idle, g_source_remove);
-  g_clear_handle_id (&self->scroll_top_id, g_source_remove);
   self->refused = NULL;
 
   G_OBJECT_CLASS (fiscal_lines_view_parent_class)->dispose (object);
@@ -3392,27 +3428,6 @@ ensure_css (GdkDisplay *display)
   g_object_set_data_full (G_OBJECT (display), "fiscal-lines-css", g_steal_pointer (&provider), g_object_unref);
 }
 
-/* A sort shows the lines from the top: the place scrolled to was a place
- * among the lines in the old order, and left a row cut in half. */
-static gboolean
-scroll_top_cb (gpointer user_data)
-{
-  FiscalLinesView *self = user_data;
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-
-  self->scroll_top_id = 0;
-  if (vadj != NULL)
-    gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-sort_changed_cb (FiscalLinesView *self)
-{
-  if (self->scroll_top_id == 0)
-    self->scroll_top_id = g_idle_add (scroll_top_cb, self);
-}
-
 static void
 fiscal_lines_view_init (FiscalLinesView *self)
 {
@@ -3519,8 +3534,6 @@ fiscal_lines_view_init (FiscalLinesView *self)
   restore_widths (self);
 
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   scroller = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (scroller, TRUE);
