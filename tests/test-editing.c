@@ -178,6 +178,46 @@ test_paste_without_header (void)
   g_assert_cmpuint (puzzling->rejected->len, ==, 1);
 }
 
+/* The kinds, sources, units and projects a pasted cell (and a typed
+ * one) may name, in full or in short. */
+static void
+test_paste_read_values (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  g_autoptr(FiscalUnit) unit = g_list_model_get_item (fiscal_document_get_units (doc), 0);
+  g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (doc), 0);
+  FiscalKind kind = FISCAL_KIND_PROJECT;
+  FiscalSource source = FISCAL_SOURCE_GENERAL;
+
+  g_assert_true (fiscal_paste_read_kind ("人员经费", &kind));
+  g_assert_cmpint (kind, ==, FISCAL_KIND_PERSONNEL);
+  g_assert_true (fiscal_paste_read_kind ("公用", &kind));
+  g_assert_cmpint (kind, ==, FISCAL_KIND_PUBLIC);
+  g_assert_true (fiscal_paste_read_kind ("project", &kind));
+  g_assert_cmpint (kind, ==, FISCAL_KIND_PROJECT);
+  g_assert_true (fiscal_paste_read_kind (fiscal_kind_label (FISCAL_KIND_PERSONNEL), &kind));
+  g_assert_cmpint (kind, ==, FISCAL_KIND_PERSONNEL);
+  kind = FISCAL_KIND_PUBLIC;
+  g_assert_false (fiscal_paste_read_kind ("差旅", &kind));
+  g_assert_false (fiscal_paste_read_kind ("", &kind));
+  g_assert_cmpint (kind, ==, FISCAL_KIND_PUBLIC);
+
+  g_assert_true (fiscal_paste_read_source ("财政专户", &source));
+  g_assert_cmpint (source, ==, FISCAL_SOURCE_SPECIAL_ACCOUNT);
+  g_assert_true (fiscal_paste_read_source ("上级一般公共预算", &source));
+  g_assert_cmpint (source, ==, FISCAL_SOURCE_GENERAL_TRANSFER);
+  g_assert_true (fiscal_paste_read_source ("fund", &source));
+  g_assert_cmpint (source, ==, FISCAL_SOURCE_FUND);
+  g_assert_false (fiscal_paste_read_source ("银行贷款", &source));
+
+  g_assert_cmpstr (fiscal_paste_find_unit (doc, fiscal_unit_get_name (unit)), ==, fiscal_unit_get_id (unit));
+  g_assert_cmpstr (fiscal_paste_find_unit (doc, fiscal_unit_get_id (unit)), ==, fiscal_unit_get_id (unit));
+  g_assert_null (fiscal_paste_find_unit (doc, "没有这个单位"));
+  g_assert_null (fiscal_paste_find_unit (doc, ""));
+  g_assert_cmpstr (fiscal_paste_find_project (doc, fiscal_project_get_name (project)), ==, fiscal_project_get_id (project));
+  g_assert_null (fiscal_paste_find_project (doc, "没有这个项目"));
+}
+
 /* The child writes a recovery copy of an edited budget and waits to be
  * killed; the parent kills it and finds the edit in the copy. */
 static void
@@ -428,6 +468,7 @@ main (int   argc,
   g_test_add_func ("/editing/resolve", test_resolve);
   g_test_add_func ("/editing/paste", test_paste);
   g_test_add_func ("/editing/paste-without-header", test_paste_without_header);
+  g_test_add_func ("/editing/paste-read-values", test_paste_read_values);
   g_test_add_func ("/editing/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/editing/remove-project-with-lines", test_remove_project_with_lines);
   g_test_add_func ("/editing/new-project-id-skips-line-projects", test_new_project_id_skips_line_projects);

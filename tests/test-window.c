@@ -1582,7 +1582,7 @@ test_targets_panel (void)
     g_signal_emit_by_name (upper, "apply");
     g_assert_cmpint (fiscal_targets_get_fund (department, FISCAL_FUND_UPPER), ==, 10500000);
 
-    g_assert_true (fiscal_document_undo (doc));
+    fiscal_document_undo (doc);
     fiscal_test_iterate ();
     g_assert_cmpint (fiscal_targets_get_fund (department, FISCAL_FUND_UPPER), ==, 0);
     g_assert_cmpstr (gtk_editable_get_text (fiscal_targets_panel_get_table_field (panel, "fund:upper")), ==, "0.00");
@@ -3532,6 +3532,485 @@ test_lines_cell_editor (void)
   fiscal_test_iterate ();
 }
 
+/* The lines editor after a change of the unit shown, 元 or 万元: the
+ * amounts on screen, an amount being typed and the totals follow at once. */
+static void
+test_lines_unit_switch (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  g_autoptr(FiscalSummary) summary = NULL;
+  g_autofree char *yuan = NULL;
+  g_autofree char *total_yuan = NULL;
+  g_autofree char *total_wan = NULL;
+  g_autofree char *totals = NULL;
+  FiscalLinesView *lines;
+  FiscalLine *first, *second;
+  gint64 fen;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  fiscal_lines_view_set_wan (lines, TRUE);
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
+
+  first = fiscal_lines_view_get_shown (lines, 0);
+  second = fiscal_lines_view_get_shown (lines, 1);
+  fen = fiscal_line_get_amount (first);
+  g_assert_cmpint (fen % 1000000, !=, 0);   /* shows differently in 元 and 万元 */
+  yuan = fiscal_money_format_yuan_grouped (fen);
+  summary = fiscal_summary_new (fiscal_window_get_document (window));
+  total_yuan = fiscal_money_format_yuan_grouped (summary->total);
+  total_wan = fiscal_money_format_wan (summary->total);
+
+  /* In 万元: the cell reads back as the amount in 万元. */
+  {
+    const char *shown = fiscal_lines_view_get_cell_text (lines, first, "amount");
+    gint64 read;
+
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (shown, !=, yuan);
+    g_assert_true (fiscal_money_parse_wan (shown, &read, NULL));
+    g_assert_cmpint (read, ==, fen);
+  }
+
+  /* An amount being typed in the second line, in 万元. */
+  g_assert_true (fiscal_lines_view_focus_cell (lines, second, "amount"));
+  fiscal_test_assert_lines_focus (lines, second, "amount", FALSE);
+  g_assert_true (press (lines, GDK_KEY_3, 0));
+  fiscal_test_assert_lines_focus (lines, second, "amount", TRUE);
+
+  /* To 元: the cell shows 元 at once, without waiting for a frame; what is
+   * being typed is the same amount in 元; the totals say 元. */
+  fiscal_lines_view_set_wan (lines, FALSE);
+  g_assert_cmpstr (fiscal_lines_view_get_cell_text (lines, first, "amount"), ==, yuan);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fiscal_test_lines_editor (lines))), ==, "30,000.00");
+  totals = fiscal_lines_view_get_totals_text (lines);
+  g_assert_nonnull (strstr (totals, _("(yuan)")));
+  g_assert_null (strstr (totals, _("(10,000 yuan)")));
+  g_assert_nonnull (strstr (totals, total_yuan));
+  g_clear_pointer (&totals, g_free);
+
+  /* Stored as typed: 3 万元. */
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_amount (second), ==, 3000000);
+  g_assert_cmpstr (fiscal_lines_view_get_cell_text (lines, second, "amount"), ==, "30,000.00");
+
+  /* Back to 万元. */
+  g_clear_pointer (&summary, fiscal_summary_free);
+  g_clear_pointer (&total_wan, g_free);
+  summary = fiscal_summary_new (fiscal_window_get_document (window));
+  total_wan = fiscal_money_format_wan (summary->total);
+  fiscal_lines_view_set_wan (lines, TRUE);
+  g_assert_cmpstr (fiscal_lines_view_get_cell_text (lines, second, "amount"), ==, "3.00");
+  {
+    gint64 read;
+
+    g_assert_true (fiscal_money_parse_wan (fiscal_lines_view_get_cell_text (lines, first, "amount"), &read, NULL));
+    g_assert_cmpint (read, ==, fen);
+  }
+  totals = fiscal_lines_view_get_totals_text (lines);
+  g_assert_nonnull (strstr (totals, _("(10,000 yuan)")));
+  g_assert_null (strstr (totals, _("(yuan)")));
+  g_assert_nonnull (strstr (totals, total_wan));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* A line added (Ctrl+Enter) or duplicated (Ctrl+D) gets the cursor and
+ * the selection, in the column the cursor was in. */
+static void
+test_lines_add_moves_cursor (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines;
+  FiscalLine *first, *added, *copy;
+  guint n;
+  gint64 amount;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  fiscal_lines_view_set_wan (lines, TRUE);
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
+
+  n = fiscal_lines_view_get_n_shown (lines);
+  first = fiscal_lines_view_get_shown (lines, 0);
+  amount = fiscal_line_get_amount (first);
+  g_assert_cmpint (amount, !=, 7000000);
+  g_assert_true (fiscal_lines_view_focus_cell (lines, first, "amount"));
+  fiscal_test_assert_lines_focus (lines, first, "amount", FALSE);
+
+  /* Ctrl+Enter: the new line, below, has the cursor and the selection. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lines), "lines.add", NULL));
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n + 1);
+  added = fiscal_lines_view_get_shown (lines, 1);
+  g_assert_true (added != first);
+  g_assert_cmpint (fiscal_line_get_amount (added), ==, 0);
+  fiscal_test_assert_lines_focus (lines, added, "amount", FALSE);
+  assert_selected (lines, added, NULL);
+
+  /* What is typed next goes into the new line. */
+  g_assert_true (press (lines, GDK_KEY_7, 0));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_amount (added), ==, 7000000);
+  g_assert_cmpint (fiscal_line_get_amount (first), ==, amount);
+
+  /* Ctrl+D: the copy has the cursor and the selection; Delete then
+   * removes the copy, not the line copied. */
+  g_assert_true (fiscal_lines_view_focus_cell (lines, first, "economic"));
+  g_assert_true (press (lines, GDK_KEY_Down, 0));
+  g_assert_true (press (lines, GDK_KEY_Up, 0));
+  fiscal_test_assert_lines_focus (lines, first, "economic", FALSE);
+  assert_selected (lines, first, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lines), "lines.duplicate", NULL));
+  copy = fiscal_lines_view_get_shown (lines, 1);
+  g_assert_true (copy != first && copy != added);
+  g_assert_cmpint (fiscal_line_get_amount (copy), ==, amount);
+  fiscal_test_assert_lines_focus (lines, copy, "economic", FALSE);
+  assert_selected (lines, copy, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lines), "lines.delete", NULL));
+  g_assert_true (fiscal_lines_view_get_shown (lines, 0) == first);
+  g_assert_true (fiscal_lines_view_get_shown (lines, 1) == added);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* A kind, source, unit or project cell offers the values that match what
+ * is typed, and reads the short forms a pasted cell may have; a value it
+ * does not know is refused with the list of those it does. The mark of a
+ * refused value goes with Escape, when the cursor moves on, and when
+ * another page is shown. */
+static void
+test_lines_choice_cells (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines;
+  FiscalDocument *doc;
+  FiscalLine *line = NULL, *below = NULL;
+  GtkWidget *editor, *cell, *popover, *list;
+  GtkListBoxRow *row;
+  g_autofree char *error = NULL;
+  guint n, i;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  doc = fiscal_window_get_document (window);
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
+
+  /* A line of public expenditure with a line below it, both in sight. */
+  n = fiscal_lines_view_get_n_shown (lines);
+  for (i = 0; i + 1 < n; i++)
+    if (fiscal_line_get_kind (fiscal_lines_view_get_shown (lines, i)) == FISCAL_KIND_PUBLIC &&
+        fiscal_line_get_kind (fiscal_lines_view_get_shown (lines, i + 1)) != FISCAL_KIND_PROJECT)
+      {
+        line = fiscal_lines_view_get_shown (lines, i);
+        below = fiscal_lines_view_get_shown (lines, i + 1);
+        break;
+      }
+  g_assert_nonnull (line);
+  g_assert_cmpint (fiscal_line_get_kind (below), !=, FISCAL_KIND_PROJECT);
+
+  /* 人员 offers 基本支出·人员经费; Enter takes it and moves down. */
+  g_assert_true (fiscal_lines_view_focus_cell (lines, line, "kind"));
+  fiscal_test_assert_lines_focus (lines, line, "kind", FALSE);
+  cell = focus_widget (lines);
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  editor = fiscal_test_lines_editor (lines);
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "人员");
+  popover = fiscal_test_find_widget (cell, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = fiscal_test_find_widget (popover, GTK_TYPE_LIST_BOX);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "fiscal-code"), ==, fiscal_kind_label (FISCAL_KIND_PERSONNEL));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PERSONNEL);
+  fiscal_test_assert_lines_focus (lines, below, "kind", FALSE);
+  g_assert_cmpstr (fiscal_lines_view_get_cell_text (lines, line, "kind"), ==, fiscal_kind_label (FISCAL_KIND_PERSONNEL));
+
+  /* A part of an English label matches too, whatever its case. */
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  editor = fiscal_test_lines_editor (lines);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "PUBL");
+  popover = fiscal_test_find_widget (gtk_widget_get_parent (editor), GTK_TYPE_POPOVER);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = fiscal_test_find_widget (popover, GTK_TYPE_LIST_BOX);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "fiscal-code"), ==, fiscal_kind_label (FISCAL_KIND_PUBLIC));
+  g_assert_true (press (lines, GDK_KEY_Escape, 0));
+  g_assert_true (press (lines, GDK_KEY_Escape, 0));
+  fiscal_test_assert_lines_focus (lines, below, "kind", FALSE);
+
+  /* The short forms pasted cells may have, typed whole. */
+  g_assert_true (fiscal_lines_view_commit (lines, line, "kind", "公用经费", &error));
+  g_assert_null (error);
+  g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PUBLIC);
+  g_assert_true (fiscal_lines_view_commit (lines, line, "kind", "人员经费", NULL));
+  g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PERSONNEL);
+  g_assert_true (fiscal_lines_view_commit (lines, line, "source", "财政专户", NULL));
+  g_assert_cmpint (fiscal_line_get_source (line), ==, FISCAL_SOURCE_SPECIAL_ACCOUNT);
+  {
+    g_autoptr(FiscalProject) project = g_list_model_get_item (fiscal_document_get_projects (doc), 0);
+    g_autoptr(FiscalUnit) unit = g_list_model_get_item (fiscal_document_get_units (doc), 0);
+
+    g_assert_nonnull (project);
+    g_assert_true (fiscal_lines_view_commit (lines, line, "project", fiscal_project_get_name (project), NULL));
+    g_assert_cmpstr (fiscal_line_get_project (line), ==, fiscal_project_get_id (project));
+    g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PROJECT);
+    g_assert_true (fiscal_lines_view_commit (lines, line, "project", "", NULL));
+    g_assert_null (fiscal_line_get_project (line));
+    g_assert_true (fiscal_lines_view_commit (lines, line, "unit", fiscal_unit_get_name (unit), NULL));
+    g_assert_cmpstr (fiscal_line_get_unit (line), ==, fiscal_unit_get_id (unit));
+  }
+
+  /* 人员经费 typed in the cell is taken, with one Enter. */
+  g_assert_true (fiscal_lines_view_commit (lines, below, "kind", "公用", NULL));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  gtk_editable_set_text (GTK_EDITABLE (fiscal_test_lines_editor (lines)), "人员经费");
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_kind (below), ==, FISCAL_KIND_PERSONNEL);
+  g_assert_null (fiscal_test_lines_editor (lines));
+
+  /* An unknown value: nothing offered, refused, the valid ones listed. */
+  g_assert_true (fiscal_lines_view_focus_cell (lines, below, "kind"));
+  fiscal_test_assert_lines_focus (lines, below, "kind", FALSE);
+  cell = focus_widget (lines);
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  editor = fiscal_test_lines_editor (lines);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "差旅");
+  g_assert_false (gtk_widget_get_visible (fiscal_test_find_widget (cell, GTK_TYPE_POPOVER)));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_cmpint (fiscal_line_get_kind (below), ==, FISCAL_KIND_PERSONNEL);
+  fiscal_test_assert_lines_focus (lines, below, "kind", FALSE);
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "差旅"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), fiscal_kind_label (FISCAL_KIND_PUBLIC)));
+  g_assert_false (fiscal_lines_view_commit (lines, below, "source", "差旅", &error));
+  g_assert_nonnull (strstr (error, fiscal_source_label (FISCAL_SOURCE_GENERAL)));
+
+  /* Escape takes the mark away (q matches no kind, so no completion is
+   * open for the first Escape to close). */
+  g_assert_true (press (lines, GDK_KEY_q, 0));
+  g_assert_true (press (lines, GDK_KEY_Escape, 0));
+  fiscal_test_assert_lines_focus (lines, below, "kind", FALSE);
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+
+  /* So does moving on. */
+  g_assert_true (press (lines, GDK_KEY_q, 0));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_true (press (lines, GDK_KEY_Right, 0));
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (cell));
+
+  /* And showing another page. */
+  g_assert_true (press (lines, GDK_KEY_Left, 0));
+  fiscal_test_assert_lines_focus (lines, below, "kind", FALSE);
+  g_assert_true (press (lines, GDK_KEY_q, 0));
+  g_assert_true (press (lines, GDK_KEY_Return, 0));
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  fiscal_window_show_page (window, "overview");
+  fiscal_test_iterate ();
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* The widget named @name at or under @widget. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  return n;
+}
+
+/* The paste preview lists the lines to be added and the rows refused,
+ * with their reasons, each in a list that scrolls. */
+static void
+test_lines_paste_preview (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  const char *text =
+    "2010350\t30201\t1.5\n"
+    "2019898\t30201\t1\n"
+    "2010350\t30205\t0.25\n"
+    "2010350\t30201\tabc\n"
+    "2010302\t30227\t2\n";
+  FiscalLinesView *lines;
+  GtkWidget *dialog, *added, *refused, *label;
+  GtkListBoxRow *row;
+  guint n;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  fiscal_lines_view_set_wan (lines, TRUE);
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
+  n = fiscal_lines_view_get_n_shown (lines);
+
+  dialog = fiscal_lines_view_paste_text (lines, text);
+  g_assert_true (GTK_IS_WINDOW (dialog));
+  fiscal_test_wait_for_frame (dialog);
+
+  added = find_named (dialog, "paste-lines");
+  refused = find_named (dialog, "paste-refused");
+  g_assert_nonnull (added);
+  g_assert_nonnull (refused);
+  g_assert_cmpuint (count_rows (added), ==, 3);
+  g_assert_cmpuint (count_rows (refused), ==, 2);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_ancestor (added, GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_ancestor (refused, GTK_TYPE_SCROLLED_WINDOW)));
+
+  /* Each line with its codes and names and its amount in 万元. */
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (added), 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "fiscal-amount"), ==, "1.50");
+  label = fiscal_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "2010350 "));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "30201 办公费"));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (added), 2);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "fiscal-amount"), ==, "2.00");
+
+  /* Each row refused with its number and why. */
+  {
+    g_autofree char *row2 = g_strdup_printf (_("Row %u: %s"), 2, "");
+    g_autofree char *row4 = g_strdup_printf (_("Row %u: %s"), 4, "");
+
+    label = fiscal_test_find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (refused), 0)), GTK_TYPE_LABEL);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), row2));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "2019898"));
+    label = fiscal_test_find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (refused), 1)), GTK_TYPE_LABEL);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), row4));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "abc"));
+  }
+
+  /* Adding adds the three. */
+  g_signal_emit_by_name (gtk_window_get_default_widget (GTK_WINDOW (dialog)), "clicked");
+  fiscal_test_iterate ();
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==, n + 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* A project renamed shows its new name in the cells at once. */
+static void
+test_lines_project_renamed (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines;
+  FiscalDocument *doc;
+  FiscalLine *line = NULL;
+  FiscalProject *project;
+  guint n;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  doc = fiscal_window_get_document (window);
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
+
+  n = fiscal_lines_view_get_n_shown (lines);
+  for (guint i = 0; i < n && line == NULL; i++)
+    if (fiscal_line_get_project (fiscal_lines_view_get_shown (lines, i)) != NULL)
+      line = fiscal_lines_view_get_shown (lines, i);
+  g_assert_nonnull (line);
+  g_assert_true (fiscal_lines_view_focus_cell (lines, line, "project"));
+  fiscal_test_assert_lines_focus (lines, line, "project", FALSE);
+
+  project = fiscal_document_find_project (doc, fiscal_line_get_project (line));
+  g_assert_nonnull (project);
+  g_assert_cmpstr (fiscal_lines_view_get_cell_text (lines, line, "project"), ==, fiscal_project_get_name (project));
+  fiscal_project_set_name (project, "改了名的项目");
+  g_assert_cmpstr (fiscal_lines_view_get_cell_text (lines, line, "project"), ==, "改了名的项目");
+  g_assert_true (fiscal_document_undo (doc));
+  g_assert_cmpstr (fiscal_lines_view_get_cell_text (lines, line, "project"), !=, "改了名的项目");
+  g_assert_cmpstr (fiscal_lines_view_get_cell_text (lines, line, "project"), ==, fiscal_project_get_name (project));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
+/* Tab from the last column goes to the next row's first cell, Shift+Tab
+ * back. */
+static void
+test_lines_tab_wraps (void)
+{
+  g_autoptr(GFile) file = fiscal_test_example_file ();
+  FiscalWindow *window = fiscal_window_new (app);
+  FiscalLinesView *lines;
+  FiscalLine *first, *second;
+
+  g_assert_true (fiscal_window_open (window, file));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  fiscal_window_show_page (window, "lines");
+  lines = FISCAL_LINES_VIEW (fiscal_test_find_widget (GTK_WIDGET (window), FISCAL_TYPE_LINES_VIEW));
+  fiscal_test_wait_for_frame (GTK_WIDGET (lines));
+
+  first = fiscal_lines_view_get_shown (lines, 0);
+  second = fiscal_lines_view_get_shown (lines, 1);
+  g_assert_true (fiscal_lines_view_focus_cell (lines, first, "note"));
+  fiscal_test_assert_lines_focus (lines, first, "note", FALSE);
+
+  g_assert_true (press (lines, GDK_KEY_Tab, 0));
+  fiscal_test_assert_lines_focus (lines, second, "function", FALSE);
+  assert_selected (lines, second, NULL);
+  g_assert_true (press (lines, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  fiscal_test_assert_lines_focus (lines, first, "note", FALSE);
+  assert_selected (lines, first, NULL);
+
+  /* While editing too: the edit is stored, the cursor wraps. */
+  g_assert_true (press (lines, GDK_KEY_q, 0));
+  g_assert_true (press (lines, GDK_KEY_Tab, 0));
+  g_assert_cmpstr (fiscal_line_get_note (first), ==, "q");
+  fiscal_test_assert_lines_focus (lines, second, "function", FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fiscal_test_iterate ();
+}
+
 /* Every control of every page, the header bar and the sidebar has a name
  * a screen reader can say, and can be reached from the keyboard. */
 static void
@@ -4503,6 +4982,12 @@ main (int   argc,
   g_test_add_func ("/window/export-write-async", test_export_write_async);
   g_test_add_func ("/window/import-background", test_import_background);
   g_test_add_func ("/window/lines-cell-editor", test_lines_cell_editor);
+  g_test_add_func ("/window/lines-unit-switch", test_lines_unit_switch);
+  g_test_add_func ("/window/lines-add-moves-cursor", test_lines_add_moves_cursor);
+  g_test_add_func ("/window/lines-choice-cells", test_lines_choice_cells);
+  g_test_add_func ("/window/lines-paste-preview", test_lines_paste_preview);
+  g_test_add_func ("/window/lines-project-renamed", test_lines_project_renamed);
+  g_test_add_func ("/window/lines-tab-wraps", test_lines_tab_wraps);
   g_test_add_func ("/window/lines-column-widths", test_lines_column_widths);
   g_test_add_func ("/window/lines-long-note", test_lines_long_note);
   g_test_add_func ("/window/menu-amounts-check", test_menu_amounts_check);

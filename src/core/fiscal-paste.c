@@ -86,14 +86,40 @@ header_column (const char *cell,
   return FALSE;
 }
 
+/* Whether @text is @label, ignoring case (an English label typed in
+ * lower case is still the label). */
 static gboolean
-parse_kind (const char *text,
-            FiscalKind *kind)
+same_label (const char *text,
+            const char *label)
 {
+  g_autofree char *a = g_utf8_casefold (text, -1);
+  g_autofree char *b = g_utf8_casefold (label, -1);
+
+  return g_str_equal (a, b);
+}
+
+/**
+ * fiscal_paste_read_kind:
+ * @text: a kind as a person writes it: its label (基本支出·人员经费), its
+ *   name (personnel) or a short form (人员经费, 人员, 公用, 项目)
+ *
+ * Reads a kind of expenditure the way a pasted cell and a typed cell are
+ * both read.
+ *
+ * Returns: %TRUE with @kind set, or %FALSE if @text is no kind
+ */
+gboolean
+fiscal_paste_read_kind (const char *text,
+                        FiscalKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (text == NULL || *text == 0)
+    return FALSE;
   if (fiscal_kind_from_string (text, kind))
     return TRUE;
   for (guint i = 0; i < FISCAL_N_KINDS; i++)
-    if (g_str_equal (text, fiscal_kind_label (i)))
+    if (same_label (text, fiscal_kind_label (i)) || same_label (text, fiscal_kind_to_string (i)))
       {
         *kind = i;
         return TRUE;
@@ -107,14 +133,28 @@ parse_kind (const char *text,
   return FALSE;
 }
 
-static gboolean
-parse_source (const char   *text,
-              FiscalSource *source)
+/**
+ * fiscal_paste_read_source:
+ * @text: a funding source: its label, its name or a short form
+ *   (一般公共预算, 财政专户, 单位资金, …)
+ *
+ * Reads a funding source the way a pasted cell and a typed cell are both
+ * read.
+ *
+ * Returns: %TRUE with @source set, or %FALSE if @text is no source
+ */
+gboolean
+fiscal_paste_read_source (const char   *text,
+                          FiscalSource *source)
 {
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (text == NULL || *text == 0)
+    return FALSE;
   if (fiscal_source_from_string (text, source))
     return TRUE;
   for (guint i = 0; i < FISCAL_N_SOURCES; i++)
-    if (g_str_equal (text, fiscal_source_label (i)))
+    if (same_label (text, fiscal_source_label (i)) || same_label (text, fiscal_source_to_string (i)))
       {
         *source = i;
         return TRUE;
@@ -133,6 +173,9 @@ find_id (GListModel *model,
          gboolean    units,
          const char *text)
 {
+  if (text == NULL || *text == 0)
+    return NULL;
+
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
@@ -144,6 +187,36 @@ find_id (GListModel *model,
     }
 
   return NULL;
+}
+
+/**
+ * fiscal_paste_find_unit:
+ * @text: a unit's id or name
+ *
+ * Returns: (nullable): the unit's id (interned), or %NULL if @document
+ *   has no such unit
+ */
+const char *
+fiscal_paste_find_unit (FiscalDocument *document,
+                        const char     *text)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+  return find_id (fiscal_document_get_units (document), TRUE, text);
+}
+
+/**
+ * fiscal_paste_find_project:
+ * @text: a project's id or name
+ *
+ * Returns: (nullable): the project's id (interned), or %NULL if @document
+ *   has no such project
+ */
+const char *
+fiscal_paste_find_project (FiscalDocument *document,
+                           const char     *text)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+  return find_id (fiscal_document_get_projects (document), FALSE, text);
 }
 
 /* The amount of a cell, read as 万元 or 元, a trailing unit allowed. */
@@ -299,12 +372,12 @@ fiscal_paste_parse (FiscalDocument *document,
             error = g_strdup (_("no amount"));
         }
       else if (value[COL_UNIT] && *value[COL_UNIT] &&
-               !(unit = find_id (fiscal_document_get_units (document), TRUE, value[COL_UNIT])))
+               !(unit = fiscal_paste_find_unit (document, value[COL_UNIT])))
         error = g_strdup_printf (_("there is no unit “%s”"), value[COL_UNIT]);
       else if (value[COL_PROJECT] && *value[COL_PROJECT] && project_id == NULL &&
-               !(project = find_id (fiscal_document_get_projects (document), FALSE, value[COL_PROJECT])))
+               !(project = fiscal_paste_find_project (document, value[COL_PROJECT])))
         error = g_strdup_printf (_("there is no project “%s”"), value[COL_PROJECT]);
-      else if (value[COL_SOURCE] && *value[COL_SOURCE] && !parse_source (value[COL_SOURCE], &source))
+      else if (value[COL_SOURCE] && *value[COL_SOURCE] && !fiscal_paste_read_source (value[COL_SOURCE], &source))
         error = g_strdup_printf (_("“%s” is not a funding source"), value[COL_SOURCE]);
 
       if (error == NULL)
@@ -313,7 +386,7 @@ fiscal_paste_parse (FiscalDocument *document,
             kind = FISCAL_KIND_PROJECT;
           else if (value[COL_KIND] && *value[COL_KIND])
             {
-              if (!parse_kind (value[COL_KIND], &kind))
+              if (!fiscal_paste_read_kind (value[COL_KIND], &kind))
                 error = g_strdup_printf (_("“%s” is not a kind of expenditure"), value[COL_KIND]);
               else if (kind == FISCAL_KIND_PROJECT)
                 error = g_strdup (_("a project line needs its project"));

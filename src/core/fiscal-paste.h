@@ -26,6 +26,14 @@ FiscalPasteResult *fiscal_paste_parse        (FiscalDocument    *document,
                                               gboolean           wan,
                                               const char        *project_id);
 void               fiscal_paste_result_free  (FiscalPasteResult *result);
+gboolean           fiscal_paste_read_kind    (const char        *text,
+                                              FiscalKind        *kind);
+gboolean           fiscal_paste_read_source  (const char        *text,
+                                              FiscalSource      *source);
+const char        *fiscal_paste_find_unit    (FiscalDocument    *document,
+                                              const char        *text);
+const char        *fiscal_paste_find_project (FiscalDocument    *document,
+                                              const char        *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiscalPasteResult, fiscal_paste_result_free)
 

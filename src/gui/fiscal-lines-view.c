@@ -53,6 +53,7 @@ struct _FiscalLinesView
   const char         *cursor_column;  /* the column last moved to or clicked */
   GHashTable         *units_by_id;    /* id → FiscalUnit, made when first asked */
   GHashTable         *projects_by_id; /* id → FiscalProject, made when first asked */
+  GtkWidget          *refused;        /* the cell marked with a refused value, or NULL */
   GSettings          *settings;       /* where the columns' widths are kept, or NULL */
   guint               save_widths_id;
 };
@@ -193,26 +194,42 @@ code_name (FiscalLinesView *self,
 
 /* Commit */
 
-static gboolean
-find_by_label (const char  *text,
-               guint        n,
-               const char *(*label) (guint),
-               const char *(*name) (guint),
-               guint       *out)
+/* What a refusal says may be typed: the labels of @n values, or the
+ * names of the first of a long list. */
+static char *
+valid_values (guint        n,
+              const char *(*label) (gpointer, guint),
+              gpointer     data)
 {
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (text, label (i)) == 0 || g_strcmp0 (text, name (i)) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  GString *out = g_string_new (NULL);
+  guint shown = MIN (n, 12);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      /* Translators: between the values a refused cell lists as valid */
+      g_string_append (out, i > 0 ? _(", ") : "");
+      g_string_append (out, label (data, i));
+    }
+  if (shown < n)
+    g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
 }
 
-static const char *kind_label (guint i)  { return fiscal_kind_label (i); }
-static const char *kind_name (guint i)   { return fiscal_kind_to_string (i); }
-static const char *source_label (guint i) { return fiscal_source_label (i); }
-static const char *source_name (guint i)  { return fiscal_source_to_string (i); }
+static const char *kind_label (gpointer data, guint i)   { return fiscal_kind_label (i); }
+static const char *source_label (gpointer data, guint i) { return fiscal_source_label (i); }
+
+static const char *
+model_name (gpointer data,
+            guint    i)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (data, i);
+
+  /* The document keeps its units and projects, so the name outlives the
+   * reference dropped here. */
+  return FISCAL_IS_UNIT (item) ? fiscal_unit_get_name (FISCAL_UNIT (item))
+                               : fiscal_project_get_name (FISCAL_PROJECT (item));
+}
 
 /**
  * fiscal_lines_view_commit:
@@ -235,8 +252,6 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
 {
   g_autofree char *error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  guint index;
-
   g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), FALSE);
   g_return_val_if_fail (FISCAL_IS_LINE (line), FALSE);
 
@@ -271,43 +286,44 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
     fiscal_line_set_note (line, stripped);
   else if (g_str_equal (column, "kind"))
     {
-      if (find_by_label (stripped, FISCAL_N_KINDS, kind_label, kind_name, &index) &&
-          index == FISCAL_KIND_PROJECT && fiscal_line_get_project (line) == NULL)
+      FiscalKind kind;
+
+      if (!fiscal_paste_read_kind (stripped, &kind))
+        {
+          g_autofree char *valid = valid_values (FISCAL_N_KINDS, kind_label, NULL);
+          /* Translators: the second %s lists the kinds, as 基本支出·人员经费, 基本支出·公用经费, 项目支出 */
+          error = g_strdup_printf (_("“%s” is not a kind of expenditure; type one of: %s"), stripped, valid);
+        }
+      else if (kind == FISCAL_KIND_PROJECT && fiscal_line_get_project (line) == NULL)
         error = g_strdup (_("Choose the line’s project; that makes it a project line"));
-      else if (find_by_label (stripped, FISCAL_N_KINDS, kind_label, kind_name, &index))
+      else
         {
           fiscal_document_begin_action (self->document, _("Line Change"));
-          fiscal_line_set_kind (line, index);
-          if (index != FISCAL_KIND_PROJECT)
+          fiscal_line_set_kind (line, kind);
+          if (kind != FISCAL_KIND_PROJECT)
             fiscal_line_set_project (line, NULL);
           fiscal_document_end_action (self->document);
         }
-      else
-        error = g_strdup_printf (_("“%s” is not a kind of expenditure"), stripped);
     }
   else if (g_str_equal (column, "source"))
     {
-      if (find_by_label (stripped, FISCAL_N_SOURCES, source_label, source_name, &index))
-        fiscal_line_set_source (line, index);
+      FiscalSource source;
+
+      if (fiscal_paste_read_source (stripped, &source))
+        fiscal_line_set_source (line, source);
       else
-        error = g_strdup_printf (_("“%s” is not a funding source"), stripped);
+        {
+          g_autofree char *valid = valid_values (FISCAL_N_SOURCES, source_label, NULL);
+          error = g_strdup_printf (_("“%s” is not a funding source; type one of: %s"), stripped, valid);
+        }
     }
   else if (g_str_equal (column, "unit") || g_str_equal (column, "project"))
     {
       gboolean units = g_str_equal (column, "unit");
       GListModel *model = units ? fiscal_document_get_units (self->document)
                                 : fiscal_document_get_projects (self->document);
-      const char *id = NULL;
-
-      for (guint i = 0; i < g_list_model_get_n_items (model) && id == NULL; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (model, i);
-          const char *item_id = units ? fiscal_unit_get_id (FISCAL_UNIT (item)) : fiscal_project_get_id (FISCAL_PROJECT (item));
-          const char *name = units ? fiscal_unit_get_name (FISCAL_UNIT (item)) : fiscal_project_get_name (FISCAL_PROJECT (item));
-
-          if (g_strcmp0 (stripped, item_id) == 0 || g_strcmp0 (stripped, name) == 0)
-            id = g_intern_string (item_id);
-        }
+      const char *id = units ? fiscal_paste_find_unit (self->document, stripped)
+                             : fiscal_paste_find_project (self->document, stripped);
 
       if (units && id != NULL)
         fiscal_line_set_unit (line, id);
@@ -321,8 +337,15 @@ fiscal_lines_view_commit (FiscalLinesView  *self,
             fiscal_line_set_kind (line, FISCAL_KIND_PUBLIC);
           fiscal_document_end_action (self->document);
         }
-      else
+      else if (g_list_model_get_n_items (model) == 0)
         error = g_strdup_printf (units ? _("There is no unit “%s”") : _("There is no project “%s”"), stripped);
+      else
+        {
+          g_autofree char *valid = valid_values (g_list_model_get_n_items (model), model_name, model);
+
+          error = g_strdup_printf (units ? _("There is no unit “%s”; type one of: %s")
+                                         : _("There is no project “%s”; type one of: %s"), stripped, valid);
+        }
     }
   else
     g_return_val_if_reached (FALSE);
@@ -416,6 +439,7 @@ struct _FiscalLineCell
   float                 xalign;        /* of the value: 0 left, 1 right */
   int                   width_chars;   /* the value's least width, in digits */
   gboolean              has_name;      /* a code, its name beside it */
+  gboolean              has_choices;   /* one of a list of values (a kind, a source, a unit, a project) */
   gboolean              cut;           /* the value or the name was cut short when last drawn */
   char                 *text;          /* the value */
   char                 *shown;         /* its first line, with "…" if it has more, or NULL if one line */
@@ -438,6 +462,32 @@ clear_refusal (GtkWidget *cell)
   gtk_widget_set_tooltip_text (cell, NULL);
   gtk_widget_set_has_tooltip (cell, TRUE);
   gtk_widget_remove_css_class (cell, "error");
+}
+
+/* A refused value's mark: one cell at a time has it, until the edit is
+ * cancelled, another value is stored, or the cursor leaves the cell. */
+static void
+cell_unmark (FiscalLineCell *cell)
+{
+  if (cell->data != NULL && cell->data->view->refused == GTK_WIDGET (cell))
+    cell->data->view->refused = NULL;
+  if (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"))
+    clear_refusal (GTK_WIDGET (cell));
+}
+
+static void
+cell_mark_refused (FiscalLineCell *cell,
+                   const char     *reason)
+{
+  FiscalLinesView *view = cell->data->view;
+  GtkWidget *widget = GTK_WIDGET (cell);
+
+  if (view->refused != NULL && view->refused != widget)
+    cell_unmark (FISCAL_LINE_CELL (view->refused));
+  view->refused = widget;
+  gtk_widget_error_bell (widget);
+  gtk_widget_set_tooltip_text (widget, reason);
+  gtk_widget_add_css_class (widget, "error");
 }
 
 /* Drops the editor, without storing what it holds, and shows the value. */
@@ -760,6 +810,8 @@ fiscal_line_cell_dispose (GObject *object)
   FiscalLineCell *cell = FISCAL_LINE_CELL (object);
 
   remove_editor (cell);
+  if (cell->data != NULL && cell->data->view->refused == GTK_WIDGET (cell))
+    cell->data->view->refused = NULL;
 
   G_OBJECT_CLASS (fiscal_line_cell_parent_class)->dispose (object);
 }
@@ -893,15 +945,13 @@ cell_stop_editing (FiscalLineCell *cell,
       if (g_strcmp0 (typed, shown ? shown : "") != 0)
         {
           if (!fiscal_lines_view_commit (cell->data->view, line, cell->data->column, typed, &error))
-            {
-              gtk_widget_error_bell (widget);
-              gtk_widget_set_tooltip_text (widget, error);
-              gtk_widget_add_css_class (widget, "error");
-            }
-          else if (gtk_widget_has_css_class (widget, "error"))
-            clear_refusal (widget);
+            cell_mark_refused (cell, error);
+          else
+            cell_unmark (cell);
         }
     }
+  else if (!commit)
+    cell_unmark (cell);
 
   refresh_cell (cell);
   return !gtk_widget_has_css_class (widget, "error");
@@ -909,16 +959,26 @@ cell_stop_editing (FiscalLineCell *cell,
 
 /* Completion: while a code cell is edited, the codes and names that
  * match what is typed (by code prefix, or by any part of the name) are
- * offered below it; Down and Up choose, Enter or a click takes one. */
+ * offered below it; while a kind, source, unit or project is edited, the
+ * values whose label holds what is typed (or which it names in short, as
+ * pasted cells are read). Down and Up choose, Enter or Tab takes one and
+ * moves on as they do without it, a click takes one. */
 
 #define MAX_COMPLETIONS 8
+
+static GtkListBox *
+completion_list (FiscalLineCell *cell)
+{
+  return GTK_LIST_BOX (g_object_get_data (G_OBJECT (cell->completion), "fiscal-list"));
+}
 
 static void
 completion_activated_cb (GtkListBox     *list,
                          GtkListBoxRow  *row,
                          FiscalLineCell *cell)
 {
-  const char *code = g_object_get_data (G_OBJECT (row), "fiscal-code");
+  /* A copy: setting the text makes the rows again. */
+  g_autofree char *code = g_strdup (g_object_get_data (G_OBJECT (row), "fiscal-code"));
 
   if (cell->editor == NULL)
     return;
@@ -928,13 +988,124 @@ completion_activated_cb (GtkListBox     *list,
   cell_stop_editing (cell, TRUE);
 }
 
+/* Puts the completion chosen into the editor, and closes the completion.
+ * Returns %FALSE if none was open. */
+static gboolean
+completion_take (FiscalLineCell *cell)
+{
+  GtkListBoxRow *selected;
+
+  if (cell->completion == NULL || !gtk_widget_get_visible (cell->completion))
+    return FALSE;
+
+  selected = gtk_list_box_get_selected_row (completion_list (cell));
+  if (selected != NULL)
+    {
+      /* A copy: setting the text makes the rows again. */
+      g_autofree char *value = g_strdup (g_object_get_data (G_OBJECT (selected), "fiscal-code"));
+
+      gtk_editable_set_text (GTK_EDITABLE (cell->editor), value);
+      gtk_editable_set_position (GTK_EDITABLE (cell->editor), -1);
+    }
+  gtk_popover_popdown (GTK_POPOVER (cell->completion));
+  return selected != NULL;
+}
+
+static void
+completion_add (GtkListBox *list,
+                const char *value,
+                const char *label)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *child = gtk_label_new (label);
+
+  gtk_widget_set_halign (child, GTK_ALIGN_START);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  g_object_set_data_full (G_OBJECT (row), "fiscal-code", g_strdup (value), g_free);
+  gtk_list_box_append (list, row);
+}
+
+/* Whether @folded (what was typed, case-folded) is part of @label. */
+static gboolean
+label_holds (const char *label,
+             const char *folded)
+{
+  g_autofree char *folded_label = label ? g_utf8_casefold (label, -1) : NULL;
+
+  return folded_label != NULL && strstr (folded_label, folded) != NULL;
+}
+
+/* The values of a kind, source, unit or project cell that match @text;
+ * Returns the number offered, or 0 if @text is one of them already. */
+static guint
+completion_fill_choices (FiscalLineCell *cell,
+                         GtkListBox     *list,
+                         const char     *text)
+{
+  FiscalLinesView *view = cell->data->view;
+  const char *column = cell->data->column;
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  guint n = 0;
+
+  if (g_str_equal (column, "kind") || g_str_equal (column, "source"))
+    {
+      gboolean kinds = g_str_equal (column, "kind");
+      guint n_values = kinds ? FISCAL_N_KINDS : FISCAL_N_SOURCES;
+      guint read = G_MAXUINT;
+      FiscalKind kind;
+      FiscalSource source;
+
+      if (kinds && fiscal_paste_read_kind (text, &kind))
+        read = kind;
+      else if (!kinds && fiscal_paste_read_source (text, &source))
+        read = source;
+
+      for (guint i = 0; i < n_values; i++)
+        {
+          const char *label = kinds ? fiscal_kind_label (i) : fiscal_source_label (i);
+          const char *name = kinds ? fiscal_kind_to_string (i) : fiscal_source_to_string (i);
+
+          if (g_str_equal (text, label))
+            return 0;
+          if (i == read || label_holds (label, folded) || label_holds (name, folded))
+            {
+              completion_add (list, label, label);
+              n++;
+            }
+        }
+    }
+  else if (view->document != NULL)
+    {
+      gboolean units = g_str_equal (column, "unit");
+      GListModel *model = units ? fiscal_document_get_units (view->document)
+                                : fiscal_document_get_projects (view->document);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          const char *id = units ? fiscal_unit_get_id (FISCAL_UNIT (item)) : fiscal_project_get_id (FISCAL_PROJECT (item));
+          const char *name = units ? fiscal_unit_get_name (FISCAL_UNIT (item)) : fiscal_project_get_name (FISCAL_PROJECT (item));
+
+          if (name == NULL)
+            continue;
+          if (g_str_equal (text, name))
+            return 0;
+          if (label_holds (name, folded) || label_holds (id, folded))
+            {
+              completion_add (list, name, name);
+              n++;
+            }
+        }
+    }
+
+  return n;
+}
+
 static void
 completion_update (FiscalLineCell *cell)
 {
   ColumnData *data = cell->data;
-  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (cell->completion)));
-  FiscalCatalog *catalog = g_str_equal (data->column, "function") ? data->view->functions : data->view->economics;
-  guint min_level = g_str_equal (data->column, "function") ? 3 : 2;
+  GtkListBox *list = completion_list (cell);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (cell->editor));
   GtkWidget *child;
   guint n = 0;
@@ -942,30 +1113,39 @@ completion_update (FiscalLineCell *cell)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
     gtk_list_box_remove (list, child);
 
-  if (catalog == NULL || *text == 0 ||
-      (fiscal_catalog_lookup (catalog, text) != NULL && fiscal_catalog_lookup (catalog, text)->level >= min_level))
+  if (*text == 0)
     {
       gtk_popover_popdown (GTK_POPOVER (cell->completion));
       return;
     }
 
-  for (guint i = 0; i < fiscal_catalog_get_n_items (catalog) && n < MAX_COMPLETIONS; i++)
+  if (cell->has_choices)
+    n = completion_fill_choices (cell, list, text);
+  else
     {
-      const FiscalCatalogItem *item = fiscal_catalog_get_item (catalog, i);
-      g_autofree char *label = NULL;
-      GtkWidget *row;
+      FiscalCatalog *catalog = g_str_equal (data->column, "function") ? data->view->functions : data->view->economics;
+      guint min_level = g_str_equal (data->column, "function") ? 3 : 2;
 
-      if (item->level < min_level ||
-          !(g_str_has_prefix (item->code, text) || strstr (item->name, text) != NULL))
-        continue;
+      if (catalog == NULL ||
+          (fiscal_catalog_lookup (catalog, text) != NULL && fiscal_catalog_lookup (catalog, text)->level >= min_level))
+        {
+          gtk_popover_popdown (GTK_POPOVER (cell->completion));
+          return;
+        }
 
-      label = g_strdup_printf ("%s  %s", item->code, item->name);
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), gtk_label_new (label));
-      gtk_widget_set_halign (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), GTK_ALIGN_START);
-      g_object_set_data (G_OBJECT (row), "fiscal-code", (gpointer) item->code);
-      gtk_list_box_append (list, row);
-      n++;
+      for (guint i = 0; i < fiscal_catalog_get_n_items (catalog) && n < MAX_COMPLETIONS; i++)
+        {
+          const FiscalCatalogItem *item = fiscal_catalog_get_item (catalog, i);
+          g_autofree char *label = NULL;
+
+          if (item->level < min_level ||
+              !(g_str_has_prefix (item->code, text) || strstr (item->name, text) != NULL))
+            continue;
+
+          label = g_strdup_printf ("%s  %s", item->code, item->name);
+          completion_add (list, item->code, label);
+          n++;
+        }
     }
 
   if (n > 0)
@@ -985,6 +1165,9 @@ completion_text_changed_cb (GtkEditable    *editor,
     completion_update (cell);
 }
 
+/* Up and Down choose among the completions, scrolling the one chosen
+ * into sight. Enter, Tab and Escape are the view's (see
+ * cell_key_pressed_cb). */
 static gboolean
 completion_key_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
@@ -992,7 +1175,7 @@ completion_key_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    FiscalLineCell        *cell)
 {
-  GtkListBox *list = GTK_LIST_BOX (gtk_popover_get_child (GTK_POPOVER (cell->completion)));
+  GtkListBox *list = completion_list (cell);
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (list);
   int index = selected ? gtk_list_box_row_get_index (selected) : -1;
   GtkListBoxRow *next;
@@ -1006,18 +1189,16 @@ completion_key_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Up:
       next = gtk_list_box_get_row_at_index (list, index + (keyval == GDK_KEY_Down ? 1 : -1));
       if (next != NULL)
-        gtk_list_box_select_row (list, next);
-      return TRUE;
+        {
+          GtkWidget *scroller = gtk_popover_get_child (GTK_POPOVER (cell->completion));
+          GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+          graphene_rect_t bounds;
 
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_Tab:
-      completion_activated_cb (list, selected, cell);
+          gtk_list_box_select_row (list, next);
+          if (gtk_widget_compute_bounds (GTK_WIDGET (next), GTK_WIDGET (list), &bounds))
+            gtk_adjustment_clamp_page (vadj, bounds.origin.y, bounds.origin.y + bounds.size.height);
+        }
       return TRUE;
-
-    case GDK_KEY_Escape:
-      gtk_popover_popdown (GTK_POPOVER (cell->completion));
-      return FALSE;
 
     default:
       return FALSE;
@@ -1031,6 +1212,7 @@ static void
 add_completion (FiscalLineCell *cell)
 {
   GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   cell->completion = gtk_popover_new ();
@@ -1039,8 +1221,15 @@ add_completion (FiscalLineCell *cell)
   gtk_popover_set_position (GTK_POPOVER (cell->completion), GTK_POS_BOTTOM);
   gtk_widget_add_css_class (list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Matching codes"), -1);
-  gtk_popover_set_child (GTK_POPOVER (cell->completion), list);
+                                  cell->has_choices ? _("Matching values") : _("Matching codes"), -1);
+  /* A long list of sources or projects scrolls. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  g_object_set_data (G_OBJECT (cell->completion), "fiscal-list", list);
+  gtk_popover_set_child (GTK_POPOVER (cell->completion), scroller);
   gtk_widget_set_parent (cell->completion, GTK_WIDGET (cell));
   g_signal_connect (list, "row-activated", G_CALLBACK (completion_activated_cb), cell);
   g_signal_connect (cell->editor, "changed", G_CALLBACK (completion_text_changed_cb), cell);
@@ -1120,7 +1309,7 @@ cell_start_editing (FiscalLineCell *cell,
       g_signal_connect (cell->editor, "preedit-changed", G_CALLBACK (editor_preedit_changed_cb), cell);
 
       gtk_widget_set_parent (cell->editor, GTK_WIDGET (cell));
-      if (cell->has_name)
+      if (cell->has_name || cell->has_choices)
         add_completion (cell);
       gtk_widget_add_css_class (GTK_WIDGET (cell), "editing");
     }
@@ -1157,12 +1346,33 @@ cell_pressed_cb (GtkGestureClick *gesture,
   g_idle_add_full (G_PRIORITY_DEFAULT, focus_clicked_cb, g_object_ref (cell), g_object_unref);
 }
 
+/* The cursor leaving a marked cell takes the mark away; the cursor coming
+ * to another cell takes away a mark left where it was not (a value
+ * refused as the cursor left its cell). */
+static void
+cell_focus_leave_cb (GtkEventControllerFocus *focus,
+                     FiscalLineCell          *cell)
+{
+  cell_unmark (cell);
+}
+
+static void
+cell_focus_enter_cb (GtkEventControllerFocus *focus,
+                     FiscalLineCell          *cell)
+{
+  FiscalLinesView *view = cell->data->view;
+
+  if (view->refused != NULL && view->refused != GTK_WIDGET (cell))
+    cell_unmark (FISCAL_LINE_CELL (view->refused));
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           ColumnData               *data)
 {
   FiscalLineCell *cell = g_object_new (FISCAL_TYPE_LINE_CELL, NULL);
+  GtkEventController *focus;
   GtkGesture *click;
 
   g_object_set_data (G_OBJECT (item), "fiscal-column", data);
@@ -1180,6 +1390,8 @@ setup_cb (GtkSignalListItemFactory *factory,
       cell->has_name = TRUE;
       cell->width_chars = g_str_equal (data->column, "function") ? 7 : 5;
     }
+  else if (!g_str_equal (data->column, "note"))
+    cell->has_choices = TRUE;
 
   /* Read as its value (a code with its name), in its column. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, data->title, -1);
@@ -1188,6 +1400,11 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), cell);
   gtk_widget_add_controller (GTK_WIDGET (cell), GTK_EVENT_CONTROLLER (click));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), cell);
+  g_signal_connect (focus, "leave", G_CALLBACK (cell_focus_leave_cb), cell);
+  gtk_widget_add_controller (GTK_WIDGET (cell), focus);
   gtk_list_item_set_child (item, GTK_WIDGET (cell));
 }
 
@@ -1225,7 +1442,7 @@ bind_cb (GtkSignalListItemFactory *factory,
    * empty tooltip asks the display where the pointer is, a round trip per
    * cell that made scrolling slow. */
   if (gtk_widget_has_css_class (widget, "error"))
-    clear_refusal (widget);
+    cell_unmark (cell);
   cell->notify_id = g_signal_connect (line, "notify", G_CALLBACK (line_notify_cb), cell);
   refresh_cell (cell);
   pending_bound (data->view, line, data->column);
@@ -1595,13 +1812,28 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (cell->editor != NULL)
     {
-      /* The code completion takes its own keys while it is open, and the
-       * input method while it composes (Enter takes the letters as typed,
-       * Escape drops them). */
-      if (cell->completion != NULL && gtk_widget_get_visible (cell->completion))
-        return FALSE;
+      /* The input method takes the keys while it composes (Enter takes
+       * the letters as typed, Escape drops them), and the completion while
+       * it is open; but Enter and Tab take the value chosen in it and go
+       * on as they do without it, one key. */
       if (cell->composing)
         return FALSE;
+      if (cell->completion != NULL && gtk_widget_get_visible (cell->completion))
+        {
+          gboolean takes = !ctrl && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter ||
+                                     keyval == GDK_KEY_ISO_Enter || keyval == GDK_KEY_Tab ||
+                                     keyval == GDK_KEY_ISO_Left_Tab);
+
+          /* Escape closes the completion, a second one ends the edit. */
+          if (keyval == GDK_KEY_Escape)
+            {
+              gtk_popover_popdown (GTK_POPOVER (cell->completion));
+              return TRUE;
+            }
+          if (!takes)
+            return FALSE;
+          completion_take (cell);
+        }
 
       switch (keyval)
         {
@@ -1636,7 +1868,17 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
           if (ctrl)
             return FALSE;
           if (cell_stop_editing (cell, TRUE))
-            move_to (self, row, column + (shift || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1), SELECT_KEEP);
+            {
+              gboolean back = shift || keyval == GDK_KEY_ISO_Left_Tab;
+
+              /* Past either end of a row, to the next (previous) row. */
+              if (!back && column == last_column && row + 1 < (int) fiscal_lines_view_get_n_shown (self))
+                move_to (self, row + 1, 0, SELECT_ONE);
+              else if (back && column == 0 && row > 0)
+                move_to (self, row - 1, last_column, SELECT_ONE);
+              else
+                move_to (self, row, column + (back ? -1 : 1), SELECT_KEEP);
+            }
           return TRUE;
 
         case GDK_KEY_Escape:
@@ -1663,20 +1905,28 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
 
     case GDK_KEY_Tab:
     case GDK_KEY_ISO_Left_Tab:
-      /* At either end of a row, Tab leaves the table. */
+      /* Past the end of a row, to the start of the next one (and back),
+       * scrolled into sight; past the first and the last cell, Tab leaves
+       * the table. */
       if (ctrl)
         return FALSE;
       if (shift || keyval == GDK_KEY_ISO_Left_Tab)
         {
-          if (column == 0)
+          if (column > 0)
+            move_to (self, row, column - 1, SELECT_KEEP);
+          else if (row > 0)
+            move_to (self, row - 1, last_column, SELECT_ONE);
+          else
             return FALSE;
-          move_to (self, row, column - 1, SELECT_KEEP);
         }
       else
         {
-          if (column == last_column)
+          if (column < last_column)
+            move_to (self, row, column + 1, SELECT_KEEP);
+          else if (row + 1 < (int) fiscal_lines_view_get_n_shown (self))
+            move_to (self, row + 1, 0, SELECT_ONE);
+          else
             return FALSE;
-          move_to (self, row, column + 1, SELECT_KEEP);
         }
       return TRUE;
 
@@ -1747,6 +1997,33 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
         return TRUE;
       }
     }
+}
+
+/**
+ * fiscal_lines_view_get_cell_text:
+ * @column: "unit", "function", "economic", "kind", "project", "source",
+ *   "amount" or "note"
+ *
+ * What @line's cell in @column shows on screen now (a code without its
+ * name), as a screen reader and a test see it.
+ *
+ * Returns: (nullable): the text, or %NULL if the cell is not made (its row
+ *   is out of sight)
+ */
+const char *
+fiscal_lines_view_get_cell_text (FiscalLinesView *self,
+                                 FiscalLine      *line,
+                                 const char      *column)
+{
+  g_autofree char *key = NULL;
+  FiscalLineCell *cell;
+
+  g_return_val_if_fail (FISCAL_IS_LINES_VIEW (self), NULL);
+  g_return_val_if_fail (FISCAL_IS_LINE (line), NULL);
+
+  key = cell_key (line, column);
+  cell = g_hash_table_lookup (self->cells, key);
+  return cell != NULL ? cell->text : NULL;
 }
 
 /**
@@ -1884,6 +2161,8 @@ fiscal_lines_view_get_totals_text (FiscalLinesView *self)
 {
   g_autoptr(FiscalSummary) s = NULL;
   g_autofree char *all = NULL, *basic = NULL, *project = NULL, *general = NULL, *unit = NULL;
+  char *(*format) (gint64);
+  const char *unit_name;
   char *text;
   guint n_all, n_shown;
 
@@ -1893,15 +2172,19 @@ fiscal_lines_view_get_totals_text (FiscalLinesView *self)
     return g_strdup ("");
 
   s = fiscal_summary_new (self->document);
-  all = fiscal_money_format_wan (s->total);
-  basic = fiscal_money_format_wan (s->by_kind[FISCAL_KIND_PERSONNEL] + s->by_kind[FISCAL_KIND_PUBLIC]);
-  project = fiscal_money_format_wan (s->by_kind[FISCAL_KIND_PROJECT]);
-  general = fiscal_money_format_wan (fiscal_summary_general (s));
-  unit = fiscal_money_format_wan (fiscal_summary_unit_funds (s));
+  format = self->wan ? fiscal_money_format_wan : fiscal_money_format_yuan_grouped;
+  /* Translators: the unit of the totals under the lines editor */
+  unit_name = self->wan ? _("(10,000 yuan)") : _("(yuan)");
+  all = format (s->total);
+  basic = format (s->by_kind[FISCAL_KIND_PERSONNEL] + s->by_kind[FISCAL_KIND_PUBLIC]);
+  project = format (s->by_kind[FISCAL_KIND_PROJECT]);
+  general = format (fiscal_summary_general (s));
+  unit = format (fiscal_summary_unit_funds (s));
 
-  /* Translators: the totals under the lines editor, in 万元 */
-  text = g_strdup_printf (_("Total %s · Basic %s · Project %s · General public budget %s · Unit funds %s (10,000 yuan)"),
-                          all, basic, project, general, unit);
+  /* Translators: the totals under the lines editor; the last %s is the
+   * unit, as (10,000 yuan) */
+  text = g_strdup_printf (_("Total %s · Basic %s · Project %s · General public budget %s · Unit funds %s %s"),
+                          all, basic, project, general, unit, unit_name);
 
   /* A filtered view also says what the shown lines add up to, so a figure
    * traced from a table can be checked against them. */
@@ -1918,9 +2201,10 @@ fiscal_lines_view_get_totals_text (FiscalLinesView *self)
           g_autoptr(FiscalLine) line = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
           fen += fiscal_line_get_amount (line);
         }
-      sum = fiscal_money_format_wan (fen);
-      /* Translators: the second line of the totals when the lines are filtered */
-      both = g_strdup_printf (_("%s\n%u of %u lines shown, adding up to %s (10,000 yuan)"), text, n_shown, n_all, sum);
+      sum = format (fen);
+      /* Translators: the second line of the totals when the lines are
+       * filtered; the last %s is the unit, as (10,000 yuan) */
+      both = g_strdup_printf (_("%s\n%u of %u lines shown, adding up to %s %s"), text, n_shown, n_all, sum, unit_name);
       g_free (text);
       text = both;
     }
@@ -1938,10 +2222,31 @@ update_totals (FiscalLinesView *self)
 static void update_subtotals (FiscalLinesView *self);
 static void save_widths      (FiscalLinesView *self);
 
+/* The unit and project cells shown, again: a unit or project may have
+ * been renamed (the document says so by "changed"), and the rows are not
+ * bound again for that. Only the cells bound are asked, a page or so. */
+static void
+refresh_names (FiscalLinesView *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      FiscalLineCell *cell = value;
+
+      if (cell->has_choices && (g_str_equal (cell->data->column, "unit") ||
+                                g_str_equal (cell->data->column, "project")))
+        refresh_cell (cell);
+    }
+}
+
 static void
 document_changed_cb (FiscalLinesView *self)
 {
   forget_ids (self);
+  refresh_names (self);
   update_totals (self);
   update_subtotals (self);
 }
@@ -2042,11 +2347,35 @@ fiscal_lines_view_get_selected (FiscalLinesView *self)
   return lines;
 }
 
+/* The column the cursor is in (or was last in), to keep when the cursor
+ * goes to another line. */
+static const char *
+cursor_column (FiscalLinesView *self)
+{
+  GtkListItem *item = focused_item (self);
+
+  if (item != NULL)
+    return item_cell (item)->data->column;
+  return self->cursor_column ? self->cursor_column : view_column (self, 0);
+}
+
+/* Ends an edit in progress, storing it, before the lines change under it. */
+static void
+finish_edit (FiscalLinesView *self)
+{
+  GtkListItem *item = focused_item (self);
+
+  if (item != NULL && item_cell (item)->editor != NULL)
+    cell_stop_editing (item_cell (item), TRUE);
+}
+
 /**
  * fiscal_lines_view_add_line:
  *
- * Adds a line below the selected one, like it but for its amount and note
- * (or a first line of the document), and selects it.
+ * Adds a line below the cursor's line (or else the last selected one),
+ * like it but for its amount and note (or a first line of the document),
+ * selects it and moves the cursor to
+ * it, in the column the cursor was in.
  *
  * Returns: (transfer none): the new line
  */
@@ -2058,6 +2387,14 @@ fiscal_lines_view_add_line (FiscalLinesView *self)
   g_autofree char *id = fiscal_document_new_line_id (doc);
   g_autoptr(FiscalLine) line = NULL;
   guint position = g_list_model_get_n_items (fiscal_document_get_lines (doc));
+  const char *column = cursor_column (self);
+  int shown;
+
+  finish_edit (self);
+
+  /* Below the cursor's line, or the last selected. */
+  if (focused_item (self) != NULL && gtk_list_item_get_item (focused_item (self)) != NULL)
+    g_ptr_array_add (selected, g_object_ref (gtk_list_item_get_item (focused_item (self))));
 
   if (selected->len > 0)
     {
@@ -2090,7 +2427,9 @@ fiscal_lines_view_add_line (FiscalLinesView *self)
   fiscal_document_insert_lines (doc, position, (FiscalLine *[]) { line }, 1);
   fiscal_document_end_action (doc);
 
-  fiscal_lines_view_select (self, line);
+  shown = shown_position (self, line);
+  if (shown >= 0)
+    move_to (self, shown, view_column_index (self, column), SELECT_ONE);
   return line;
 }
 
@@ -2143,10 +2482,13 @@ void
 fiscal_lines_view_duplicate_selected (FiscalLinesView *self)
 {
   FiscalDocument *doc = document_of (self);
-  g_autoptr(GPtrArray) selected = fiscal_lines_view_get_selected (self);
+  g_autoptr(GPtrArray) selected = NULL;
   guint position;
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *column = cursor_column (self);
 
+  finish_edit (self);
+  selected = fiscal_lines_view_get_selected (self);
   if (selected->len == 0)
     return;
 
@@ -2160,6 +2502,36 @@ fiscal_lines_view_duplicate_selected (FiscalLinesView *self)
   fiscal_document_begin_action (doc, _("Duplicate Lines"));
   fiscal_document_insert_lines (doc, position, (FiscalLine **) copies->pdata, copies->len);
   fiscal_document_end_action (doc);
+
+  /* The copies are selected, the cursor on the first of them. */
+  {
+    g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+    GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+    int first = -1;
+
+    for (guint i = 0; i < copies->len; i++)
+      g_hash_table_add (wanted, g_ptr_array_index (copies, i));
+
+    gtk_selection_model_unselect_all (model);
+    for (guint i = 0; i < n && g_hash_table_size (wanted) > 0; i++)
+      {
+        FiscalLine *line = fiscal_lines_view_get_shown (self, i);
+
+        if (g_hash_table_remove (wanted, line))
+          {
+            gtk_selection_model_select_item (model, i, FALSE);
+            if (first < 0 || line == g_ptr_array_index (copies, 0))
+              first = i;
+          }
+      }
+
+    if (first >= 0)
+      {
+        self->anchor = first;
+        move_to (self, first, view_column_index (self, column), SELECT_KEEP);
+      }
+  }
 }
 
 /**
@@ -2345,21 +2717,155 @@ fiscal_lines_view_insert_pasted (FiscalLinesView   *self,
 }
 
 static void
-paste_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   FiscalLinesView  *self)
+paste_add_cb (GtkButton *button,
+              GtkWindow *dialog)
 {
+  FiscalLinesView *self = g_object_get_data (G_OBJECT (dialog), "fiscal-lines-view");
   FiscalPasteResult *result = g_object_get_data (G_OBJECT (dialog), "fiscal-paste");
 
-  if (g_str_equal (response, "add"))
+  if (self != NULL && self->document != NULL)
     fiscal_lines_view_insert_pasted (self, result);
+  gtk_window_close (dialog);
+}
+
+static GtkWidget *
+dim_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* A line to be added: its codes and their names, then what else it is,
+ * and its amount at the end. */
+static GtkWidget *
+paste_line_row (FiscalLinesView *self,
+                FiscalLine      *line)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  const char *economic = fiscal_line_get_economic (line);
+  FiscalProject *project = find_by_id (self, FALSE, fiscal_line_get_project (line));
+  FiscalUnit *unit = find_by_id (self, TRUE, fiscal_line_get_unit (line));
+  g_autofree char *codes = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *amount = amount_text (self, fiscal_line_get_amount (line));
+  g_autofree char *accessible = NULL;
+  GtkWidget *title;
+  GtkWidget *figure;
+  GString *more = g_string_new (fiscal_kind_label (fiscal_line_get_kind (line)));
+
+  if (economic != NULL)
+    codes = g_strdup_printf ("%s %s · %s %s", fiscal_line_get_function (line), code_name (self, line, "function"),
+                             economic, code_name (self, line, "economic"));
+  else
+    codes = g_strdup_printf ("%s %s", fiscal_line_get_function (line), code_name (self, line, "function"));
+
+  if (fiscal_line_get_project (line) != NULL)
+    g_string_append_printf (more, " · %s", project ? fiscal_project_get_name (project) : fiscal_line_get_project (line));
+  g_string_append_printf (more, " · %s", fiscal_source_label (fiscal_line_get_source (line)));
+  g_string_append_printf (more, " · %s", unit ? fiscal_unit_get_name (unit) : fiscal_line_get_unit (line));
+  if (fiscal_line_get_note (line) != NULL && *fiscal_line_get_note (line))
+    g_string_append_printf (more, " · %s", fiscal_line_get_note (line));
+  details = g_string_free (more, FALSE);
+
+  title = gtk_label_new (codes);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), dim_label (details));
+  gtk_widget_set_hexpand (text, TRUE);
+
+  figure = gtk_label_new (amount);
+  gtk_label_set_xalign (GTK_LABEL (figure), 1);
+  gtk_widget_set_valign (figure, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (figure, "numeric");
+  g_object_set_data_full (G_OBJECT (row), "fiscal-amount", g_strdup (amount), g_free);
+
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), figure);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  accessible = g_strdup_printf ("%s, %s, %s", codes, details, amount);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return row;
+}
+
+static GtkWidget *
+paste_refused_row (const char *reason)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (reason);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, reason, -1);
+  return row;
+}
+
+/* A heading over a list, and the list in a box that scrolls, with its
+ * scroll bar always shown: a long list does not look like a short one. */
+static GtkWidget *
+paste_section (GtkWidget  *content,
+               const char *heading,
+               const char *name,
+               int         min_height,
+               GtkWidget **list_out)
+{
+  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (content), label);
+
+  gtk_widget_set_name (list, name);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_end (list, 6);   /* clear of the scroll bar */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), min_height);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (content), scroller);
+
+  *list_out = list;
+  return scroller;
 }
 
 /**
  * fiscal_lines_view_paste_text:
  *
- * Shows what pasting @text would add and refuse, and adds the lines when
- * the user agrees.
+ * Shows what pasting @text would add — each line, with its codes and
+ * names, kind, project, source and amount in the view's unit — and which
+ * rows it refuses and why, in a dialog; adds the lines when the user
+ * agrees. The list of lines is named "paste-lines", that of the rows
+ * refused "paste-refused".
  *
  * Returns: (transfer none): the preview dialog
  */
@@ -2368,55 +2874,86 @@ fiscal_lines_view_paste_text (FiscalLinesView *self,
                               const char      *text)
 {
   FiscalPasteResult *result = fiscal_lines_view_parse_paste (self, text);
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-  GtkWidget *label;
-  GtkWidget *scroller;
+  g_autofree char *sum = NULL;
+  g_autofree char *lines_heading = NULL;
+  GtkWidget *dialog, *view, *header, *content, *cancel, *add, *list;
+  GtkEventController *shortcuts;
   gint64 total = 0;
 
   for (guint i = 0; i < result->lines->len; i++)
     total += fiscal_line_get_amount (g_ptr_array_index (result->lines, i));
+  sum = amount_text (self, total);
 
-  {
-    g_autofree char *sum = fiscal_money_format_wan (total);
+  dialog = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Paste Budget Lines"));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 760, result->rejected->len > 0 ? 620 : 520);
+  g_object_set_data_full (G_OBJECT (dialog), "fiscal-paste", result, (GDestroyNotify) fiscal_paste_result_free);
+  g_object_set_data_full (G_OBJECT (dialog), "fiscal-lines-view", g_object_ref (self), g_object_unref);
 
-    g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "%u line will be added, %s in all (10,000 yuan).",
-                                                  "%u lines will be added, %s in all (10,000 yuan).", result->lines->len),
-                            result->lines->len, sum);
-  }
+  view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  add = gtk_button_new_with_mnemonic (_("_Add Lines"));
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_set_sensitive (add, result->lines->len > 0);
+  g_signal_connect (add, "clicked", G_CALLBACK (paste_add_cb), dialog);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), add);
+  gtk_box_append (GTK_BOX (view), header);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_vexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (view), content);
+
+  lines_heading = g_strdup_printf (self->wan
+                                   ? g_dngettext (GETTEXT_PACKAGE, "%u line will be added, %s in all (10,000 yuan):",
+                                                  "%u lines will be added, %s in all (10,000 yuan):", result->lines->len)
+                                   : g_dngettext (GETTEXT_PACKAGE, "%u line will be added, %s in all (yuan):",
+                                                  "%u lines will be added, %s in all (yuan):", result->lines->len),
+                                   result->lines->len, sum);
+  paste_section (content, lines_heading, "paste-lines", 160, &list);
+  for (guint i = 0; i < result->lines->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), paste_line_row (self, g_ptr_array_index (result->lines, i)));
+  if (result->lines->len == 0)
+    {
+      GtkWidget *none = paste_refused_row (_("No line can be added from what was pasted."));
+      gtk_list_box_append (GTK_LIST_BOX (list), none);
+      g_object_set_data (G_OBJECT (none), "fiscal-placeholder", GINT_TO_POINTER (TRUE));
+    }
+
   if (result->rejected->len > 0)
     {
-      g_string_append_c (details, '\n');
-      g_string_append_printf (details, g_dngettext (GETTEXT_PACKAGE, "%u row is refused:", "%u rows are refused:",
-                                                    result->rejected->len), result->rejected->len);
+      g_autofree char *refused_heading =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row is refused:", "%u rows are refused:",
+                                      result->rejected->len), result->rejected->len);
+
+      paste_section (content, refused_heading, "paste-refused", 120, &list);
       for (guint i = 0; i < result->rejected->len; i++)
-        g_string_append_printf (details, "\n• %s", (char *) g_ptr_array_index (result->rejected, i));
+        gtk_list_box_append (GTK_LIST_BOX (list), paste_refused_row (g_ptr_array_index (result->rejected, i)));
     }
 
-  heading = g_strdup (_("Paste Budget Lines"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
-  label = gtk_label_new (details->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 300);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  if (result->lines->len > 0)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add Lines"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-    }
-  g_object_set_data_full (G_OBJECT (dialog), "fiscal-paste", result, (GDestroyNotify) fiscal_paste_result_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (paste_response_cb), self);
+  adw_window_set_content (ADW_WINDOW (dialog), view);
+  gtk_window_set_default_widget (GTK_WINDOW (dialog), add);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (dialog, shortcuts);
   gtk_window_present (GTK_WINDOW (dialog));
+  if (result->lines->len > 0)
+    gtk_widget_grab_focus (add);
+  else
+    gtk_widget_grab_focus (cancel);
 
   return dialog;
 }
@@ -2535,11 +3072,48 @@ void
 fiscal_lines_view_set_wan (FiscalLinesView *self,
                            gboolean         wan)
 {
+  GHashTableIter iter;
+  gpointer value;
+  gboolean was;
+
   g_return_if_fail (FISCAL_IS_LINES_VIEW (self));
 
+  was = self->wan;
   self->wan = !!wan;
-  /* Rebind every row so the amounts show in the new unit. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (was == self->wan)
+    return;
+
+  /* The amounts shown now, in the new unit; an amount being typed is
+   * read in the old unit and shown in the new one, or, if it is no
+   * amount yet, the edit is dropped. */
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      FiscalLineCell *cell = value;
+
+      if (!g_str_equal (cell->data->column, "amount"))
+        continue;
+
+      if (cell->editor != NULL)
+        {
+          const char *typed = gtk_editable_get_text (GTK_EDITABLE (cell->editor));
+          g_autofree char *stripped = g_strstrip (g_strdup (typed));
+          gint64 fen;
+
+          if (*stripped != 0 && (was ? fiscal_money_parse_wan : fiscal_money_parse) (stripped, &fen, NULL))
+            {
+              g_autofree char *text = amount_text (self, fen);
+              gtk_editable_set_text (GTK_EDITABLE (cell->editor), text);
+              gtk_editable_set_position (GTK_EDITABLE (cell->editor), -1);
+            }
+          else
+            cell_stop_editing (cell, FALSE);
+        }
+      refresh_cell (cell);
+    }
+
+  update_totals (self);
+  update_subtotals (self);
 }
 
 void
@@ -2608,6 +3182,7 @@ fiscal_lines_view_dispose (GObject *object)
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_object (&self->pending_line);
   g_clear_handle_id (&self->pending_idle, g_source_remove);
+  self->refused = NULL;
 
   G_OBJECT_CLASS (fiscal_lines_view_parent_class)->dispose (object);
 }

@@ -42,6 +42,9 @@ gboolean    fiscal_lines_view_edit            (FiscalLinesView *self,
 gboolean    fiscal_lines_view_focus_cell      (FiscalLinesView *self,
                                                FiscalLine      *line,
                                                const char      *column);
+const char *fiscal_lines_view_get_cell_text   (FiscalLinesView *self,
+                                               FiscalLine      *line,
+                                               const char      *column);
 gboolean    fiscal_lines_view_get_focus_cell  (FiscalLinesView  *self,
                                                FiscalLine      **line,
                                                const char      **column,
