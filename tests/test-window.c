@@ -1850,6 +1850,32 @@ test_table_to_lines (void)
       }
   }
 
+  /* Escape in the filter shows every line again. */
+  g_signal_emit_by_name (fiscal_test_find_widget (GTK_WIDGET (lines), GTK_TYPE_SEARCH_ENTRY), "stop-search");
+  g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==,
+                    g_list_model_get_n_items (fiscal_document_get_lines (fiscal_window_get_document (window))));
+
+  /* 表1's 类 on the right: the lines of that 类, from every source. */
+  fiscal_window_show_table (window, 1);
+  fiscal_test_iterate ();
+  fiscal_table_view_activate_cell (view, 0, 3);
+  fiscal_test_iterate ();
+  g_assert_cmpstr (fiscal_window_get_page (window), ==, "lines");
+  {
+    gint64 sum = 0;
+
+    for (guint i = 0; i < fiscal_lines_view_get_n_shown (lines); i++)
+      {
+        FiscalLine *line = fiscal_lines_view_get_shown (lines, i);
+
+        g_assert_true (g_str_has_prefix (fiscal_line_get_function (line), "201"));
+        sum += fiscal_line_get_amount (line);
+      }
+    /* 201 一般公共服务支出 278.87 万元 */
+    g_assert_cmpint (sum, >=, G_GINT64_CONSTANT (278865000));
+    g_assert_cmpint (sum, <, G_GINT64_CONSTANT (278875000));
+  }
+
   fiscal_lines_view_set_cell_filter (lines, NULL, 0, -1);
   g_assert_cmpuint (fiscal_lines_view_get_n_shown (lines), ==,
                     g_list_model_get_n_items (fiscal_document_get_lines (fiscal_window_get_document (window))));

@@ -2272,24 +2272,26 @@ set_cell_table (FiscalLinesView *self,
 
   if (table != NULL)
     {
-      const FiscalTableRow *r = fiscal_table_get_row (table, row);
-      const FiscalTableColumn *c = column >= 0 ? fiscal_table_get_column (table, column) : NULL;
-      g_autofree char *place = NULL;
+      g_autofree char *place = fiscal_pivot_describe_cell (table, row, column);
 
-      if (c != NULL && c->kind == FISCAL_COLUMN_AMOUNT)
-        place = g_strdup_printf ("表%u · %s%s%s · %s", fiscal_table_get_number (table),
-                                 r->code, *r->code ? " " : "", r->name, c->title);
-      else
-        place = g_strdup_printf ("表%u · %s%s%s", fiscal_table_get_number (table),
-                                 r->code, *r->code ? " " : "", r->name);
       /* Translators: %s names a figure of a table, as 表3 · 2010302 一般行政管理事务 · 项目支出 */
-      hint = g_strdup_printf (_("Lines behind %s — type to search all"), place);
+      hint = g_strdup_printf (_("Lines behind %s — type to search all, Escape shows all"), place);
     }
 
   g_object_set (self->search, "placeholder-text",
                 hint ? hint : _("Filter by code, name, note or project"), NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->search), hint);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Escape in the filter shows every line again: the text typed and the
+ * figure the lines were narrowed to both go. */
+static void
+stop_search_cb (FiscalLinesView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  if (self->cell_table != NULL)
+    set_cell_table (self, NULL, 0, -1);
 }
 
 static void
@@ -3452,6 +3454,7 @@ fiscal_lines_view_init (FiscalLinesView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter the lines"), -1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search, "stop-search", G_CALLBACK (stop_search_cb), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
 
   {
