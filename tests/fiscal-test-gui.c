@@ -54,22 +54,38 @@ fiscal_test_wait_for_frame (GtkWidget *widget)
   fiscal_test_iterate ();
 }
 
-/* The first widget of @type at or under @widget. */
+/* The first widget at or under @widget, depth first, that @match takes. */
 GtkWidget *
-fiscal_test_find_widget (GtkWidget *widget,
-                         GType      type)
+fiscal_test_find_widget_where (GtkWidget       *widget,
+                               FiscalTestMatch  match,
+                               gconstpointer    data)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = fiscal_test_find_widget (child, type);
+      GtkWidget *found = fiscal_test_find_widget_where (child, match, data);
       if (found)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type at or under @widget. */
+GtkWidget *
+fiscal_test_find_widget (GtkWidget *widget,
+                         GType      type)
+{
+  return fiscal_test_find_widget_where (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* The text field of the lines editor's cell being edited, or NULL. */

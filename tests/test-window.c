@@ -34,65 +34,33 @@ static FiscalApplication *app;
 static FiscalTableView *
 find_table_view (GtkWidget *widget)
 {
-  if (FISCAL_IS_TABLE_VIEW (widget))
-    return FISCAL_TABLE_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      FiscalTableView *found = find_table_view (child);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return FISCAL_TABLE_VIEW (fiscal_test_find_widget (widget, FISCAL_TYPE_TABLE_VIEW));
 }
 
+static gboolean
+is_sidebar_list (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && g_strcmp0 (gtk_widget_get_name (widget), "sidebar-list") == 0;
+}
+
+/* The sidebar's list of pages. */
 static GtkListBox *
 find_list_box (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_BOX (widget) && g_strcmp0 (gtk_widget_get_name (widget), "sidebar-list") == 0)
-    return GTK_LIST_BOX (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_list_box (child);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return GTK_LIST_BOX (fiscal_test_find_widget_where (widget, is_sidebar_list, NULL));
 }
 
 static FiscalNarrativeView *
 find_narrative_view (GtkWidget *widget)
 {
-  if (FISCAL_IS_NARRATIVE_VIEW (widget))
-    return FISCAL_NARRATIVE_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      FiscalNarrativeView *found = find_narrative_view (child);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return FISCAL_NARRATIVE_VIEW (fiscal_test_find_widget (widget, FISCAL_TYPE_NARRATIVE_VIEW));
 }
 
 static FiscalChecksView *
 find_checks_view (GtkWidget *widget)
 {
-  if (FISCAL_IS_CHECKS_VIEW (widget))
-    return FISCAL_CHECKS_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      FiscalChecksView *found = find_checks_view (child);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return FISCAL_CHECKS_VIEW (fiscal_test_find_widget (widget, FISCAL_TYPE_CHECKS_VIEW));
 }
 
 /* The text of data row @row (0 is the first row under the header). */
@@ -300,22 +268,19 @@ count_warnings_except_targets (GPtrArray *findings)
   return n;
 }
 
+static gboolean
+is_styled_label (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, name);
+}
+
 /* The first label at or under @widget with the style class @name. */
 static GtkWidget *
 find_styled_label (GtkWidget  *widget,
                    const char *name)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, name))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_styled_label (child, name);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return fiscal_test_find_widget_where (widget, is_styled_label, name);
 }
 
 static void
@@ -1944,22 +1909,19 @@ test_recovery_offer (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_subtitle (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_WINDOW_TITLE (widget) && adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)) != NULL &&
+         *adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget));
+}
+
 /* The AdwWindowTitle of the window's content (not the sidebar's). */
 static AdwWindowTitle *
 content_title (GtkWidget *widget)
 {
-  if (ADW_IS_WINDOW_TITLE (widget) && adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)) != NULL &&
-      *adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)))
-    return ADW_WINDOW_TITLE (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwWindowTitle *found = content_title (child);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return ADW_WINDOW_TITLE (fiscal_test_find_widget_where (widget, has_subtitle, NULL));
 }
 
 /* No way of closing loses work: a close whose save failed asks again,
@@ -2129,23 +2091,20 @@ test_open_broken (void)
   fiscal_test_iterate ();
 }
 
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 /* The first widget at or under @widget whose action is @action. */
 static GtkWidget *
 find_actionable (GtkWidget  *widget,
                  const char *action)
 {
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return fiscal_test_find_widget_where (widget, has_action, action);
 }
 
 static void
@@ -3858,22 +3817,19 @@ test_lines_choice_cells (void)
   fiscal_test_iterate ();
 }
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 /* The widget named @name at or under @widget. */
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return fiscal_test_find_widget_where (widget, has_name, name);
 }
 
 static guint
@@ -4285,21 +4241,18 @@ test_lines_column_widths (void)
   g_settings_reset (settings, "lines-column-widths");
 }
 
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
 /* The window's primary menu button. */
 static GtkMenuButton *
 primary_menu_button (GtkWidget *widget)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return GTK_MENU_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = primary_menu_button (child);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return GTK_MENU_BUTTON (fiscal_test_find_widget_where (widget, is_primary_menu_button, NULL));
 }
 
 /* The item of @menu (and its sections) whose action is @action; its label
@@ -4331,28 +4284,24 @@ find_menu_item (GMenuModel  *menu,
   return FALSE;
 }
 
+static gboolean
+is_menu_item_labelled (GtkWidget     *widget,
+                       gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkModelButton")))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
 /* The button the shown menu draws for the item labelled @label. */
 static GtkWidget *
 find_menu_button_item (GtkWidget  *widget,
                        const char *label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkModelButton")))
-    {
-      g_autofree char *text = NULL;
-
-      g_object_get (widget, "text", &text, NULL);
-      if (g_strcmp0 (text, label) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button_item (child, label);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return fiscal_test_find_widget_where (widget, is_menu_item_labelled, label);
 }
 
 /* A widget class action of @window's class (or its parents'). */
@@ -4461,22 +4410,19 @@ test_menu_amounts_check (void)
   fiscal_test_iterate ();
 }
 
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 /* The button inside @widget whose tooltip is @tooltip. */
 static GtkWidget *
 find_button_by_tooltip (GtkWidget  *widget,
                         const char *tooltip)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_by_tooltip (child, tooltip);
-      if (found)
-        return found;
-    }
-
-  return NULL;
+  return fiscal_test_find_widget_where (widget, is_button_with_tooltip, tooltip);
 }
 
 /* The message dialog shown over @window, if any. */
