@@ -2742,13 +2742,33 @@ dim_label (const char *text)
   return label;
 }
 
+/* A row of the preview's lists, holding @child with room around it, read
+ * out as @name. */
+static GtkWidget *
+paste_row (GtkWidget  *child,
+           int         margin,
+           const char *name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_set_margin_start (child, 12);
+  gtk_widget_set_margin_end (child, 12);
+  gtk_widget_set_margin_top (child, margin);
+  gtk_widget_set_margin_bottom (child, margin);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  return row;
+}
+
 /* A line to be added: its codes and their names, then what else it is,
  * and its amount at the end. */
 static GtkWidget *
 paste_line_row (FiscalLinesView *self,
                 FiscalLine      *line)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   const char *economic = fiscal_line_get_economic (line);
@@ -2788,40 +2808,26 @@ paste_line_row (FiscalLinesView *self,
   gtk_label_set_xalign (GTK_LABEL (figure), 1);
   gtk_widget_set_valign (figure, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (figure, "numeric");
-  g_object_set_data_full (G_OBJECT (row), "fiscal-amount", g_strdup (amount), g_free);
 
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), figure);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
   accessible = g_strdup_printf ("%s, %s, %s", codes, details, amount);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  row = paste_row (box, 6, accessible);
+  g_object_set_data_full (G_OBJECT (row), "fiscal-amount", g_strdup (amount), g_free);
   return row;
 }
 
 static GtkWidget *
 paste_refused_row (const char *reason)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label = gtk_label_new (reason);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, reason, -1);
-  return row;
+  return paste_row (label, 8, reason);
 }
 
 /* A heading over a list, and the list in a box that scrolls, with its
