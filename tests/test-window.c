@@ -63,6 +63,21 @@ find_checks_view (GtkWidget *widget)
   return FISCAL_CHECKS_VIEW (fiscal_test_find_widget (widget, FISCAL_TYPE_CHECKS_VIEW));
 }
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* The widget named @name at or under @widget. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  return fiscal_test_find_widget_where (widget, has_name, name);
+}
+
 /* The text of data row @row (0 is the first row under the header). */
 static const char *
 data_text (FiscalTableView *view,
@@ -3601,6 +3616,25 @@ test_lines_unit_switch (void)
   g_assert_null (strstr (totals, _("(yuan)")));
   g_assert_nonnull (strstr (totals, total_wan));
 
+  /* The Σ subtotals follow the unit too, and say it. */
+  {
+    GtkMenuButton *sigma = GTK_MENU_BUTTON (find_named (GTK_WIDGET (lines), "subtotals-button"));
+    GtkPopover *popover;
+
+    g_assert_nonnull (sigma);
+    gtk_menu_button_popup (sigma);
+    popover = gtk_menu_button_get_popover (sigma);
+    fiscal_test_wait_for_frame (GTK_WIDGET (popover));
+    g_assert_nonnull (find_styled_label (GTK_WIDGET (popover), "dim-label"));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_styled_label (GTK_WIDGET (popover), "dim-label"))), ==,
+                     _("(10,000 yuan)"));
+    fiscal_lines_view_set_wan (lines, FALSE);
+    fiscal_test_iterate ();
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_styled_label (GTK_WIDGET (popover), "dim-label"))), ==,
+                     _("(yuan)"));
+    gtk_popover_popdown (popover);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   fiscal_test_iterate ();
 }
@@ -3817,20 +3851,6 @@ test_lines_choice_cells (void)
   fiscal_test_iterate ();
 }
 
-static gboolean
-has_name (GtkWidget     *widget,
-          gconstpointer  name)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
-/* The widget named @name at or under @widget. */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  return fiscal_test_find_widget_where (widget, has_name, name);
-}
 
 static guint
 count_rows (GtkWidget *list)

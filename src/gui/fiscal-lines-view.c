@@ -35,6 +35,7 @@ struct _FiscalLinesView
 
   GtkWidget          *box;
   GtkSearchEntry     *search;
+  GtkLabel           *subtotals_unit;
   GtkColumnView      *column_view;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
@@ -2606,6 +2607,10 @@ compare_group_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+static char *subtotals_text (FiscalLinesView *self,
+                             guint            grouping,
+                             char          *(*format) (gint64 fen));
+
 static void
 update_subtotals (FiscalLinesView *self)
 {
@@ -2619,7 +2624,10 @@ update_subtotals (FiscalLinesView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->subtotals))))
     gtk_list_box_remove (self->subtotals, child);
 
-  text = fiscal_lines_view_get_subtotals (self, gtk_drop_down_get_selected (self->group_by));
+  /* In the unit the lines are shown in, said under the list. */
+  text = subtotals_text (self, gtk_drop_down_get_selected (self->group_by),
+                         self->wan ? fiscal_money_format_wan : fiscal_money_format_yuan_grouped);
+  gtk_label_set_label (self->subtotals_unit, self->wan ? _("(10,000 yuan)") : _("(yuan)"));
   rows = g_strsplit (text, "\n", -1);
   for (guint i = 0; rows[i] && *rows[i]; i++)
     {
@@ -2645,6 +2653,16 @@ update_subtotals (FiscalLinesView *self)
 char *
 fiscal_lines_view_get_subtotals (FiscalLinesView *self,
                                  guint            grouping)
+{
+  return subtotals_text (self, grouping, fiscal_money_format_wan);
+}
+
+/* The subtotals of the shown lines, one "group<TAB>amount" line each,
+ * sorted by group, the amounts written by @format. */
+static char *
+subtotals_text (FiscalLinesView *self,
+                guint            grouping,
+                char          *(*format) (gint64 fen))
 {
   g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
@@ -2672,7 +2690,7 @@ fiscal_lines_view_get_subtotals (FiscalLinesView *self,
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *amount = fiscal_money_format_wan (*(gint64 *) g_hash_table_lookup (sums, names->pdata[i]));
+      g_autofree char *amount = format (*(gint64 *) g_hash_table_lookup (sums, names->pdata[i]));
       g_string_append_printf (out, "%s\t%s\n", (char *) names->pdata[i], amount);
     }
 
@@ -3477,6 +3495,7 @@ fiscal_lines_view_init (FiscalLinesView *self)
       translated[i] = groupings[i] ? _(groupings[i]) : NULL;
 
     gtk_menu_button_set_label (GTK_MENU_BUTTON (menu_button), "Σ");
+    gtk_widget_set_name (menu_button, "subtotals-button");
     gtk_widget_set_tooltip_text (menu_button, _("Subtotals of the Lines Shown"));
     gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Subtotals of the Lines Shown"), -1);
@@ -3493,6 +3512,10 @@ fiscal_lines_view_init (FiscalLinesView *self)
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->subtotals));
     gtk_box_append (GTK_BOX (pbox), GTK_WIDGET (self->group_by));
     gtk_box_append (GTK_BOX (pbox), scroller);
+    self->subtotals_unit = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->subtotals_unit, 1);
+    gtk_widget_add_css_class (GTK_WIDGET (self->subtotals_unit), "dim-label");
+    gtk_box_append (GTK_BOX (pbox), GTK_WIDGET (self->subtotals_unit));
     gtk_popover_set_child (GTK_POPOVER (popover), pbox);
     gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu_button), popover);
     gtk_box_append (GTK_BOX (bar), menu_button);
