@@ -288,6 +288,9 @@ test_save_atomic (void)
   g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
   g_assert_false (fiscal_document_save (doc, bad, NULL, &error));
   g_assert_nonnull (error);
+  /* It names the budget's file, not the temporary one GLib was writing. */
+  g_assert_nonnull (strstr (error->message, inside));
+  g_assert_null (strstr (error->message, "budget.fiscal.json."));
   g_clear_error (&error);
   g_assert_true (g_file_equal (fiscal_document_get_file (doc), file));
 

@@ -1853,9 +1853,8 @@ fiscal_window_save_to (FiscalWindow *self,
 
   if (!fiscal_document_save (self->document, file, NULL, &error))
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
-      AdwToast *t = adw_toast_new (message);
+      /* The error says which file and why. */
+      AdwToast *t = adw_toast_new (error->message);
 
       /* Nothing is lost: the changes stay, and can go elsewhere. */
       adw_toast_set_timeout (t, 0);
