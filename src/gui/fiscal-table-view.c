@@ -16,8 +16,6 @@ struct _FiscalTableView
 {
   GtkWidget          parent_instance;
 
-  FiscalTable       *table;
-
   GtkWidget         *box;
   GtkLabel          *title;
   GtkLabel          *department;
@@ -46,11 +44,18 @@ static guint signals[N_SIGNALS];
 
 static GParamSpec *properties[N_PROPS];
 
+/* The table shown: the grid's, which holds it. */
+static FiscalTable *
+table_of (FiscalTableView *self)
+{
+  return self->grid ? fiscal_table_grid_get_table (self->grid) : NULL;
+}
+
 /* The texts around the grid: title, department, unit and note. */
 static void
 update_texts (FiscalTableView *self)
 {
-  FiscalTable *table = self->table;
+  FiscalTable *table = table_of (self);
   g_autofree char *title = g_strdup_printf ("表%u %s", fiscal_table_get_number (table), fiscal_table_get_title (table));
   g_autofree char *department = g_strdup_printf ("编制部门：%s", fiscal_table_get_department (table) ?: "");
   g_autofree char *unit = g_strdup_printf ("单位：%s", fiscal_table_get_unit (table));
@@ -80,8 +85,8 @@ fiscal_table_view_activate_cell (FiscalTableView *self,
                                  int              column)
 {
   g_return_if_fail (FISCAL_IS_TABLE_VIEW (self));
-  g_return_if_fail (self->table != NULL && row < fiscal_table_get_n_rows (self->table));
-  g_return_if_fail (column < (int) fiscal_table_get_n_columns (self->table));
+  g_return_if_fail (table_of (self) != NULL && row < fiscal_table_get_n_rows (table_of (self)));
+  g_return_if_fail (column < (int) fiscal_table_get_n_columns (table_of (self)));
 
   g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column);
 }
@@ -106,7 +111,7 @@ fiscal_table_view_dispose (GObject *object)
   FiscalTableView *self = (FiscalTableView *)object;
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->table);
+  self->grid = NULL;
 
   G_OBJECT_CLASS (fiscal_table_view_parent_class)->dispose (object);
 }
@@ -122,7 +127,7 @@ fiscal_table_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TABLE:
-      g_value_set_object (value, self->table);
+      g_value_set_object (value, table_of (self));
       break;
 
     default:
@@ -298,25 +303,24 @@ FiscalTable *
 fiscal_table_view_get_table (FiscalTableView *self)
 {
   g_return_val_if_fail (FISCAL_IS_TABLE_VIEW (self), NULL);
-  return self->table;
+  return table_of (self);
 }
 
 void
 fiscal_table_view_set_table (FiscalTableView *self,
                              FiscalTable     *table)
 {
+  FiscalTable *shown;
   gboolean keep_place;
 
   g_return_if_fail (FISCAL_IS_TABLE_VIEW (self));
   g_return_if_fail (!table || FISCAL_IS_TABLE (table));
 
-  if (self->table == table)
+  if ((shown = table_of (self)) == table)
     return;
 
   /* A new version of the table shown, after an edit, keeps its place. */
-  keep_place = self->table != NULL && table != NULL &&
-               fiscal_table_get_number (self->table) == fiscal_table_get_number (table);
-  g_set_object (&self->table, table);
+  keep_place = shown != NULL && table != NULL && fiscal_table_get_number (shown) == fiscal_table_get_number (table);
   fiscal_table_grid_set_table (self->grid, table, keep_place);
   /* A header alone is shorter than a vertical scrollbar may be: the
    * sentence of an empty table follows it closely. */
@@ -337,8 +341,11 @@ fiscal_table_view_set_table (FiscalTableView *self,
 guint
 fiscal_table_view_get_n_header_rows (FiscalTableView *self)
 {
+  FiscalTable *table;
+
   g_return_val_if_fail (FISCAL_IS_TABLE_VIEW (self), 0);
-  return self->table ? fiscal_table_get_n_header_rows (self->table) : 0;
+  table = table_of (self);
+  return table ? fiscal_table_get_n_header_rows (table) : 0;
 }
 
 /**
@@ -390,8 +397,8 @@ fiscal_table_view_scroll_to_cell (FiscalTableView *self,
                                   int              column)
 {
   g_return_if_fail (FISCAL_IS_TABLE_VIEW (self));
-  g_return_if_fail (self->table != NULL && row < fiscal_table_get_n_rows (self->table));
-  g_return_if_fail (column < (int) fiscal_table_get_n_columns (self->table));
+  g_return_if_fail (table_of (self) != NULL && row < fiscal_table_get_n_rows (table_of (self)));
+  g_return_if_fail (column < (int) fiscal_table_get_n_columns (table_of (self)));
 
   fiscal_table_grid_set_cursor (self->grid, row, MAX (column, 0));
   fiscal_table_grid_scroll_to (self->grid, row, column);
