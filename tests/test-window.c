@@ -1772,6 +1772,30 @@ test_table_to_lines (void)
 
     g_assert_cmpstr (fiscal_table_view_get_status (view), ==, expected);
   }
+  /* It follows an edit of a line behind the figure (once the window is
+   * idle, with the checks). */
+  {
+    FiscalDocument *doc = fiscal_window_get_document (window);
+    GListModel *all = fiscal_document_get_lines (doc);
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u line, %s (10,000 yuan). Enter shows it.",
+                                                              "%s: %u lines, %s (10,000 yuan). Enter shows them.", 7),
+                                                 "表3 · 2010302 一般行政管理事务 · 项目支出", 7, "174.00");
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(FiscalLine) line = g_list_model_get_item (all, i);
+
+        if (g_strcmp0 (fiscal_line_get_function (line), "2010302") == 0)
+          {
+            fiscal_line_set_amount (line, fiscal_line_get_amount (line) + 1000000);
+            break;
+          }
+      }
+    fiscal_test_iterate ();
+    g_assert_cmpstr (fiscal_table_view_get_status (view), ==, expected);
+    fiscal_document_undo (doc);
+    fiscal_test_iterate ();
+  }
   {
     GtkWidget *cell = fiscal_table_view_get_cell (view, fiscal_table_view_get_n_header_rows (view) + 3, 6);
 

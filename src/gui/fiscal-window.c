@@ -296,12 +296,22 @@ table_cursor_moved_cb (FiscalWindow *self)
 static void
 update_tables (FiscalWindow *self)
 {
+  FiscalTable *before;
+  gboolean other;
+
   if (self->document == NULL || self->shown_table == 0 ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "table") != 0)
     return;
 
+  before = fiscal_table_view_get_table (self->table_view);
+  other = before == NULL || fiscal_table_get_number (before) != self->shown_table;
+
   fiscal_table_view_set_table (self->table_view, get_table (self, self->shown_table));
-  table_cursor_moved_cb (self);
+  /* Another table has no cell with the cursor yet; after an edit, the
+   * status follows with the checks (see refresh_cb), as counting the
+   * lines of a large budget takes longer than a keystroke should wait. */
+  if (other)
+    table_cursor_moved_cb (self);
 }
 
 static void
@@ -551,6 +561,8 @@ refresh_cb (gpointer data)
 
   self->refresh_source = 0;
   update_review (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "table") == 0)
+    table_cursor_moved_cb (self);
 
   return G_SOURCE_REMOVE;
 }
