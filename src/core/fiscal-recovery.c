@@ -231,21 +231,18 @@ fiscal_recovery_list_new (void)
 
 /**
  * fiscal_recovery_load_new:
- * @written: (out) (optional): when the copy was written
  *
  * Returns: (transfer full) (nullable): the new budget of the copy under
  *   @key, with unsaved changes and no file, or %NULL when there is no
  *   readable copy
  */
 FiscalDocument *
-fiscal_recovery_load_new (const char  *key,
-                          GDateTime  **written)
+fiscal_recovery_load_new (const char *key)
 {
   g_autofree char *path = NULL;
   g_autofree char *copy = NULL;
   gsize copy_len = 0;
   FiscalDocument *document;
-  GStatBuf st;
 
   g_return_val_if_fail (key_is_valid (key), NULL);
 
@@ -255,10 +252,25 @@ fiscal_recovery_load_new (const char  *key,
     return NULL;
 
   fiscal_document_mark_unsaved (document);
-  if (written != NULL)
-    *written = g_stat (path, &st) == 0 ? g_date_time_new_from_unix_local (st.st_mtime) : NULL;
-
   return document;
+}
+
+/**
+ * fiscal_recovery_new_written:
+ *
+ * Returns: (transfer full) (nullable): when the copy under @key was last
+ *   written, or %NULL when there is none
+ */
+GDateTime *
+fiscal_recovery_new_written (const char *key)
+{
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (key_is_valid (key), NULL);
+
+  path = new_copy_path (key);
+  return g_stat (path, &st) == 0 ? g_date_time_new_from_unix_local (st.st_mtime) : NULL;
 }
 
 void

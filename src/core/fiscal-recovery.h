@@ -29,8 +29,8 @@ gboolean        fiscal_recovery_write_new   (FiscalDocument *document,
                                              const char     *key,
                                              GError        **error);
 GStrv           fiscal_recovery_list_new    (void);
-FiscalDocument *fiscal_recovery_load_new    (const char     *key,
-                                             GDateTime     **written);
+FiscalDocument *fiscal_recovery_load_new    (const char     *key);
+GDateTime      *fiscal_recovery_new_written (const char     *key);
 void            fiscal_recovery_discard_new (const char     *key);
 
 G_END_DECLS

@@ -104,7 +104,7 @@ new_copies_response_cb (AdwMessageDialog *dialog,
       FiscalWindow *target = window;
 
       if (!g_str_equal (response, "recover") ||
-          (document = fiscal_recovery_load_new (keys[i], NULL)) == NULL)
+          (document = fiscal_recovery_load_new (keys[i])) == NULL)
         {
           fiscal_recovery_discard_new (keys[i]);
           continue;
@@ -137,7 +137,6 @@ fiscal_application_offer_new_copies (FiscalApplication *self,
   g_autoptr(GDateTime) written = NULL;
   g_autofree char *when = NULL;
   g_autofree char *body = NULL;
-  g_autoptr(FiscalDocument) last = NULL;
   guint n;
   GtkWidget *dialog;
 
@@ -148,7 +147,7 @@ fiscal_application_offer_new_copies (FiscalApplication *self,
   if (n == 0)
     return NULL;
 
-  last = fiscal_recovery_load_new (keys[n - 1], &written);
+  written = fiscal_recovery_new_written (keys[n - 1]);
   when = written ? g_date_time_format (written, "%Y-%m-%d %H:%M") : g_strdup ("");
   if (n == 1)
     body = g_strdup_printf (_("Fiscal stopped before a new budget was saved. Its changes, last written at %s, can be recovered."),
