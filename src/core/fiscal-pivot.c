@@ -699,16 +699,10 @@ accumulate_all_spending (gint64         *c,
 }
 
 static gboolean
-is_general (const CubeCell *cell)
-{
-  return is_general_source (cell->key.source);
-}
-
-static gboolean
 accumulate_general_spending (gint64         *c,
                              const CubeCell *cell)
 {
-  if (!is_general (cell))
+  if (!is_general_source (cell->key.source))
     return FALSE;
   accumulate_basic_project (c, cell);
   return TRUE;
@@ -809,7 +803,7 @@ static gboolean
 accumulate_general_basic (gint64         *c,
                           const CubeCell *cell)
 {
-  if (!is_general (cell) || cell->key.kind == FISCAL_KIND_PROJECT)
+  if (!is_general_source (cell->key.source) || cell->key.kind == FISCAL_KIND_PROJECT)
     return FALSE;
   c[0] += cell->amount;
   c[1 + cell->key.kind] += cell->amount;
