@@ -30,6 +30,27 @@ fiscal_test_load_example (int year)
   return doc;
 }
 
+/* @doc written as a file and read back, which must succeed: the budget is
+ * valid, and what is written of it opens again. */
+FiscalDocument *
+fiscal_test_reload (FiscalDocument *doc)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  FiscalDocument *back;
+  const char *data;
+  gsize length;
+
+  fiscal_document_check_valid (doc, &error);
+  g_assert_no_error (error);
+  bytes = fiscal_document_to_bytes (doc);
+  data = g_bytes_get_data (bytes, &length);
+  back = fiscal_document_load_from_data (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  return back;
+}
+
 void
 fiscal_cli_run_clear (FiscalCliRun *run)
 {

@@ -11,6 +11,7 @@
 
 char           *fiscal_test_example_path  (int year);
 FiscalDocument *fiscal_test_load_example  (int year);
+FiscalDocument *fiscal_test_reload        (FiscalDocument *doc);
 
 /* A run of fiscal-cli (the program $FISCAL_CLI names): its exit status and
  * what it printed. */

@@ -396,6 +396,7 @@ import_reference (FiscalImportReport **report)
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);
+  g_object_unref (fiscal_test_reload (doc));
   return doc;
 }
 
@@ -1407,6 +1408,7 @@ export_and_import (FiscalDocument      *doc,
   made = fiscal_import_disclosure (d, report, &error);
   g_assert_no_error (error);
   g_assert_nonnull (made);
+  g_object_unref (fiscal_test_reload (made));
   if (g_test_verbose ())
     {
       g_autofree char *text = fiscal_import_report_to_text (*report);

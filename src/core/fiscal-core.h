@@ -12,6 +12,7 @@
 #include "fiscal-csv.h"
 #include "fiscal-disclosure.h"
 #include "fiscal-document.h"
+#include "fiscal-document-valid.h"
 #include "fiscal-error.h"
 #include "fiscal-export-xlsx.h"
 #include "fiscal-export-pdf.h"

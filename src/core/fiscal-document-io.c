@@ -17,9 +17,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "fiscal-document-private.h"
+#include "fiscal-document-valid.h"
 #include "fiscal-error.h"
 #include "fiscal-indicator.h"
 #include "fiscal-json-reader.h"
+#include "fiscal-keypath-private.h"
 #include "fiscal-line.h"
 #include "fiscal-money.h"
 #include "fiscal-profile.h"
@@ -27,61 +29,10 @@
 #include "fiscal-targets.h"
 #include "fiscal-unit.h"
 
-/* Where in the document a value is; formatted only when an error needs it. */
-typedef struct _Where Where;
-struct _Where
-{
-  const Where *parent;
-  const char  *key;      /* NULL for an array element */
-  guint        index;
-};
-
-#define WHERE_KEY(p, k)   ((Where) { (p), (k), 0 })
-#define WHERE_INDEX(p, i) ((Where) { (p), NULL, (i) })
-
-static void
-where_append (GString     *str,
-              const Where *where)
-{
-  if (where == NULL)
-    return;
-
-  where_append (str, where->parent);
-
-  if (where->key != NULL)
-    {
-      if (str->len > 0)
-        g_string_append_c (str, '.');
-      g_string_append (str, where->key);
-    }
-  else
-    g_string_append_printf (str, "[%u]", where->index);
-}
-
-G_GNUC_PRINTF (4, 5)
-static gboolean
-fail (GError      **error,
-      int           code,
-      const Where  *where,
-      const char   *format,
-      ...)
-{
-  g_autoptr(GString) path = g_string_new (NULL);
-  g_autofree char *detail = NULL;
-  va_list args;
-
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  where_append (path, where);
-  if (path->len > 0)
-    g_set_error (error, FISCAL_ERROR, code, "%s: %s", path->str, detail);
-  else
-    g_set_error_literal (error, FISCAL_ERROR, code, detail);
-
-  return FALSE;
-}
+typedef FiscalKeyPath Where;
+#define WHERE_KEY   FISCAL_KEY_PATH_KEY
+#define WHERE_INDEX FISCAL_KEY_PATH_INDEX
+#define fail        _fiscal_key_path_fail
 
 static const char *
 node_type_name (const FiscalJsonNode *node)
@@ -179,13 +130,14 @@ get_string (const FiscalJsonNode  *object,
   return TRUE;
 }
 
-/* A required string that may not be empty: ids and names. */
+/* An id: a required string that is not empty, as the model's objects are
+ * made only with one. */
 static gboolean
-get_name (const FiscalJsonNode  *object,
-          const Where           *parent,
-          const char            *key,
-          const char           **out,
-          GError               **error)
+get_id (const FiscalJsonNode  *object,
+        const Where           *parent,
+        const char            *key,
+        const char           **out,
+        GError               **error)
 {
   Where where = WHERE_KEY (parent, key);
 
@@ -261,35 +213,6 @@ get_decimal (const FiscalJsonNode  *object,
   return TRUE;
 }
 
-static gboolean
-get_date (const FiscalJsonNode  *object,
-          const Where           *parent,
-          const char            *key,
-          const char           **out,
-          GError               **error)
-{
-  Where where = WHERE_KEY (parent, key);
-  guint64 y, m, d;
-  g_auto(GStrv) parts = NULL;
-
-  if (!get_string (object, parent, key, FALSE, out, error))
-    return FALSE;
-
-  if (*out == NULL)
-    return TRUE;
-
-  parts = g_strsplit (*out, "-", -1);
-  if (strlen (*out) != 10 || g_strv_length (parts) != 3 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &y, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) ||
-      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) ||
-      !g_date_valid_dmy (d, m, y))
-    return fail (error, FISCAL_ERROR_BAD_VALUE, &where,
-                 _("“%s” is not a date of the form YYYY-MM-DD"), *out);
-
-  return TRUE;
-}
-
 /* Refuses keys the format does not have, so that a misspelt key is an
  * error and not silently dropped on the next save. */
 static gboolean
@@ -311,24 +234,9 @@ check_keys (const FiscalJsonNode  *object,
 }
 
 static gboolean
-check_unique (GHashTable   *seen,
-              const char   *id,
-              const Where  *item,
-              GError      **error)
-{
-  Where where = WHERE_KEY (item, "id");
-
-  if (!g_hash_table_add (seen, (gpointer) id))
-    return fail (error, FISCAL_ERROR_DUPLICATE_ID, &where, _("the id “%s” is used twice"), id);
-
-  return TRUE;
-}
-
-static gboolean
 read_units (FiscalDocument        *doc,
             const FiscalJsonNode  *root,
             const Where           *top,
-            GHashTable            *unit_ids,
             GError               **error)
 {
   static const char * const keys[] = { "id", "name", "code", NULL };
@@ -340,9 +248,6 @@ read_units (FiscalDocument        *doc,
     return FALSE;
 
   array = node;
-  if (array->v.length == 0)
-    return fail (error, FISCAL_ERROR_BAD_VALUE, &where, _("a budget needs at least one unit"));
-
   for (element = _fiscal_json_first (array), i = 0; element != NULL; element = _fiscal_json_next (array, element), i++)
     {
       Where item = WHERE_INDEX (&where, i);
@@ -356,9 +261,8 @@ read_units (FiscalDocument        *doc,
 
       obj = element;
       if (!check_keys (obj, &item, keys, error) ||
-          !get_name (obj, &item, "id", &id, error) ||
-          !check_unique (unit_ids, id, &item, error) ||
-          !get_name (obj, &item, "name", &name, error) ||
+          !get_id (obj, &item, "id", &id, error) ||
+          !get_string (obj, &item, "name", TRUE, &name, error) ||
           !get_string (obj, &item, "code", FALSE, &code, error))
         return FALSE;
 
@@ -401,8 +305,8 @@ read_vehicles (FiscalProfile         *profile,
 
       obj = element;
       if (!check_keys (obj, &item, keys, error) ||
-          !get_name (obj, &item, "kind", &kind, error) ||
-          !get_integer (obj, &item, "count", TRUE, 0, G_MAXINT32, &present, &count, error) ||
+          !get_string (obj, &item, "kind", TRUE, &kind, error) ||
+          !get_integer (obj, &item, "count", TRUE, G_MININT64, G_MAXINT64, &present, &count, error) ||
           !get_decimal (obj, &item, "value", FALSE, &present, &value, error))
         return FALSE;
 
@@ -481,7 +385,7 @@ read_profile (FiscalDocument        *doc,
           break;
 
         case FISCAL_FIELD_DATE:
-          if (!get_date (container, parent, info->key, &text, error))
+          if (!get_string (container, parent, info->key, FALSE, &text, error))
             return FALSE;
           if (text != NULL)
             fiscal_profile_set_text (profile, f, text);
@@ -490,7 +394,7 @@ read_profile (FiscalDocument        *doc,
         case FISCAL_FIELD_COUNT:
         case FISCAL_FIELD_CHANGE:
           if (!get_integer (container, parent, info->key, FALSE,
-                            info->type == FISCAL_FIELD_COUNT ? 0 : -G_MAXINT32, G_MAXINT32,
+                            G_MININT64, G_MAXINT64,
                             &present, &number, error))
             return FALSE;
           if (present)
@@ -566,14 +470,11 @@ read_indicators (FiscalTargets         *targets,
           if (text == NULL || *text == 0)
             continue;
 
+          /* The model holds no other operator; what the other fields
+           * must be is a rule of a valid budget. */
           if (f == FISCAL_INDICATOR_OPERATOR && !fiscal_operator_from_string (text, &op))
             return fail (error, FISCAL_ERROR_BAD_VALUE, &field,
                          _("“%s” is not one of >=, <=, =, >, <"), text);
-
-          if ((f == FISCAL_INDICATOR_VALUE || f == FISCAL_INDICATOR_WEIGHT) &&
-              !fiscal_decimal_parse (text, NULL))
-            return fail (error, FISCAL_ERROR_AMOUNT_SYNTAX, &field,
-                         _("“%s” is not a decimal number"), text);
 
           fiscal_indicator_set_field (indicator, f, text);
         }
@@ -648,8 +549,6 @@ static gboolean
 read_projects (FiscalDocument        *doc,
                const FiscalJsonNode  *root,
                const Where           *top,
-               GHashTable            *unit_ids,
-               GHashTable            *project_ids,
                GError               **error)
 {
   const char *keys[FISCAL_N_PROJECT_FIELDS + 2] = { NULL };
@@ -680,30 +579,18 @@ read_projects (FiscalDocument        *doc,
 
       obj = element;
       if (!check_keys (obj, &item, keys, error) ||
-          !get_name (obj, &item, "id", &id, error) ||
-          !check_unique (project_ids, id, &item, error) ||
-          !get_name (obj, &item, "name", &name, error))
+          !get_id (obj, &item, "id", &id, error) ||
+          !get_string (obj, &item, "name", TRUE, &name, error))
         return FALSE;
 
       project = fiscal_project_new (id, name);
 
       for (guint f = FISCAL_PROJECT_NAME + 1; f < FISCAL_N_PROJECT_FIELDS; f++)
         {
-          Where field = WHERE_KEY (&item, keys[f]);
           const char *text;
 
-          if (f == FISCAL_PROJECT_PERIOD_START || f == FISCAL_PROJECT_PERIOD_END)
-            {
-              if (!get_date (obj, &item, keys[f], &text, error))
-                return FALSE;
-            }
-          else if (!get_string (obj, &item, keys[f], FALSE, &text, error))
+          if (!get_string (obj, &item, keys[f], FALSE, &text, error))
             return FALSE;
-
-          if (f == FISCAL_PROJECT_UNIT && text != NULL && !g_hash_table_contains (unit_ids, text))
-            return fail (error, FISCAL_ERROR_UNKNOWN_REFERENCE, &field,
-                         _("there is no unit with the id “%s”"), text);
-
           fiscal_project_set_field (project, f, text);
         }
 
@@ -720,15 +607,13 @@ static gboolean
 read_lines (FiscalDocument        *doc,
             const FiscalJsonNode  *root,
             const Where           *top,
-            GHashTable            *unit_ids,
-            GHashTable            *project_ids,
+            GPtrArray            **out,
             GError               **error)
 {
   static const char * const keys[] = {
     "id", "unit", "function", "economic", "kind", "project", "source", "amount", "note", NULL
   };
   Where where = WHERE_KEY (top, "lines");
-  g_autoptr(GHashTable) line_ids = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   const FiscalJsonNode *node, *array, *element;
   guint i;
@@ -739,7 +624,6 @@ read_lines (FiscalDocument        *doc,
     return TRUE;
 
   array = node;
-  line_ids = g_hash_table_new (g_str_hash, g_str_equal);
   lines = g_ptr_array_new_full (array->v.length, g_object_unref);
 
   for (element = _fiscal_json_first (array), i = 0; element != NULL; element = _fiscal_json_next (array, element), i++)
@@ -758,19 +642,9 @@ read_lines (FiscalDocument        *doc,
                      expect_name (EXPECT_OBJECT), node_type_name (element));
 
       obj = element;
-      if (!get_name (obj, &item, "id", &id, error) ||
-          !check_unique (line_ids, id, &item, error) ||
-          !get_string (obj, &item, "unit", TRUE, &unit, error))
-        return FALSE;
-
-      if (!g_hash_table_contains (unit_ids, unit))
-        {
-          Where field = WHERE_KEY (&item, "unit");
-          return fail (error, FISCAL_ERROR_UNKNOWN_REFERENCE, &field,
-                       _("there is no unit with the id “%s”"), unit);
-        }
-
-      if (!get_string (obj, &item, "function", TRUE, &function, error) ||
+      if (!get_id (obj, &item, "id", &id, error) ||
+          !get_string (obj, &item, "unit", TRUE, &unit, error) ||
+          !get_string (obj, &item, "function", TRUE, &function, error) ||
           !get_string (obj, &item, "economic", FALSE, &economic, error) ||
           !get_string (obj, &item, "kind", TRUE, &kind_str, error))
         return FALSE;
@@ -782,19 +656,16 @@ read_lines (FiscalDocument        *doc,
                        _("“%s” is not a kind (personnel, public or project)"), kind_str);
         }
 
-      if (!get_string (obj, &item, "project", kind == FISCAL_KIND_PROJECT, &project, error))
+      /* That a project line names a project that exists is a rule of a
+       * valid budget; that no other line names one is the file's. */
+      if (!get_string (obj, &item, "project", FALSE, &project, error))
         return FALSE;
 
-      if (project != NULL)
+      if (project != NULL && kind != FISCAL_KIND_PROJECT)
         {
           Where field = WHERE_KEY (&item, "project");
-
-          if (kind != FISCAL_KIND_PROJECT)
-            return fail (error, FISCAL_ERROR_BAD_VALUE, &field,
-                         _("only a project line can name a project"));
-          if (!g_hash_table_contains (project_ids, project))
-            return fail (error, FISCAL_ERROR_UNKNOWN_REFERENCE, &field,
-                         _("there is no project with the id “%s”"), project);
+          return fail (error, FISCAL_ERROR_BAD_VALUE, &field,
+                       _("only a project line can name a project"));
         }
 
       if (!get_string (obj, &item, "source", TRUE, &source_str, error))
@@ -824,6 +695,7 @@ read_lines (FiscalDocument        *doc,
     }
 
   fiscal_document_insert_lines (doc, 0, (FiscalLine **) lines->pdata, lines->len);
+  *out = g_steal_pointer (&lines);
 
   return TRUE;
 }
@@ -866,12 +738,11 @@ read_document (FiscalDocument        *doc,
     "projects", "lines", "explanations", "targets", NULL
   };
   static const char * const department_keys[] = { "name", "code", NULL };
-  g_autoptr(GHashTable) unit_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) project_ids = g_hash_table_new (g_str_hash, g_str_equal);
   Where department_where = WHERE_KEY (NULL, "department");
   const char *format, *name, *code, *prior;
   const FiscalJsonNode *node;
   const FiscalJsonNode *department;
+  g_autoptr(GPtrArray) lines = NULL;
   gint64 version = 0, year = 0;
   gboolean present;
 
@@ -899,7 +770,7 @@ read_document (FiscalDocument        *doc,
 
   department = node;
   if (!check_keys (department, &department_where, department_keys, error) ||
-      !get_name (department, &department_where, "name", &name, error) ||
+      !get_string (department, &department_where, "name", TRUE, &name, error) ||
       !get_string (department, &department_where, "code", FALSE, &code, error) ||
       !get_string (root, NULL, "prior", FALSE, &prior, error))
     return FALSE;
@@ -909,12 +780,15 @@ read_document (FiscalDocument        *doc,
   fiscal_document_set_department_code (doc, code);
   fiscal_document_set_prior_path (doc, prior);
 
-  return read_units (doc, root, NULL, unit_ids, error) &&
+  /* What the file holds is read; whether it is a budget is then asked
+   * of the model, by the same rules as before any save. */
+  return read_units (doc, root, NULL, error) &&
          read_profile (doc, root, NULL, error) &&
-         read_projects (doc, root, NULL, unit_ids, project_ids, error) &&
-         read_lines (doc, root, NULL, unit_ids, project_ids, error) &&
+         read_projects (doc, root, NULL, error) &&
+         read_lines (doc, root, NULL, &lines, error) &&
          read_explanations (doc, root, NULL, error) &&
-         read_targets (fiscal_document_get_targets (doc), root, NULL, error);
+         read_targets (fiscal_document_get_targets (doc), root, NULL, error) &&
+         _fiscal_document_check_valid (doc, TRUE, lines, error);
 }
 
 /* Reads the budget in @data, which it takes and changes. */
@@ -1422,7 +1296,9 @@ prior_path_from (FiscalDocument *self,
  *
  * Writes the document to @file atomically: the bytes go to a new file that
  * is synced and then renamed over @file, so an interrupted save leaves the
- * old file whole. On success the document's file becomes @file.
+ * old file whole. On success the document's file becomes @file. A budget
+ * that is not valid (fiscal_document_check_valid()) is not written: the
+ * error names the fault.
  */
 gboolean
 fiscal_document_save (FiscalDocument  *self,
@@ -1431,12 +1307,23 @@ fiscal_document_save (FiscalDocument  *self,
                       GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) invalid = NULL;
   g_autofree char *path = NULL;
   gsize length;
   const char *data;
 
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Nothing is written that would not open again. */
+  if (!fiscal_document_check_valid (self, &invalid))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, FISCAL_ERROR, invalid->code,
+                   _("“%s” was not saved: the budget is not valid: %s"), name, invalid->message);
+      return FALSE;
+    }
 
   /* The link to the prior year keeps naming the same file from where
    * this one is saved: relative when it is in the same folder or below,

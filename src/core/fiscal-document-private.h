@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 #define FISCAL_YEAR_MIN 1990
 #define FISCAL_YEAR_MAX 2200
 
+gboolean _fiscal_document_check_valid (FiscalDocument  *self,
+                                       gboolean         text_is_utf8,
+                                       GPtrArray       *lines,
+                                       GError         **error);
+
 void _fiscal_document_note_line_id (FiscalDocument *self,
                                     const char     *id);
 int  _fiscal_strv_compare          (const void     *a,

@@ -43,6 +43,7 @@
 #include "fiscal-document.h"
 #include "fiscal-error.h"
 #include "fiscal-import.h"
+#include "fiscal-import-private.h"
 #include "fiscal-indicator.h"
 #include "fiscal-line.h"
 #include "fiscal-money.h"
@@ -1201,6 +1202,53 @@ carryover_split (Ctx        *ctx,
   return FALSE;
 }
 
+/* The project that takes @fn's project money that no table gives to a
+ * project: the one of this function whose target table states other funds
+ * (*@other, on *@line), else the function's first project; NULL when the
+ * function has none. */
+static FiscalProject *
+project_for_money (Ctx    *ctx,
+                   Fn     *fn,
+                   gint64 *other,
+                   guint  *line)
+{
+  FiscalProject *project = NULL;
+
+  for (guint l = 0; l < ctx->lines->len && project == NULL; l++)
+    {
+      Draft *d = g_ptr_array_index (ctx->lines, l);
+
+      if (d->project && g_strcmp0 (d->function, fn->code) == 0)
+        {
+          FiscalProject *p = project_by_id (ctx, d->project);
+          if (p && target_funds (ctx, fiscal_project_get_name (p), other, line) && *other > 0)
+            project = p;
+        }
+    }
+  if (project == NULL)
+    {
+      *other = 0;
+      for (guint l = 0; l < ctx->lines->len && project == NULL; l++)
+        {
+          Draft *d = g_ptr_array_index (ctx->lines, l);
+          if (d->project && g_strcmp0 (d->function, fn->code) == 0)
+            project = project_by_id (ctx, d->project);
+        }
+    }
+  return project;
+}
+
+/* The project made to hold @fn's project money that belongs to no project
+ * the publication names. */
+static FiscalProject *
+function_project (Ctx *ctx,
+                  Fn  *fn)
+{
+  g_autofree char *name = g_strdup_printf ("%s %s", fn->code, function_name (ctx, fn->code));
+
+  return find_or_add_project (ctx, name);
+}
+
 static void
 place_projects (Ctx *ctx)
 {
@@ -1328,8 +1376,22 @@ place_projects (Ctx *ctx)
           for (guint kind = 0; kind < 3; kind++)
             if (k[kind] != 0)
               {
+                FiscalProject *project = NULL;
+                gint64 other = 0;
+                guint line = 0;
+
+                /* A project line is a project's, and 表 8 and 表 9 name
+                 * none: a project of the function, or one made for it. */
+                if (kind == FISCAL_KIND_PROJECT &&
+                    (project = project_for_money (ctx, fn, &other, &line)) == NULL)
+                  {
+                    project = function_project (ctx, fn);
+                    report (ctx, FISCAL_IMPORT_INFERENCE, fn->line_t2,
+                            _("%s: 表 %u project money %s is given to no project; a project “%s” holds it"),
+                            fn->code, b == 0 ? 8 : 9, wan (ctx, k[kind]), fiscal_project_get_name (project));
+                  }
                 add_draft (ctx, fn->code, kind == FISCAL_KIND_PROJECT ? NULL : (kind == 0 ? "30199" : "30299"),
-                           kind, NULL, src, k[kind]);
+                           kind, project ? fiscal_project_get_id (project) : NULL, src, k[kind]);
                 remaining[src] -= k[kind];
                 report (ctx, FISCAL_IMPORT_INFERENCE, fn->line_t2,
                         _("%s: 表 %u %s %s put on one line; the table gives no economic code"),
@@ -1410,38 +1472,19 @@ place_projects (Ctx *ctx)
             }
           if (amount > 0)
             {
-              FiscalProject *project = NULL;
               const char *klass;
               gint64 other = 0;
               guint line = 0;
+              FiscalProject *project = project_for_money (ctx, fn, &other, &line);
 
-              /* the project of this function whose target table states other funds */
-              for (guint l = 0; l < ctx->lines->len && project == NULL; l++)
-                {
-                  Draft *d = g_ptr_array_index (ctx->lines, l);
-
-                  if (d->project && g_strcmp0 (d->function, fn->code) == 0)
-                    {
-                      FiscalProject *p = project_by_id (ctx, d->project);
-                      if (p && target_funds (ctx, fiscal_project_get_name (p), &other, &line) && other > 0)
-                        project = p;
-                    }
-                }
-              if (project == NULL)
-                for (guint l = 0; l < ctx->lines->len && project == NULL; l++)
-                  {
-                    Draft *d = g_ptr_array_index (ctx->lines, l);
-                    if (d->project && g_strcmp0 (d->function, fn->code) == 0)
-                      project = project_by_id (ctx, d->project);
-                  }
               if (project == NULL)
                 {
-                  g_autofree char *name = g_strdup_printf ("%s %s", fn->code, function_name (ctx, fn->code));
-                  project = find_or_add_project (ctx, name);
+                  project = function_project (ctx, fn);
                   report (ctx, FISCAL_IMPORT_WARNING, fn->line_t3,
                           _("%s: project money of %s %s belongs to no named project; a project “%s” holds it"),
-                          fn->code, fiscal_source_label (s), wan (ctx, amount), name);
+                          fn->code, fiscal_source_label (s), wan (ctx, amount), fiscal_project_get_name (project));
                 }
+
               klass = main_class (ctx, fiscal_project_get_id (project));
               add_draft (ctx, fn->code, klass, FISCAL_KIND_PROJECT, fiscal_project_get_id (project), s, amount);
               report (ctx, FISCAL_IMPORT_INFERENCE, line ? line : fn->line_t3,
@@ -3093,6 +3136,7 @@ fiscal_import_disclosure_full (FiscalDisclosure    *disclosure,
   g_autoptr(FiscalUnit) unit = NULL;
   GPtrArray *entries;
   Ctx ctx = { 0 };
+  gboolean valid;
   int year;
 
   g_return_val_if_fail (disclosure != NULL, NULL);
@@ -3171,11 +3215,14 @@ fiscal_import_disclosure_full (FiscalDisclosure    *disclosure,
   reproduce_rounding (&ctx);
   read_reasons (&ctx);
 
-  if (!g_cancellable_is_cancelled (cancellable))
+  /* Nothing the loader would refuse is handed on to be saved. */
+  valid = _fiscal_import_mend (doc, rep, error);
+
+  if (valid && !g_cancellable_is_cancelled (cancellable))
     fiscal_import_compare_tables (disclosure, doc, rep, NULL);
 
   /* what the publication contradicts in itself, as published */
-  if (!g_cancellable_is_cancelled (cancellable))
+  if (valid && !g_cancellable_is_cancelled (cancellable))
   {
     FiscalAuditInput input;
     g_autoptr(GPtrArray) findings = NULL;
@@ -3197,6 +3244,8 @@ fiscal_import_disclosure_full (FiscalDisclosure    *disclosure,
   g_hash_table_unref (ctx.projects);
   g_hash_table_unref (ctx.project_ids);
 
+  if (!valid)
+    return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   if (report_out)

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "fiscal-document.h"
+#include "fiscal-document-valid.h"
 #include "fiscal-recovery.h"
 
 static char *
@@ -63,6 +64,10 @@ write_copy (FiscalDocument  *document,
                    "%s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
+
+  /* A copy that would not open again would recover nothing. */
+  if (!fiscal_document_check_valid (document, error))
+    return FALSE;
 
   bytes = fiscal_document_to_bytes (document);
   return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
