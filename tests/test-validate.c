@@ -283,6 +283,36 @@ test_references (Fixture       *f,
   expect (findings, "reference.project", 1, FISCAL_SEVERITY_ERROR, "lines[4].project");
 }
 
+/* What keeps the budget from being saved is an error of the checks, each
+ * once, at its place, in words: a weight that is no number, a count out of
+ * range. */
+static void
+test_invalid (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(FiscalIndicator) indicator = fiscal_indicator_new ("产出指标", "数量指标", "培训人次");
+  g_autoptr(GPtrArray) findings = NULL;
+  const FiscalFinding *finding;
+
+  findings = run (f);
+  expect (findings, "budget.invalid", 0, 0, NULL);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_WEIGHT, "按照完成比例赋分");
+  fiscal_targets_add_indicator (fiscal_document_get_targets (f->doc), indicator);
+  fiscal_profile_add_vehicle (fiscal_document_get_profile (f->doc), "其他车辆", -1, 0);
+
+  findings = run (f);
+  g_assert_cmpuint (findings->len, >=, 2);
+  finding = expect (findings, "budget.invalid", 2, FISCAL_SEVERITY_ERROR, "profile.assets.vehicles[0].count");
+  g_assert_nonnull (strstr (finding->message, "-1"));
+  finding = g_ptr_array_index (findings, 1);
+  g_assert_cmpstr (finding->where, ==, "targets.indicators[0].weight");
+  g_assert_cmpstr (finding->rule, ==, "budget.invalid");
+  g_assert_nonnull (strstr (finding->message, "培训人次"));
+  g_assert_nonnull (strstr (finding->message, "按照完成比例赋分"));
+}
+
 static void
 test_projects (Fixture       *f,
                gconstpointer  data)
@@ -532,6 +562,7 @@ main (int   argc,
   ADD ("economic-function", test_economic_function);
   ADD ("amounts", test_amounts);
   ADD ("references", test_references);
+  ADD ("invalid", test_invalid);
   ADD ("projects", test_projects);
   ADD ("staffing", test_staffing);
   ADD ("profile-negative", test_profile_negative);

@@ -15,6 +15,8 @@
 
 #include "fiscal-catalog.h"
 #include "fiscal-document.h"
+#include "fiscal-document-valid.h"
+#include "fiscal-error.h"
 #include "fiscal-framework.h"
 #include "fiscal-indicator.h"
 #include "fiscal-line.h"
@@ -194,50 +196,66 @@ rule_line_amounts (Context *ctx)
     }
 }
 
-static GHashTable *
-id_set (GListModel  *model,
-        const char *(*get_id) (gpointer))
+/* The profile's field whose file key is @key, with the vehicles' own keys
+ * standing for the vehicles. */
+static int
+profile_field_of (const char *key)
 {
-  GHashTable *set = g_hash_table_new (NULL, NULL);
+  for (guint f = 0; f < FISCAL_N_PROFILE_FIELDS; f++)
+    if (g_strcmp0 (fiscal_profile_field_info (f)->key, key) == 0)
+      return f;
+  return FISCAL_PROFILE_ASSETS_VEHICLES;
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+/* What keeps the budget from being saved (fiscal-document-valid.h), each
+ * an error at its place, so that it is found and mended before a save is
+ * refused. The rules that name such a fault best keep their names. */
+static gboolean
+fault_cb (const FiscalFault *fault,
+          gpointer           user_data)
+{
+  Context *ctx = user_data;
+  const char *rule = "budget.invalid";
+
+  if (FISCAL_IS_LINE (fault->object))
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      g_hash_table_add (set, (gpointer) g_intern_string (get_id (item)));
+      if (fault->code == FISCAL_ERROR_UNKNOWN_REFERENCE || fault->code == FISCAL_ERROR_MISSING_KEY)
+        rule = g_strcmp0 (fault->key, "unit") == 0 ? "reference.unit" : "reference.project";
+      add (ctx, rule, FISCAL_SEVERITY_ERROR, fault->path,
+           _("Line %s cannot be saved as it is: %s"), fiscal_line_get_id (fault->object), fault->message);
     }
+  else if (FISCAL_IS_PROJECT (fault->object) && g_strcmp0 (fault->key, "name") == 0)
+    add (ctx, "project.name", FISCAL_SEVERITY_ERROR, fault->path,
+         _("Project %s has no name"), fiscal_project_get_id (fault->object));
+  else if (FISCAL_IS_PROJECT (fault->object))
+    add (ctx, rule, FISCAL_SEVERITY_ERROR, fault->path,
+         _("The project “%s” cannot be saved as it is: %s"),
+         fiscal_project_get_name (fault->object), fault->message);
+  else if (FISCAL_IS_INDICATOR (fault->object))
+    add (ctx, rule, FISCAL_SEVERITY_ERROR, fault->path,
+         _("The indicator “%s” cannot be saved as it is: %s"),
+         fiscal_indicator_get_field (fault->object, FISCAL_INDICATOR_NAME) ?: "", fault->message);
+  else if (FISCAL_IS_PROFILE (fault->object))
+    {
+      FiscalProfileField field = profile_field_of (fault->key);
 
-  return set;
+      if (field != FISCAL_PROFILE_ASSETS_VEHICLES &&
+          fiscal_profile_get_number (fault->object, field) < 0)
+        rule = "profile.negative";
+      add (ctx, rule, FISCAL_SEVERITY_ERROR, fault->path,
+           _("%s cannot be saved as it is: %s"), fiscal_profile_field_label (field), fault->message);
+    }
+  else
+    add (ctx, rule, FISCAL_SEVERITY_ERROR, fault->path,
+         _("The budget cannot be saved as it is: %s"), fault->message);
+
+  return TRUE;
 }
 
 static void
-rule_line_references (Context *ctx)
+rule_valid (Context *ctx)
 {
-  GListModel *lines = fiscal_document_get_lines (ctx->document);
-  guint n = g_list_model_get_n_items (lines);
-  g_autoptr(GHashTable) units = id_set (fiscal_document_get_units (ctx->document), (gpointer) fiscal_unit_get_id);
-  g_autoptr(GHashTable) projects = id_set (fiscal_document_get_projects (ctx->document), (gpointer) fiscal_project_get_id);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
-      const char *project = fiscal_line_get_project (line);
-
-      /* Ids on lines are interned, so the sets compare pointers. */
-      if (!g_hash_table_contains (units, fiscal_line_get_unit (line)))
-        {
-          g_autofree char *where = g_strdup_printf ("lines[%u].unit", i);
-          add (ctx, "reference.unit", FISCAL_SEVERITY_ERROR, where,
-               _("Line %s belongs to no unit of the budget"), fiscal_line_get_id (line));
-        }
-
-      if (fiscal_line_get_kind (line) == FISCAL_KIND_PROJECT &&
-          (project == NULL || !g_hash_table_contains (projects, project)))
-        {
-          g_autofree char *where = g_strdup_printf ("lines[%u].project", i);
-          add (ctx, "reference.project", FISCAL_SEVERITY_ERROR, where,
-               _("Project line %s belongs to no project of the budget"), fiscal_line_get_id (line));
-        }
-    }
+  fiscal_document_find_faults (ctx->document, fault_cb, ctx);
 }
 
 static char *
@@ -408,12 +426,6 @@ rule_projects (Context *ctx)
       const char *name = fiscal_project_get_name (project);
       const char *id = fiscal_project_get_id (project);
 
-      if (name == NULL || *name == 0)
-        {
-          g_autofree char *where = g_strdup_printf ("projects[%u].name", i);
-          add (ctx, "project.name", FISCAL_SEVERITY_ERROR, where, _("Project %s has no name"), id);
-        }
-
       if (g_hash_table_lookup (ctx->summary->all_by_project, g_intern_string (id)) == NULL)
         {
           g_autofree char *where = g_strdup_printf ("projects[%u]", i);
@@ -499,22 +511,20 @@ rule_profile_negative (Context *ctx)
       g_autofree char *shown = NULL;
       gint64 value;
 
-      if (info->type != FISCAL_FIELD_COUNT && info->type != FISCAL_FIELD_MONEY &&
-          info->type != FISCAL_FIELD_AREA)
+      /* a count out of range keeps the budget from being saved: a rule
+       * of its own (rule_valid) */
+      if (info->type != FISCAL_FIELD_MONEY && info->type != FISCAL_FIELD_AREA)
         continue;
       if (!fiscal_profile_is_set (profile, f) || (value = fiscal_profile_get_number (profile, f)) >= 0)
         continue;
 
       where = info->group ? g_strdup_printf ("profile.%s.%s", info->group, info->key)
                           : g_strdup_printf ("profile.%s", info->key);
-      if (info->type == FISCAL_FIELD_COUNT)
-        shown = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-      else
-        {
-          g_autofree char *number = fiscal_money_format_yuan (value);
-          /* TRANSLATORS: an amount in yuan, or an area in square metres */
-          shown = g_strdup_printf (info->type == FISCAL_FIELD_MONEY ? _("%s yuan") : _("%s m²"), number);
-        }
+      {
+        g_autofree char *number = fiscal_money_format_yuan (value);
+        /* TRANSLATORS: an amount in yuan, or an area in square metres */
+        shown = g_strdup_printf (info->type == FISCAL_FIELD_MONEY ? _("%s yuan") : _("%s m²"), number);
+      }
       add (ctx, "profile.negative", FISCAL_SEVERITY_ERROR, where,
            _("%s is %s; it cannot be negative"), fiscal_profile_field_label (f), shown);
     }
@@ -523,9 +533,6 @@ rule_profile_negative (Context *ctx)
     {
       const FiscalVehicle *vehicle = fiscal_profile_get_vehicle (profile, i);
 
-      if (vehicle->count < 0)
-        add (ctx, "profile.negative", FISCAL_SEVERITY_ERROR, "profile.assets.vehicles",
-             _("The number of %s is %d; it cannot be negative"), vehicle->kind, (int) vehicle->count);
       if (vehicle->value < 0)
         {
           g_autofree char *number = fiscal_money_format_yuan (vehicle->value);
@@ -1284,7 +1291,7 @@ static const Rule rules[] = {
   rule_kind_economic,
   rule_economic_function,
   rule_line_amounts,
-  rule_line_references,
+  rule_valid,
   rule_projects,
   rule_staffing,
   rule_profile_negative,
