@@ -112,9 +112,16 @@ compare_items (gconstpointer a,
                  ((const FiscalCatalogItem *) b)->code);
 }
 
-static gboolean
-sangong_from_string (const char    *str,
-                     FiscalSangong *out)
+/**
+ * fiscal_sangong_from_string:
+ * @str: the name a data file gives a “三公” item: "abroad", "reception",
+ *   "vehicle-operation" or "vehicle-purchase"
+ *
+ * Returns: whether @str names one
+ */
+gboolean
+fiscal_sangong_from_string (const char    *str,
+                            FiscalSangong *out)
 {
   static const char * const names[] = {
     [FISCAL_SANGONG_ABROAD] = "abroad",
@@ -214,7 +221,7 @@ fiscal_catalog_new_from_bytes (GBytes  *bytes,
         }
 
       if (json_object_has_member (obj, "sangong") &&
-          !sangong_from_string (json_object_get_string_member_with_default (obj, "sangong", NULL),
+          !fiscal_sangong_from_string (json_object_get_string_member_with_default (obj, "sangong", NULL),
                                 &item.sangong))
         {
           g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_BAD_VALUE,

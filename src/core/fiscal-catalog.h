@@ -70,5 +70,7 @@ guint                    fiscal_catalog_code_level      (FiscalCatalogKind   kin
                                                          const char         *code);
 char                    *fiscal_catalog_code_prefix     (const char         *code,
                                                          guint               level);
+gboolean                 fiscal_sangong_from_string     (const char         *str,
+                                                         FiscalSangong      *out);
 
 G_END_DECLS

@@ -303,3 +303,49 @@ fiscal_ratio_format_percent (gint64 part,
 
   return g_strconcat (num, "%", NULL);
 }
+
+/**
+ * fiscal_money_format_scaled:
+ * @divisor: the fen in the unit shown: 100 for 元, 1000000 for 万元
+ * @decimals: the decimals shown; 10^@decimals may not exceed @divisor
+ * @grouping: whether to separate thousands
+ *
+ * Returns: (transfer full): @fen in that unit, rounded half away from zero
+ *   to @decimals on the exact figure: 278076101.49 元 with no decimals is
+ *   `"278,076,101"` grouped, 3181000 元 in 万元 with two is `"318.10"`
+ */
+char *
+fiscal_money_format_scaled (gint64   fen,
+                            gint64   divisor,
+                            guint    decimals,
+                            gboolean grouping)
+{
+  guint64 step = divisor, unit = 1, q;
+  GString *str;
+  char digits[32];
+  gsize len;
+
+  g_return_val_if_fail (divisor > 0, NULL);
+
+  for (guint i = 0; i < decimals; i++)
+    {
+      g_return_val_if_fail (step % 10 == 0, NULL);
+      step /= 10;
+      unit *= 10;
+    }
+
+  q = (magnitude (fen) + step / 2) / step;
+  str = g_string_new (fen < 0 && q != 0 ? "-" : "");
+
+  len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, q / unit);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (grouping && i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (str, ',');
+      g_string_append_c (str, digits[i]);
+    }
+  if (decimals > 0)
+    g_string_append_printf (str, ".%0*" G_GUINT64_FORMAT, (int) decimals, q % unit);
+
+  return g_string_free (str, FALSE);
+}

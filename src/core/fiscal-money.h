@@ -28,6 +28,10 @@ gboolean  fiscal_money_parse_wan        (const char  *text,
 char     *fiscal_money_format_yuan      (gint64       fen);
 char     *fiscal_money_format_yuan_grouped (gint64    fen);
 char     *fiscal_money_format_wan       (gint64       fen);
+char     *fiscal_money_format_scaled    (gint64       fen,
+                                         gint64       divisor,
+                                         guint        decimals,
+                                         gboolean     grouping);
 gint64    fiscal_money_round_wan        (gint64       fen);
 gboolean  fiscal_money_add              (gint64       a,
                                          gint64       b,
