@@ -1868,10 +1868,19 @@ fiscal_window_save_to (FiscalWindow *self,
       /* The error says which file and why. */
       AdwToast *t = adw_toast_new (error->message);
 
-      /* Nothing is lost: the changes stay, and can go elsewhere. */
+      /* Nothing is lost: the changes stay, and can go elsewhere; a budget
+       * that is not valid is mended first, and the checks list where. */
       adw_toast_set_timeout (t, 0);
-      adw_toast_set_button_label (t, _("Save _As…"));
-      adw_toast_set_action_name (t, "win.save-as");
+      if (error->domain == FISCAL_ERROR)
+        {
+          adw_toast_set_button_label (t, _("Show _Checks"));
+          adw_toast_set_detailed_action_name (t, "win.show-page::checks");
+        }
+      else
+        {
+          adw_toast_set_button_label (t, _("Save _As…"));
+          adw_toast_set_action_name (t, "win.save-as");
+        }
       adw_toast_overlay_add_toast (self->toast_overlay, t);
       return FALSE;
     }
