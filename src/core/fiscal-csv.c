@@ -1,9 +1,18 @@
 /* fiscal-csv.c
  *
- * An RFC 4180 reader: fields separated by commas, records by CRLF (a bare
- * LF or CR is accepted too); a field in double quotes may hold commas, line
- * breaks and doubled quotes. A UTF-8 byte order mark at the start is
- * skipped. What is not CSV is an error that names its line.
+ * CSV as Fiscal writes and reads it.
+ *
+ * Writing: fiscal_csv_escape() makes one RFC 4180 field of a text, and
+ * defuses a text that a spreadsheet would take for a formula (“CSV
+ * injection”, as OWASP names it: a field that starts with = + - @, a tab
+ * or a carriage return) by putting an apostrophe before it. Every CSV
+ * Fiscal writes (the tables, the figures, the targets) goes through it.
+ *
+ * Reading: an RFC 4180 reader, fields separated by commas, records by CRLF
+ * (a bare LF or CR is accepted too); a field in double quotes may hold
+ * commas, line breaks and doubled quotes. A UTF-8 byte order mark at the
+ * start is skipped. What is not CSV is an error that names its line. The
+ * text is read once, in time and memory linear in its length.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +27,97 @@
 #include "fiscal-error.h"
 
 #define BOM "\xEF\xBB\xBF"
+
+/* The first characters that make a spreadsheet take a field for a formula,
+ * or for the start of one once it has dropped leading white space. */
+static inline gboolean
+is_formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/**
+ * fiscal_csv_needs_apostrophe:
+ * @text: a text to be written as a CSV field
+ *
+ * Whether the writer puts an apostrophe before @text: when a spreadsheet
+ * would take it for a formula (it starts with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return), and when it is apostrophes followed by one of those,
+ * so that taking one apostrophe away from a field of that shape always
+ * gives the text back. Writer and reader decide by this one function.
+ *
+ * Returns: %TRUE if @text is written with an apostrophe before it
+ */
+gboolean
+fiscal_csv_needs_apostrophe (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  while (*text == '\'')
+    text++;
+
+  return is_formula_start (*text);
+}
+
+/**
+ * fiscal_csv_escape:
+ * @text: (nullable): the text of a field; %NULL is an empty one
+ * @neutralize: whether to defuse a text that a spreadsheet would take for
+ *   a formula (see fiscal_csv_needs_apostrophe()); %FALSE only for a field
+ *   that is a number as Fiscal writes amounts, such as `-12.00`
+ *
+ * Returns: (transfer full): @text as one RFC 4180 field, in double quotes
+ *   when it holds a comma, a double quote or a line break
+ */
+char *
+fiscal_csv_escape (const char *text,
+                   gboolean    neutralize)
+{
+  GString *out;
+  gboolean apostrophe;
+
+  if (text == NULL)
+    text = "";
+
+  apostrophe = neutralize && fiscal_csv_needs_apostrophe (text);
+
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    return apostrophe ? g_strconcat ("'", text, NULL) : g_strdup (text);
+
+  out = g_string_sized_new (strlen (text) + 4);
+  g_string_append_c (out, '"');
+  if (apostrophe)
+    g_string_append_c (out, '\'');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * fiscal_csv_field_text:
+ *
+ * Gives back the text a field was written for: the apostrophe the writer
+ * put before it is taken away (see fiscal_csv_needs_apostrophe()); any
+ * other field is its own text.
+ *
+ * Returns: (transfer full): the text @field was written for
+ */
+char *
+fiscal_csv_field_text (const char *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (field[0] == '\'' && fiscal_csv_needs_apostrophe (field + 1))
+    return g_strdup (field + 1);
+
+  return g_strdup (field);
+}
 
 static guint
 line_at (const char *text,
@@ -166,32 +266,4 @@ fiscal_csv_parse (const char  *text,
     end_record (rows, fields);
 
   return g_steal_pointer (&rows);
-}
-
-/**
- * fiscal_csv_field_text:
- *
- * The writer puts an apostrophe before a text that a spreadsheet would
- * take for a formula (one starting with = + - or @), and before a text
- * that is apostrophes followed by one of those, so that taking one
- * apostrophe away from a field of that shape always gives the text back.
- *
- * Returns: (transfer full): the text @field was written for
- */
-char *
-fiscal_csv_field_text (const char *field)
-{
-  const char *p;
-
-  g_return_val_if_fail (field != NULL, NULL);
-
-  if (field[0] != '\'')
-    return g_strdup (field);
-
-  for (p = field + 1; *p == '\''; p++)
-    ;
-  if (*p != 0 && strchr ("=+-@", *p) != NULL)
-    return g_strdup (field + 1);
-
-  return g_strdup (field);
 }
