@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <malloc.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -660,6 +661,110 @@ test_csv_errors (void)
   assert_parse_error ("a\n\xff\n", FISCAL_ERROR_NOT_UTF8, "line 2:");
 }
 
+/* The bytes the allocator hands out now, where it can tell. */
+static gsize
+allocated_now (void)
+{
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+#else
+  return 0;
+#endif
+}
+
+/* Texts made to cost: a field of megabytes, a line of a million empty
+ * fields, a million empty lines, a quote that never closes. Each is read
+ * in one pass, and the records cost a few bytes a field, not an allocation
+ * each. */
+static void
+test_csv_hostile (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  gsize before;
+  GStrv record;
+
+  /* One field of 16 MiB. */
+  text = g_malloc (16 * 1024 * 1024 + 1);
+  memset (text, 'x', 16 * 1024 * 1024);
+  text[16 * 1024 * 1024] = 0;
+  rows = parse_ok (text);
+  g_assert_cmpuint (rows->len, ==, 1);
+  record = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (strlen (record[0]), ==, 16 * 1024 * 1024);
+  g_assert_null (record[1]);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* A million commas: a record of a million and one empty fields, nine
+   * bytes each. */
+  text = g_strnfill (1000000, ',');
+  before = allocated_now ();
+  rows = parse_ok (text);
+  g_test_message ("a million empty fields: %" G_GSIZE_FORMAT " bytes", allocated_now () - before);
+  if (before > 0)
+    g_assert_cmpuint (allocated_now () - before, <, 12 * 1000001);
+  g_assert_cmpuint (rows->len, ==, 1);
+  record = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (g_strv_length (record), ==, 1000001);
+  for (guint i = 0; i < 1000001; i++)
+    g_assert_cmpstr (record[i], ==, "");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* A million line breaks: a million records of one empty field. */
+  text = g_strnfill (1000000, '\n');
+  before = allocated_now ();
+  rows = parse_ok (text);
+  g_test_message ("a million empty lines: %" G_GSIZE_FORMAT " bytes", allocated_now () - before);
+  if (before > 0)
+    g_assert_cmpuint (allocated_now () - before, <, 48 * 1000000);
+  g_assert_cmpuint (rows->len, ==, 1000000);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      record = g_ptr_array_index (rows, i);
+      g_assert_cmpstr (record[0], ==, "");
+      g_assert_null (record[1]);
+    }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* A quote that never closes, before megabytes of lines: named where it
+   * opens. */
+  {
+    GString *s = g_string_new ("a,b\r\nc,\"d");
+
+    for (guint i = 0; i < 1000000; i++)
+      g_string_append (s, "\r\nmore,text");
+    text = g_string_free (s, FALSE);
+  }
+  rows = fiscal_csv_parse (text, strlen (text), &error);
+  g_assert_null (rows);
+  g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_CSV_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "CSV line 2: the quoted field that starts there has no closing quote");
+  g_clear_error (&error);
+  g_clear_pointer (&text, g_free);
+
+  /* A quoted field of doubled quotes and line breaks only. */
+  {
+    GString *s = g_string_new ("\"");
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (s, "\"\"\r\n");
+    g_string_append (s, "\",last\r\n");
+    text = g_string_free (s, FALSE);
+  }
+  rows = parse_ok (text);
+  g_assert_cmpuint (rows->len, ==, 1);
+  record = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (strlen (record[0]), ==, 3 * 100000);
+  g_assert_cmpstr (record[1], ==, "last");
+  g_assert_null (record[2]);
+}
+
 /* Every table of @tables written as CSV and read back: the same texts and
  * the same displayed amounts, cell by cell. */
 static void
@@ -906,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/csv/formula-texts", test_csv_formula_texts);
   g_test_add_func ("/csv/dangerous-prefixes", test_csv_dangerous_prefixes);
+  g_test_add_func ("/csv/hostile", test_csv_hostile);
 
   return g_test_run ();
 }
