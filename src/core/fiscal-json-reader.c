@@ -29,7 +29,8 @@
 #define BOM "\xEF\xBB\xBF"
 
 #if defined(__GNUC__)
-G_STATIC_ASSERT (sizeof (FiscalJsonNode) == 20);
+/* Packed: 20 bytes where pointers have 64 bits. */
+G_STATIC_ASSERT (sizeof (FiscalJsonNode) == sizeof (const char *) + sizeof (gint64) + sizeof (guint32));
 #endif
 
 struct _FiscalJsonTree
