@@ -19,7 +19,7 @@
  * and more. Reading holds the text, 20 bytes for each value (every number,
  * string, true, false, null, object and array is one; at most 640 MB), the
  * strings that held escapes once more, and for an object of more than 16
- * members a table of 4 to 8 bytes a member: for a budget about twice the
+ * members a table of 6 to 11 bytes a member: for a budget about twice the
  * file, and for any file a few times the ceilings at most.
  *
  * The values are one array of nodes in document order: a container is
