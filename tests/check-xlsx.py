@@ -65,9 +65,15 @@ def range_ref(row, column, last_row, last_column):
     return '%s:%s' % (ref(row, column), ref(last_row, last_column))
 
 
+def unescape_xstring(text):
+    """A string as OOXML writes characters XML cannot hold (ST_Xstring):
+    _xHHHH_ is the character HHHH, as a carriage return is _x000D_."""
+    return re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), text)
+
+
 def text_of(element):
     """The text of a shared string or inline string, rich runs joined."""
-    return ''.join(t.text or '' for t in element.iter('{%s}t' % NS['m']))
+    return unescape_xstring(''.join(t.text or '' for t in element.iter('{%s}t' % NS['m'])))
 
 
 def read_cells(xml, shared):

@@ -178,6 +178,159 @@ test_paste_without_header (void)
   g_assert_cmpuint (puzzling->rejected->len, ==, 1);
 }
 
+/* A cell keeps its place: an empty first cell is an empty cell, not one
+ * the row closes up over; units and projects are found by id or name. */
+static void
+test_paste_keeps_cell_places (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  const char *text =
+    "单位\t功能分类\t经济分类\t金额（元）\t项目\r\n"
+    "\t2010350\t30201\t100\t\r\n"
+    "昌吉回族自治州人民政府驻北京联络处\t2010302\t30227\t200\t机构运行补助经费\r\n"
+    "main\t2010302\t30227\t300\tp1\r\n"
+    "别处\t2010350\t30201\t400\t\r\n";
+  g_autoptr(FiscalPasteResult) result = fiscal_paste_parse (doc, text, TRUE, NULL);
+  FiscalLine *line;
+
+  g_assert_true (result->had_header);
+  g_assert_false (result->wan);
+  g_assert_cmpuint (result->lines->len, ==, 3);
+  g_assert_cmpuint (result->n_rejected, ==, 1);
+  g_assert_cmpuint (result->rejected->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (result->rejected, 0), ==, "Row 5: there is no unit “别处”");
+
+  line = g_ptr_array_index (result->lines, 0);
+  g_assert_cmpstr (fiscal_line_get_unit (line), ==, "main");
+  g_assert_cmpstr (fiscal_line_get_function (line), ==, "2010350");
+  g_assert_cmpstr (fiscal_line_get_economic (line), ==, "30201");
+  g_assert_cmpint (fiscal_line_get_amount (line), ==, 10000);
+  g_assert_null (fiscal_line_get_project (line));
+
+  for (guint i = 1; i < 3; i++)
+    {
+      line = g_ptr_array_index (result->lines, i);
+      g_assert_cmpstr (fiscal_line_get_unit (line), ==, "main");
+      g_assert_cmpstr (fiscal_line_get_project (line), ==, "p1");
+      g_assert_cmpint (fiscal_line_get_kind (line), ==, FISCAL_KIND_PROJECT);
+      g_assert_cmpint (fiscal_line_get_amount (line), ==, (i + 1) * 10000);
+    }
+}
+
+/* Texts made to cost: a million blank rows, a row of a million cells, a
+ * cell of megabytes where a code should be, a header far to the right,
+ * and thousands of rows refused. Each is read in one pass; a long cell is
+ * refused before it is looked up, and only the first thousand refusals
+ * are described. */
+static void
+test_paste_hostile (void)
+{
+  g_autoptr(FiscalDocument) doc = load_example (2025);
+  g_autoptr(FiscalPasteResult) result = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *message = NULL;
+
+  /* A million blank rows before a row refused: still its own number. */
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, i % 2 ? "\n" : " \r\n");
+  g_string_append (text, "9999999\t1\n2010350\t1\n");
+  result = fiscal_paste_parse (doc, text->str, TRUE, NULL);
+  g_assert_cmpuint (result->lines->len, ==, 1);
+  g_assert_cmpuint (result->n_rejected, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->rejected, 0), "Row 1000001: "));
+  g_clear_pointer (&result, fiscal_paste_result_free);
+
+  /* A first row of a million cells: no header, no known columns. */
+  g_string_assign (text, "2010350\t1");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, "\tx");
+  g_string_append (text, "\n2010350\t1\n");
+  result = fiscal_paste_parse (doc, text->str, TRUE, NULL);
+  g_assert_false (result->had_header);
+  g_assert_cmpuint (result->lines->len, ==, 0);
+  g_assert_cmpuint (result->n_rejected, ==, 2);
+  g_clear_pointer (&result, fiscal_paste_result_free);
+
+  /* After a header, the cells past the columns are not read. */
+  g_string_assign (text, "功能分类\t金额\n2010350\t1.5");
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (text, '\t');
+  result = fiscal_paste_parse (doc, text->str, TRUE, NULL);
+  g_assert_true (result->had_header);
+  g_assert_cmpuint (result->lines->len, ==, 1);
+  g_assert_cmpint (fiscal_line_get_amount (g_ptr_array_index (result->lines, 0)), ==, 1500000);
+  g_clear_pointer (&result, fiscal_paste_result_free);
+
+  /* A code, an amount, a unit of megabytes: refused by their length, with
+   * a message that does not repeat them; a long note is a note. */
+  for (guint column = 0; column < 4; column++)
+    {
+      g_autoptr(GString) cell = g_string_new (NULL);
+
+      for (guint i = 0; i < 4 * 1024 * 1024; i++)
+        g_string_append_c (cell, "2010350"[i % 7]);
+      g_string_assign (text, "单位\t功能分类\t金额\t备注\n");
+      g_string_append_printf (text, "%s\t%s\t%s\t%s\n",
+                              column == 0 ? cell->str : "main",
+                              column == 1 ? cell->str : "2010350",
+                              column == 2 ? cell->str : "1",
+                              column == 3 ? cell->str : "");
+      result = fiscal_paste_parse (doc, text->str, TRUE, NULL);
+      if (column == 3)
+        {
+          g_assert_cmpuint (result->lines->len, ==, 1);
+          g_assert_cmpuint (strlen (fiscal_line_get_note (g_ptr_array_index (result->lines, 0))), ==, cell->len);
+        }
+      else
+        {
+          g_free (message);
+          message = g_strdup_printf ("Row 2: the text in column %u is longer than 200 characters, "
+                                     "longer than a code, a name or an amount", column + 1);
+          g_assert_cmpuint (result->lines->len, ==, 0);
+          g_assert_cmpuint (result->rejected->len, ==, 1);
+          g_assert_cmpstr (g_ptr_array_index (result->rejected, 0), ==, message);
+        }
+      g_clear_pointer (&result, fiscal_paste_result_free);
+    }
+
+  /* 200 characters are read; 201 are not. */
+  g_string_assign (text, "功能分类\t金额\n2010350\t");
+  for (guint i = 0; i < 199; i++)
+    g_string_append_c (text, ' ');
+  g_string_append (text, "1\n2010350\t");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (text, "一");
+  g_string_append_c (text, '1');
+  result = fiscal_paste_parse (doc, text->str, TRUE, NULL);
+  g_assert_cmpuint (result->lines->len, ==, 1);
+  g_assert_cmpuint (result->n_rejected, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (result->rejected, 0), ==,
+                   "Row 3: the text in column 2 is longer than 200 characters, longer than a code, a name or an amount");
+  g_clear_pointer (&result, fiscal_paste_result_free);
+
+  /* A header past the columns a spreadsheet has is no header. */
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 16384; i++)
+    g_string_append (text, "x\t");
+  g_string_append (text, "功能分类\t金额\n2010350\t1\n");
+  result = fiscal_paste_parse (doc, text->str, TRUE, NULL);
+  g_assert_false (result->had_header);
+  g_assert_cmpuint (result->lines->len, ==, 0);
+  g_clear_pointer (&result, fiscal_paste_result_free);
+
+  /* Five thousand rows refused: all counted, a thousand described, and a
+   * last word for the rest. */
+  g_string_assign (text, "功能分类\t金额\n");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (text, "x%u\t1\n", i);
+  result = fiscal_paste_parse (doc, text->str, TRUE, NULL);
+  g_assert_cmpuint (result->lines->len, ==, 0);
+  g_assert_cmpuint (result->n_rejected, ==, 5000);
+  g_assert_cmpuint (result->rejected->len, ==, 1001);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (result->rejected, 999), "Row 1001: "));
+  g_assert_cmpstr (g_ptr_array_index (result->rejected, 1000), ==, "…and 4000 more rows are refused");
+}
+
 /* The kinds, sources, units and projects a pasted cell (and a typed
  * one) may name, in full or in short. */
 static void
@@ -469,6 +622,8 @@ main (int   argc,
   g_test_add_func ("/editing/paste", test_paste);
   g_test_add_func ("/editing/paste-without-header", test_paste_without_header);
   g_test_add_func ("/editing/paste-read-values", test_paste_read_values);
+  g_test_add_func ("/editing/paste-keeps-cell-places", test_paste_keeps_cell_places);
+  g_test_add_func ("/editing/paste-hostile", test_paste_hostile);
   g_test_add_func ("/editing/recovery-after-kill", test_recovery_after_kill);
   g_test_add_func ("/editing/remove-project-with-lines", test_remove_project_with_lines);
   g_test_add_func ("/editing/new-project-id-skips-line-projects", test_new_project_id_skips_line_projects);

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <malloc.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -305,6 +306,30 @@ test_example_workbook (void)
   export_and_check (doc, TRUE);
 }
 
+/* Whether a cell of the tables exported from @doc shows @text. */
+static gboolean
+tables_show (FiscalDocument *doc,
+             const char     *text)
+{
+  g_autoptr(GPtrArray) tables = fiscal_export_collect_tables (doc, NULL);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      FiscalTable *table = g_ptr_array_index (tables, t);
+
+      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
+        for (guint c = 0; c < fiscal_table_get_n_columns (table); c++)
+          {
+            g_autofree char *shown = fiscal_table_get_column_text (table, r, c);
+
+            if (g_str_equal (shown, text))
+              return TRUE;
+          }
+    }
+
+  return FALSE;
+}
+
 /* Texts a spreadsheet would take for formulas are written as text. */
 static void
 test_formula_texts (void)
@@ -321,6 +346,13 @@ test_formula_texts (void)
   fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_LEVEL2, "-2");
   fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_NAME, "@SUM(A1:A3)");
   fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_BASIS, "=HYPERLINK(\"http://example.invalid\",\"x\")");
+  /* The starts OWASP adds: a tab, a carriage return. */
+  g_clear_object (&indicator);
+  indicator = g_list_model_get_item (indicators, 1);
+  fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_NAME, "\r=1+1");
+  fiscal_indicator_set_field (indicator, FISCAL_INDICATOR_BASIS, "\t=1+1");
+  g_assert_true (tables_show (doc, "\r=1+1"));
+  g_assert_true (tables_show (doc, "\t=1+1"));
 
   /* The texts are really in the tables the workbook is compared with. */
   t7 = fiscal_pivot_table (doc, 7);
@@ -629,6 +661,110 @@ test_csv_errors (void)
   assert_parse_error ("a\n\xff\n", FISCAL_ERROR_NOT_UTF8, "line 2:");
 }
 
+/* The bytes the allocator hands out now, where it can tell. */
+static gsize
+allocated_now (void)
+{
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+#else
+  return 0;
+#endif
+}
+
+/* Texts made to cost: a field of megabytes, a line of a million empty
+ * fields, a million empty lines, a quote that never closes. Each is read
+ * in one pass, and the records cost a few bytes a field, not an allocation
+ * each. */
+static void
+test_csv_hostile (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  gsize before;
+  GStrv record;
+
+  /* One field of 16 MiB. */
+  text = g_malloc (16 * 1024 * 1024 + 1);
+  memset (text, 'x', 16 * 1024 * 1024);
+  text[16 * 1024 * 1024] = 0;
+  rows = parse_ok (text);
+  g_assert_cmpuint (rows->len, ==, 1);
+  record = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (strlen (record[0]), ==, 16 * 1024 * 1024);
+  g_assert_null (record[1]);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* A million commas: a record of a million and one empty fields, nine
+   * bytes each. */
+  text = g_strnfill (1000000, ',');
+  before = allocated_now ();
+  rows = parse_ok (text);
+  g_test_message ("a million empty fields: %" G_GSIZE_FORMAT " bytes", allocated_now () - before);
+  if (before > 0)
+    g_assert_cmpuint (allocated_now () - before, <, 12 * 1000001);
+  g_assert_cmpuint (rows->len, ==, 1);
+  record = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (g_strv_length (record), ==, 1000001);
+  for (guint i = 0; i < 1000001; i++)
+    g_assert_cmpstr (record[i], ==, "");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* A million line breaks: a million records of one empty field. */
+  text = g_strnfill (1000000, '\n');
+  before = allocated_now ();
+  rows = parse_ok (text);
+  g_test_message ("a million empty lines: %" G_GSIZE_FORMAT " bytes", allocated_now () - before);
+  if (before > 0)
+    g_assert_cmpuint (allocated_now () - before, <, 48 * 1000000);
+  g_assert_cmpuint (rows->len, ==, 1000000);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      record = g_ptr_array_index (rows, i);
+      g_assert_cmpstr (record[0], ==, "");
+      g_assert_null (record[1]);
+    }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+
+  /* A quote that never closes, before megabytes of lines: named where it
+   * opens. */
+  {
+    GString *s = g_string_new ("a,b\r\nc,\"d");
+
+    for (guint i = 0; i < 1000000; i++)
+      g_string_append (s, "\r\nmore,text");
+    text = g_string_free (s, FALSE);
+  }
+  rows = fiscal_csv_parse (text, strlen (text), &error);
+  g_assert_null (rows);
+  g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_CSV_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "CSV line 2: the quoted field that starts there has no closing quote");
+  g_clear_error (&error);
+  g_clear_pointer (&text, g_free);
+
+  /* A quoted field of doubled quotes and line breaks only. */
+  {
+    GString *s = g_string_new ("\"");
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (s, "\"\"\r\n");
+    g_string_append (s, "\",last\r\n");
+    text = g_string_free (s, FALSE);
+  }
+  rows = parse_ok (text);
+  g_assert_cmpuint (rows->len, ==, 1);
+  record = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (strlen (record[0]), ==, 3 * 100000);
+  g_assert_cmpstr (record[1], ==, "last");
+  g_assert_null (record[2]);
+}
+
 /* Every table of @tables written as CSV and read back: the same texts and
  * the same displayed amounts, cell by cell. */
 static void
@@ -739,6 +875,72 @@ test_csv_round_trip (void)
   assert_round_trip (tables);
 }
 
+/* Each start OWASP lists for CSV injection (= + - @, tab, carriage return)
+ * gets an apostrophe in every place a text is written: title, header,
+ * name, label, a text in an amount column and the note. An amount stays
+ * the number it is, minus sign and all. The bytes are asserted whole. */
+static void
+test_csv_dangerous_prefixes (void)
+{
+  static const char * const prefixes[] = { "=", "+", "-", "@", "\t", "\r" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      const char *p = prefixes[i];
+      g_autofree char *title = g_strconcat (p, "标题", NULL);
+      g_autofree char *header = g_strconcat (p, "名称", NULL);
+      g_autofree char *name = g_strconcat (p, "cmd|' /C calc'!A0", NULL);
+      g_autofree char *label = g_strconcat (p, "1+1", NULL);
+      g_autofree char *amount_text = g_strconcat (p, "2+3", NULL);
+      g_autofree char *note = g_strconcat (p, "注", NULL);
+      g_autoptr(FiscalTable) table = fiscal_table_new (0, title);
+      g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autofree char *csv = NULL;
+      g_autofree char *expected = NULL;
+      FiscalTableRow *row;
+
+      fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "名称");
+      fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, "说明");
+      fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "金额");
+      fiscal_table_add_header (table, 0, 0, 1, 1, header);
+      fiscal_table_add_header (table, 0, 1, 1, 1, "说明");
+      fiscal_table_add_header (table, 0, 2, 1, 1, "金额");
+      row = fiscal_table_add_row (table, "", name, 3);
+      fiscal_table_row_set_label (row, 0, label);
+      fiscal_table_row_set_label (row, 1, amount_text);
+      row = fiscal_table_add_row (table, "", "负数", 3);
+      fiscal_table_row_set_label (row, 0, "x");
+      fiscal_table_row_set_amount (row, 1, -1200000);
+      fiscal_table_set_note (table, note);
+      g_ptr_array_add (tables, table);
+
+      csv = fiscal_tables_to_csv (tables);
+      if (p[0] == '\r')
+        expected = g_strdup ("\"'\r标题\"\r\n"
+                             "编制部门：,单位：万元\r\n"
+                             "\"'\r名称\",说明,金额\r\n"
+                             "\"'\rcmd|' /C calc'!A0\",\"'\r1+1\",\"'\r2+3\"\r\n"
+                             "负数,x,-1.20\r\n"
+                             "\"'\r注\"\r\n");
+      else
+        expected = g_strdup_printf ("'%s标题\r\n"
+                                    "编制部门：,单位：万元\r\n"
+                                    "'%s名称,说明,金额\r\n"
+                                    "'%scmd|' /C calc'!A0,'%s1+1,'%s2+3\r\n"
+                                    "负数,x,-1.20\r\n"
+                                    "'%s注\r\n",
+                                    p, p, p, p, p, p);
+      g_test_message ("prefix 0x%02x", (guchar) p[0]);
+      g_assert_cmpstr (csv, ==, expected);
+
+      /* Read back, each text is what it was. */
+      rows = fiscal_csv_parse (csv, strlen (csv), NULL);
+      g_assert_nonnull (rows);
+      assert_round_trip (tables);
+    }
+}
+
 /* Names and labels a spreadsheet would take for formulas come out with an
  * apostrophe before them; the reader gives them back as they were. */
 static void
@@ -808,6 +1010,8 @@ main (int   argc,
   g_test_add_func ("/csv/errors", test_csv_errors);
   g_test_add_func ("/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/csv/formula-texts", test_csv_formula_texts);
+  g_test_add_func ("/csv/dangerous-prefixes", test_csv_dangerous_prefixes);
+  g_test_add_func ("/csv/hostile", test_csv_hostile);
 
   return g_test_run ();
 }

@@ -5,7 +5,13 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
+
+#include "fiscal-json-reader.h"
 
 #include "fiscal-test-util.h"
 
@@ -357,6 +363,103 @@ test_missing_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A byte order mark before a budget is passed over; a fault after it is
+ * still named by its line and column. */
+static void
+test_byte_order_mark (void)
+{
+  g_autofree char *example = fiscal_test_example_path (2025);
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bom.fiscal.json", NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *with_bom = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) doc = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (example, &plain, &length, NULL));
+  with_bom = g_strconcat ("\xEF\xBB\xBF", plain, NULL);
+  g_assert_true (g_file_set_contents (path, with_bom, -1, NULL));
+
+  doc = load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fiscal_document_get_year (doc), ==, 2025);
+  /* Saved, it is the file without the mark. */
+  saved = fiscal_document_to_bytes (doc);
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), plain, length);
+  g_clear_object (&doc);
+
+  broken = g_strconcat ("\xEF\xBB\xBF{\n  \"format\": \"fiscal-budget\",\n  \"version\": 1 2\n}", NULL);
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  doc = load_path (path, &error);
+  g_assert_null (doc);
+  g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON);
+  g_assert_cmpstr (error->message, ==, "bom.fiscal.json: line 3, column 16: not JSON: expected “,” or “}”");
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A file larger than a budget may be is refused by its size, before it is
+ * read: with too little memory to read it, the error is still the size. */
+static void
+test_size_ceiling (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.fiscal.json", NULL);
+  int fd;
+
+  /* Sparse: no disk is used. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) FISCAL_JSON_MAX_BYTES + 1), ==, 0);
+  g_assert_true (g_close (fd, NULL));
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalDocument) doc = NULL;
+#ifndef __SANITIZE_ADDRESS__
+      g_autofree char *statm = NULL;
+
+      /* 256 MiB more address space than the process has now: far from
+       * the 513 MiB reading the file would take. */
+      if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+        {
+          rlim_t now = g_ascii_strtoull (statm, NULL, 10) * sysconf (_SC_PAGESIZE);
+          struct rlimit limit = { now + 256 * 1024 * 1024, now + 256 * 1024 * 1024 };
+
+          g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+        }
+#endif
+      doc = load_path (path, &error);
+      g_assert_null (doc);
+      g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_TOO_LARGE);
+      g_assert_cmpstr (error->message, ==,
+                       "huge.fiscal.json: the file has 536870913 bytes, more than the 512 MiB a budget file may have");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* Given as data, it is refused before a byte of it is copied or read:
+   * the length alone decides (the buffer is far shorter). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FiscalDocument) doc = fiscal_document_load_from_data ("{}", FISCAL_JSON_MAX_BYTES + 1, &error);
+
+    g_assert_null (doc);
+    g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==, "the file has 536870913 bytes, more than the 512 MiB a budget file may have");
+  }
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_prior_link (void)
 {
@@ -450,6 +553,8 @@ main (int   argc,
   g_test_add_func ("/io/save-atomic", test_save_atomic);
   g_test_add_func ("/io/failed-load-leaves-file", test_failed_load_leaves_file);
   g_test_add_func ("/io/missing-file", test_missing_file);
+  g_test_add_func ("/io/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/io/size-ceiling", test_size_ceiling);
   g_test_add_func ("/io/prior-link", test_prior_link);
   g_test_add_func ("/io/prior-link-moves", test_prior_link_moves);
 

@@ -143,7 +143,7 @@ test_values (void)
     "{\"raw\": \"中文 ☃ 😀 in place\", \"键\": \"值\"}",
     "{\"\\u952e\": \"an escaped key\", \"k\\\"q\": 1}",
     "[[], {}, [[]], [{}], {\"a\": []}]",
-    "{\"twice\": 1, \"twice\": \"the last\"}",
+    "{\"same\": {\"same\": 1}, \"other\": [{\"same\": 2}, {\"same\": 3}]}",
     "{\"lines\": [{\"id\": \"l1\", \"amount\": \"1.00\"}, {\"id\": \"l2\", \"amount\": \"-0.01\"}]}",
   };
 
@@ -154,26 +154,200 @@ test_values (void)
     }
 }
 
-/* A key given twice is the last, as json-glib has it, and each is visited. */
+static void
+assert_fault (const char *text,
+              gssize      length,
+              int         code,
+              const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalJsonTree) tree = read_text (text, length, &error);
+
+  g_assert_null (tree);
+  g_assert_error (error, FISCAL_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* A key given twice in one object is refused at the second, in objects of
+ * a few members (compared one by one) and of many (through a hash); the
+ * same key in different objects is no fault. */
 static void
 test_duplicate_key (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FiscalJsonTree) tree = read_text ("{\"a\": 1, \"b\": 2, \"a\": 3}", -1, &error);
+  g_autoptr(FiscalJsonTree) tree = read_text ("{\"a\": 1, \"b\": 2, \"ab\": {\"a\": 3}, \"\": 4}", -1, &error);
   const FiscalJsonNode *root;
 
   g_assert_no_error (error);
   root = _fiscal_json_tree_root (tree);
-  g_assert_cmpuint (root->v.length, ==, 3);
-  g_assert_cmpint (_fiscal_json_member (root, "a")->v.integer, ==, 3);
+  g_assert_cmpuint (root->v.length, ==, 4);
+  g_assert_cmpint (_fiscal_json_member (root, "a")->v.integer, ==, 1);
   g_assert_cmpint (_fiscal_json_member (root, "b")->v.integer, ==, 2);
+  g_assert_cmpint (_fiscal_json_member (_fiscal_json_member (root, "ab"), "a")->v.integer, ==, 3);
+  g_assert_cmpint (_fiscal_json_member (root, "")->v.integer, ==, 4);
   g_assert_null (_fiscal_json_member (root, "c"));
-  g_assert_null (_fiscal_json_member (root, ""));
+
+  assert_fault ("{\"a\": 1, \"b\": 2, \"a\": 3}", -1, FISCAL_ERROR_DUPLICATE_KEY,
+                "line 1, column 18: the key “a” is given a second time in the same object");
+  assert_fault ("{\n  \"year\": 2024,\n  \"year\": 2025\n}", -1, FISCAL_ERROR_DUPLICATE_KEY,
+                "line 3, column 3: the key “year” is given a second time in the same object");
+  assert_fault ("{\"\": 1, \"\": 2}", -1, FISCAL_ERROR_DUPLICATE_KEY,
+                "line 1, column 9: the key “” is given a second time in the same object");
+  /* The same key however it is written; the column is the second's as
+   * written. */
+  assert_fault ("{\"预算\": 1, \"\\u9884\\u7b97\": 2}", -1, FISCAL_ERROR_DUPLICATE_KEY,
+                "line 1, column 11: the key “预算” is given a second time in the same object");
+  /* In an inner object, before a fault later in the text. */
+  assert_fault ("[{\"x\": {\"k\": [], \"k\": {}}}, oops]", -1, FISCAL_ERROR_DUPLICATE_KEY,
+                "line 1, column 18: the key “k” is given a second time in the same object");
+  /* A key as long as a line is shown by its start. */
+  {
+    g_autoptr(GString) long_key = g_string_new (NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *message = NULL;
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (long_key, "键");
+    text = g_strdup_printf ("{\"%s\": 1, \"%s\": 2}", long_key->str, long_key->str);
+    g_string_truncate (long_key, 60 * strlen ("键"));
+    message = g_strdup_printf ("line 1, column 1009: the key “%s…” is given a second time in the same object",
+                               long_key->str);
+    assert_fault (text, -1, FISCAL_ERROR_DUPLICATE_KEY, message);
+  }
+
+  /* Objects of many members, the second of a key at each place. */
+  for (guint n = 15; n <= 1000; n = n < 40 ? n + 1 : n * 5)
+    {
+      g_autoptr(GString) text = g_string_new ("{");
+      g_autoptr(FiscalJsonTree) many = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, "%s\n\"k%u\": %u", i ? "," : "", i, i);
+      g_string_append (text, "}");
+
+      g_clear_error (&error);
+      many = read_text (text->str, text->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (_fiscal_json_tree_root (many)->v.length, ==, n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("k%u", i);
+          g_assert_cmpint (_fiscal_json_member (_fiscal_json_tree_root (many), key)->v.integer, ==, i);
+        }
+
+      for (guint twice = 0; twice < n; twice += 1 + n / 7)
+        {
+          g_autoptr(GString) dup = g_string_new (text->str);
+          g_autofree char *message = g_strdup_printf ("line %u, column 1: the key “k%u” is given a second time in the same object",
+                                                      n + 2, twice);
+
+          g_string_truncate (dup, dup->len - 1);
+          g_string_append_printf (dup, ",\n\"k%u\": 0,\n\"k%u\": 0}", twice, n + twice);
+          g_test_message ("%u members, k%u twice", n, twice);
+          assert_fault (dup->str, dup->len, FISCAL_ERROR_DUPLICATE_KEY, message);
+        }
+    }
+}
+
+/* A byte order mark at the start is passed over, and lines and columns
+ * count from after it; anywhere else it is a fault. */
+static void
+test_byte_order_mark (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalJsonTree) tree = read_text ("\xEF\xBB\xBF{\"a\": [1]}", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (_fiscal_json_first (_fiscal_json_member (_fiscal_json_tree_root (tree), "a"))->v.integer, ==, 1);
+
+  assert_fault ("\xEF\xBB\xBF[1 2]", -1, FISCAL_ERROR_NOT_JSON, "line 1, column 4: not JSON: expected “,” or “]”");
+  assert_fault ("\xEF\xBB\xBF{\n \"a\": 1,\n \"a\": 2}", -1, FISCAL_ERROR_DUPLICATE_KEY,
+                "line 3, column 2: the key “a” is given a second time in the same object");
+  assert_fault ("\xEF\xBB\xBF", -1, FISCAL_ERROR_NOT_JSON, "line 1, column 1: not JSON: unexpected end of file");
+  assert_fault ("\xEF\xBB\xBF\xEF\xBB\xBF[]", -1, FISCAL_ERROR_NOT_JSON, "line 1, column 1: not JSON: unexpected character");
+  assert_fault ("[\xEF\xBB\xBF]", -1, FISCAL_ERROR_NOT_JSON, "line 1, column 2: not JSON: unexpected character");
+  assert_fault ("\xEF\xBB", -1, FISCAL_ERROR_NOT_JSON, "line 1, column 1: not JSON: unexpected character");
+}
+
+/* No more values are read than the ceiling; the fault is at the first
+ * value past it, whatever kind it is. */
+static void
+test_node_ceiling (void)
+{
+  static const char * const values[] = { "0", "-12.5", "\"x\"", "\"\\u0041\"", "true", "null", "[]", "{}" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+    {
+      g_autoptr(GString) text = g_string_new ("[");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalJsonTree) tree = NULL;
+      g_autofree char *message = NULL;
+      gsize fault_column;
+
+      /* The array and 999 values: just the ceiling. */
+      for (guint i = 0; i < 999; i++)
+        g_string_append_printf (text, "%s%s", i ? "," : "", values[v]);
+      g_string_append_c (text, ']');
+
+      tree = _fiscal_json_tree_new_take_full (g_strndup (text->str, text->len), text->len, 1000, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (_fiscal_json_tree_root (tree)->size, ==, 1000);
+      g_assert_cmpuint (_fiscal_json_tree_root (tree)->v.length, ==, 999);
+      g_clear_pointer (&tree, _fiscal_json_tree_free);
+
+      /* One more is refused where it starts. */
+      g_string_truncate (text, text->len - 1);
+      g_string_append_c (text, ',');
+      fault_column = text->len + 1;
+      g_string_append_printf (text, "%s]", values[v]);
+      tree = _fiscal_json_tree_new_take_full (g_strndup (text->str, text->len), text->len, 1000, &error);
+      g_assert_null (tree);
+      g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_TOO_LARGE);
+      message = g_strdup_printf ("line 1, column %" G_GSIZE_FORMAT ": the file has more than 1000 values "
+                                 "(numbers, texts, objects and arrays), more than a budget file may have",
+                                 fault_column);
+      g_assert_cmpstr (error->message, ==, message);
+    }
+
+  /* Members of objects count as well. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FiscalJsonTree) tree = _fiscal_json_tree_new_take_full (g_strdup ("{\"a\": {\"b\": 1}}"), 15, 2, &error);
+
+    g_assert_null (tree);
+    g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_TOO_LARGE);
+    g_assert_true (g_str_has_prefix (error->message, "line 1, column 13: the file has more than 2 values"));
+  }
+}
+
+/* A text larger than a budget file may be is refused by its length. */
+static void
+test_size_ceiling (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpuint (FISCAL_JSON_MAX_BYTES, ==, 512 * 1024 * 1024);
+  g_assert_true (_fiscal_json_check_size (FISCAL_JSON_MAX_BYTES, &error));
+  g_assert_no_error (error);
+  g_assert_true (_fiscal_json_check_size (0, &error));
+  g_assert_false (_fiscal_json_check_size (FISCAL_JSON_MAX_BYTES + 1, &error));
+  g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "the file has 536870913 bytes, more than the 512 MiB a budget file may have");
+  g_clear_error (&error);
+
+  g_assert_false (_fiscal_json_check_size (G_MAXUINT64, &error));
+  g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_TOO_LARGE);
+  message = g_strdup_printf ("the file has %" G_GUINT64_FORMAT " bytes, more than the 512 MiB a budget file may have",
+                             G_MAXUINT64);
+  g_assert_cmpstr (error->message, ==, message);
 }
 
 static void
 test_numbers (void)
 {
+  /* @value is the overflow of what is no integer: 1 or -1 for a whole
+   * number beyond a gint64, 0 for one with a fraction or exponent. */
   static const struct {
     const char *text;
     gboolean    integer;
@@ -181,11 +355,12 @@ test_numbers (void)
   } cases[] = {
     { "9223372036854775807",   TRUE,  G_MAXINT64 },
     { "-9223372036854775808",  TRUE,  G_MININT64 },
-    { "9223372036854775808",   FALSE, 0 },
-    { "-9223372036854775809",  FALSE, 0 },
-    { "18446744073709551615",  FALSE, 0 },
-    { "18446744073709551616",  FALSE, 0 },
-    { "99999999999999999999999999999", FALSE, 0 },
+    { "9223372036854775808",   FALSE, 1 },
+    { "-9223372036854775809",  FALSE, -1 },
+    { "18446744073709551615",  FALSE, 1 },
+    { "18446744073709551616",  FALSE, 1 },
+    { "99999999999999999999999999999", FALSE, 1 },
+    { "-1234567890123456789012345678901234567890", FALSE, -1 },
     { "-0",                    TRUE,  0 },
     { "0",                     TRUE,  0 },
     { "2025",                  TRUE,  2025 },
@@ -193,6 +368,8 @@ test_numbers (void)
     { "2025.0",                FALSE, 0 },
     { "2025e0",                FALSE, 0 },
     { "1E400",                 FALSE, 0 },
+    { "99999999999999999999.5", FALSE, 0 },
+    { "-99999999999999999999e1", FALSE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -211,7 +388,10 @@ test_numbers (void)
           g_assert_cmpint (number->v.integer, ==, cases[i].value);
         }
       else
-        g_assert_cmpint (number->type, ==, FISCAL_JSON_NUMBER);
+        {
+          g_assert_cmpint (number->type, ==, FISCAL_JSON_NUMBER);
+          g_assert_cmpint (number->v.overflow, ==, cases[i].value);
+        }
     }
 }
 
@@ -485,16 +665,35 @@ test_budget_strictness (void)
     int         code;
     const char *message;
   } cases[] = {
-    /* Past a gint64: no whole number, and never a wrapped one. */
-    { "\"year\": 2025", "\"year\": 99999999999999999999", FISCAL_ERROR_WRONG_TYPE,
-      "year: expected a whole number, found a number" },
-    { "\"year\": 2025", "\"year\": 9223372036854775808", FISCAL_ERROR_WRONG_TYPE,
-      "year: expected a whole number, found a number" },
+    /* Past a gint64: too large a whole number, never a wrapped one, nor
+     * one mistaken for a fraction. */
+    { "\"year\": 2025", "\"year\": 99999999999999999999", FISCAL_ERROR_BAD_VALUE,
+      "year: the number is too large; a whole number within 1990–2200 is expected" },
+    { "\"year\": 2025", "\"year\": 9223372036854775808", FISCAL_ERROR_BAD_VALUE,
+      "year: the number is too large; a whole number within 1990–2200 is expected" },
+    { "\"year\": 2025", "\"year\": -9223372036854775809", FISCAL_ERROR_BAD_VALUE,
+      "year: the number is too small; a whole number within 1990–2200 is expected" },
     { "\"year\": 2025", "\"year\": -9223372036854775808", FISCAL_ERROR_BAD_VALUE,
       "year: -9223372036854775808 is outside 1990–2200" },
-    { "\"year\": 2025", "\"year\": 2024, \"year\": 2025", 0, NULL },
-    { "\"year\": 2025", "\"year\": 2025, \"year\": 1800", FISCAL_ERROR_BAD_VALUE,
-      "year: 1800 is outside 1990–2200" },
+    { "\"year\": 2025", "\"year\": 2025.0", FISCAL_ERROR_WRONG_TYPE,
+      "year: expected a whole number, found a number" },
+    { "\"year\": 2025", "\"year\": 99999999999999999999.0", FISCAL_ERROR_WRONG_TYPE,
+      "year: expected a whole number, found a number" },
+    { "\"version\": 1,", "\"version\": 12345678901234567890123,", FISCAL_ERROR_BAD_VALUE,
+      "version: the number is too large; a whole number within -9223372036854775808–9223372036854775807 is expected" },
+    { "\"count\": 2,", "\"count\": 1234567890123456789012345678901234567890,", FISCAL_ERROR_BAD_VALUE,
+      "profile.assets.vehicles[0].count: the number is too large; a whole number within 0–2147483647 is expected" },
+    /* A key given twice is no longer the last one silently. */
+    { "\"year\": 2025", "\"year\": 2024, \"year\": 2025", FISCAL_ERROR_DUPLICATE_KEY,
+      "line 4, column 17: the key “year” is given a second time in the same object" },
+    { "\"year\": 2025", "\"year\": 2025, \"year\": 1800", FISCAL_ERROR_DUPLICATE_KEY,
+      "line 4, column 17: the key “year” is given a second time in the same object" },
+    { "\"count\": 2,", "\"count\": 2, \"count\": 3,", FISCAL_ERROR_DUPLICATE_KEY,
+      "line 30, column 41: the key “count” is given a second time in the same object" },
+    /* A byte order mark before the text is passed over. */
+    { "{\n", "\xEF\xBB\xBF{\n", 0, NULL },
+    { "{\n", "\xEF\xBB\xBF{\n \"x\": 1, \"x\": 2,", FISCAL_ERROR_DUPLICATE_KEY,
+      "line 2, column 10: the key “x” is given a second time in the same object" },
     /* Half a surrogate pair is no character. */
     { "\"version\": 1,", "\"version\": 1, \"prior\": \"a\\ud800b\",", FISCAL_ERROR_NOT_JSON,
       "line 3, column 28: not JSON: bad \\u escape in a string" },
@@ -538,6 +737,9 @@ main (int   argc,
 
   g_test_add_func ("/json-reader/values", test_values);
   g_test_add_func ("/json-reader/duplicate-key", test_duplicate_key);
+  g_test_add_func ("/json-reader/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/json-reader/node-ceiling", test_node_ceiling);
+  g_test_add_func ("/json-reader/size-ceiling", test_size_ceiling);
   g_test_add_func ("/json-reader/numbers", test_numbers);
   g_test_add_func ("/json-reader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/json-reader/huge-string", test_huge_string);

@@ -952,13 +952,52 @@ test_csv_escape (void)
     { "=1,2", TRUE, "\"'=1,2\"" },
     { "", TRUE, "" },
     { "line\nbreak", TRUE, "\"line\nbreak\"" },
+    /* Every start OWASP lists, tab and carriage return included. */
+    { "-1", TRUE, "'-1" },
+    { "\tcmd", TRUE, "'\tcmd" },
+    { "\t=1+1", TRUE, "'\t=1+1" },
+    { "\r=1+1", TRUE, "\"'\r=1+1\"" },
+    { "\rx,y", TRUE, "\"'\rx,y\"" },
+    { "'\tx", TRUE, "''\tx" },
+    { "''\r", TRUE, "\"'''\r\"" },
+    { "=\"q\"", TRUE, "\"'=\"\"q\"\"\"" },
+    /* Not at the start, or not one of them: as it is. */
+    { "a=b", TRUE, "a=b" },
+    { " =1", TRUE, " =1" },
+    { "'", TRUE, "'" },
+    { "'a", TRUE, "'a" },
+    { "\ncmd", TRUE, "\"\ncmd\"" },
+    { NULL, TRUE, "" },
+    /* An amount is written as it is. */
+    { "-12.00", FALSE, "-12.00" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *out = fiscal_csv_escape (cases[i].in, cases[i].neutralize);
       g_assert_cmpstr (out, ==, cases[i].out);
+
+      /* Read back, every field is its text again. */
+      if (cases[i].in != NULL && cases[i].in[0] != 0 && cases[i].neutralize)
+        {
+          g_autoptr(GPtrArray) rows = fiscal_csv_parse (out, strlen (out), NULL);
+          char **record;
+          g_autofree char *text = NULL;
+
+          g_assert_cmpuint (rows->len, ==, 1);
+          record = g_ptr_array_index (rows, 0);
+          g_assert_null (record[1]);
+          text = fiscal_csv_field_text (record[0]);
+          g_assert_cmpstr (text, ==, cases[i].in);
+        }
     }
+
+  g_assert_true (fiscal_csv_needs_apostrophe ("="));
+  g_assert_true (fiscal_csv_needs_apostrophe ("''@"));
+  g_assert_true (fiscal_csv_needs_apostrophe ("\r"));
+  g_assert_false (fiscal_csv_needs_apostrophe (""));
+  g_assert_false (fiscal_csv_needs_apostrophe ("''"));
+  g_assert_false (fiscal_csv_needs_apostrophe ("x=1"));
 }
 
 int

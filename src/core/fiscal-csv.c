@@ -1,9 +1,21 @@
 /* fiscal-csv.c
  *
- * An RFC 4180 reader: fields separated by commas, records by CRLF (a bare
- * LF or CR is accepted too); a field in double quotes may hold commas, line
- * breaks and doubled quotes. A UTF-8 byte order mark at the start is
- * skipped. What is not CSV is an error that names its line.
+ * CSV as Fiscal writes and reads it.
+ *
+ * Writing: fiscal_csv_escape() makes one RFC 4180 field of a text, and
+ * defuses a text that a spreadsheet would take for a formula (“CSV
+ * injection”, as OWASP names it: a field that starts with = + - @, a tab
+ * or a carriage return) by putting an apostrophe before it. Every CSV
+ * Fiscal writes (the tables, the figures, the targets) goes through it.
+ *
+ * Reading: an RFC 4180 reader, fields separated by commas, records by CRLF
+ * (a bare LF or CR is accepted too); a field in double quotes may hold
+ * commas, line breaks and doubled quotes. A UTF-8 byte order mark at the
+ * start is skipped. What is not CSV is an error that names its line. The
+ * text is read once, in time and memory linear in its length: each record
+ * is one block of memory, its field pointers followed by its texts, so
+ * that a line of a million empty fields costs nine bytes a field and not
+ * an allocation each.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,33 +31,146 @@
 
 #define BOM "\xEF\xBB\xBF"
 
+/* The first characters that make a spreadsheet take a field for a formula,
+ * or for the start of one once it has dropped leading white space. */
+static inline gboolean
+is_formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/**
+ * fiscal_csv_needs_apostrophe:
+ * @text: a text to be written as a CSV field
+ *
+ * Whether the writer puts an apostrophe before @text: when a spreadsheet
+ * would take it for a formula (it starts with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return), and when it is apostrophes followed by one of those,
+ * so that taking one apostrophe away from a field of that shape always
+ * gives the text back. Writer and reader decide by this one function.
+ *
+ * Returns: %TRUE if @text is written with an apostrophe before it
+ */
+gboolean
+fiscal_csv_needs_apostrophe (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  while (*text == '\'')
+    text++;
+
+  return is_formula_start (*text);
+}
+
+/**
+ * fiscal_csv_escape:
+ * @text: (nullable): the text of a field; %NULL is an empty one
+ * @neutralize: whether to defuse a text that a spreadsheet would take for
+ *   a formula (see fiscal_csv_needs_apostrophe()); %FALSE only for a field
+ *   that is a number as Fiscal writes amounts, such as `-12.00`
+ *
+ * Returns: (transfer full): @text as one RFC 4180 field, in double quotes
+ *   when it holds a comma, a double quote or a line break
+ */
+char *
+fiscal_csv_escape (const char *text,
+                   gboolean    neutralize)
+{
+  GString *out;
+  gboolean apostrophe;
+
+  if (text == NULL)
+    text = "";
+
+  apostrophe = neutralize && fiscal_csv_needs_apostrophe (text);
+
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    return apostrophe ? g_strconcat ("'", text, NULL) : g_strdup (text);
+
+  out = g_string_sized_new (strlen (text) + 4);
+  g_string_append_c (out, '"');
+  if (apostrophe)
+    g_string_append_c (out, '\'');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * fiscal_csv_field_text:
+ *
+ * Gives back the text a field was written for: the apostrophe the writer
+ * put before it is taken away (see fiscal_csv_needs_apostrophe()); any
+ * other field is its own text.
+ *
+ * Returns: (transfer full): the text @field was written for
+ */
+char *
+fiscal_csv_field_text (const char *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (field[0] == '\'' && fiscal_csv_needs_apostrophe (field + 1))
+    return g_strdup (field + 1);
+
+  return g_strdup (field);
+}
+
 static guint
 line_at (const char *text,
+         gsize       length,
          gsize       offset)
 {
   guint line = 1;
 
-  for (gsize i = 0; i < offset; i++)
-    if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n'))
+  for (gsize i = 0; i < offset && i < length; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= length || text[i + 1] != '\n')))
       line++;
 
   return line;
 }
 
-static void
-end_field (GPtrArray *fields,
-           GString   *field)
+/* The record being read: its fields, each ended by a NUL (the text has
+ * none of its own: it is valid UTF-8, which holds no NUL). */
+typedef struct
 {
-  g_ptr_array_add (fields, g_strndup (field->str, field->len));
-  g_string_truncate (field, 0);
+  GString *fields;
+  gsize    n_fields;
+} Record;
+
+static inline void
+end_field (Record *record)
+{
+  g_string_append_c (record->fields, 0);
+  record->n_fields++;
 }
 
+/* Adds the record as one block: the field pointers, NULL, then the texts. */
 static void
 end_record (GPtrArray *rows,
-            GPtrArray *fields)
+            Record    *record)
 {
-  g_ptr_array_add (fields, NULL);
-  g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+  gsize pointers = (record->n_fields + 1) * sizeof (char *);
+  char **fields = g_malloc (pointers + record->fields->len);
+  char *text = (char *) fields + pointers;
+
+  memcpy (text, record->fields->str, record->fields->len);
+  for (gsize f = 0; f < record->n_fields; f++)
+    {
+      fields[f] = text;
+      text += strlen (text) + 1;
+    }
+  fields[record->n_fields] = NULL;
+  g_ptr_array_add (rows, fields);
+
+  g_string_truncate (record->fields, 0);
+  record->n_fields = 0;
 }
 
 /**
@@ -59,16 +184,18 @@ end_record (GPtrArray *rows,
  * writer neutralised keeps its apostrophe (see fiscal_csv_field_text()).
  *
  * Returns: (transfer full) (element-type GStrv): the records, or %NULL
- *   with @error set (%FISCAL_ERROR_NOT_UTF8, %FISCAL_ERROR_CSV_SYNTAX)
+ *   with @error set (%FISCAL_ERROR_NOT_UTF8, %FISCAL_ERROR_CSV_SYNTAX).
+ *   Each record is one block of memory, freed with the array: read it,
+ *   but do not free or steal it with g_strfreev().
  */
 GPtrArray *
 fiscal_csv_parse (const char  *text,
                   gsize        length,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) fields = g_string_new (NULL);
+  Record record = { fields, 0 };
   const char *invalid = NULL;
   guint line = 1;
   gsize i = 0;
@@ -82,7 +209,7 @@ fiscal_csv_parse (const char  *text,
   if (!g_utf8_validate_len (text + i, length - i, &invalid))
     {
       g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_UTF8,
-                   _("CSV line %u: the text is not valid UTF-8"), line_at (text, invalid - text));
+                   _("CSV line %u: the text is not valid UTF-8"), line_at (text, length, invalid - text));
       return NULL;
     }
 
@@ -93,8 +220,19 @@ fiscal_csv_parse (const char  *text,
         {
           guint start_line = line;
 
-          for (i++; ; i++)
+          for (i++; ; )
             {
+              gsize run = i;
+
+              /* The text up to the next quote, passed over whole. */
+              while (i < length && text[i] != '"')
+                {
+                  if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= length || text[i + 1] != '\n')))
+                    line++;
+                  i++;
+                }
+              g_string_append_len (fields, text + run, i - run);
+
               if (i >= length)
                 {
                   g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_CSV_SYNTAX,
@@ -102,20 +240,17 @@ fiscal_csv_parse (const char  *text,
                                start_line);
                   return NULL;
                 }
-              if (text[i] == '"')
+
+              /* A doubled quote is one quote of the text; a single one
+               * ends the field. */
+              if (i + 1 < length && text[i + 1] == '"')
                 {
-                  if (i + 1 < length && text[i + 1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      i++;
-                      continue;
-                    }
-                  i++;
-                  break;
+                  g_string_append_c (fields, '"');
+                  i += 2;
+                  continue;
                 }
-              if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= length || text[i + 1] != '\n')))
-                line++;
-              g_string_append_c (field, text[i]);
+              i++;
+              break;
             }
 
           if (i < length && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
@@ -128,6 +263,8 @@ fiscal_csv_parse (const char  *text,
         }
       else
         {
+          gsize run = i;
+
           while (i < length && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
             {
               if (text[i] == '"')
@@ -136,11 +273,12 @@ fiscal_csv_parse (const char  *text,
                                _("CSV line %u: a field that is not quoted has a quote in it"), line);
                   return NULL;
                 }
-              g_string_append_c (field, text[i++]);
+              i++;
             }
+          g_string_append_len (fields, text + run, i - run);
         }
 
-      end_field (fields, field);
+      end_field (&record);
 
       if (i >= length)
         break;
@@ -150,7 +288,7 @@ fiscal_csv_parse (const char  *text,
           i++;
           /* A comma at the very end leaves an empty last field. */
           if (i >= length)
-            end_field (fields, field);
+            end_field (&record);
           continue;
         }
 
@@ -159,39 +297,11 @@ fiscal_csv_parse (const char  *text,
         i++;
       i++;
       line++;
-      end_record (rows, fields);
+      end_record (rows, &record);
     }
 
-  if (fields->len > 0)
-    end_record (rows, fields);
+  if (record.n_fields > 0)
+    end_record (rows, &record);
 
   return g_steal_pointer (&rows);
-}
-
-/**
- * fiscal_csv_field_text:
- *
- * The writer puts an apostrophe before a text that a spreadsheet would
- * take for a formula (one starting with = + - or @), and before a text
- * that is apostrophes followed by one of those, so that taking one
- * apostrophe away from a field of that shape always gives the text back.
- *
- * Returns: (transfer full): the text @field was written for
- */
-char *
-fiscal_csv_field_text (const char *field)
-{
-  const char *p;
-
-  g_return_val_if_fail (field != NULL, NULL);
-
-  if (field[0] != '\'')
-    return g_strdup (field);
-
-  for (p = field + 1; *p == '\''; p++)
-    ;
-  if (*p != 0 && strchr ("=+-@", *p) != NULL)
-    return g_strdup (field + 1);
-
-  return g_strdup (field);
 }

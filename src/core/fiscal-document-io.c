@@ -162,7 +162,21 @@ get_integer (const FiscalJsonNode  *object,
              GError               **error)
 {
   Where where = WHERE_KEY (parent, key);
-  const FiscalJsonNode *node;
+  const FiscalJsonNode *node = _fiscal_json_member (object, key);
+
+  /* A whole number too large for a gint64 is read as no more than that. */
+  if (node != NULL && node->type == FISCAL_JSON_NUMBER && node->v.overflow != 0)
+    {
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      return fail (error, FISCAL_ERROR_BAD_VALUE, &where,
+                   node->v.overflow > 0
+                   /* Translators: a whole number of too many digits, as in "the number is too large; a whole number within 1990–2200 is expected" */
+                   ? _("the number is too large; a whole number within %s–%s is expected")
+                   : _("the number is too small; a whole number within %s–%s is expected"),
+                   low, high);
+    }
 
   if (!member (object, parent, key, EXPECT_INTEGER, required, &node, error))
     return FALSE;
@@ -852,7 +866,74 @@ fiscal_document_load_from_data (const char  *data,
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  /* Refused before anything is copied. */
+  if (!_fiscal_json_check_size (length, error))
+    return NULL;
+
   return load_take (g_memdup2 (data ? data : "", length + (data == NULL)), length, error);
+}
+
+/* Reads all of @file, refusing one larger than a budget may be before
+ * reading it when its size is known, and as soon as it has read more
+ * otherwise. */
+static gboolean
+load_contents (GFile         *file,
+               GCancellable  *cancellable,
+               char         **contents,
+               gsize         *length,
+               GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *buffer = NULL;
+  gsize allocated = 64 * 1024;
+  gsize filled = 0;
+
+  if (!(stream = g_file_read (file, cancellable, error)))
+    return FALSE;
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    {
+      goffset size = g_file_info_get_size (info);
+
+      if (size > 0 && !_fiscal_json_check_size (size, error))
+        return FALSE;
+      /* One more byte, to see the end without growing. */
+      if (size > 0)
+        allocated = size + 1;
+    }
+
+  buffer = g_malloc (allocated + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (filled == allocated)
+        {
+          if (!_fiscal_json_check_size (filled, error))
+            return FALSE;
+          allocated = MIN (allocated * 2, FISCAL_JSON_MAX_BYTES + 1);
+          buffer = g_realloc (buffer, allocated + 1);
+        }
+
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer + filled, allocated - filled,
+                               cancellable, error);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      filled += n;
+    }
+
+  if (!_fiscal_json_check_size (filled, error) ||
+      !g_input_stream_close (G_INPUT_STREAM (stream), cancellable, error))
+    return FALSE;
+
+  buffer[filled] = 0;
+  *contents = g_steal_pointer (&buffer);
+  *length = filled;
+  return TRUE;
 }
 
 /**
@@ -877,11 +958,19 @@ fiscal_document_load (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return NULL;
+  /* The text is read once, in place, and freed with what was read from it.
+   * The system's errors are given as they are; a file too large is a fault
+   * of its content. */
+  if (load_contents (file, cancellable, &contents, &length, &local_error))
+    doc = load_take (contents, length, &local_error);
+  else if (local_error->domain == FISCAL_ERROR)
+    doc = NULL;
+  else
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
-  /* The text is read once, in place, and freed with what was read from it. */
-  doc = load_take (contents, length, &local_error);
   if (doc == NULL)
     {
       name = g_file_get_basename (file);

@@ -39,6 +39,8 @@ fiscal_error_code_to_nick (int code)
     [FISCAL_ERROR_EXPORT]            = "export",
     [FISCAL_ERROR_NOT_DISCLOSURE]    = "not-disclosure",
     [FISCAL_ERROR_BAD_PDF]           = "bad-pdf",
+    [FISCAL_ERROR_DUPLICATE_KEY]     = "duplicate-key",
+    [FISCAL_ERROR_TOO_LARGE]         = "too-large",
   };
 
   if (code < 0 || code >= (int) G_N_ELEMENTS (nicks))

@@ -31,6 +31,8 @@ typedef enum
   FISCAL_ERROR_EXPORT,
   FISCAL_ERROR_NOT_DISCLOSURE,
   FISCAL_ERROR_BAD_PDF,
+  FISCAL_ERROR_DUPLICATE_KEY,
+  FISCAL_ERROR_TOO_LARGE,
 } FiscalError;
 
 GQuark      fiscal_error_quark        (void);

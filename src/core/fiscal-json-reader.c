@@ -1,5 +1,10 @@
 /* fiscal-json-reader.c
  *
+ * See fiscal-json-reader.h. The node array grows by half at a time, and
+ * never past the most nodes the rest of the text could make (each takes at
+ * least two bytes) or the ceiling, so that what a file makes the reader
+ * allocate stays a small multiple of the file.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -14,6 +19,20 @@
 
 #define MAX_DEPTH 256
 
+/* An object's keys are compared one by one up to this many members, and
+ * through a hash of them beyond. */
+#define FEW_MEMBERS 16
+
+/* A key longer than this is shortened in a message. */
+#define MAX_KEY_SHOWN 60
+
+#define BOM "\xEF\xBB\xBF"
+
+#if defined(__GNUC__)
+/* Packed: 20 bytes where pointers have 64 bits. */
+G_STATIC_ASSERT (sizeof (FiscalJsonNode) == sizeof (const char *) + sizeof (gint64) + sizeof (guint32));
+#endif
+
 struct _FiscalJsonTree
 {
   char           *data;      /* the text; unescaped strings end in place */
@@ -22,15 +41,35 @@ struct _FiscalJsonTree
   GStringChunk   *escaped;   /* strings that held escapes, unescaped */
 };
 
+typedef enum
+{
+  FAULT_SYNTAX,          /* not JSON: the problem says why */
+  FAULT_DUPLICATE_KEY,   /* the key at r->p was given before */
+  FAULT_TOO_MANY_NODES,  /* the value at r->p is one too many */
+} Fault;
+
 typedef struct
 {
   FiscalJsonTree *tree;
   guint           allocated;
+  guint           max_nodes;
   char           *p;
   char           *end;
+  Fault           fault;
   const char     *problem;
+  const char     *key;       /* the key given twice */
   guint           depth;
+  guint64         seed;      /* of the hash of keys; 0 until needed */
 } Reader;
+
+/* The members of one large object, as the indices of their nodes in an
+ * open-addressed table; 0 is a free slot (no member is the root). */
+typedef struct
+{
+  guint32 *slots;
+  guint    mask;
+  guint    count;
+} KeySet;
 
 static gboolean value (Reader     *r,
                        const char *key);
@@ -46,24 +85,55 @@ static gboolean
 fail (Reader     *r,
       const char *problem)
 {
+  r->fault = FAULT_SYNTAX;
   r->problem = problem;
   return FALSE;
 }
 
-/* Appends a node and returns its index; the array may move. */
-static inline guint
+/* The most nodes the text from r->p on could still make: a value takes at
+ * least one byte and is parted from the next by at least one more. */
+static inline gsize
+nodes_possible (Reader *r)
+{
+  return (gsize) (r->end - r->p) / 2 + 2;
+}
+
+/* Makes room for one more node, or fails at the ceiling. */
+static G_GNUC_NO_INLINE gboolean
+grow (Reader *r)
+{
+  FiscalJsonTree *tree = r->tree;
+  gsize wanted;
+
+  if (tree->n_nodes >= r->max_nodes)
+    {
+      r->fault = FAULT_TOO_MANY_NODES;
+      return FALSE;
+    }
+
+  wanted = MAX (64, (gsize) r->allocated + r->allocated / 2);
+  wanted = MIN (wanted, tree->n_nodes + nodes_possible (r));
+  wanted = MIN (wanted, r->max_nodes);
+  g_assert (wanted > tree->n_nodes);
+
+  r->allocated = wanted;
+  tree->nodes = g_renew (FiscalJsonNode, tree->nodes, r->allocated);
+  return TRUE;
+}
+
+/* Appends a node and sets *index to it; the array may move. Fails when
+ * the file holds more values than the reader takes. */
+static inline gboolean
 add_node (Reader         *r,
           FiscalJsonType  type,
-          const char     *key)
+          const char     *key,
+          guint          *index)
 {
   FiscalJsonTree *tree = r->tree;
   FiscalJsonNode *node;
 
-  if (G_UNLIKELY (tree->n_nodes == r->allocated))
-    {
-      r->allocated = MAX (64, r->allocated * 2);
-      tree->nodes = g_renew (FiscalJsonNode, tree->nodes, r->allocated);
-    }
+  if (G_UNLIKELY (tree->n_nodes == r->allocated) && !grow (r))
+    return FALSE;
 
   node = &tree->nodes[tree->n_nodes];
   node->key = key;
@@ -71,7 +141,8 @@ add_node (Reader         *r,
   node->size = 1;
   node->type = type;
 
-  return tree->n_nodes++;
+  *index = tree->n_nodes++;
+  return TRUE;
 }
 
 static gboolean
@@ -85,14 +156,10 @@ literal (Reader     *r,
   if ((gsize) (r->end - r->p) < len || memcmp (r->p, word, len) != 0)
     return fail (r, _("unexpected character"));
 
+  if (!add_node (r, word[0] == 'n' ? FISCAL_JSON_NULL : FISCAL_JSON_BOOLEAN, key, &index))
+    return FALSE;
+  r->tree->nodes[index].v.boolean = word[0] == 't';
   r->p += len;
-  if (word[0] == 'n')
-    add_node (r, FISCAL_JSON_NULL, key);
-  else
-    {
-      index = add_node (r, FISCAL_JSON_BOOLEAN, key);
-      r->tree->nodes[index].v.boolean = word[0] == 't';
-    }
 
   return TRUE;
 }
@@ -258,9 +325,13 @@ static gboolean
 number (Reader     *r,
         const char *key)
 {
-  gboolean negative = FALSE, whole = TRUE;
+  gboolean negative = FALSE, fraction = FALSE, overflow = FALSE;
   guint64 magnitude = 0;
+  FiscalJsonNode *node;
   guint index;
+
+  if (!add_node (r, FISCAL_JSON_INTEGER, key, &index))
+    return FALSE;
 
   if (r->p < r->end && *r->p == '-')
     {
@@ -278,16 +349,16 @@ number (Reader     *r,
       {
         guint digit = *r->p++ - '0';
 
-        /* Past 2⁶³ it is no gint64: kept as a number, not a wrong one. */
+        /* Past 2⁶⁴ it is no gint64: kept as too large, not as a wrong one. */
         if (magnitude > (G_MAXUINT64 - digit) / 10)
-          whole = FALSE;
+          overflow = TRUE;
         else
           magnitude = magnitude * 10 + digit;
       }
 
   if (r->p < r->end && *r->p == '.')
     {
-      whole = FALSE;
+      fraction = TRUE;
       r->p++;
       if (r->p >= r->end || !g_ascii_isdigit (*r->p))
         return fail (r, _("bad number"));
@@ -297,7 +368,7 @@ number (Reader     *r,
 
   if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
     {
-      whole = FALSE;
+      fraction = TRUE;
       r->p++;
       if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
         r->p++;
@@ -307,18 +378,158 @@ number (Reader     *r,
         r->p++;
     }
 
-  if (whole && magnitude > (negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64))
-    whole = FALSE;
+  if (magnitude > (negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64))
+    overflow = TRUE;
 
-  if (!whole)
+  node = &r->tree->nodes[index];
+  if (fraction)
+    node->type = FISCAL_JSON_NUMBER;
+  else if (overflow)
     {
-      add_node (r, FISCAL_JSON_NUMBER, key);
+      /* A whole number too large to hold: it says so, not that it is no
+       * whole number. */
+      node->type = FISCAL_JSON_NUMBER;
+      node->v.overflow = negative ? -1 : 1;
+    }
+  else
+    node->v.integer = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
+
+  return TRUE;
+}
+
+/* A hash of @key that a file cannot be made to collide on: it is keyed by
+ * a number drawn when the first large object is read. */
+static guint64
+mix (guint64 x)
+{
+  x ^= x >> 32;
+  x *= G_GUINT64_CONSTANT (0xd6e8feb86659fd93);
+  x ^= x >> 32;
+  x *= G_GUINT64_CONSTANT (0xd6e8feb86659fd93);
+  x ^= x >> 32;
+  return x;
+}
+
+static guint64
+key_hash (Reader     *r,
+          const char *key)
+{
+  gsize len = strlen (key);
+  guint64 h = r->seed;
+  gsize i;
+
+  for (i = 0; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, key + i, 8);
+      h = mix (h ^ word);
+    }
+  if (i < len)
+    {
+      guint64 word = 0;
+
+      memcpy (&word, key + i, len - i);
+      h = mix (h ^ word);
+    }
+
+  return mix (h ^ len);
+}
+
+static void
+key_set_clear (KeySet *set)
+{
+  g_clear_pointer (&set->slots, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeySet, key_set_clear)
+
+/* The slot of @key in @set: where it is, or the free one where it goes. */
+static guint
+key_set_find (Reader     *r,
+              KeySet     *set,
+              const char *key,
+              guint64     hash)
+{
+  guint i = hash & set->mask;
+
+  while (set->slots[i] != 0)
+    {
+      const char *other = r->tree->nodes[set->slots[i]].key;
+
+      if (other[0] == key[0] && strcmp (other, key) == 0)
+        break;
+      i = (i + 1) & set->mask;
+    }
+
+  return i;
+}
+
+/* Adds the member whose node will be @index, with @key; FALSE when the
+ * object has the key already. */
+static gboolean
+key_set_add (Reader     *r,
+             KeySet     *set,
+             const char *key,
+             guint       index)
+{
+  guint slot;
+
+  /* Kept under three quarters full. */
+  if ((set->count + 1) * 4 > (set->mask + 1) * 3)
+    {
+      guint32 *old = set->slots;
+      guint old_size = set->slots ? set->mask + 1 : 0;
+
+      set->mask = old_size ? old_size * 2 - 1 : 4 * FEW_MEMBERS - 1;
+      set->slots = g_new0 (guint32, set->mask + 1);
+      for (guint i = 0; i < old_size; i++)
+        if (old[i] != 0)
+          {
+            const char *other = r->tree->nodes[old[i]].key;
+            set->slots[key_set_find (r, set, other, key_hash (r, other))] = old[i];
+          }
+      g_free (old);
+    }
+
+  slot = key_set_find (r, set, key, key_hash (r, key));
+  if (set->slots[slot] != 0)
+    return FALSE;
+
+  set->slots[slot] = index;
+  set->count++;
+  return TRUE;
+}
+
+/* Whether @key is new among the members of the object at @object, of which
+ * @length are read; the member being read will be the next node. */
+static gboolean
+key_is_new (Reader      *r,
+            guint        object,
+            guint        length,
+            KeySet      *set,
+            const char  *key)
+{
+  const FiscalJsonNode *nodes = r->tree->nodes;
+
+  if (length < FEW_MEMBERS)
+    {
+      /* Few members: each is looked at, most on their first byte. */
+      for (guint i = object + 1; i < r->tree->n_nodes; i += nodes[i].size)
+        if (nodes[i].key[0] == key[0] && strcmp (nodes[i].key, key) == 0)
+          return FALSE;
       return TRUE;
     }
 
-  index = add_node (r, FISCAL_JSON_INTEGER, key);
-  r->tree->nodes[index].v.integer = negative ? (gint64) (0 - magnitude) : (gint64) magnitude;
-  return TRUE;
+  if (set->slots == NULL)
+    {
+      while (r->seed == 0)
+        r->seed = (guint64) g_random_int () << 32 | g_random_int ();
+      for (guint i = object + 1; i < r->tree->n_nodes; i += nodes[i].size)
+        key_set_add (r, set, nodes[i].key, i);
+    }
+
+  return key_set_add (r, set, key, r->tree->n_nodes);
 }
 
 static gboolean
@@ -326,8 +537,12 @@ container (Reader     *r,
            char        close,
            const char *key)
 {
-  guint index = add_node (r, close == '}' ? FISCAL_JSON_OBJECT : FISCAL_JSON_ARRAY, key);
+  g_auto(KeySet) keys = { NULL, 0, 0 };
   guint length = 0;
+  guint index;
+
+  if (!add_node (r, close == '}' ? FISCAL_JSON_OBJECT : FISCAL_JSON_ARRAY, key, &index))
+    return FALSE;
 
   if (++r->depth > MAX_DEPTH)
     return fail (r, _("nested too deeply"));
@@ -367,10 +582,19 @@ container (Reader     *r,
       skip_ws (r);
       if (close == '}')
         {
+          char *key_start = r->p;
+
           if (r->p >= r->end || *r->p != '"')
             return fail (r, _("expected a quoted key"));
           if (!string (r, &member_key))
             return FALSE;
+          if (!key_is_new (r, index, length, &keys, member_key))
+            {
+              r->p = key_start;
+              r->fault = FAULT_DUPLICATE_KEY;
+              r->key = member_key;
+              return FALSE;
+            }
           skip_ws (r);
           if (r->p >= r->end || *r->p != ':')
             return fail (r, _("expected “:”"));
@@ -400,9 +624,9 @@ value (Reader     *r,
     case '{': return container (r, '}', key);
     case '[': return container (r, ']', key);
     case '"':
-      if (!string (r, &text))
+      if (!add_node (r, FISCAL_JSON_STRING, key, &index) ||
+          !string (r, &text))
         return FALSE;
-      index = add_node (r, FISCAL_JSON_STRING, key);
       r->tree->nodes[index].v.string = text;
       return TRUE;
     case 't': return literal (r, "true", key);
@@ -415,36 +639,105 @@ value (Reader     *r,
     }
 }
 
+/* @key as a message quotes it: its start only, when it is long. */
+static char *
+key_shown (const char *key)
+{
+  const char *cut;
+
+  if (g_utf8_strlen (key, MAX_KEY_SHOWN * 4 + 4) <= MAX_KEY_SHOWN)
+    return g_strdup (key);
+
+  cut = g_utf8_offset_to_pointer (key, MAX_KEY_SHOWN);
+  return g_strdup_printf ("%.*s…", (int) (cut - key), key);
+}
+
+/**
+ * _fiscal_json_check_size:
+ * @size: the length of a budget file, in bytes
+ *
+ * Returns: %TRUE if a budget file of @size bytes may be read; otherwise
+ *   %FALSE with a %FISCAL_ERROR_TOO_LARGE error that names the ceiling
+ */
+gboolean
+_fiscal_json_check_size (guint64   size,
+                         GError  **error)
+{
+  g_autofree char *bytes = NULL;
+
+  if (size <= FISCAL_JSON_MAX_BYTES)
+    return TRUE;
+
+  bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+  g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_TOO_LARGE,
+               /* Translators: the first is the file's size in bytes, the second the ceiling in MiB */
+               _("the file has %s bytes, more than the %u MiB a budget file may have"),
+               bytes, FISCAL_JSON_MAX_MIB);
+  return FALSE;
+}
+
 /**
  * _fiscal_json_tree_new_take:
  * @data: (transfer full): UTF-8 text, already validated; freed with the tree
  *
- * Reads @data as one JSON value and nothing else. Strings without escapes
- * are left where they are in @data, so the text is changed and belongs to
- * the tree.
+ * Reads @data as one JSON value and nothing else, after a byte order mark
+ * if there is one. Strings without escapes are left where they are in
+ * @data, so the text is changed and belongs to the tree.
  *
- * Returns: (transfer full): the values, or %NULL with a %FISCAL_ERROR_NOT_JSON
- *   error that names the 1-based line and column (in characters) of the
- *   first fault
+ * Returns: (transfer full): the values, or %NULL with an error that names
+ *   the 1-based line and column (in characters) of the first fault:
+ *   %FISCAL_ERROR_NOT_JSON, %FISCAL_ERROR_DUPLICATE_KEY for a key given
+ *   twice in one object (at the second), %FISCAL_ERROR_TOO_LARGE for a
+ *   text longer than %FISCAL_JSON_MAX_BYTES or with more values than
+ *   %FISCAL_JSON_MAX_NODES
  */
 FiscalJsonTree *
 _fiscal_json_tree_new_take (char    *data,
                             gsize    length,
                             GError **error)
 {
+  return _fiscal_json_tree_new_take_full (data, length, FISCAL_JSON_MAX_NODES, error);
+}
+
+/**
+ * _fiscal_json_tree_new_take_full:
+ * @max_nodes: the most values read, at most %FISCAL_JSON_MAX_NODES
+ *
+ * As _fiscal_json_tree_new_take(), with another ceiling of values (for
+ * tests).
+ */
+FiscalJsonTree *
+_fiscal_json_tree_new_take_full (char    *data,
+                                 gsize    length,
+                                 guint    max_nodes,
+                                 GError **error)
+{
   g_autoptr(FiscalJsonTree) tree = g_new0 (FiscalJsonTree, 1);
   Reader r = { 0 };
+  const char *text = data;
   guint line = 1, column = 1;
+
+  g_assert (max_nodes >= 1 && max_nodes <= FISCAL_JSON_MAX_NODES);
 
   tree->data = data;
   tree->escaped = g_string_chunk_new (4096);
 
-  /* About one node for every 12 to 16 bytes of a budget's lines. */
+  if (!_fiscal_json_check_size (length, error))
+    return NULL;
+
+  /* The byte order mark some editors write is no character of the text:
+   * lines and columns count from after it. */
+  if (length >= 3 && memcmp (data, BOM, 3) == 0)
+    text += 3;
+
+  /* About one node for every 16 to 20 bytes of a budget's lines; never
+   * more than the text or the ceiling could hold. */
   r.tree = tree;
-  r.allocated = MAX (64, length / 12);
-  tree->nodes = g_new (FiscalJsonNode, r.allocated);
-  r.p = data;
+  r.max_nodes = max_nodes;
+  r.p = (char *) text;
   r.end = data + length;
+  r.allocated = MIN (MAX (64, length / 16), MIN (nodes_possible (&r), max_nodes));
+  tree->nodes = g_new (FiscalJsonNode, r.allocated);
 
   if (value (&r, NULL))
     {
@@ -454,10 +747,11 @@ _fiscal_json_tree_new_take (char    *data,
           tree->nodes = g_renew (FiscalJsonNode, tree->nodes, tree->n_nodes);
           return g_steal_pointer (&tree);
         }
+      r.fault = FAULT_SYNTAX;
       r.problem = _("unexpected text after the end");
     }
 
-  for (const char *q = data; q < r.p && q < r.end; q++)
+  for (const char *q = text; q < r.p && q < r.end; q++)
     {
       if (*q == '\n')
         {
@@ -468,8 +762,31 @@ _fiscal_json_tree_new_take (char    *data,
         column++;
     }
 
-  g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON,
-               _("line %u, column %u: not JSON: %s"), line, column, r.problem);
+  switch (r.fault)
+    {
+    case FAULT_DUPLICATE_KEY:
+      {
+        g_autofree char *shown = key_shown (r.key);
+
+        g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_DUPLICATE_KEY,
+                     _("line %u, column %u: the key “%s” is given a second time in the same object"),
+                     line, column, shown);
+      }
+      break;
+
+    case FAULT_TOO_MANY_NODES:
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_TOO_LARGE,
+                   _("line %u, column %u: the file has more than %u values (numbers, texts, objects and arrays), more than a budget file may have"),
+                   line, column, max_nodes);
+      break;
+
+    case FAULT_SYNTAX:
+    default:
+      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_NOT_JSON,
+                   _("line %u, column %u: not JSON: %s"), line, column, r.problem);
+      break;
+    }
+
   return NULL;
 }
 
@@ -493,21 +810,18 @@ _fiscal_json_tree_root (FiscalJsonTree *tree)
   return &tree->nodes[0];
 }
 
-/* The member @key of @object; of a key given twice, the last, as in
- * json-glib. */
+/* The member @key of @object; the reader lets no key be given twice. */
 const FiscalJsonNode *
 _fiscal_json_member (const FiscalJsonNode *object,
                      const char           *key)
 {
-  const FiscalJsonNode *found = NULL;
-
   g_assert (object->type == FISCAL_JSON_OBJECT);
 
   /* The keys of a budget line differ in their first letter: most members
    * are passed over on one byte. */
   for (const FiscalJsonNode *child = _fiscal_json_first (object); child; child = _fiscal_json_next (object, child))
     if (child->key[0] == key[0] && strcmp (child->key, key) == 0)
-      found = child;
+      return child;
 
-  return found;
+  return NULL;
 }

@@ -16,9 +16,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   GPtrArray *lines;       /* FiscalLine, new, not yet in the document */
-  GPtrArray *rejected;    /* char*: “row 3: …” */
+  GPtrArray *rejected;    /* char*: “Row 3: …”, the first 1000 rows
+                           * refused, then “…and N more rows are refused” */
   gboolean   had_header;
   gboolean   wan;         /* the amounts were read as 万元 */
+  guint      n_rejected;  /* the rows refused, all of them */
 } FiscalPasteResult;
 
 FiscalPasteResult *fiscal_paste_parse        (FiscalDocument    *document,

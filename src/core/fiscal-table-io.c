@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "fiscal-csv.h"
 #include "fiscal-table-io.h"
 
 static gboolean
@@ -145,52 +146,30 @@ fiscal_tables_to_json (GPtrArray *tables)
   return json_generator_to_data (generator, NULL);
 }
 
-/* A text a spreadsheet would take for a formula (= + - @ first), or such
- * a text after apostrophes: the reader takes one apostrophe away from what
- * has this shape after it, so each of them gets one more. */
+/* Whether @text is a number as the tables write amounts ("-12.00",
+ * "318.10"): such a field is left as it is, so that a spreadsheet reads it
+ * as the number it is. */
 static gboolean
-starts_like_formula (const char *text)
+is_amount_text (const char *text)
 {
-  while (text[0] == '\'')
-    text++;
+  const char *p = text;
 
-  return text[0] != 0 && strchr ("=+-@", text[0]) != NULL;
-}
-
-/**
- * fiscal_csv_escape:
- * @neutralize: whether to defuse a text that a spreadsheet would take for a
- *   formula (one starting with = + - @) by putting an apostrophe before it;
- *   a text that starts with apostrophes and then one of those gets one
- *   more, so that fiscal_csv_field_text() gives every text back as it was
- *
- * Returns: (transfer full): @text as one RFC 4180 field
- */
-char *
-fiscal_csv_escape (const char *text,
-                   gboolean    neutralize)
-{
-  GString *out = g_string_new (NULL);
-  gboolean quote;
-
-  if (text == NULL)
-    text = "";
-
-  if (neutralize && starts_like_formula (text))
-    g_string_append_c (out, '\'');
-  g_string_append (out, text);
-
-  quote = strpbrk (out->str, ",\"\r\n") != NULL;
-  if (quote)
+  if (*p == '-')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
     {
-      g_autofree char *inner = g_string_free (out, FALSE);
-      g_auto(GStrv) parts = g_strsplit (inner, "\"", -1);
-      g_autofree char *doubled = g_strjoinv ("\"\"", parts);
-
-      return g_strdup_printf ("\"%s\"", doubled);
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
     }
 
-  return g_string_free (out, FALSE);
+  return *p == 0;
 }
 
 /**
@@ -213,11 +192,12 @@ fiscal_table_append_csv (FiscalTable *table,
   g_autofree char *department = g_strdup_printf ("编制部门：%s",
                                                  fiscal_table_get_department (table) ?: "");
   g_autofree char *department_field = fiscal_csv_escape (department, TRUE);
+  g_autofree char *unit = g_strdup_printf ("单位：%s", fiscal_table_get_unit (table));
+  g_autofree char *unit_field = fiscal_csv_escape (unit, TRUE);
 
   g_return_if_fail (FISCAL_IS_TABLE (table));
 
-  g_string_append_printf (out, "%s\r\n%s,单位：%s\r\n", title_field, department_field,
-                          fiscal_table_get_unit (table));
+  g_string_append_printf (out, "%s\r\n%s,%s\r\n", title_field, department_field, unit_field);
 
   for (guint r = 0; r < n_header_rows; r++)
     {
@@ -252,7 +232,10 @@ fiscal_table_append_csv (FiscalTable *table,
         {
           const FiscalTableColumn *column = fiscal_table_get_column (table, c);
           g_autofree char *text = fiscal_table_get_column_text (table, r, c);
-          g_autofree char *field = fiscal_csv_escape (text, column->kind != FISCAL_COLUMN_AMOUNT);
+          /* An amount stays a number; any text, in any column, is
+           * defused. */
+          g_autofree char *field = fiscal_csv_escape (text, column->kind != FISCAL_COLUMN_AMOUNT ||
+                                                            !is_amount_text (text));
 
           if (c > 0)
             g_string_append_c (out, ',');

@@ -26,7 +26,5 @@ void      fiscal_table_append_csv   (FiscalTable     *table,
 char     *fiscal_tables_to_csv      (GPtrArray       *tables);
 char     *fiscal_tables_to_csv_full (GPtrArray       *tables,
                                      FiscalCsvFlags   flags);
-char     *fiscal_csv_escape         (const char      *text,
-                                     gboolean         neutralize);
 
 G_END_DECLS

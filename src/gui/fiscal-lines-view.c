@@ -2961,7 +2961,7 @@ fiscal_lines_view_paste_text (FiscalLinesView *self,
     {
       g_autofree char *refused_heading =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row is refused:", "%u rows are refused:",
-                                      result->rejected->len), result->rejected->len);
+                                      result->n_rejected), result->n_rejected);
 
       paste_section (content, refused_heading, "paste-refused", 120, &list);
       for (guint i = 0; i < result->rejected->len; i++)
