@@ -84,7 +84,7 @@ add_table_lines (Fixture     *f,
       g_string_append_printf (text, "\t%s", row->name);
       for (guint c = 0; c < row->n_cells; c++)
         {
-          g_autofree char *cell = fiscal_table_cell_display (&row->cells[c]);
+          g_autofree char *cell = fiscal_table_format_cell (table, &row->cells[c]);
           g_string_append_printf (text, "\t%s", cell);
         }
       row->source_line = add_line (f, text->str);

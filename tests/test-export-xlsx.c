@@ -407,7 +407,7 @@ test_edge_amounts (void)
 
       row = fiscal_table_add_row (table, "301", cases[i].name, 1);
       fiscal_table_row_set_amount (row, 0, cases[i].fen);
-      shown = fiscal_table_cell_display (&row->cells[0]);
+      shown = fiscal_table_format_cell (table, &row->cells[0]);
       g_assert_cmpstr (shown, ==, cases[i].shown);
     }
   row = fiscal_table_add_row (table, "", "文字", 0);

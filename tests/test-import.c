@@ -130,7 +130,7 @@ assert_published (TableGetter  get,
       g_assert_cmpuint (row->n_cells, ==, g_strv_length (f) - 4);
       for (guint c = 0; c < row->n_cells; c++)
         {
-          g_autofree char *shown = fiscal_table_cell_display (&row->cells[c]);
+          g_autofree char *shown = fiscal_table_format_cell (table, &row->cells[c]);
 
           if (!g_str_equal (shown, f[4 + c]))
             g_error ("%s: 表%u row “%s %s” cell %u is “%s”, published “%s”", what, number,

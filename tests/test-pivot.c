@@ -40,7 +40,7 @@ assert_row (FiscalTable  *table,
   g_assert_cmpuint (row->n_cells, ==, n_fields - 4);
   for (guint c = 0; c < row->n_cells; c++)
     {
-      g_autofree char *shown = fiscal_table_cell_display (&row->cells[c]);
+      g_autofree char *shown = fiscal_table_format_cell (table, &row->cells[c]);
 
       if (!g_str_equal (shown, fields[4 + c]))
         g_error ("表%u row “%s %s” cell %u is “%s”, published “%s”",
@@ -383,7 +383,7 @@ cell_text (FiscalTable *table,
     g_error ("表%u has no row %s %s", fiscal_table_get_number (table), code, name ? name : "");
   g_assert_cmpuint (cell, <, row->n_cells);
 
-  return fiscal_table_cell_display (&row->cells[cell]);
+  return fiscal_table_format_cell (table, &row->cells[cell]);
 }
 
 #define assert_cell(table, code, name, cell, expected) \

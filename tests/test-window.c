@@ -2518,7 +2518,7 @@ test_import_disclosure (void)
 
     /* Rebuilt within the rounding of the published figures. */
     g_assert_nonnull (total);
-    shown = fiscal_table_cell_display (&total->cells[0]);
+    shown = fiscal_table_format_cell (table, &total->cells[0]);
     g_assert_cmpstr (shown, ==, "318.10");
   }
 

@@ -638,7 +638,7 @@ table_state_init (TableState     *st,
 
   memset (st, 0, sizeof *st);
   st->number = number;
-  st->shape = fiscal_pivot_table (empty, number);
+  st->shape = fiscal_pivot_national (empty, number);
   st->table = copy_shape (st->shape, department);
   st->vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   st->unit_places = 4;

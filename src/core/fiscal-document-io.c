@@ -320,7 +320,7 @@ read_vehicles (FiscalProfile         *profile,
       obj = element;
       if (!check_keys (obj, &item, keys, error) ||
           !get_string (obj, &item, "kind", TRUE, &kind, error) ||
-          !get_integer (obj, &item, "count", TRUE, G_MININT64, G_MAXINT64, &present, &count, error) ||
+          !get_integer (obj, &item, "count", TRUE, 0, FISCAL_COUNT_MAX, &present, &count, error) ||
           !get_decimal (obj, &item, "value", FALSE, &present, &value, error))
         return FALSE;
 
@@ -408,7 +408,7 @@ read_profile (FiscalDocument        *doc,
         case FISCAL_FIELD_COUNT:
         case FISCAL_FIELD_CHANGE:
           if (!get_integer (container, parent, info->key, FALSE,
-                            G_MININT64, G_MAXINT64,
+                            info->type == FISCAL_FIELD_COUNT ? 0 : -FISCAL_COUNT_MAX, FISCAL_COUNT_MAX,
                             &present, &number, error))
             return FALSE;
           if (present)
@@ -748,12 +748,12 @@ read_document (FiscalDocument        *doc,
                GError               **error)
 {
   static const char * const keys[] = {
-    "format", "version", "year", "department", "prior", "units", "profile",
+    "format", "version", "year", "disclosure", "department", "prior", "units", "profile",
     "projects", "lines", "explanations", "targets", NULL
   };
   static const char * const department_keys[] = { "name", "code", NULL };
   Where department_where = WHERE_KEY (NULL, "department");
-  const char *format, *name, *code, *prior;
+  const char *format, *name, *code, *prior, *disclosure;
   const FiscalJsonNode *node;
   const FiscalJsonNode *department;
   g_autoptr(GPtrArray) lines = NULL;
@@ -786,13 +786,15 @@ read_document (FiscalDocument        *doc,
   if (!check_keys (department, &department_where, department_keys, error) ||
       !get_string (department, &department_where, "name", TRUE, &name, error) ||
       !get_string (department, &department_where, "code", FALSE, &code, error) ||
-      !get_string (root, NULL, "prior", FALSE, &prior, error))
+      !get_string (root, NULL, "prior", FALSE, &prior, error) ||
+      !get_string (root, NULL, "disclosure", FALSE, &disclosure, error))
     return FALSE;
 
   fiscal_document_set_year (doc, year);
   fiscal_document_set_department_name (doc, name);
   fiscal_document_set_department_code (doc, code);
   fiscal_document_set_prior_path (doc, prior);
+  fiscal_document_set_format_id (doc, disclosure);
 
   /* What the file holds is read; whether it is a budget is then asked
    * of the model, by the same rules as before any save. */
@@ -1243,6 +1245,9 @@ fiscal_document_to_bytes (FiscalDocument *self)
   writer_string (&w, "format", FISCAL_DOCUMENT_FORMAT);
   writer_int (&w, "version", FISCAL_DOCUMENT_VERSION);
   writer_int (&w, "year", fiscal_document_get_year (self));
+  /* The format is named when it is not the default (fiscal-format.h). */
+  if (!g_str_equal (fiscal_document_get_format_id (self), FISCAL_FORMAT_DEFAULT))
+    writer_string (&w, "disclosure", fiscal_document_get_format_id (self));
 
   writer_open (&w, "department", '{', FALSE);
   writer_string (&w, "name", fiscal_document_get_department_name (self) ?: "");

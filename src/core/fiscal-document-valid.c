@@ -18,6 +18,7 @@
 #include "fiscal-document-private.h"
 #include "fiscal-document-valid.h"
 #include "fiscal-error.h"
+#include "fiscal-format.h"
 #include "fiscal-indicator.h"
 #include "fiscal-keypath-private.h"
 #include "fiscal-line.h"
@@ -271,6 +272,22 @@ check_date (Walk        *walk,
                 _("“%s” is not a date of the form YYYY-MM-DD"), text);
 }
 
+/* The disclosure format is one Fiscal has. */
+static gboolean
+check_format (Walk           *walk,
+              FiscalDocument *doc)
+{
+  const char *id = fiscal_document_get_format_id (doc);
+  Where where = WHERE_KEY (NULL, "disclosure");
+
+  if (!check_text (walk, NULL, doc, "disclosure", id))
+    return FALSE;
+  if (fiscal_format_get (id) != NULL)
+    return TRUE;
+  return fault (walk, &where, doc, FISCAL_ERROR_UNKNOWN_FORMAT,
+                _("“%s” is not a disclosure format of this Fiscal"), id);
+}
+
 static gboolean
 check_units (Walk           *walk,
              FiscalDocument *doc,
@@ -327,11 +344,11 @@ check_profile (Walk          *walk,
           break;
 
         case FISCAL_FIELD_COUNT:
-          ok = check_range (walk, parent, profile, info->key, number, 0, G_MAXINT32);
+          ok = check_range (walk, parent, profile, info->key, number, 0, FISCAL_COUNT_MAX);
           break;
 
         case FISCAL_FIELD_CHANGE:
-          ok = check_range (walk, parent, profile, info->key, number, -G_MAXINT32, G_MAXINT32);
+          ok = check_range (walk, parent, profile, info->key, number, -FISCAL_COUNT_MAX, FISCAL_COUNT_MAX);
           break;
 
         case FISCAL_FIELD_MONEY:
@@ -349,7 +366,7 @@ check_profile (Walk          *walk,
                 Where item = WHERE_INDEX (&list, i);
 
                 ok = check_name (walk, &item, profile, "kind", v->kind) &&
-                     check_range (walk, &item, profile, "count", v->count, 0, G_MAXINT32) &&
+                     check_range (walk, &item, profile, "count", v->count, 0, FISCAL_COUNT_MAX) &&
                      check_money (walk, &item, profile, "value", v->value);
               }
           }
@@ -603,7 +620,8 @@ find_faults (FiscalDocument  *self,
   Where department = WHERE_KEY (NULL, "department");
 
   /* The year is within FISCAL_YEAR_MIN–MAX: the model holds no other. */
-  (void) (check_name (&walk, &department, self, "name", fiscal_document_get_department_name (self)) &&
+  (void) (check_format (&walk, self) &&
+          check_name (&walk, &department, self, "name", fiscal_document_get_department_name (self)) &&
           check_text (&walk, &department, self, "code", fiscal_document_get_department_code (self)) &&
           check_text (&walk, NULL, self, "prior", fiscal_document_get_prior_path (self)) &&
           check_units (&walk, self, unit_ids) &&

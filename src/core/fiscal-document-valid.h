@@ -20,6 +20,10 @@
 
 G_BEGIN_DECLS
 
+/* The largest count of the profile (staff, vehicles, equipment); a change
+ * in a count is within ±FISCAL_COUNT_MAX. */
+#define FISCAL_COUNT_MAX G_MAXINT32
+
 /**
  * FiscalFault:
  * @path: where, as the file's key path: `lines[3].project`

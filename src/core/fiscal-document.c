@@ -27,6 +27,7 @@ struct _FiscalDocument
   char          *department_name;
   char          *department_code;
   char          *prior_path;
+  char          *format_id;     /* the disclosure format, or NULL for the default */
   FiscalProfile *profile;
   GListStore    *units;
   GListStore    *projects;
@@ -56,6 +57,7 @@ enum {
   PROP_DEPARTMENT_NAME,
   PROP_DEPARTMENT_CODE,
   PROP_PRIOR_PATH,
+  PROP_FORMAT_ID,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_MODIFIED,
@@ -257,6 +259,7 @@ fiscal_document_finalize (GObject *object)
   g_clear_pointer (&self->department_name, g_free);
   g_clear_pointer (&self->department_code, g_free);
   g_clear_pointer (&self->prior_path, g_free);
+  g_clear_pointer (&self->format_id, g_free);
   g_clear_pointer (&self->explanations, g_hash_table_unref);
 
   G_OBJECT_CLASS (fiscal_document_parent_class)->finalize (object);
@@ -277,6 +280,7 @@ fiscal_document_get_property (GObject    *object,
     case PROP_DEPARTMENT_NAME: g_value_set_string (value, self->department_name); break;
     case PROP_DEPARTMENT_CODE: g_value_set_string (value, self->department_code); break;
     case PROP_PRIOR_PATH:      g_value_set_string (value, self->prior_path); break;
+    case PROP_FORMAT_ID:       g_value_set_string (value, fiscal_document_get_format_id (self)); break;
     case PROP_CAN_UNDO:        g_value_set_boolean (value, self->can_undo); break;
     case PROP_CAN_REDO:        g_value_set_boolean (value, self->can_redo); break;
     case PROP_MODIFIED:        g_value_set_boolean (value, self->modified); break;
@@ -299,6 +303,7 @@ fiscal_document_set_property (GObject      *object,
     case PROP_DEPARTMENT_NAME: fiscal_document_set_department_name (self, g_value_get_string (value)); break;
     case PROP_DEPARTMENT_CODE: fiscal_document_set_department_code (self, g_value_get_string (value)); break;
     case PROP_PRIOR_PATH:      fiscal_document_set_prior_path (self, g_value_get_string (value)); break;
+    case PROP_FORMAT_ID:       fiscal_document_set_format_id (self, g_value_get_string (value)); break;
     default:                   G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -320,6 +325,7 @@ fiscal_document_class_init (FiscalDocumentClass *klass)
   properties[PROP_DEPARTMENT_NAME] = g_param_spec_string ("department-name", NULL, NULL, NULL, flags);
   properties[PROP_DEPARTMENT_CODE] = g_param_spec_string ("department-code", NULL, NULL, NULL, flags);
   properties[PROP_PRIOR_PATH] = g_param_spec_string ("prior-path", NULL, NULL, NULL, flags);
+  properties[PROP_FORMAT_ID] = g_param_spec_string ("format-id", NULL, NULL, FISCAL_FORMAT_DEFAULT, flags);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                                                     G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
@@ -506,6 +512,62 @@ fiscal_document_set_prior_path (FiscalDocument *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIOR_PATH]);
       emit_changed (self);
     }
+}
+
+/**
+ * fiscal_document_get_format_id:
+ *
+ * Returns: the id of the disclosure format the budget is published in
+ *   (fiscal-format.h); %FISCAL_FORMAT_DEFAULT unless it names another
+ */
+const char *
+fiscal_document_get_format_id (FiscalDocument *self)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+  return self->format_id ? self->format_id : FISCAL_FORMAT_DEFAULT;
+}
+
+/**
+ * fiscal_document_set_format_id:
+ * @id: (nullable): a format's id; %NULL for the default
+ *
+ * Publishes the budget in another format: its tables, and all that is
+ * made from them, follow. A step that can be undone. An id that names no
+ * format Fiscal has makes the budget not valid (fiscal-document-valid.h).
+ */
+void
+fiscal_document_set_format_id (FiscalDocument *self,
+                               const char     *id)
+{
+  g_return_if_fail (FISCAL_IS_DOCUMENT (self));
+
+  if (id != NULL && (*id == 0 || g_str_equal (id, FISCAL_FORMAT_DEFAULT)))
+    id = NULL;
+  if (g_strcmp0 (self->format_id, id) != 0)
+    _fiscal_undo_record_property (self->undo, G_OBJECT (self), properties[PROP_FORMAT_ID]);
+
+  if (_fiscal_set_string (&self->format_id, id))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT_ID]);
+      emit_changed (self);
+    }
+}
+
+/**
+ * fiscal_document_get_format:
+ *
+ * Returns: (transfer none): the budget's disclosure format; the default
+ *   one when it names a format Fiscal does not have
+ */
+FiscalFormat *
+fiscal_document_get_format (FiscalDocument *self)
+{
+  FiscalFormat *format;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (self), NULL);
+
+  format = fiscal_format_get (fiscal_document_get_format_id (self));
+  return format ? format : fiscal_format_get (FISCAL_FORMAT_DEFAULT);
 }
 
 /* Names the same prior year by another path, as a save to another folder
@@ -1184,6 +1246,7 @@ fiscal_document_new_from_prior (FiscalDocument *prior,
                        "year", MIN (prior->year + 1, FISCAL_YEAR_MAX),
                        "department-name", prior->department_name,
                        "department-code", prior->department_code,
+                       "format-id", prior->format_id,
                        NULL);
 
   if (prior->file != NULL)
@@ -1294,6 +1357,7 @@ fiscal_document_copy (FiscalDocument *self)
   copy->department_name = g_strdup (self->department_name);
   copy->department_code = g_strdup (self->department_code);
   copy->prior_path = g_strdup (self->prior_path);
+  copy->format_id = g_strdup (self->format_id);
   copy->file = self->file ? g_file_dup (self->file) : NULL;
   copy->next_line_id = self->next_line_id;
   copy->next_project_id = self->next_project_id;

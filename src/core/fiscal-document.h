@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "fiscal-format.h"
 #include "fiscal-types.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,10 @@ void            fiscal_document_set_department_code  (FiscalDocument  *self,
 const char     *fiscal_document_get_prior_path       (FiscalDocument  *self);
 void            fiscal_document_set_prior_path       (FiscalDocument  *self,
                                                       const char      *path);
+const char     *fiscal_document_get_format_id        (FiscalDocument  *self);
+void            fiscal_document_set_format_id        (FiscalDocument  *self,
+                                                      const char      *id);
+FiscalFormat   *fiscal_document_get_format           (FiscalDocument  *self);
 FiscalProfile  *fiscal_document_get_profile          (FiscalDocument  *self);
 FiscalTargets  *fiscal_document_get_targets          (FiscalDocument  *self);
 

@@ -317,16 +317,18 @@ merge_text (Writer        *w,
 }
 
 /* An amount cell: blank where the table is blank, else the number the
- * table displays, read back from its two-decimal text. */
+ * table displays, read back from its text (without its thousands
+ * separators). */
 static gboolean
 write_amount (Writer                *w,
               lxw_worksheet         *sheet,
               lxw_row_t              row,
               lxw_col_t              column,
+              FiscalTable           *table,
               const FiscalTableCell *cell,
               lxw_format            *format)
 {
-  g_autofree char *shown = fiscal_table_cell_display (cell);
+  g_autofree char *shown = fiscal_table_format_cell (table, cell);
   char *end = NULL;
   double value;
 
@@ -336,6 +338,14 @@ write_amount (Writer                *w,
   if (cell->text != NULL)
     return write_text (w, sheet, row, column, shown, format);
 
+  {
+    char *to = shown;
+
+    for (const char *from = shown; *from; from++)
+      if (*from != ',')
+        *to++ = *from;
+    *to = 0;
+  }
   value = g_ascii_strtod (shown, &end);
   g_assert (end != NULL && *end == 0);
 
@@ -459,13 +469,13 @@ write_sheet (Writer        *w,
               break;
 
             case FISCAL_COLUMN_LABEL:
-              text = fiscal_table_cell_display (&row->cells[cell++]);
+              text = fiscal_table_format_cell (table, &row->cells[cell++]);
               write_text (w, sheet, sheet_row, c, text, total ? f->text_total : f->text);
               break;
 
             case FISCAL_COLUMN_AMOUNT:
             default:
-              write_amount (w, sheet, sheet_row, c, &row->cells[cell++],
+              write_amount (w, sheet, sheet_row, c, table, &row->cells[cell++],
                             total ? f->amount_total : f->amount);
               break;
             }

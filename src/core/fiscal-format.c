@@ -27,6 +27,9 @@
 #define FORMAT_RESOURCE_DIR "/io/github/fiscalapp/Fiscal/formats"
 #define FORMAT_FILE_FORMAT  "fiscal-disclosure-format"
 
+/* The interpreter asks up to 64 filters of a cell at once. */
+#define MAX_ROWS_OR_COLUMNS 64
+
 typedef FiscalKeyPath Where;
 #define WHERE_KEY   FISCAL_KEY_PATH_KEY
 #define WHERE_INDEX FISCAL_KEY_PATH_INDEX
@@ -492,6 +495,8 @@ read_columns (FiscalFormat          *self,
 
   if (table->columns->len == 0)
     return fail (error, FISCAL_ERROR_BAD_VALUE, &where, _("a table needs columns"));
+  if (table->columns->len > MAX_ROWS_OR_COLUMNS)
+    return fail (error, FISCAL_ERROR_BAD_VALUE, &where, _("a table has at most %u columns"), MAX_ROWS_OR_COLUMNS);
   return TRUE;
 }
 
@@ -582,6 +587,8 @@ read_items (FiscalFormat          *self,
       g_array_append_val (table->items, row);
     }
 
+  if (table->items->len > MAX_ROWS_OR_COLUMNS)
+    return fail (error, FISCAL_ERROR_BAD_VALUE, &where, _("a table has at most %u fixed rows"), MAX_ROWS_OR_COLUMNS);
   return TRUE;
 }
 

@@ -1732,7 +1732,7 @@ mismatches (FiscalDisclosure *disclosure,
             guint            *n_cells)
 {
   FiscalTable *published[FISCAL_N_TABLES + 1] = { NULL };
-  g_autoptr(GPtrArray) made = fiscal_pivot_all (document);
+  g_autoptr(GPtrArray) made = fiscal_pivot_all_national (document);
 
   for (guint n = 1; n <= FISCAL_N_TABLES; n++)
     published[n] = fiscal_disclosure_get_table (disclosure, n);
@@ -1834,7 +1834,7 @@ reproduce_rounding (Ctx *ctx)
 {
   GListModel *model = fiscal_document_get_lines (ctx->doc);
   guint n_lines = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) made = fiscal_pivot_all (ctx->doc);
+  g_autoptr(GPtrArray) made = fiscal_pivot_all_national (ctx->doc);
   g_autoptr(GArray) targets = g_array_new (FALSE, TRUE, sizeof (Target));
   g_autoptr(GPtrArray) line_objs = g_ptr_array_new_with_free_func (g_object_unref);
   GArray **memberships;
@@ -2845,7 +2845,7 @@ fiscal_import_report_compare (FiscalImportReport *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
 
-  made = fiscal_pivot_all (document);
+  made = fiscal_pivot_all_national (document);
   cells = compare_cells (self->published, made, TRUE, &n_cells);
   figures = g_array_sized_new (FALSE, TRUE, sizeof (FiscalFigure), cells->len);
 

@@ -1,10 +1,20 @@
 /* fiscal-pivot.c
  *
- * Every table is a pivot of the lines (docs/tables.md gives the rules). The
- * lines are first folded into a cube, one cell for each distinct
- * combination of unit, function code, economic code, project, kind and
- * source; each table is then made from the cube, whose size depends on how
- * many codes a budget uses, not on how many lines it has.
+ * The one interpreter of the disclosure formats (fiscal-format.h): every
+ * table of every format is made here from the document's cube of its
+ * lines (fiscal-cube.c), by the table's layout —
+ *
+ *  - hierarchy: a row for every 类, 款 and 项 (function or economic) that
+ *    has an amount, in code order, with the total at the top or bottom;
+ *  - balance: income items on the left, the expenditure by 类 on the
+ *    right, and the totals of both;
+ *  - projects: per unit, the function hierarchy with a row per project;
+ *  - items: fixed rows, each the sum its filter names;
+ *
+ * and each amount is the sum of the lines that the table, its row and its
+ * column all take (FiscalFilter). The same filters answer which lines are
+ * behind a figure (fiscal_pivot_line_in_cell), so a figure and its lines
+ * cannot disagree.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,100 +23,34 @@
 
 #include "config.h"
 
-#include "fiscal-catalog.h"
-#include "fiscal-document-private.h"
+#include "fiscal-cube-private.h"
+#include "fiscal-format-private.h"
 #include "fiscal-line.h"
 #include "fiscal-pivot.h"
+#include "fiscal-profile.h"
 #include "fiscal-project.h"
 #include "fiscal-table.h"
 #include "fiscal-unit.h"
 
-/* The codes, kind and source of lines: all that ten of the tables ask
- * for. */
-typedef struct
-{
-  const char *function;
-  const char *economic;
-  guint8      kind;
-  guint8      source;
-} CubeKey;
-
-/* The economic 类 that 表 7 gives a column each. */
-static const char * const economic_classes[] = {
-  "301", "302", "303", "307", "309", "310", "311", "312", "313", "399",
-};
-
-#define N_PROJECT_SUMS (1 + G_N_ELEMENTS (economic_classes))
-
-typedef struct
-{
-  CubeKey     key;
-  gint64      amount;
-  const char *klass;            /* the 类 of the function code, interned, or NULL */
-  int         economic_class;   /* index in economic_classes, or -1 */
-} CubeCell;
-
-/* What the general-budget project spending of one unit, function code and
- * project adds up to: the total, then one sum per economic 类 (表 7). */
-typedef struct
-{
-  const char *unit;
-  const char *function;
-  const char *project;
-  gint64      sums[N_PROJECT_SUMS];
-} ProjectCell;
-
-/* The cube is kept by the document and follows each edit of a line (see
- * _fiscal_cube_add_line), so the tables after an edit need no pass over the
- * lines. It has two parts: the sums by codes, kind and source (no unit, no
- * project), from which ten of the tables are made, and 表 7's sums by
- * unit, function code and project. A budget has far fewer of those than
- * lines, so a table is made from a few hundred or thousand sums whatever
- * the number of lines. Sums are never removed; one whose lines went
- * elsewhere holds 0. */
-struct _FiscalCube
-{
-  FiscalDocument *document;
-  FiscalCatalog  *functions;
-  FiscalCatalog  *economics;
-  GHashTable     *cells;           /* CubeKey* → CubeCell* (the key is inside) */
-  GPtrArray      *list;            /* CubeCell*, owns them */
-  GHashTable     *project_cells;   /* ProjectCell* → itself */
-  GPtrArray      *project_list;    /* ProjectCell*, owns them */
-};
-
 typedef FiscalCube Cube;
+typedef FiscalCubeCell CubeCell;
 
-static int
-economic_class (const char *code)
-{
-  if (code == NULL || strlen (code) < 3)
-    return -1;
-
-  for (guint i = 0; i < G_N_ELEMENTS (economic_classes); i++)
-    if (strncmp (code, economic_classes[i], 3) == 0)
-      return i;
-
-  return -1;
-}
-
-/* What a row of 表 1, 4, 7 or 10 sums, kept on the table for
- * fiscal_pivot_line_in_cell(): these tables are not a code hierarchy, and
- * their rows name units and projects by name, not by id. */
+/* What a row of a table the pivot made sums, beyond its code: kept on
+ * the table for fiscal_pivot_line_in_cell(). */
 typedef struct
 {
-  guint32     sources;   /* 表 1, 4: the sources of the income item, or 0 */
-  const char *klass;     /* 表 1, 4: the 类 beside it, interned, or NULL */
-  const char *unit;      /* 表 7: the unit of the row's block (interned id) */
-  const char *project;   /* 表 7: the project of a 项 row (interned id) */
-  guint       sangong;   /* 表 10: a bit for each FiscalSangong of the row */
-  gboolean    total;     /* the total row */
+  const FiscalFilter *item;      /* balance: the income item; items: the row's sum */
+  const char         *klass;     /* balance: the 类 beside it, interned, or NULL */
+  const char         *unit;      /* projects: the unit of the row's block (interned id) */
+  const char         *project;   /* projects: the project of a 项 row (interned id) */
+  gboolean            total;     /* the total row */
 } RowTrace;
 
 typedef struct
 {
-  GArray        *rows;        /* RowTrace, one per row */
-  FiscalCatalog *economics;   /* 表 10: the 三公 codes */
+  const FiscalFormatTable *spec;        /* owned by its format, which lives as long as the program */
+  GArray                  *rows;        /* RowTrace, one per row */
+  FiscalCatalog           *economics;   /* the “三公” items of the lines' economic codes */
 } TableTrace;
 
 static void
@@ -142,232 +86,166 @@ trace_last_row (FiscalTable *table)
   TableTrace *trace = get_trace (table);
   guint row = fiscal_table_get_n_rows (table) - 1;
 
-  if (trace == NULL)
-    {
-      trace = g_new0 (TableTrace, 1);
-      trace->rows = g_array_new (FALSE, TRUE, sizeof (RowTrace));
-      g_object_set_qdata_full (G_OBJECT (table), table_trace_quark (), trace, table_trace_free);
-    }
   if (trace->rows->len <= row)
     g_array_set_size (trace->rows, row + 1);
 
   return &g_array_index (trace->rows, RowTrace, row);
 }
 
-static const char * const titles[FISCAL_N_TABLES] = {
-  "部门收支总体情况表",
-  "部门收入总体情况表",
-  "部门支出总体情况表",
-  "财政拨款收支预算总体情况表",
-  "一般公共预算支出情况表",
-  "一般公共预算基本支出情况表",
-  "一般公共预算项目支出情况表",
-  "政府性基金预算支出情况表",
-  "国有资本经营预算支出情况表",
-  "财政拨款“三公”经费支出情况表",
-  "上年结转结余情况明细表",
-};
+static FiscalFormat *
+national_format (void)
+{
+  FiscalFormat *format = fiscal_format_get (FISCAL_FORMAT_DEFAULT);
 
-/* What an empty table says it lacks, or NULL where it is never empty. */
-static const char * const empty_phrases[FISCAL_N_TABLES] = {
-  NULL, NULL, NULL, NULL,
-  "使用一般公共预算拨款安排的支出",
-  "使用一般公共预算拨款安排的基本支出",
-  "使用一般公共预算拨款安排的项目支出",
-  "使用政府性基金预算拨款安排的支出",
-  "使用国有资本经营预算拨款安排的支出",
-  NULL,
-  "上年结转结余预算安排的支出",
-};
+  g_assert (format != NULL);
+  return format;
+}
 
 /**
  * fiscal_pivot_table_title:
  * @number: 1 to 11
  *
- * Returns: the official title of table @number
+ * Returns: the official title of national table @number
  */
 const char *
 fiscal_pivot_table_title (guint number)
 {
   g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, NULL);
-  return titles[number - 1];
+  return fiscal_format_table_get_title (fiscal_format_find_national (national_format (), number));
 }
 
-/* Interned strings are aligned pointers: mix all their bits. */
-static inline guint
-mix (gconstpointer p)
+/* ---- Filters ----------------------------------------------------------- */
+
+static inline gboolean
+filter_match_cell (const FiscalFilter *f,
+                   const CubeCell     *cell)
 {
-  guint64 x = GPOINTER_TO_SIZE (p);
-
-  x ^= x >> 33;
-  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  x ^= x >> 33;
-  return (guint) x;
+  return (f->sources >> cell->key.source & 1) && (f->kinds >> cell->key.kind & 1) &&
+         (f->klass == NULL || f->klass == cell->economic_class) &&
+         (f->sangong == 0 || (f->sangong >> cell->sangong & 1)) &&
+         f->profile < 0;
 }
 
-static guint
-cube_key_hash (gconstpointer data)
-{
-  const CubeKey *k = data;
-
-  return (mix (k->function) * 31 + mix (k->economic)) * 31 + (k->kind << 8 | k->source);
-}
-
+/* Whether @line is among the lines @f takes. */
 static gboolean
-cube_key_equal (gconstpointer a,
-                gconstpointer b)
+filter_match_line (const FiscalFilter *f,
+                   FiscalLine         *line,
+                   FiscalCatalog      *economics)
 {
-  const CubeKey *x = a;
-  const CubeKey *y = b;
+  const char *economic = fiscal_line_get_economic (line);
+  const FiscalCatalogItem *item;
 
-  return x->function == y->function && x->economic == y->economic &&
-         x->kind == y->kind && x->source == y->source;
-}
-
-static guint
-project_cell_hash (gconstpointer data)
-{
-  const ProjectCell *c = data;
-
-  return (mix (c->unit) * 31 + mix (c->function)) * 31 + mix (c->project);
-}
-
-static gboolean
-project_cell_equal (gconstpointer a,
-                    gconstpointer b)
-{
-  const ProjectCell *x = a, *y = b;
-
-  return x->unit == y->unit && x->function == y->function && x->project == y->project;
-}
-
-static gboolean
-is_general_source (FiscalSource source)
-{
-  return source == FISCAL_SOURCE_GENERAL || source == FISCAL_SOURCE_GENERAL_TRANSFER;
-}
-
-/* The cell of @key, made (with no amount) when missing. */
-static CubeCell *
-cube_cell (Cube          *cube,
-           const CubeKey *key)
-{
-  CubeCell *cell = g_hash_table_lookup (cube->cells, key);
-
-  if (cell == NULL)
+  if (f->profile >= 0 || !(f->sources >> fiscal_line_get_source (line) & 1) ||
+      !(f->kinds >> fiscal_line_get_kind (line) & 1))
+    return FALSE;
+  if (f->klass != NULL && (economic == NULL || strncmp (economic, f->klass, 3) != 0))
+    return FALSE;
+  if (f->sangong != 0)
     {
-      cell = g_new0 (CubeCell, 1);
-      cell->key = *key;
-      if (key->function != NULL && strlen (key->function) >= 3)
+      item = economics ? fiscal_catalog_lookup (economics, economic) : NULL;
+      if (item == NULL || !(f->sangong >> item->sangong & 1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Up to 64 filters asked of each cube cell at once: those that name only
+ * sources and kinds are answered from a table by the cell's source and
+ * kind, the others (a 类, “三公” items) one by one. A table's own filter
+ * is folded in, so a cell it does not take gets no bit. */
+typedef struct
+{
+  guint64             fast[FISCAL_N_SOURCES][FISCAL_N_KINDS];
+  guint64             slow;           /* the filters asked cell by cell */
+  const FiscalFilter *table;          /* the table's */
+  gboolean            table_slow;     /* whether it is asked cell by cell */
+  const FiscalFilter *filters[64];
+  guint               n;
+} FilterSet;
+
+static gboolean
+filter_is_fast (const FiscalFilter *f)
+{
+  return f->klass == NULL && f->sangong == 0;
+}
+
+static void
+filter_set_init (FilterSet           *set,
+                 const FiscalFilter  *table,
+                 const FiscalFilter **filters,
+                 guint                n)
+{
+  g_assert (n <= G_N_ELEMENTS (set->filters));
+
+  memset (set, 0, sizeof *set);
+  set->n = n;
+  set->table = table;
+  set->table_slow = !filter_is_fast (table);
+  for (guint j = 0; j < n; j++)
+    {
+      const FiscalFilter *f = set->filters[j] = filters[j];
+
+      if (!filter_is_fast (f))
         {
-          g_autofree char *klass = g_strndup (key->function, 3);
-          cell->klass = g_intern_string (klass);
+          set->slow |= G_GUINT64_CONSTANT (1) << j;
+          continue;
         }
-      cell->economic_class = economic_class (key->economic);
-      g_hash_table_insert (cube->cells, &cell->key, cell);
-      g_ptr_array_add (cube->list, cell);
+      for (guint s = 0; s < FISCAL_N_SOURCES; s++)
+        for (guint k = 0; k < FISCAL_N_KINDS; k++)
+          if ((f->sources >> s & 1) && (f->kinds >> k & 1) && f->profile < 0 &&
+              (table->sources >> s & 1) && (table->kinds >> k & 1))
+            set->fast[s][k] |= G_GUINT64_CONSTANT (1) << j;
     }
-
-  return cell;
 }
 
-/* 表 7's sums of @unit, @function and @project, made when missing. */
-static ProjectCell *
-project_cell (Cube       *cube,
-              const char *unit,
-              const char *function,
-              const char *project)
+/* The filters of @set that take @cell, as bits. */
+static inline guint64
+filter_set_match (const FilterSet *set,
+                  const CubeCell  *cell)
 {
-  ProjectCell probe = { unit, function, project, { 0 } };
-  ProjectCell *cell = g_hash_table_lookup (cube->project_cells, &probe);
+  guint64 bits = set->fast[cell->key.source][cell->key.kind];
+  guint64 slow = set->slow;
 
-  if (cell == NULL)
+  if (set->table_slow && !filter_match_cell (set->table, cell))
+    return 0;
+  if (slow != 0 && !filter_match_cell (set->table, cell))
+    return bits;
+
+  while (slow != 0)
     {
-      cell = g_memdup2 (&probe, sizeof probe);
-      g_hash_table_add (cube->project_cells, cell);
-      g_ptr_array_add (cube->project_list, cell);
-    }
+      guint j = __builtin_ctzll (slow);
 
-  return cell;
+      if (filter_match_cell (set->filters[j], cell))
+        bits |= G_GUINT64_CONSTANT (1) << j;
+      slow &= slow - 1;
+    }
+  return bits;
 }
 
-/**
- * _fiscal_cube_add_line:
- * @sign: 1 to add the line, -1 to take it away
- *
- * Adds or takes away what @line contributes to the cube.
- */
-void
-_fiscal_cube_add_line (FiscalCube *cube,
-                       FiscalLine *line,
-                       int         sign)
+/* Adds @amount to each of @sums that @bits names. */
+static inline void
+add_bits (gint64  *sums,
+          guint64  bits,
+          gint64   amount)
 {
-  CubeKey key = {
-    fiscal_line_get_function (line),
-    fiscal_line_get_economic (line),
-    fiscal_line_get_kind (line),
-    fiscal_line_get_source (line),
-  };
-  CubeCell *cell = cube_cell (cube, &key);
-  gint64 amount = sign * fiscal_line_get_amount (line);
-
-  cell->amount += amount;
-
-  if (key.kind == FISCAL_KIND_PROJECT && is_general_source (key.source))
+  while (bits != 0)
     {
-      ProjectCell *sums = project_cell (cube, fiscal_line_get_unit (line), key.function,
-                                        fiscal_line_get_project (line));
-
-      sums->sums[0] += amount;
-      if (cell->economic_class >= 0)
-        sums->sums[1 + cell->economic_class] += amount;
+      sums[__builtin_ctzll (bits)] += amount;
+      bits &= bits - 1;
     }
 }
 
-/**
- * _fiscal_cube_new:
- *
- * Folds every line of @document into a new cube.
- */
-FiscalCube *
-_fiscal_cube_new (FiscalDocument *document)
+/* ---- Making a table ---------------------------------------------------- */
+
+typedef struct
 {
-  FiscalCube *cube = g_new0 (FiscalCube, 1);
-  GListModel *lines = fiscal_document_get_lines (document);
-  guint n = g_list_model_get_n_items (lines);
-  int year = fiscal_document_get_year (document);
-
-  cube->document = document;
-  cube->functions = fiscal_catalog_get_for_year (FISCAL_CATALOG_FUNCTION, year, NULL);
-  cube->economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, year, NULL);
-  cube->cells = g_hash_table_new (cube_key_hash, cube_key_equal);
-  cube->list = g_ptr_array_new_with_free_func (g_free);
-  cube->project_cells = g_hash_table_new (project_cell_hash, project_cell_equal);
-  cube->project_list = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FiscalLine) line = g_list_model_get_item (lines, i);
-      _fiscal_cube_add_line (cube, line, 1);
-    }
-
-  return cube;
-}
-
-void
-_fiscal_cube_free (FiscalCube *cube)
-{
-  if (cube == NULL)
-    return;
-
-  g_clear_object (&cube->functions);
-  g_clear_object (&cube->economics);
-  g_clear_pointer (&cube->cells, g_hash_table_unref);
-  g_clear_pointer (&cube->list, g_ptr_array_unref);
-  g_clear_pointer (&cube->project_cells, g_hash_table_unref);
-  g_clear_pointer (&cube->project_list, g_ptr_array_unref);
-  g_free (cube);
-}
+  Cube                    *cube;
+  const FiscalFormatTable *spec;
+  FiscalTable             *table;
+  guint                    n;          /* amount cells */
+  const FiscalFilter     **sums;       /* the filter of each amount cell */
+  FilterSet                columns;    /* the same, asked at once */
+} Make;
 
 static const char *
 function_name (Cube       *cube,
@@ -385,38 +263,109 @@ economic_name (Cube       *cube,
   return name ? name : "";
 }
 
-static FiscalTable *
-table_new (Cube  *cube,
-           guint  number)
+/* A text of the format with {department}, {year}, {empty} and {title}
+ * filled in. */
+static char *
+expand (const char              *text,
+        Cube                    *cube,
+        const FiscalFormatTable *spec,
+        const char              *title)
 {
-  FiscalTable *table = fiscal_table_new (number, titles[number - 1]);
+  g_autofree char *year = g_strdup_printf ("%d", fiscal_document_get_year (cube->document));
+  GString *out = g_string_new (NULL);
 
-  fiscal_table_set_department (table, fiscal_document_get_department_name (cube->document));
-  return table;
+  for (const char *p = text; *p; )
+    {
+      const char *value = NULL;
+      gsize skip = 0;
+
+      if (g_str_has_prefix (p, "{department}"))
+        value = fiscal_document_get_department_name (cube->document), skip = strlen ("{department}");
+      else if (g_str_has_prefix (p, "{year}"))
+        value = year, skip = strlen ("{year}");
+      else if (g_str_has_prefix (p, "{empty}"))
+        value = spec->empty, skip = strlen ("{empty}");
+      else if (g_str_has_prefix (p, "{title}") && title != NULL)
+        value = title, skip = strlen ("{title}");
+
+      if (skip > 0)
+        {
+          g_string_append (out, value ? value : "");
+          p += skip;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static void
-set_empty_note (FiscalTable *table,
-                Cube        *cube)
+make_init (Make                    *m,
+           Cube                    *cube,
+           const FiscalFormatTable *spec)
 {
-  guint number = fiscal_table_get_number (table);
-  g_autofree char *note = NULL;
+  g_autofree char *title = expand (spec->title, cube, spec, NULL);
+  TableTrace *trace = g_new0 (TableTrace, 1);
+  guint n = 0;
 
-  if (empty_phrases[number - 1] == NULL)
-    return;
+  m->cube = cube;
+  m->spec = spec;
+  m->table = fiscal_table_new (spec->number, title);
+  fiscal_table_set_department (m->table, fiscal_document_get_department_name (cube->document));
+  fiscal_table_set_amount_style (m->table, &spec->style);
 
-  note = g_strdup_printf ("%s %d 年没有%s，%s为空表。",
-                          fiscal_document_get_department_name (cube->document) ?: "",
-                          fiscal_document_get_year (cube->document),
-                          empty_phrases[number - 1],
-                          titles[number - 1]);
-  fiscal_table_set_note (table, note);
+  for (guint i = 0; i < spec->columns->len; i++)
+    {
+      const FiscalFormatColumn *column = &g_array_index (spec->columns, FiscalFormatColumn, i);
+      fiscal_table_add_column (m->table, column->kind, column->title);
+      n += column->kind == FISCAL_COLUMN_AMOUNT;
+    }
+  for (guint i = 0; i < spec->header->len; i++)
+    {
+      const FiscalFormatHeader *h = &g_array_index (spec->header, FiscalFormatHeader, i);
+      fiscal_table_add_header (m->table, h->row, h->column, h->row_span, h->column_span, h->text);
+    }
+  if (spec->numbering >= 0)
+    fiscal_table_add_numbering (m->table, spec->numbering);
+
+  m->n = n;
+  m->sums = g_new0 (const FiscalFilter *, MAX (n, 1));
+  for (guint i = 0, cell = 0; i < spec->columns->len; i++)
+    {
+      const FiscalFormatColumn *column = &g_array_index (spec->columns, FiscalFormatColumn, i);
+      if (column->kind == FISCAL_COLUMN_AMOUNT)
+        m->sums[cell++] = &column->sum;
+    }
+  filter_set_init (&m->columns, &spec->filter, m->sums, n);
+
+  trace->spec = spec;
+  trace->rows = g_array_new (FALSE, TRUE, sizeof (RowTrace));
+  trace->economics = cube->economics ? g_object_ref (cube->economics) : NULL;
+  g_object_set_qdata_full (G_OBJECT (m->table), table_trace_quark (), trace, table_trace_free);
 }
 
-/* Adds what a cube cell contributes to a row's cells; returns FALSE when
- * the cell does not belong to the table. */
-typedef gboolean (*Accumulate) (gint64         *cells,
-                                const CubeCell *cell);
+static FiscalTable *
+make_finish (Make *m)
+{
+  g_free (m->sums);
+  return m->table;
+}
+
+/* The note of a table with nothing in it, where the format says what an
+ * empty table lacks. */
+static gboolean
+set_empty_note (Make *m)
+{
+  g_autofree char *note = NULL;
+
+  if (m->spec->empty == NULL)
+    return FALSE;
+
+  note = expand (m->spec->empty_note, m->cube, m->spec, fiscal_table_get_title (m->table));
+  fiscal_table_set_note (m->table, note);
+  return TRUE;
+}
 
 static gboolean
 all_zero (const gint64 *cells,
@@ -435,6 +384,16 @@ add_to (gint64       *sums,
 {
   for (guint i = 0; i < n; i++)
     sums[i] += more[i];
+}
+
+static void
+add_amounts (FiscalTableRow *row,
+             const gint64   *sums,
+             guint           first,
+             guint           n)
+{
+  for (guint j = 0; j < n; j++)
+    fiscal_table_row_set_amount (row, first + j, sums[j]);
 }
 
 static guint
@@ -463,11 +422,6 @@ prefix_length (guint level)
   return 1 + 2 * level;
 }
 
-/*
- * Builds the rows of a table by code hierarchy: the total, then every 类,
- * 款 and 项 that has an amount, in code order. Sorting the codes as strings
- * puts each parent right before its children.
- */
 /* The interned 类, 款 and full code of @code (a function code, or an
  * economic one when @economic), made once per code. */
 static GPtrArray *
@@ -495,35 +449,45 @@ code_prefixes (GHashTable *cache,
 }
 
 static void
-add_hierarchy_rows (FiscalTable *table,
-                    Cube        *cube,
-                    gboolean     economic,
-                    Accumulate   accumulate,
-                    const char  *total_name,
-                    gboolean     code_in_name)
+add_total_row (Make         *m,
+               const gint64 *total)
 {
-  guint n = fiscal_table_get_n_cells (table);
+  add_amounts (fiscal_table_add_row (m->table, "", m->spec->total_label, 0), total, 0, m->n);
+  trace_last_row (m->table)->total = TRUE;
+}
+
+/* A hierarchy: the total, then every 类, 款 and 项 that has an amount, in
+ * code order. Sorting the codes as strings puts each parent right before
+ * its children. */
+static FiscalTable *
+make_hierarchy (Cube                    *cube,
+                const FiscalFormatTable *spec)
+{
+  Make m;
+  gboolean economic = spec->economic;
   g_autoptr(GHashTable) rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) prefixes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) prefix_cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  g_autofree gint64 *total = g_new0 (gint64, n);
-  g_autofree gint64 *tmp = g_new0 (gint64, n);
+  g_autofree gint64 *total = NULL;
   g_autofree const char **codes = NULL;
   gboolean any = FALSE;
-  guint n_codes;
+  guint n_codes, n;
+
+  make_init (&m, cube, spec);
+  n = m.n;
+  total = g_new0 (gint64, MAX (n, 1));
 
   for (guint i = 0; i < cube->list->len; i++)
     {
       const CubeCell *cell = g_ptr_array_index (cube->list, i);
       const char *code = economic ? cell->key.economic : cell->key.function;
+      guint64 bits = filter_set_match (&m.columns, cell);
 
-      memset (tmp, 0, n * sizeof (gint64));
-      if (!accumulate (tmp, cell) || all_zero (tmp, n))
+      if (bits == 0 || cell->amount == 0)
         continue;
 
       any = TRUE;
-      for (guint j = 0; j < n; j++)
-        total[j] += tmp[j];
+      add_bits (total, bits, cell->amount);
 
       if (code == NULL)
         continue;
@@ -550,26 +514,19 @@ add_hierarchy_rows (FiscalTable *table,
           }
 
         for (guint t = 0; t < targets->len; t++)
-          {
-            gint64 *sums = g_ptr_array_index (targets, t);
-            for (guint j = 0; j < n; j++)
-              sums[j] += tmp[j];
-          }
+          add_bits (g_ptr_array_index (targets, t), bits, cell->amount);
       }
     }
 
-  if (!any)
+  if (!any && set_empty_note (&m))
     {
-      set_empty_note (table, cube);
-      if (fiscal_table_get_note (table) != NULL)
-        return;
+      if (spec->empty_total)
+        add_total_row (&m, total);
+      return make_finish (&m);
     }
 
-  {
-    FiscalTableRow *row = fiscal_table_add_row (table, "", total_name, 0);
-    for (guint j = 0; j < n; j++)
-      fiscal_table_row_set_amount (row, j, total[j]);
-  }
+  if (!spec->total_bottom)
+    add_total_row (&m, total);
 
   codes = (const char **) g_hash_table_get_keys_as_array (rows, &n_codes);
   qsort (codes, n_codes, sizeof (char *), compare_codes);
@@ -578,318 +535,181 @@ add_hierarchy_rows (FiscalTable *table,
     {
       const gint64 *sums = g_hash_table_lookup (rows, codes[i]);
       const char *name = economic ? economic_name (cube, codes[i]) : function_name (cube, codes[i]);
-      g_autofree char *label = (code_in_name && *name) ? g_strdup_printf ("%s %s", codes[i], name) : NULL;
+      g_autofree char *label = (spec->code_in_name && *name) ? g_strdup_printf ("%s %s", codes[i], name) : NULL;
       FiscalTableRow *row;
 
-      row = fiscal_table_add_row (table, codes[i], label ? label : (code_in_name ? codes[i] : name),
+      row = fiscal_table_add_row (m.table, codes[i], label ? label : (spec->code_in_name ? codes[i] : name),
                                   code_level (codes[i], economic));
-      for (guint j = 0; j < n; j++)
-        fiscal_table_row_set_amount (row, j, sums[j]);
-    }
-}
-
-/* Headers shared by the tables whose rows are function codes: a code group
- * over 类/款/项, the name, and the amount columns; @top, when given, is a
- * row above them all ("科目" over the codes and names, @top over the
- * amounts), as 表 3, 5, 8 and 9 have it. Returns the next header row. */
-static guint
-add_function_columns (FiscalTable *table,
-                      const char  *top,
-                      const char  *code_title)
-{
-  guint row = 0;
-
-  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_1, "类");
-  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_2, "款");
-  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_3, "项");
-  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "功能分类科目名称");
-
-  if (top != NULL)
-    {
-      fiscal_table_add_header (table, 0, 0, 1, 4, "科目");
-      row = 1;
+      add_amounts (row, sums, 0, n);
+      trace_last_row (m.table);
     }
 
-  fiscal_table_add_header (table, row, 0, 1, 3, code_title);
-  fiscal_table_add_header (table, row + 1, 0, 1, 1, "类");
-  fiscal_table_add_header (table, row + 1, 1, 1, 1, "款");
-  fiscal_table_add_header (table, row + 1, 2, 1, 1, "项");
+  if (spec->total_bottom)
+    add_total_row (&m, total);
 
-  return row;
+  return make_finish (&m);
 }
 
-/* 表 2 部门收入总体情况表: function × every source. */
+/* ---- Balance ----------------------------------------------------------- */
 
-enum {
-  T2_TOTAL, T2_FISCAL, T2_GENERAL, T2_GENERAL_TRANSFER, T2_FUND, T2_FUND_TRANSFER,
-  T2_CAPITAL, T2_CAPITAL_TRANSFER, T2_SPECIAL, T2_UNIT, T2_CARRYOVER_FISCAL,
-  T2_CARRYOVER_OTHER, T2_N
+static const char * const ordinals[] = {
+  "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
 };
 
-static gboolean
-accumulate_income (gint64         *c,
-                   const CubeCell *cell)
+/* "一", "二" … "十", "十一" … "二十" …: the ordinal of a 类 row. */
+static char *
+chinese_ordinal (guint n)
 {
-  FiscalSource source = cell->key.source;
-  gint64 a = cell->amount;
+  if (n <= 10)
+    return g_strdup (ordinals[n - 1]);
+  if (n < 20)
+    return g_strconcat ("十", ordinals[n - 11], NULL);
+  if (n % 10 == 0 && n < 100)
+    return g_strconcat (ordinals[n / 10 - 1], "十", NULL);
+  if (n < 100)
+    return g_strconcat (ordinals[n / 10 - 1], "十", ordinals[n % 10 - 1], NULL);
+  return g_strdup_printf ("%u", n);
+}
 
-  c[T2_TOTAL] += a;
-  if (source <= FISCAL_SOURCE_CAPITAL_TRANSFER)
+/* The label of a 类 row: "201 一般公共服务支出" (the bare code when the
+ * catalogue lacks it), or "一、一般公共服务支出". */
+static char *
+class_label (Cube             *cube,
+             FiscalClassLabel  style,
+             const char       *klass,
+             guint             position)
+{
+  const char *name = function_name (cube, klass);
+
+  if (style == FISCAL_CLASS_LABEL_ORDINAL)
     {
-      c[T2_FISCAL] += a;
-      c[T2_GENERAL + source] += a;
+      g_autofree char *ordinal = chinese_ordinal (position + 1);
+      return g_strdup_printf ("%s、%s", ordinal, *name ? name : klass);
     }
-  else if (source == FISCAL_SOURCE_SPECIAL_ACCOUNT)
-    c[T2_SPECIAL] += a;
-  else if (fiscal_source_is_unit_funds (source))
-    c[T2_UNIT] += a;
-  else if (fiscal_source_get_budget (source) != FISCAL_BUDGET_NONE)
-    c[T2_CARRYOVER_FISCAL] += a;
-  else
-    c[T2_CARRYOVER_OTHER] += a;
 
-  return TRUE;
+  return *name ? g_strdup_printf ("%s %s", klass, name) : g_strdup (klass);
 }
 
-static FiscalTable *
-make_table_2 (Cube *cube)
+/* The 类 rows of a balance: every 类 of the catalogue (and any other a
+ * line uses, so that nothing is left out of the totals; the checks report
+ * the unknown codes), or only those with an amount. */
+static GPtrArray *
+balance_classes (Cube                    *cube,
+                 const FiscalFormatTable *spec,
+                 GHashTable              *by_class,
+                 guint                    n_right)
 {
-  static const char * const columns[T2_N] = {
-    "总计", "财政拨款（补助）小计", "一般公共预算", "上级一般公共预算安排的转移支付",
-    "政府性基金预算", "上级政府性基金安排的转移支付", "国有资本经营预算",
-    "上级国有资本经营预算安排的转移支付", "财政专户（教育收费）", "单位资金",
-    "财政拨款结转", "非财政拨款结转结余",
-  };
-  FiscalTable *table = table_new (cube, 2);
+  GPtrArray *classes = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer klass, sums;
 
-  add_function_columns (table, NULL, "功能分类科目编码");
-  for (guint i = 0; i < T2_N; i++)
-    fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, columns[i]);
-
-  fiscal_table_add_header (table, 0, 3, 2, 1, "功能分类科目名称");
-  fiscal_table_add_header (table, 0, 4, 2, 1, "总计");
-  fiscal_table_add_header (table, 0, 5, 1, 7, "财政拨款（补助）");
-  fiscal_table_add_header (table, 1, 5, 1, 1, "小计");
-  for (guint i = T2_GENERAL; i <= T2_CAPITAL_TRANSFER; i++)
-    fiscal_table_add_header (table, 1, 4 + i, 1, 1, columns[i]);
-  for (guint i = T2_SPECIAL; i < T2_N; i++)
-    fiscal_table_add_header (table, 0, 4 + i, 2, 1, columns[i]);
-  fiscal_table_add_numbering (table, 2);
-
-  add_hierarchy_rows (table, cube, FALSE, accumulate_income, "总计", FALSE);
-  return table;
-}
-
-/* 表 3, 5: function × basic/project. */
-
-static void
-accumulate_basic_project (gint64         *c,
-                          const CubeCell *cell)
-{
-  c[0] += cell->amount;
-  c[cell->key.kind == FISCAL_KIND_PROJECT ? 2 : 1] += cell->amount;
-}
-
-static gboolean
-accumulate_all_spending (gint64         *c,
-                         const CubeCell *cell)
-{
-  accumulate_basic_project (c, cell);
-  return TRUE;
-}
-
-static gboolean
-accumulate_general_spending (gint64         *c,
-                             const CubeCell *cell)
-{
-  if (!is_general_source (cell->key.source))
-    return FALSE;
-  accumulate_basic_project (c, cell);
-  return TRUE;
-}
-
-static FiscalTable *
-make_spending_table (Cube       *cube,
-                     guint       number,
-                     const char *top,
-                     Accumulate  accumulate)
-{
-  FiscalTable *table = table_new (cube, number);
-  guint row = add_function_columns (table, top, "功能分类科目编码");
-
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "基本支出");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "项目支出");
-
-  fiscal_table_add_header (table, 0, 4, 1, 3, top);
-  fiscal_table_add_header (table, row, 3, 2, 1, "功能分类科目名称");
-  fiscal_table_add_header (table, row, 4, 2, 1, "合计");
-  fiscal_table_add_header (table, row, 5, 2, 1, "基本支出");
-  fiscal_table_add_header (table, row, 6, 2, 1, "项目支出");
-  fiscal_table_add_numbering (table, row + 2);
-
-  add_hierarchy_rows (table, cube, FALSE, accumulate, "总计", FALSE);
-  return table;
-}
-
-/* 表 8, 9: function × personnel/public/project for one budget. */
-
-static void
-accumulate_kinds (gint64         *c,
-                  const CubeCell *cell)
-{
-  c[0] += cell->amount;
-  c[1 + cell->key.kind] += cell->amount;
-}
-
-static gboolean
-is_current (const CubeCell *cell,
-            FiscalBudget    budget)
-{
-  return fiscal_source_get_budget (cell->key.source) == budget &&
-         !fiscal_source_is_carryover (cell->key.source);
-}
-
-static gboolean
-accumulate_fund (gint64         *c,
-                 const CubeCell *cell)
-{
-  if (!is_current (cell, FISCAL_BUDGET_FUND))
-    return FALSE;
-  accumulate_kinds (c, cell);
-  return TRUE;
-}
-
-static gboolean
-accumulate_capital (gint64         *c,
-                    const CubeCell *cell)
-{
-  if (!is_current (cell, FISCAL_BUDGET_CAPITAL))
-    return FALSE;
-  accumulate_kinds (c, cell);
-  return TRUE;
-}
-
-static FiscalTable *
-make_budget_table (Cube       *cube,
-                   guint       number,
-                   const char *top,
-                   Accumulate  accumulate)
-{
-  FiscalTable *table = table_new (cube, number);
-  guint row = add_function_columns (table, top, "功能分类科目编码");
-
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "基本支出·人员经费");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "基本支出·公用经费");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "项目支出");
-
-  fiscal_table_add_header (table, 0, 4, 1, 4, top);
-  fiscal_table_add_header (table, row, 3, 2, 1, "功能分类科目名称");
-  fiscal_table_add_header (table, row, 4, 2, 1, "合计");
-  fiscal_table_add_header (table, row, 5, 1, 2, "基本支出");
-  fiscal_table_add_header (table, row + 1, 5, 1, 1, "人员经费");
-  fiscal_table_add_header (table, row + 1, 6, 1, 1, "公用经费");
-  fiscal_table_add_header (table, row, 7, 2, 1, "项目支出");
-  fiscal_table_add_numbering (table, row + 2);
-
-  add_hierarchy_rows (table, cube, FALSE, accumulate, "总计", FALSE);
-  return table;
-}
-
-/* 表 6 一般公共预算基本支出情况表: economic × personnel/public. */
-
-static gboolean
-accumulate_general_basic (gint64         *c,
-                          const CubeCell *cell)
-{
-  if (!is_general_source (cell->key.source) || cell->key.kind == FISCAL_KIND_PROJECT)
-    return FALSE;
-  c[0] += cell->amount;
-  c[1 + cell->key.kind] += cell->amount;
-  return TRUE;
-}
-
-static FiscalTable *
-make_table_6 (Cube *cube)
-{
-  FiscalTable *table = table_new (cube, 6);
-
-  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_1, "类");
-  fiscal_table_add_column (table, FISCAL_COLUMN_CODE_2, "款");
-  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "经济分类科目名称");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "人员经费");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "公用经费");
-
-  fiscal_table_add_header (table, 0, 0, 1, 3, "科目");
-  fiscal_table_add_header (table, 0, 3, 1, 3, "一般公共预算基本支出");
-  fiscal_table_add_header (table, 1, 0, 1, 2, "经济分类科目编码");
-  fiscal_table_add_header (table, 1, 2, 2, 1, "经济分类科目名称");
-  fiscal_table_add_header (table, 1, 3, 2, 1, "合计");
-  fiscal_table_add_header (table, 1, 4, 2, 1, "人员经费");
-  fiscal_table_add_header (table, 1, 5, 2, 1, "公用经费");
-  fiscal_table_add_header (table, 2, 0, 1, 1, "类");
-  fiscal_table_add_header (table, 2, 1, 1, 1, "款");
-  fiscal_table_add_numbering (table, 3);
-
-  add_hierarchy_rows (table, cube, TRUE, accumulate_general_basic, "总计", FALSE);
-  return table;
-}
-
-/* 表 11 上年结转结余情况明细表: function × fiscal/non-fiscal × kind. */
-
-static gboolean
-accumulate_carryover (gint64         *c,
-                      const CubeCell *cell)
-{
-  guint base;
-
-  if (!fiscal_source_is_carryover (cell->key.source))
-    return FALSE;
-
-  base = fiscal_source_get_budget (cell->key.source) != FISCAL_BUDGET_NONE ? 1 : 5;
-  c[0] += cell->amount;
-  c[base] += cell->amount;
-  c[base + 1 + cell->key.kind] += cell->amount;
-  return TRUE;
-}
-
-static FiscalTable *
-make_table_11 (Cube *cube)
-{
-  static const char * const columns[] = {
-    "合计", "财政拨款小计", "财政拨款·基本支出·人员经费", "财政拨款·基本支出·公用经费",
-    "财政拨款·项目支出", "非财政拨款小计", "非财政拨款·基本支出·人员经费",
-    "非财政拨款·基本支出·公用经费", "非财政拨款·项目支出",
-  };
-  FiscalTable *table = table_new (cube, 11);
-
-  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "项目");
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, columns[i]);
-
-  fiscal_table_add_header (table, 0, 0, 3, 1, "项目");
-  fiscal_table_add_header (table, 0, 1, 3, 1, "合计");
-  for (guint g = 0; g < 2; g++)
+  if (spec->all_classes && cube->functions != NULL)
     {
-      guint col = 2 + 4 * g;
+      g_autoptr(GPtrArray) items = fiscal_catalog_get_children (cube->functions, NULL);
 
-      fiscal_table_add_header (table, 0, col, 1, 4, g == 0 ? "财政拨款" : "非财政拨款");
-      fiscal_table_add_header (table, 1, col, 2, 1, "小计");
-      fiscal_table_add_header (table, 1, col + 1, 1, 2, "基本支出");
-      fiscal_table_add_header (table, 2, col + 1, 1, 1, "人员经费");
-      fiscal_table_add_header (table, 2, col + 2, 1, 1, "公用经费");
-      fiscal_table_add_header (table, 1, col + 3, 2, 1, "项目支出");
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (classes, (gpointer) ((const FiscalCatalogItem *) g_ptr_array_index (items, i))->code);
     }
-  fiscal_table_add_numbering (table, 3);
 
-  add_hierarchy_rows (table, cube, FALSE, accumulate_carryover, "合计", TRUE);
-  return table;
+  g_hash_table_iter_init (&iter, by_class);
+  while (g_hash_table_iter_next (&iter, &klass, &sums))
+    if ((spec->all_classes || !all_zero (sums, n_right)) &&
+        !g_ptr_array_find_with_equal_func (classes, klass, g_str_equal, NULL))
+      g_ptr_array_add (classes, klass);
+
+  g_ptr_array_sort (classes, compare_codes);
+  return classes;
 }
 
-/* 表 7 一般公共预算项目支出情况表: per unit, function × project × the
- * economic 类 of the government budget (one column per department 类). */
+/* Income items beside expenditure by 类: row i has income item i (a name
+ * and its figure) and 类 i (a label and its figures), then the totals. */
+static FiscalTable *
+make_balance (Cube                    *cube,
+              const FiscalFormatTable *spec)
+{
+  Make m;
+  guint n_items = spec->items->len;
+  guint n_right = spec->class_sums->len;
+  g_autoptr(GHashTable) by_class = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autofree gint64 *income = g_new0 (gint64, MAX (n_items, 1));
+  g_autofree gint64 *right_total = g_new0 (gint64, MAX (n_right, 1));
+  g_autoptr(GPtrArray) classes = NULL;
+  const FiscalFilter *filters[64];
+  FilterSet items, rights;
+  gint64 income_total = 0;
+  FiscalTableRow *row;
+  guint n_rows;
+
+  make_init (&m, cube, spec);
+  g_assert (m.n == 1 + n_right);
+
+  for (guint k = 0; k < n_items; k++)
+    filters[k] = &g_array_index (spec->items, FiscalFormatItem, k).sum;
+  filter_set_init (&items, &spec->filter, filters, n_items);
+  for (guint c = 0; c < n_right; c++)
+    filters[c] = &g_array_index (spec->class_sums, FiscalFilter, c);
+  filter_set_init (&rights, &spec->filter, filters, n_right);
+
+  for (guint i = 0; i < cube->list->len; i++)
+    {
+      const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      guint64 bits;
+      gint64 *sums = NULL;
+
+      if (!filter_match_cell (&spec->filter, cell))
+        continue;
+
+      add_bits (income, filter_set_match (&items, cell), cell->amount);
+      if (filter_match_cell (&spec->total_sum, cell))
+        income_total += cell->amount;
+
+      if (cell->klass != NULL && !(sums = g_hash_table_lookup (by_class, cell->klass)))
+        g_hash_table_insert (by_class, (gpointer) cell->klass, (sums = g_new0 (gint64, MAX (n_right, 1))));
+
+      bits = filter_set_match (&rights, cell);
+      add_bits (right_total, bits, cell->amount);
+      if (sums != NULL)
+        add_bits (sums, bits, cell->amount);
+    }
+
+  classes = balance_classes (cube, spec, by_class, n_right);
+  n_rows = MAX (classes->len, n_items);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      row = fiscal_table_add_row (m.table, "", i < n_items ? g_array_index (spec->items, FiscalFormatItem, i).label : "", 0);
+      if (i < n_items)
+        {
+          fiscal_table_row_set_amount (row, 0, income[i]);
+          trace_last_row (m.table)->item = &g_array_index (spec->items, FiscalFormatItem, i).sum;
+        }
+      if (i < classes->len)
+        {
+          const char *klass = g_ptr_array_index (classes, i);
+          const gint64 *sums = g_hash_table_lookup (by_class, klass);
+          g_autofree char *text = class_label (cube, spec->class_label, klass, i);
+
+          fiscal_table_row_set_label (row, 1, text);
+          for (guint c = 0; c < n_right; c++)
+            fiscal_table_row_set_amount (row, 2 + c, sums ? sums[c] : 0);
+          trace_last_row (m.table)->klass = g_intern_string (klass);
+        }
+      else
+        fiscal_table_row_set_label (row, 1, "");
+    }
+
+  row = fiscal_table_add_row (m.table, "", spec->total_label, 0);
+  trace_last_row (m.table)->item = &spec->total_sum;
+  trace_last_row (m.table)->total = TRUE;
+  fiscal_table_row_set_amount (row, 0, income_total);
+  fiscal_table_row_set_label (row, 1, spec->right_total_label);
+  for (guint c = 0; c < n_right; c++)
+    fiscal_table_row_set_amount (row, 2 + c, right_total[c]);
+
+  return make_finish (&m);
+}
+
+/* ---- Projects ---------------------------------------------------------- */
 
 typedef struct
 {
@@ -897,15 +717,15 @@ typedef struct
   guint       project_order;
   const char *project;
   guint       level;
-  gint64      sums[N_PROJECT_SUMS];
-} Table7Row;
+  gint64      sums[];   /* one per amount cell */
+} ProjectRow;
 
 static int
-compare_table7_rows (const void *a,
-                     const void *b)
+compare_project_rows (const void *a,
+                      const void *b)
 {
-  const Table7Row *x = *(Table7Row * const *) a;
-  const Table7Row *y = *(Table7Row * const *) b;
+  const ProjectRow *x = *(ProjectRow * const *) a;
+  const ProjectRow *y = *(ProjectRow * const *) b;
   int c = strcmp (x->code, y->code);
 
   if (c != 0)
@@ -916,88 +736,126 @@ compare_table7_rows (const void *a,
 typedef struct
 {
   const char *unit;    /* the unit's id, interned */
-  GPtrArray  *rows;    /* Table7Row, the unit's own row first */
-  GHashTable *index;   /* Table7Row (by code and project) → itself */
-} Table7Block;
+  GPtrArray  *rows;    /* ProjectRow, the unit's own row first */
+  GHashTable *index;   /* ProjectRow (by code and project) → itself */
+} ProjectBlock;
 
-/* Rows are found by their interned code and project. */
 static guint
-table7_row_hash (gconstpointer data)
+project_row_hash (gconstpointer data)
 {
-  const Table7Row *row = data;
-  return mix (row->code) * 31 + mix (row->project);
+  const ProjectRow *row = data;
+  return _fiscal_mix_pointer (row->code) * 31 + _fiscal_mix_pointer (row->project);
 }
 
 static gboolean
-table7_row_equal (gconstpointer a,
-                  gconstpointer b)
+project_row_equal (gconstpointer a,
+                   gconstpointer b)
 {
-  const Table7Row *x = a, *y = b;
+  const ProjectRow *x = a, *y = b;
   return x->code == y->code && x->project == y->project;
 }
 
-static void
-table7_block_free (gpointer data)
+static ProjectRow *
+project_row_new (guint n)
 {
-  Table7Block *block = data;
+  return g_malloc0 (sizeof (ProjectRow) + n * sizeof (gint64));
+}
+
+static void
+project_block_free (gpointer data)
+{
+  ProjectBlock *block = data;
 
   g_ptr_array_unref (block->rows);
   g_hash_table_unref (block->index);
   g_free (block);
 }
 
-static void
-add_sums (FiscalTableRow *row,
-          const gint64   *sums,
-          guint           n)
+/* Where each amount cell of a projects table takes its sum from a
+ * project cell: the index of the sum (0 the total, 1 + the 类), and which
+ * sources it takes; -1 for a cell that no project cell adds to. */
+typedef struct
 {
-  for (guint j = 0; j < n; j++)
-    fiscal_table_row_set_amount (row, j, sums[j]);
+  int     sum[64];
+  guint64 columns[FISCAL_N_SOURCES];   /* the amount cells each source adds to */
+} ProjectColumns;
+
+static void
+project_columns_init (const Make     *m,
+                      ProjectColumns *pc)
+{
+  memset (pc, 0, sizeof *pc);
+  for (guint j = 0; j < m->n; j++)
+    {
+      const FiscalFilter *col = m->sums[j];
+      int k = col->klass ? _fiscal_economic_class_index (col->klass) : -1;
+
+      guint32 sources = col->sources & m->spec->filter.sources;
+
+      if (!(col->kinds >> FISCAL_KIND_PROJECT & 1) || !(m->spec->filter.kinds >> FISCAL_KIND_PROJECT & 1) ||
+          col->sangong != 0 || col->profile >= 0 || (col->klass != NULL && k < 0))
+        continue;
+      pc->sum[j] = col->klass ? 1 + k : 0;
+      for (guint s = 0; s < FISCAL_N_SOURCES; s++)
+        if (sources >> s & 1)
+          pc->columns[s] |= G_GUINT64_CONSTANT (1) << j;
+    }
 }
 
-static FiscalTable *
-make_table_7 (Cube *cube)
+/* What a project cell adds to each amount cell, into @c; FALSE when it
+ * adds nothing. A project cell holds project lines by source, each source
+ * summed by economic 类. */
+static gboolean
+accumulate_project (const Make              *m,
+                    const ProjectColumns    *pc,
+                    const FiscalProjectCell *cell,
+                    gint64                  *c)
 {
-  static const char * const headers[] = {
-    "工资福利支出", "商品和服务支出", "对个人和家庭的补助", "债务利息及费用支出",
-    "资本性支出（基本建设）", "资本性支出", "对企业补助（基本建设）", "对企业补助",
-    "对社会保障基金补助", "其他支出",
-  };
-  const guint n = N_PROJECT_SUMS;
-  FiscalTable *table = table_new (cube, 7);
+  memset (c, 0, m->n * sizeof (gint64));
+  for (const FiscalProjectSums *s = &cell->by_source; s != NULL; s = s->next)
+    for (guint64 bits = pc->columns[s->source]; bits != 0; bits &= bits - 1)
+      {
+        guint j = __builtin_ctzll (bits);
+        c[j] += s->sums[pc->sum[j]];
+      }
+  return !all_zero (c, m->n);
+}
+
+/* Per unit, in the units' order: the unit's row, then its function
+ * hierarchy down to a row per project, in code and project order. */
+static FiscalTable *
+make_projects (Cube                    *cube,
+               const FiscalFormatTable *spec)
+{
+  Make m;
   GListModel *units = fiscal_document_get_units (cube->document);
-  gint64 total[N_PROJECT_SUMS] = { 0 };
-  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (table7_block_free);
+  guint projects_n = g_list_model_get_n_items (fiscal_document_get_projects (cube->document));
+  g_autoptr(GPtrArray) projects = g_ptr_array_new_full (projects_n, g_object_unref);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (project_block_free);
   g_autoptr(GHashTable) unit_blocks = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) project_orders = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) prefix_cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  guint projects_n = g_list_model_get_n_items (fiscal_document_get_projects (cube->document));
-  g_autoptr(GPtrArray) projects = g_ptr_array_new_full (projects_n, g_object_unref);
+  g_autofree gint64 *total = NULL;
+  g_autofree gint64 *sums = NULL;
+  ProjectColumns pc;
   gboolean any = FALSE;
+  guint n;
 
-  add_function_columns (table, NULL, "科目编码");
-  fiscal_table_add_column (table, FISCAL_COLUMN_PROJECT, "项目名称");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "项目支出合计");
-  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-    fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, headers[i]);
+  make_init (&m, cube, spec);
+  n = m.n;
+  total = g_new0 (gint64, MAX (n, 1));
+  sums = g_new0 (gint64, MAX (n, 1));
+  project_columns_init (&m, &pc);
 
-  fiscal_table_add_header (table, 0, 3, 2, 1, "功能分类科目名称");
-  fiscal_table_add_header (table, 0, 4, 2, 1, "项目名称");
-  fiscal_table_add_header (table, 0, 5, 2, 1, "项目支出合计");
-  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
-    fiscal_table_add_header (table, 0, 6 + i, 2, 1, headers[i]);
-  fiscal_table_add_numbering (table, 2);
-
-  /* One block of rows per unit, in the units' order; one pass over the
-   * cube fills them all. */
+  /* One block of rows per unit; one pass over the cube fills them all. */
   for (guint u = 0; u < g_list_model_get_n_items (units); u++)
     {
       g_autoptr(FiscalUnit) unit = g_list_model_get_item (units, u);
-      Table7Block *block = g_new0 (Table7Block, 1);
-      Table7Row *unit_row = g_new0 (Table7Row, 1);
+      ProjectBlock *block = g_new0 (ProjectBlock, 1);
+      ProjectRow *unit_row = project_row_new (n);
 
       block->rows = g_ptr_array_new_with_free_func (g_free);
-      block->index = g_hash_table_new (table7_row_hash, table7_row_equal);
+      block->index = g_hash_table_new (project_row_hash, project_row_equal);
       unit_row->code = "";
       unit_row->project = fiscal_unit_get_name (unit);
       g_ptr_array_add (block->rows, unit_row);
@@ -1017,21 +875,21 @@ make_table_7 (Cube *cube)
 
   for (guint i = 0; i < cube->project_list->len; i++)
     {
-      const ProjectCell *cell = g_ptr_array_index (cube->project_list, i);
+      const FiscalProjectCell *cell = g_ptr_array_index (cube->project_list, i);
       const char *code = cell->function;
-      Table7Block *block;
-      Table7Row *unit_row;
+      ProjectBlock *block;
+      ProjectRow *unit_row;
       GPtrArray *prefixes;
       guint depth;
 
-      if (all_zero (cell->sums, n) ||
+      if (!accumulate_project (&m, &pc, cell, sums) ||
           (block = g_hash_table_lookup (unit_blocks, cell->unit)) == NULL)
         continue;
 
       any = TRUE;
       unit_row = g_ptr_array_index (block->rows, 0);
-      add_to (total, cell->sums, n);
-      add_to (unit_row->sums, cell->sums, n);
+      add_to (total, sums, n);
+      add_to (unit_row->sums, sums, n);
 
       if (code == NULL)
         continue;
@@ -1041,13 +899,15 @@ make_table_7 (Cube *cube)
       for (guint level = 1; level <= depth; level++)
         {
           const char *project = level == depth ? cell->project : NULL;
-          Table7Row probe = { .code = g_ptr_array_index (prefixes, level - 1), .project = project };
-          Table7Row *row = g_hash_table_lookup (block->index, &probe);
+          struct { const char *code; guint project_order; const char *project; } key = {
+            g_ptr_array_index (prefixes, level - 1), 0, project
+          };
+          ProjectRow *row = g_hash_table_lookup (block->index, &key);
 
           if (row == NULL)
             {
-              row = g_new0 (Table7Row, 1);
-              row->code = probe.code;
+              row = project_row_new (n);
+              row->code = key.code;
               row->level = level;
               row->project = project;
               row->project_order = project ? GPOINTER_TO_UINT (g_hash_table_lookup (project_orders, project)) : 0;
@@ -1055,30 +915,31 @@ make_table_7 (Cube *cube)
               g_hash_table_add (block->index, row);
             }
 
-          add_to (row->sums, cell->sums, n);
+          add_to (row->sums, sums, n);
         }
     }
 
   for (guint b = 0; b < blocks->len; b++)
-    g_ptr_array_sort (((Table7Block *) g_ptr_array_index (blocks, b))->rows, compare_table7_rows);
+    g_ptr_array_sort (((ProjectBlock *) g_ptr_array_index (blocks, b))->rows, compare_project_rows);
 
-  if (!any)
+  if (!any && set_empty_note (&m))
     {
-      set_empty_note (table, cube);
-      return table;
+      if (spec->empty_total)
+        add_total_row (&m, total);
+      return make_finish (&m);
     }
 
-  add_sums (fiscal_table_add_row (table, "", "总计", 0), total, n);
-  trace_last_row (table)->total = TRUE;
+  if (!spec->total_bottom)
+    add_total_row (&m, total);
 
   for (guint b = 0; b < blocks->len; b++)
     {
-      Table7Block *block = g_ptr_array_index (blocks, b);
+      ProjectBlock *block = g_ptr_array_index (blocks, b);
       GPtrArray *rows = block->rows;
 
       for (guint i = 0; i < rows->len; i++)
         {
-          const Table7Row *r = g_ptr_array_index (rows, i);
+          const ProjectRow *r = g_ptr_array_index (rows, i);
           FiscalTableRow *row;
           RowTrace *trace;
 
@@ -1086,440 +947,159 @@ make_table_7 (Cube *cube)
             break;   /* the unit row sorts first; an empty unit has no rows */
 
           if (r->code[0] == 0)
-            row = fiscal_table_add_row (table, "", r->project, 0);
+            row = fiscal_table_add_row (m.table, "", r->project, 0);
           else
             {
-              row = fiscal_table_add_row (table, r->code, function_name (cube, r->code), r->level);
+              row = fiscal_table_add_row (m.table, r->code, function_name (cube, r->code), r->level);
               if (r->project != NULL)
                 {
                   FiscalProject *project = r->project_order > 0 ? g_ptr_array_index (projects, r->project_order - 1) : NULL;
                   fiscal_table_row_set_project (row, project ? fiscal_project_get_name (project) : r->project);
                 }
             }
-          add_sums (row, r->sums, n);
-          trace = trace_last_row (table);
+          add_amounts (row, r->sums, 0, n);
+          trace = trace_last_row (m.table);
           trace->unit = block->unit;
           trace->project = r->code[0] != 0 ? r->project : NULL;
         }
     }
 
-  return table;
+  if (spec->total_bottom)
+    add_total_row (&m, total);
+
+  return make_finish (&m);
 }
 
-/* 表 1 and 表 4: income items beside expenditure by 类. */
+/* ---- Items ------------------------------------------------------------- */
 
-/* "201 一般公共服务支出", or the bare code when the catalogue lacks it. */
-static char *
-class_label (Cube       *cube,
-             const char *klass)
+/* Fixed rows: each sums the lines its filter, the table's and the
+ * column's all take; a column of a figure of the profile shows it on the
+ * total rows. */
+static FiscalTable *
+make_items (Cube                    *cube,
+            const FiscalFormatTable *spec)
 {
-  const char *name = function_name (cube, klass);
+  Make m;
+  FiscalProfile *profile = fiscal_document_get_profile (cube->document);
+  guint n_rows = spec->items->len;
+  g_autofree gint64 *sums = NULL;
+  const FiscalFilter *filters[64];
+  FilterSet rows;
+  guint n;
 
-  return *name ? g_strdup_printf ("%s %s", klass, name) : g_strdup (klass);
-}
+  make_init (&m, cube, spec);
+  n = m.n;
+  sums = g_new0 (gint64, MAX (n * n_rows, 1));
 
-/* Sums by 类 (the first three digits of the function code) and source,
- * made in one pass over the cube for 表 1 and 表 4. */
-typedef struct
-{
-  GHashTable *by_class;              /* interned 类 → gint64[FISCAL_N_SOURCES] */
-  gint64      all[FISCAL_N_SOURCES];
-} ClassSums;
-
-static void
-class_sums_init (ClassSums *sums,
-                 Cube      *cube)
-{
-  sums->by_class = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  memset (sums->all, 0, sizeof sums->all);
+  for (guint r = 0; r < n_rows; r++)
+    filters[r] = &g_array_index (spec->items, FiscalFormatItem, r).sum;
+  filter_set_init (&rows, &spec->filter, filters, n_rows);
 
   for (guint i = 0; i < cube->list->len; i++)
     {
       const CubeCell *cell = g_ptr_array_index (cube->list, i);
-      const char *klass = cell->klass;
-      gint64 *by_source;
+      guint64 row_bits = filter_set_match (&rows, cell);
+      guint64 bits;
 
-      sums->all[cell->key.source] += cell->amount;
-      if (klass == NULL)
+      if (row_bits == 0)
         continue;
-
-      if (!(by_source = g_hash_table_lookup (sums->by_class, klass)))
-        g_hash_table_insert (sums->by_class, (gpointer) klass,
-                             (by_source = g_new0 (gint64, FISCAL_N_SOURCES)));
-      by_source[cell->key.source] += cell->amount;
-    }
-}
-
-static void
-class_sums_clear (ClassSums *sums)
-{
-  g_clear_pointer (&sums->by_class, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClassSums, class_sums_clear)
-
-static gint64
-masked_sum (const gint64 *by_source,
-            guint32       mask)
-{
-  gint64 sum = 0;
-
-  for (guint s = 0; by_source != NULL && s < FISCAL_N_SOURCES; s++)
-    if (mask & (1u << s))
-      sum += by_source[s];
-
-  return sum;
-}
-
-static gint64
-class_sum (ClassSums  *sums,
-           const char *klass,
-           guint32     mask)
-{
-  return masked_sum (g_hash_table_lookup (sums->by_class, klass), mask);
-}
-
-static gint64
-source_sum (ClassSums *sums,
-            guint32    mask)
-{
-  return masked_sum (sums->all, mask);
-}
-
-#define SOURCE_BIT(s) (1u << (FISCAL_SOURCE_##s))
-
-/* The 类 rows of 表 1 and 表 4: every 类 of the catalogue, and any other 类
- * a line uses, so that nothing is left out of the totals (the checks report
- * the unknown codes). */
-static GPtrArray *
-function_classes (Cube      *cube,
-                  ClassSums *sums)
-{
-  GPtrArray *classes = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer klass;
-
-  if (cube->functions != NULL)
-    {
-      g_autoptr(GPtrArray) items = fiscal_catalog_get_children (cube->functions, NULL);
-
-      for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (classes, (gpointer) ((const FiscalCatalogItem *) g_ptr_array_index (items, i))->code);
-    }
-
-  g_hash_table_iter_init (&iter, sums->by_class);
-  while (g_hash_table_iter_next (&iter, &klass, NULL))
-    if (!g_ptr_array_find (classes, klass, NULL))
-      g_ptr_array_add (classes, klass);
-
-  g_ptr_array_sort (classes, compare_codes);
-  return classes;
-}
-
-static const guint32 current_general = SOURCE_BIT (GENERAL) | SOURCE_BIT (GENERAL_TRANSFER);
-static const guint32 current_fund = SOURCE_BIT (FUND) | SOURCE_BIT (FUND_TRANSFER);
-static const guint32 current_capital = SOURCE_BIT (CAPITAL) | SOURCE_BIT (CAPITAL_TRANSFER);
-static const guint32 unit_funds = SOURCE_BIT (UNIT_BUSINESS) | SOURCE_BIT (UNIT_SUBSIDY) |
-                                  SOURCE_BIT (UNIT_AFFILIATE) | SOURCE_BIT (UNIT_OPERATING) |
-                                  SOURCE_BIT (UNIT_OTHER);
-static const guint32 carryover_fiscal = SOURCE_BIT (CARRYOVER_GENERAL) | SOURCE_BIT (CARRYOVER_FUND) |
-                                        SOURCE_BIT (CARRYOVER_CAPITAL);
-static const guint32 carryover_other = SOURCE_BIT (CARRYOVER_SPECIAL_ACCOUNT) | SOURCE_BIT (CARRYOVER_UNIT);
-
-static FiscalTable *
-make_table_1 (Cube *cube)
-{
-  const guint32 fiscal = current_general | current_fund | current_capital;
-  const guint32 current = fiscal | SOURCE_BIT (SPECIAL_ACCOUNT) | unit_funds;
-  const struct { const char *label; guint32 mask; } income[] = {
-    { "一、本年收入", current },
-    { "1. 一般公共预算拨款", current_general },
-    { "其中：一般财力", SOURCE_BIT (GENERAL) },
-    { "上级一般公共预算安排转移支付", SOURCE_BIT (GENERAL_TRANSFER) },
-    { "2. 政府性基金预算拨款", current_fund },
-    { "其中：政府性基金收入", SOURCE_BIT (FUND) },
-    { "上级政府性基金安排转移支付", SOURCE_BIT (FUND_TRANSFER) },
-    { "3. 国有资本经营预算拨款", current_capital },
-    { "其中：国有资本经营收入", SOURCE_BIT (CAPITAL) },
-    { "上级国有资本经营预算安排转移支付", SOURCE_BIT (CAPITAL_TRANSFER) },
-    { "4. 财政专户核拨", SOURCE_BIT (SPECIAL_ACCOUNT) },
-    { "5. 单位资金", unit_funds },
-    { "其中：事业收入", SOURCE_BIT (UNIT_BUSINESS) },
-    { "上级补助收入", SOURCE_BIT (UNIT_SUBSIDY) },
-    { "附属单位上缴收入", SOURCE_BIT (UNIT_AFFILIATE) },
-    { "事业单位经营收入", SOURCE_BIT (UNIT_OPERATING) },
-    { "其他收入", SOURCE_BIT (UNIT_OTHER) },
-    { "二、上年结转结余", carryover_fiscal | carryover_other },
-    { "1. 财政拨款结转", carryover_fiscal },
-    { "其中：一般公共预算拨款", SOURCE_BIT (CARRYOVER_GENERAL) },
-    { "政府性基金预算拨款", SOURCE_BIT (CARRYOVER_FUND) },
-    { "国有资本经营预算拨款", SOURCE_BIT (CARRYOVER_CAPITAL) },
-    { "2. 非财政拨款结转结余", carryover_other },
-    { "其中：财政专户核拨", SOURCE_BIT (CARRYOVER_SPECIAL_ACCOUNT) },
-    { "单位资金", SOURCE_BIT (CARRYOVER_UNIT) },
-  };
-  FiscalTable *table = table_new (cube, 1);
-  g_autoptr(GPtrArray) classes = NULL;
-  g_auto(ClassSums) sums = { 0 };
-  FiscalTableRow *row;
-  guint n_rows;
-  gint64 total;
-
-  class_sums_init (&sums, cube);
-  classes = function_classes (cube, &sums);
-  n_rows = MAX (classes->len, G_N_ELEMENTS (income));
-  total = source_sum (&sums, ~0u);
-
-  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "收入项目");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "收入预算数");
-  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, "支出功能分类");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "支出预算数");
-
-  fiscal_table_add_header (table, 0, 0, 1, 2, "收入");
-  fiscal_table_add_header (table, 0, 2, 1, 2, "支出");
-  fiscal_table_add_header (table, 1, 0, 1, 1, "项目");
-  fiscal_table_add_header (table, 1, 1, 1, 1, "预算数");
-  fiscal_table_add_header (table, 1, 2, 1, 1, "功能分类");
-  fiscal_table_add_header (table, 1, 3, 1, 1, "预算数");
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      const char *label = i < G_N_ELEMENTS (income) ? income[i].label : "";
-
-      row = fiscal_table_add_row (table, "", label, 0);
-      if (i < G_N_ELEMENTS (income))
+      bits = filter_set_match (&m.columns, cell);
+      while (row_bits != 0)
         {
-          fiscal_table_row_set_amount (row, 0, source_sum (&sums, income[i].mask));
-          trace_last_row (table)->sources = income[i].mask;
+          add_bits (sums + __builtin_ctzll (row_bits) * n, bits, cell->amount);
+          row_bits &= row_bits - 1;
         }
-      if (i < classes->len)
-        {
-          const char *klass = g_ptr_array_index (classes, i);
-          g_autofree char *text = class_label (cube, klass);
-
-          fiscal_table_row_set_label (row, 1, text);
-          fiscal_table_row_set_amount (row, 2, class_sum (&sums, klass, ~0u));
-          trace_last_row (table)->klass = g_intern_string (klass);
-        }
-      else
-        fiscal_table_row_set_label (row, 1, "");
     }
 
-  row = fiscal_table_add_row (table, "", "收入总计", 0);
-  trace_last_row (table)->sources = ~0u;
-  trace_last_row (table)->total = TRUE;
-  fiscal_table_row_set_amount (row, 0, total);
-  fiscal_table_row_set_label (row, 1, "支出总计");
-  fiscal_table_row_set_amount (row, 2, total);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const FiscalFormatItem *item = &g_array_index (spec->items, FiscalFormatItem, r);
+      FiscalTableRow *row = fiscal_table_add_row (m.table, "", item->label, item->level);
+      RowTrace *trace;
 
-  return table;
+      for (guint j = 0; j < n; j++)
+        if (m.sums[j]->profile >= 0 && item->total)
+          sums[r * n + j] = fiscal_profile_get_number (profile, m.sums[j]->profile);
+      add_amounts (row, sums + r * n, 0, n);
+      trace = trace_last_row (m.table);
+      trace->item = &item->sum;
+      trace->total = item->total;
+    }
+
+  return make_finish (&m);
 }
 
 static FiscalTable *
-make_table_4 (Cube *cube)
+make_table (Cube                    *cube,
+            const FiscalFormatTable *spec)
 {
-  const guint32 fiscal = current_general | current_fund | current_capital;
-  const struct { const char *label; guint32 mask; } income[] = {
-    { "一、财政拨款（补助）", fiscal },
-    { "一般公共预算", current_general },
-    { "政府性基金预算", current_fund },
-    { "国有资本经营预算", current_capital },
-  };
-  const guint32 columns[] = { fiscal, current_general, current_fund, current_capital };
-  FiscalTable *table = table_new (cube, 4);
-  g_auto(ClassSums) sums = { 0 };
-  g_autoptr(GPtrArray) classes = NULL;
-  FiscalTableRow *row;
-
-  class_sums_init (&sums, cube);
-  classes = function_classes (cube, &sums);
-
-  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "财政拨款收入项目");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "财政拨款收入合计");
-  fiscal_table_add_column (table, FISCAL_COLUMN_LABEL, "支出功能分类");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "支出合计");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "一般公共预算");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "政府性基金预算");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "国有资本经营预算");
-
-  fiscal_table_add_header (table, 0, 0, 1, 2, "财政拨款收入");
-  fiscal_table_add_header (table, 0, 2, 1, 5, "财政拨款支出");
-  fiscal_table_add_header (table, 1, 0, 1, 1, "项目");
-  fiscal_table_add_header (table, 1, 1, 1, 1, "合计");
-  fiscal_table_add_header (table, 1, 2, 1, 1, "功能分类");
-  fiscal_table_add_header (table, 1, 3, 1, 1, "合计");
-  fiscal_table_add_header (table, 1, 4, 1, 1, "一般公共预算");
-  fiscal_table_add_header (table, 1, 5, 1, 1, "政府性基金预算");
-  fiscal_table_add_header (table, 1, 6, 1, 1, "国有资本经营预算");
-
-  for (guint i = 0; i < MAX (classes->len, G_N_ELEMENTS (income)); i++)
+  switch (spec->layout)
     {
-      row = fiscal_table_add_row (table, "", i < G_N_ELEMENTS (income) ? income[i].label : "", 0);
-      if (i < G_N_ELEMENTS (income))
-        {
-          fiscal_table_row_set_amount (row, 0, source_sum (&sums, income[i].mask));
-          trace_last_row (table)->sources = income[i].mask;
-        }
-      if (i < classes->len)
-        {
-          const char *klass = g_ptr_array_index (classes, i);
-          g_autofree char *text = class_label (cube, klass);
-
-          trace_last_row (table)->klass = g_intern_string (klass);
-          fiscal_table_row_set_label (row, 1, text);
-          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-            fiscal_table_row_set_amount (row, 2 + c,
-                                         class_sum (&sums, klass, columns[c]));
-        }
-      else
-        fiscal_table_row_set_label (row, 1, "");
-    }
-
-  row = fiscal_table_add_row (table, "", "收入总计", 0);
-  trace_last_row (table)->sources = fiscal;
-  trace_last_row (table)->total = TRUE;
-  fiscal_table_row_set_amount (row, 0, source_sum (&sums, fiscal));
-  fiscal_table_row_set_label (row, 1, "支出总计");
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    fiscal_table_row_set_amount (row, 2 + c, source_sum (&sums, columns[c]));
-
-  return table;
-}
-
-/* 表 10 财政拨款“三公”经费支出情况表. */
-
-static FiscalTable *
-make_table_10 (Cube *cube)
-{
-  enum { ROW_TOTAL, ROW_ABROAD, ROW_RECEPTION, ROW_VEHICLES, ROW_PURCHASE, ROW_OPERATION, N_ROWS };
-  static const char * const labels[N_ROWS] = {
-    "合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费（小计）",
-    "其中：公务用车购置费", "公务用车运行费",
-  };
-  FiscalTable *table = table_new (cube, 10);
-  gint64 sums[N_ROWS][4] = { { 0 } };
-
-  fiscal_table_add_column (table, FISCAL_COLUMN_NAME, "“三公”经费支出内容");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "合计");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "一般公共预算");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "政府性基金");
-  fiscal_table_add_column (table, FISCAL_COLUMN_AMOUNT, "国有资本经营预算");
-
-  fiscal_table_add_header (table, 0, 0, 2, 1, "“三公”经费支出内容");
-  fiscal_table_add_header (table, 0, 1, 2, 1, "合计");
-  fiscal_table_add_header (table, 0, 2, 1, 3, "资金来源");
-  fiscal_table_add_header (table, 1, 2, 1, 1, "一般公共预算");
-  fiscal_table_add_header (table, 1, 3, 1, 1, "政府性基金");
-  fiscal_table_add_header (table, 1, 4, 1, 1, "国有资本经营预算");
-  fiscal_table_add_numbering (table, 2);
-
-  for (guint i = 0; cube->economics != NULL && i < cube->list->len; i++)
-    {
-      const CubeCell *cell = g_ptr_array_index (cube->list, i);
-      const FiscalCatalogItem *item = fiscal_catalog_lookup (cube->economics, cell->key.economic);
-      FiscalBudget budget = fiscal_source_get_budget (cell->key.source);
-      guint rows[3] = { ROW_TOTAL, 0, 0 };
-
-      if (item == NULL || item->sangong == FISCAL_SANGONG_NONE ||
-          budget == FISCAL_BUDGET_NONE || fiscal_source_is_carryover (cell->key.source))
-        continue;
-
-      switch (item->sangong)
-        {
-        case FISCAL_SANGONG_ABROAD:            rows[1] = ROW_ABROAD; break;
-        case FISCAL_SANGONG_RECEPTION:         rows[1] = ROW_RECEPTION; break;
-        case FISCAL_SANGONG_VEHICLE_PURCHASE:  rows[1] = ROW_VEHICLES; rows[2] = ROW_PURCHASE; break;
-        case FISCAL_SANGONG_VEHICLE_OPERATION: rows[1] = ROW_VEHICLES; rows[2] = ROW_OPERATION; break;
-        case FISCAL_SANGONG_NONE:
-        default:                               g_assert_not_reached ();
-        }
-
-      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
-        if (r == 0 || rows[r] != 0)
-          {
-            sums[rows[r]][0] += cell->amount;
-            sums[rows[r]][budget] += cell->amount;
-          }
-    }
-
-  for (guint r = 0; r < N_ROWS; r++)
-    {
-      static const guint sangong[N_ROWS] = {
-        [ROW_TOTAL] = 1u << FISCAL_SANGONG_ABROAD | 1u << FISCAL_SANGONG_RECEPTION |
-                      1u << FISCAL_SANGONG_VEHICLE_PURCHASE | 1u << FISCAL_SANGONG_VEHICLE_OPERATION,
-        [ROW_ABROAD] = 1u << FISCAL_SANGONG_ABROAD,
-        [ROW_RECEPTION] = 1u << FISCAL_SANGONG_RECEPTION,
-        [ROW_VEHICLES] = 1u << FISCAL_SANGONG_VEHICLE_PURCHASE | 1u << FISCAL_SANGONG_VEHICLE_OPERATION,
-        [ROW_PURCHASE] = 1u << FISCAL_SANGONG_VEHICLE_PURCHASE,
-        [ROW_OPERATION] = 1u << FISCAL_SANGONG_VEHICLE_OPERATION,
-      };
-
-      add_sums (fiscal_table_add_row (table, "", labels[r], r == ROW_TOTAL ? 0 : 1), sums[r], 4);
-      trace_last_row (table)->sangong = sangong[r];
-      trace_last_row (table)->total = r == ROW_TOTAL;
-    }
-  if (cube->economics != NULL)
-    get_trace (table)->economics = g_object_ref (cube->economics);
-
-  return table;
-}
-
-static FiscalTable *
-make_table (Cube  *cube,
-            guint  number)
-{
-  switch (number)
-    {
-    case 1:  return make_table_1 (cube);
-    case 2:  return make_table_2 (cube);
-    case 3:  return make_spending_table (cube, 3, "支出预算", accumulate_all_spending);
-    case 4:  return make_table_4 (cube);
-    case 5:  return make_spending_table (cube, 5, "一般公共预算支出", accumulate_general_spending);
-    case 6:  return make_table_6 (cube);
-    case 7:  return make_table_7 (cube);
-    case 8:  return make_budget_table (cube, 8, "政府性基金预算支出", accumulate_fund);
-    case 9:  return make_budget_table (cube, 9, "国有资本经营预算支出", accumulate_capital);
-    case 10: return make_table_10 (cube);
-    case 11: return make_table_11 (cube);
-    default: g_return_val_if_reached (NULL);
+    case FISCAL_LAYOUT_HIERARCHY: return make_hierarchy (cube, spec);
+    case FISCAL_LAYOUT_BALANCE:   return make_balance (cube, spec);
+    case FISCAL_LAYOUT_PROJECTS:  return make_projects (cube, spec);
+    case FISCAL_LAYOUT_ITEMS:     return make_items (cube, spec);
+    default:                      g_return_val_if_reached (NULL);
     }
 }
 
-/* The accumulation of the tables whose rows are a code hierarchy. */
+/* ---- The lines behind a figure ------------------------------------------ */
+
+/* The filters of the amount cells right of a balance's label column. */
+static int
+balance_right_index (const FiscalFormatTable *spec,
+                     int                      column)
+{
+  int index = -1;
+  gboolean right = FALSE;
+
+  for (int i = 0; i < (int) spec->columns->len; i++)
+    {
+      FiscalColumnKind kind = g_array_index (spec->columns, FiscalFormatColumn, i).kind;
+
+      if (kind == FISCAL_COLUMN_LABEL)
+        right = TRUE;
+      else if (kind == FISCAL_COLUMN_AMOUNT && right)
+        index++;
+      if (i == column)
+        return kind == FISCAL_COLUMN_AMOUNT && right ? index : -1;
+    }
+  return -1;
+}
+
 static gboolean
-hierarchy_of (guint       number,
-              Accumulate *accumulate,
-              gboolean   *economic)
+balance_is_right (const FiscalFormatTable *spec,
+                  int                      column)
 {
-  *economic = FALSE;
-  switch (number)
-    {
-    case 2:  *accumulate = accumulate_income; break;
-    case 3:  *accumulate = accumulate_all_spending; break;
-    case 5:  *accumulate = accumulate_general_spending; break;
-    case 6:  *accumulate = accumulate_general_basic; *economic = TRUE; break;
-    case 8:  *accumulate = accumulate_fund; break;
-    case 9:  *accumulate = accumulate_capital; break;
-    case 11: *accumulate = accumulate_carryover; break;
-    default: return FALSE;
-    }
-  return TRUE;
+  for (int i = 0; i < (int) spec->columns->len && i <= column; i++)
+    if (g_array_index (spec->columns, FiscalFormatColumn, i).kind == FISCAL_COLUMN_LABEL)
+      return TRUE;
+  return FALSE;
 }
 
-/* The sources a column of 表 4's expenditure side sums. */
-static guint32
-table4_column_sources (int column)
+/* Whether @line is in one of the amount columns of @spec, or in @column
+ * when it is an amount column. */
+static gboolean
+line_in_columns (const FiscalFormatTable *spec,
+                 int                      column,
+                 FiscalLine              *line,
+                 FiscalCatalog           *economics)
 {
-  switch (column)
+  gboolean any = FALSE;
+
+  if (column >= 0 && column < (int) spec->columns->len &&
+      g_array_index (spec->columns, FiscalFormatColumn, column).kind == FISCAL_COLUMN_AMOUNT)
+    return filter_match_line (&g_array_index (spec->columns, FiscalFormatColumn, column).sum, line, economics);
+
+  /* A code, name or project column stands for the whole row. */
+  for (guint i = 0; i < spec->columns->len && !any; i++)
     {
-    case 4:  return current_general;
-    case 5:  return current_fund;
-    case 6:  return current_capital;
-    default: return current_general | current_fund | current_capital;
+      const FiscalFormatColumn *c = &g_array_index (spec->columns, FiscalFormatColumn, i);
+      any = c->kind == FISCAL_COLUMN_AMOUNT && filter_match_line (&c->sum, line, economics);
     }
+  return any;
 }
 
-/* Whether @line adds to @column of a row of 表 1, 4, 7 or 10 (@trace). */
 static gboolean
 line_in_traced_cell (FiscalTable *table,
                      TableTrace  *table_trace,
@@ -1527,71 +1107,67 @@ line_in_traced_cell (FiscalTable *table,
                      int          column,
                      FiscalLine  *line)
 {
+  const FiscalFormatTable *spec = table_trace->spec;
   const RowTrace *trace = &g_array_index (table_trace->rows, RowTrace, row);
-  guint number = fiscal_table_get_number (table);
-  FiscalSource source = fiscal_line_get_source (line);
+  FiscalCatalog *economics = table_trace->economics;
   const char *function = fiscal_line_get_function (line);
-  const char *economic = fiscal_line_get_economic (line);
+  const char *code = fiscal_table_get_row (table, row)->code;
 
-  switch (number)
+  if (!filter_match_line (&spec->filter, line, economics))
+    return FALSE;
+
+  switch (spec->layout)
     {
-    case 1:
-    case 4:
+    case FISCAL_LAYOUT_HIERARCHY:
       {
+        const char *line_code = spec->economic ? fiscal_line_get_economic (line) : function;
+
+        if (code[0] != 0 && (line_code == NULL || !g_str_has_prefix (line_code, code)))
+          return FALSE;
+        return line_in_columns (spec, column, line, economics);
+      }
+
+    case FISCAL_LAYOUT_BALANCE:
+      {
+        int right;
+
         /* The income item left (its name and figure), the 类 right; the
          * whole row is the income item where there is one. */
-        gboolean income = column == 0 || column == 1 || (column < 0 && trace->sources != 0);
-
-        if (income)
-          return (trace->sources & (1u << source)) != 0;
+        if ((column < 0 && trace->item != NULL) || (column >= 0 && !balance_is_right (spec, column)))
+          return trace->item != NULL && filter_match_line (trace->item, line, economics);
         if (!trace->total && trace->klass == NULL)
           return FALSE;
         if (!trace->total && (function == NULL || !g_str_has_prefix (function, trace->klass)))
           return FALSE;
-        return number == 1 || (table4_column_sources (column) & (1u << source)) != 0;
+        if ((right = balance_right_index (spec, column)) >= 0)
+          return filter_match_line (&g_array_index (spec->class_sums, FiscalFilter, right), line, economics);
+        for (guint c = 0; c < spec->class_sums->len; c++)
+          if (filter_match_line (&g_array_index (spec->class_sums, FiscalFilter, c), line, economics))
+            return TRUE;
+        return FALSE;
       }
 
-    case 7:
-      {
-        int klass = economic_class (economic);
-        const char *code;
+    case FISCAL_LAYOUT_PROJECTS:
+      if (fiscal_line_get_kind (line) != FISCAL_KIND_PROJECT || !line_in_columns (spec, column, line, economics))
+        return FALSE;
+      if (trace->total)
+        return TRUE;
+      if (trace->unit != fiscal_line_get_unit (line) ||
+          (trace->project != NULL && trace->project != fiscal_line_get_project (line)))
+        return FALSE;
+      return code[0] == 0 || (function != NULL && g_str_has_prefix (function, code));
 
-        if (fiscal_line_get_kind (line) != FISCAL_KIND_PROJECT || !is_general_source (source))
-          return FALSE;
-        /* 项目支出合计 and the columns left of it stand for the whole row;
-         * then one column per economic 类. */
-        if (column > 5 && klass != column - 6)
-          return FALSE;
-        if (trace->total)
-          return TRUE;
-        if (trace->unit != fiscal_line_get_unit (line) ||
-            (trace->project != NULL && trace->project != fiscal_line_get_project (line)))
-          return FALSE;
-        code = fiscal_table_get_row (table, row)->code;
-        return code[0] == 0 || (function != NULL && g_str_has_prefix (function, code));
-      }
-
-    case 10:
-      {
-        const FiscalCatalogItem *item;
-        FiscalBudget budget = fiscal_source_get_budget (source);
-
-        if (table_trace->economics == NULL || budget == FISCAL_BUDGET_NONE || fiscal_source_is_carryover (source))
-          return FALSE;
-        item = fiscal_catalog_lookup (table_trace->economics, economic);
-        if (item == NULL || !(trace->sangong & (1u << item->sangong)))
-          return FALSE;
-        /* 合计 and the name stand for every budget, then one column each. */
-        return column < 2 || (int) budget == column - 1;
-      }
+    case FISCAL_LAYOUT_ITEMS:
+      return trace->item != NULL && filter_match_line (trace->item, line, economics) &&
+             line_in_columns (spec, column, line, economics);
 
     default:
       return FALSE;
     }
 }
 
-/* The trace of @row, for a table of the pivot that is not a code
- * hierarchy; NULL for other tables (and tables read from a disclosure). */
+/* The trace of @row, for a table of the pivot; NULL for a table read from
+ * a disclosure. */
 static const RowTrace *
 row_trace (FiscalTable *table,
            guint        row)
@@ -1603,30 +1179,46 @@ row_trace (FiscalTable *table,
   return &g_array_index (trace->rows, RowTrace, row);
 }
 
+/* The layout of a table read from a disclosure: that of the national
+ * table of its number. */
+static const FiscalFormatTable *
+national_spec (FiscalTable *table)
+{
+  guint number = fiscal_table_get_number (table);
+
+  if (number < 1 || number > FISCAL_N_TABLES)
+    return NULL;
+  return fiscal_format_find_national (national_format (), number);
+}
+
 /**
  * fiscal_pivot_row_traceable:
  *
  * Whether fiscal_pivot_line_in_cell() can name lines behind @row: every
- * row of the tables the pivot makes but the empty rows of 表 1 and 表 4,
- * and of a table read from a disclosure the rows of a code hierarchy and
+ * row of the tables the pivot makes but the empty rows of a balance, and
+ * of a table read from a disclosure the rows of a code hierarchy and
  * those with a function code.
  */
 gboolean
 fiscal_pivot_row_traceable (FiscalTable *table,
                             guint        row)
 {
-  Accumulate accumulate;
-  gboolean economic;
+  const FiscalFormatTable *spec;
   const RowTrace *trace;
 
   g_return_val_if_fail (FISCAL_IS_TABLE (table), FALSE);
   g_return_val_if_fail (row < fiscal_table_get_n_rows (table), FALSE);
 
   if ((trace = row_trace (table, row)) != NULL)
-    return trace->sources != 0 || trace->klass != NULL || trace->total ||
-           trace->unit != NULL || trace->sangong != 0;
+    {
+      spec = get_trace (table)->spec;
+      if (spec->layout == FISCAL_LAYOUT_HIERARCHY)
+        return TRUE;
+      return trace->item != NULL || trace->klass != NULL || trace->total || trace->unit != NULL;
+    }
 
-  return hierarchy_of (fiscal_table_get_number (table), &accumulate, &economic) ||
+  spec = national_spec (table);
+  return (spec != NULL && spec->layout == FISCAL_LAYOUT_HIERARCHY) ||
          fiscal_table_get_row (table, row)->code[0] != 0;
 }
 
@@ -1639,14 +1231,14 @@ fiscal_pivot_row_traceable (FiscalTable *table,
  * @line: a line
  *
  * Whether @line adds to the figure in @row and @column of @table: the
- * table's own accumulation is asked where the line would go, so the lines
- * found for a figure are exactly those it sums. A line of amount 0 counts as
- * in the cells it would add to. In 表 1 and 表 4 the income item's name
- * and figure stand for the income item, the 类 and the figures right of
- * it for the expenditure; in 表 7 and 表 10 the columns left of the first
- * figure stand for the whole row. A table read from a disclosure, not made
- * by the pivot, answers by the row's function code where it is not a code
- * hierarchy.
+ * filters the table was made by are asked, so the lines found for a
+ * figure are exactly those it sums. A line of amount 0 counts as in the
+ * cells it would add to. In a balance the income item's name and figure
+ * stand for the income item, the 类 and the figures right of it for the
+ * expenditure; elsewhere the columns left of the first figure stand for
+ * the whole row. A table read from a disclosure, not made by the pivot,
+ * answers as the national table of its number where that is a code
+ * hierarchy, and by the row's function code elsewhere.
  *
  * Returns: %TRUE if @line is behind that figure
  */
@@ -1657,14 +1249,9 @@ fiscal_pivot_line_in_cell (FiscalTable *table,
                            FiscalLine  *line)
 {
   const FiscalTableRow *r;
+  const FiscalFormatTable *spec;
   const char *function;
   const char *code;
-  Accumulate accumulate;
-  gboolean economic;
-  gint64 c[16] = { 0 };   /* the widest table of codes, 表 2, has 12 figures */
-  guint n;
-  int cell = -1;
-  CubeCell probe = { 0 };
 
   g_return_val_if_fail (FISCAL_IS_TABLE (table), FALSE);
   g_return_val_if_fail (FISCAL_IS_LINE (line), FALSE);
@@ -1675,27 +1262,19 @@ fiscal_pivot_line_in_cell (FiscalTable *table,
 
   r = fiscal_table_get_row (table, row);
   function = fiscal_line_get_function (line);
+  spec = national_spec (table);
 
-  if (!hierarchy_of (fiscal_table_get_number (table), &accumulate, &economic))
+  if (spec == NULL || spec->layout != FISCAL_LAYOUT_HIERARCHY)
     return r->code[0] != 0 && function != NULL && g_str_has_prefix (function, r->code);
 
-  code = economic ? fiscal_line_get_economic (line) : function;
+  code = spec->economic ? fiscal_line_get_economic (line) : function;
   if (r->code[0] != 0 && (code == NULL || !g_str_has_prefix (code, r->code)))
     return FALSE;
 
-  n = fiscal_table_get_n_cells (table);
-  g_return_val_if_fail (n <= G_N_ELEMENTS (c), FALSE);
-  for (guint i = 0; column >= 0 && i < n; i++)
-    if (fiscal_table_cell_to_column (table, i) == column)
-      cell = i;
-  /* A code or name column stands for the whole row. */
-  probe.key.kind = fiscal_line_get_kind (line);
-  probe.key.source = fiscal_line_get_source (line);
-  probe.amount = 1;
-  if (!accumulate (c, &probe))
-    return FALSE;
-
-  return cell < 0 ? !all_zero (c, n) : c[cell] != 0;
+  /* The published table's columns are the national table's. */
+  return filter_match_line (&spec->filter, line, NULL) &&
+         (column < 0 || column >= (int) spec->columns->len ||
+          line_in_columns (spec, column, line, NULL));
 }
 
 /**
@@ -1704,7 +1283,7 @@ fiscal_pivot_line_in_cell (FiscalTable *table,
  *
  * Names a figure as a reader finds it in the table: the table, the row's
  * code and name (the 类 beside the income item, for the expenditure side
- * of 表 1 and 表 4) and the figure's column, as
+ * of a balance) and the figure's column, as
  * “表3 · 2010302 一般行政管理事务 · 项目支出”.
  *
  * Returns: (transfer full): the name of the figure
@@ -1716,6 +1295,7 @@ fiscal_pivot_describe_cell (FiscalTable *table,
 {
   const FiscalTableRow *r;
   const FiscalTableColumn *c;
+  const FiscalFormatTable *spec;
   const char *name;
   g_autofree char *label = NULL;
   guint number;
@@ -1727,14 +1307,15 @@ fiscal_pivot_describe_cell (FiscalTable *table,
   c = column >= 0 ? fiscal_table_get_column (table, column) : NULL;
   number = fiscal_table_get_number (table);
   name = r->name;
+  spec = get_trace (table) ? get_trace (table)->spec : national_spec (table);
 
-  /* The right-hand side of 表 1 and 表 4 is named by its 类. */
-  if ((number == 1 || number == 4) && column >= 2)
+  /* The right-hand side of a balance is named by its 类. */
+  if (spec != NULL && spec->layout == FISCAL_LAYOUT_BALANCE && column >= 0 && balance_is_right (spec, column))
     for (guint i = 0; i < r->n_cells; i++)
       if (r->cells[i].text != NULL)
         name = r->cells[i].text;
 
-  /* 表 11 names its rows by code and name already. */
+  /* A row named by its code and name already keeps it. */
   if (*r->code && name != r->name)
     label = g_strdup (name);
   else if (*r->code && !g_str_has_prefix (name, r->code))
@@ -1754,41 +1335,108 @@ fiscal_pivot_describe_cell (FiscalTable *table,
   return g_strdup_printf ("表%u · %s", number, label);
 }
 
+/* ---- The tables ---------------------------------------------------------- */
+
 /**
- * fiscal_pivot_all:
+ * fiscal_pivot_format_tables:
+ * @format: the format whose tables to make
  *
- * Makes the eleven tables from the document's cube of the lines.
+ * Makes every table of @format from the document's cube of its lines.
  *
- * Returns: (transfer full) (element-type FiscalTable): tables 1 to 11
+ * Returns: (transfer full) (element-type FiscalTable): the tables, in the
+ *   format's order
  */
 GPtrArray *
-fiscal_pivot_all (FiscalDocument *document)
+fiscal_pivot_format_tables (FiscalDocument *document,
+                            FiscalFormat   *format)
 {
   GPtrArray *tables;
   FiscalCube *cube;
 
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (FISCAL_IS_FORMAT (format), NULL);
 
   cube = _fiscal_document_get_cube (document);
-  tables = g_ptr_array_new_full (FISCAL_N_TABLES, g_object_unref);
-  for (guint i = 1; i <= FISCAL_N_TABLES; i++)
-    g_ptr_array_add (tables, make_table (cube, i));
+  tables = g_ptr_array_new_full (fiscal_format_get_n_tables (format), g_object_unref);
+  for (guint i = 0; i < fiscal_format_get_n_tables (format); i++)
+    g_ptr_array_add (tables, make_table (cube, fiscal_format_get_table (format, i)));
 
   return tables;
 }
 
 /**
- * fiscal_pivot_table:
- * @number: 1 to 11
+ * fiscal_pivot_all:
  *
- * Returns: (transfer full): table @number
+ * Makes the tables of the document's format (national-11 unless it names
+ * another).
+ *
+ * Returns: (transfer full) (element-type FiscalTable): the tables, in the
+ *   format's order
+ */
+GPtrArray *
+fiscal_pivot_all (FiscalDocument *document)
+{
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+
+  return fiscal_pivot_format_tables (document, fiscal_document_get_format (document));
+}
+
+/**
+ * fiscal_pivot_table:
+ * @number: a table number of the document's format
+ *
+ * Returns: (transfer full) (nullable): table @number of the document's
+ *   format, or %NULL when it has none of that number
  */
 FiscalTable *
 fiscal_pivot_table (FiscalDocument *document,
                     guint           number)
 {
+  const FiscalFormatTable *spec;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+
+  spec = fiscal_format_find_table (fiscal_document_get_format (document), number);
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  return make_table (_fiscal_document_get_cube (document), spec);
+}
+
+/**
+ * fiscal_pivot_national:
+ * @number: 1 to 11
+ *
+ * Makes national table @number whatever the document's format: the import
+ * and the audit reason in the national tables.
+ *
+ * Returns: (transfer full): the table
+ */
+FiscalTable *
+fiscal_pivot_national (FiscalDocument *document,
+                       guint           number)
+{
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, NULL);
 
-  return make_table (_fiscal_document_get_cube (document), number);
+  return make_table (_fiscal_document_get_cube (document),
+                     fiscal_format_find_national (national_format (), number));
+}
+
+/**
+ * fiscal_pivot_all_national:
+ *
+ * Returns: (transfer full) (element-type FiscalTable): national tables 1
+ *   to 11 of @document, whatever its format
+ */
+GPtrArray *
+fiscal_pivot_all_national (FiscalDocument *document)
+{
+  GPtrArray *tables;
+
+  g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
+
+  tables = g_ptr_array_new_full (FISCAL_N_TABLES, g_object_unref);
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    g_ptr_array_add (tables, fiscal_pivot_national (document, n));
+  return tables;
 }

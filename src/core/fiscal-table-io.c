@@ -101,7 +101,7 @@ fiscal_table_to_json (FiscalTable *table)
       json_builder_begin_array (b);
       for (guint c = 0; c < row->n_cells; c++)
         {
-          g_autofree char *text = fiscal_table_cell_display (&row->cells[c]);
+          g_autofree char *text = fiscal_table_format_cell (table, &row->cells[c]);
           json_builder_add_string_value (b, text);
         }
       json_builder_end_array (b);

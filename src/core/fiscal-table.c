@@ -25,6 +25,7 @@ struct _FiscalTable
   GStringChunk *strings;     /* the rows' texts */
   guint       n_header_rows;
   guint       source_line;   /* the title's line in the text it was read from */
+  FiscalAmountStyle style;   /* how its amounts are printed; its unit is owned */
 };
 
 G_DEFINE_FINAL_TYPE (FiscalTable, fiscal_table, G_TYPE_OBJECT)
@@ -84,6 +85,7 @@ fiscal_table_finalize (GObject *object)
   g_clear_pointer (&self->header, g_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_free ((char *) self->style.unit);
 
   G_OBJECT_CLASS (fiscal_table_parent_class)->finalize (object);
 }
@@ -104,6 +106,7 @@ fiscal_table_init (FiscalTable *self)
   g_array_set_clear_func (self->header, clear_header_cell);
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->strings = g_string_chunk_new (4096);
+  self->style = (FiscalAmountStyle) { g_strdup ("万元"), FISCAL_FEN_PER_WAN, 2, FALSE, FISCAL_ZERO_BLANK };
 }
 
 FiscalTable *
@@ -141,7 +144,32 @@ const char *
 fiscal_table_get_unit (FiscalTable *self)
 {
   g_return_val_if_fail (FISCAL_IS_TABLE (self), NULL);
-  return "万元";
+  return self->style.unit;
+}
+
+/**
+ * fiscal_table_get_amount_style:
+ *
+ * Returns: how the table prints its amounts: unit, decimals, grouping and
+ *   zero (万元 with two decimals, blank where zero, unless set otherwise)
+ */
+const FiscalAmountStyle *
+fiscal_table_get_amount_style (FiscalTable *self)
+{
+  g_return_val_if_fail (FISCAL_IS_TABLE (self), NULL);
+  return &self->style;
+}
+
+void
+fiscal_table_set_amount_style (FiscalTable             *self,
+                               const FiscalAmountStyle *style)
+{
+  g_return_if_fail (FISCAL_IS_TABLE (self));
+  g_return_if_fail (style != NULL && style->unit != NULL && style->divisor > 0);
+
+  g_free ((char *) self->style.unit);
+  self->style = *style;
+  self->style.unit = g_strdup (style->unit);
 }
 
 /**
@@ -439,23 +467,24 @@ fiscal_table_row_set_amount (FiscalTableRow *row,
 }
 
 /**
- * fiscal_table_cell_display:
+ * fiscal_table_format_cell:
+ * @cell: a cell of a row of @self
  *
- * Returns: (transfer full): the cell as the table shows it: a label as it
- *   is, an amount in 万元 with two decimals, and "" for an amount of
- *   exactly zero, as the published tables leave it blank
+ * Returns: (transfer full): the cell as the table prints it: a label as it
+ *   is, an amount in the table's unit, decimals and grouping, and zero as
+ *   the table prints zero (the national tables leave it blank)
  */
 char *
-fiscal_table_cell_display (const FiscalTableCell *cell)
+fiscal_table_format_cell (FiscalTable           *self,
+                          const FiscalTableCell *cell)
 {
+  g_return_val_if_fail (FISCAL_IS_TABLE (self), NULL);
   g_return_val_if_fail (cell != NULL, NULL);
 
   if (cell->text != NULL)
     return g_strdup (cell->text);
-  if (cell->amount == 0)
-    return g_strdup ("");
 
-  return fiscal_money_format_wan (cell->amount);
+  return fiscal_amount_style_format (&self->style, cell->amount);
 }
 
 /**
@@ -524,7 +553,7 @@ fiscal_table_get_column_text (FiscalTable *self,
     default:
       for (guint i = 0; i < self->cell_columns->len; i++)
         if (g_array_index (self->cell_columns, guint, i) == column)
-          return fiscal_table_cell_display (&r->cells[i]);
+          return fiscal_table_format_cell (self, &r->cells[i]);
       g_return_val_if_reached (NULL);
     }
 }

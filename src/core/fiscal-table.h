@@ -11,6 +11,7 @@
 
 #include <glib-object.h>
 
+#include "fiscal-format.h"
 #include "fiscal-types.h"
 
 G_BEGIN_DECLS
@@ -123,7 +124,11 @@ void                         fiscal_table_row_set_amount     (FiscalTableRow    
                                                               guint                cell,
                                                               gint64               fen);
 
-char                        *fiscal_table_cell_display       (const FiscalTableCell *cell);
+const FiscalAmountStyle     *fiscal_table_get_amount_style   (FiscalTable         *self);
+void                         fiscal_table_set_amount_style   (FiscalTable         *self,
+                                                              const FiscalAmountStyle *style);
+char                        *fiscal_table_format_cell        (FiscalTable         *self,
+                                                              const FiscalTableCell *cell);
 char                        *fiscal_table_row_code_part      (const FiscalTableRow  *row,
                                                               FiscalColumnKind       kind);
 char                        *fiscal_table_get_column_text    (FiscalTable         *self,

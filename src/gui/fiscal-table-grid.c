@@ -247,8 +247,8 @@ count_units (FiscalTableGrid *self)
     {
       int c = fiscal_table_cell_to_column (table, i);
       FiscalTableCell low = { NULL, lowest[i] }, high = { NULL, highest[i] };
-      g_autofree char *a = fiscal_table_cell_display (&low);
-      g_autofree char *b = fiscal_table_cell_display (&high);
+      g_autofree char *a = fiscal_table_format_cell (table, &low);
+      g_autofree char *b = fiscal_table_format_cell (table, &high);
 
       self->units[c] = MAX (self->units[c], MAX (strlen (a), strlen (b)));
     }
