@@ -15,6 +15,7 @@
 #include "fiscal-error.h"
 #include "fiscal-export-xlsx.h"
 #include "fiscal-export-pdf.h"
+#include "fiscal-file.h"
 #include "fiscal-framework.h"
 #include "fiscal-import.h"
 #include "fiscal-import-source.h"
