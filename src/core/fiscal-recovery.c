@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "fiscal-document.h"
+#include "fiscal-file.h"
 #include "fiscal-recovery.h"
 
 static char *
@@ -64,9 +65,10 @@ write_copy (FiscalDocument  *document,
       return FALSE;
     }
 
+  /* Replaced whole like a save; the user's alone, like the folder. */
   bytes = fiscal_document_to_bytes (document);
-  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return fiscal_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   FISCAL_FILE_PRIVATE, error);
 }
 
 /**

@@ -570,6 +570,7 @@ fiscal_figures_view_write_csv (FiscalFiguresView  *self,
   g_autoptr(FiscalTable) table = NULL;
   g_autoptr(GPtrArray) tables = g_ptr_array_new ();
   g_autofree char *csv = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (FISCAL_IS_FIGURES_VIEW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -583,7 +584,10 @@ fiscal_figures_view_write_csv (FiscalFiguresView  *self,
   g_ptr_array_add (tables, table);
   csv = fiscal_tables_to_csv_full (tables, FISCAL_CSV_BOM);
 
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return fiscal_file_set_contents (path, csv, strlen (csv), FISCAL_FILE_DEFAULT, error);
+  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE,
                                   NULL, NULL, error);
 }
 
