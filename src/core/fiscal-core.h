@@ -23,6 +23,7 @@
 #include "fiscal-line.h"
 #include "fiscal-money.h"
 #include "fiscal-narrative.h"
+#include "fiscal-output.h"
 #include "fiscal-paste.h"
 #include "fiscal-pivot.h"
 #include "fiscal-print.h"

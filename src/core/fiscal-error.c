@@ -39,6 +39,8 @@ fiscal_error_code_to_nick (int code)
     [FISCAL_ERROR_EXPORT]            = "export",
     [FISCAL_ERROR_NOT_DISCLOSURE]    = "not-disclosure",
     [FISCAL_ERROR_BAD_PDF]           = "bad-pdf",
+    [FISCAL_ERROR_OUTPUT_IS_INPUT]   = "output-is-input",
+    [FISCAL_ERROR_OUTPUT_EXISTS]     = "output-exists",
   };
 
   if (code < 0 || code >= (int) G_N_ELEMENTS (nicks))

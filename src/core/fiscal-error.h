@@ -31,6 +31,8 @@ typedef enum
   FISCAL_ERROR_EXPORT,
   FISCAL_ERROR_NOT_DISCLOSURE,
   FISCAL_ERROR_BAD_PDF,
+  FISCAL_ERROR_OUTPUT_IS_INPUT,
+  FISCAL_ERROR_OUTPUT_EXISTS,
 } FiscalError;
 
 GQuark      fiscal_error_quark        (void);
