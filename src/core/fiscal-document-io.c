@@ -1025,24 +1025,29 @@ static void
 write_string (GString    *out,
               const char *str)
 {
+  const guchar *run = (const guchar *) str;
+
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) str; *p; p++)
+  for (const guchar *p = run;; p++)
     {
+      if (*p >= 0x20 && *p != '"' && *p != '\\')
+        continue;
+
+      /* What needs no escape goes in one piece: a budget's text is
+       * mostly that, and a save of 100,000 lines is mostly its text. */
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
       switch (*p)
         {
+        case '\0': g_string_append_c (out, '"'); return;
         case '"':  g_string_append (out, "\\\""); break;
         case '\\': g_string_append (out, "\\\\"); break;
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
+        default:   g_string_append_printf (out, "\\u%04x", *p); break;
         }
     }
-  g_string_append_c (out, '"');
 }
 
 typedef struct
