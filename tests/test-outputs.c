@@ -494,28 +494,43 @@ test_import_outputs (Fixture       *f,
   }
 }
 
-/* An output through a symbolic link replaces the file it names; the link
- * stays, as a save keeps it. */
+/* An output through a symbolic link replaces the file it names, which
+ * keeps its mode; the link stays, as a save keeps it. Each writer: the
+ * tables' text, the chart, the PDF and the workbook streamed. */
 static void
 test_output_through_link (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *target = g_build_filename (f->dir, "notes.csv", NULL);
-  g_autofree char *link = g_build_filename (f->dir, "notes-link.csv", NULL);
-  g_autofree char *after = NULL;
-  g_auto(FiscalCliRun) run = { 0 };
-  GStatBuf st;
+  static const struct { guint verb; const char *name; const char *magic; } outputs[] = {
+    { 0, "tables.json", "{" },
+    { 3, "chart.png", "\x89PNG" },
+    { 4, "out.pdf", "%PDF-" },
+    { 5, "out.csv", "表1" },
+    { 6, "out.xlsx", "PK\x03\x04" },
+  };
 
-  g_assert_cmpint (symlink ("notes.csv", link), ==, 0);
-  g_assert_cmpint (g_chmod (target, 0600), ==, 0);
-  run_with_output (&run, f, verbs[5].args, "notes-link.csv", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpint (g_lstat (link, &st), ==, 0);
-  g_assert_true (S_ISLNK (st.st_mode));
-  g_assert_cmpint (g_stat (target, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  after = read_file (f->dir, "notes.csv");
-  g_assert_true (g_str_has_prefix (after, "表1"));
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *target = g_build_filename (f->dir, outputs[i].name, NULL);
+      g_autofree char *link_name = g_strconcat ("link-", outputs[i].name, NULL);
+      g_autofree char *link = g_build_filename (f->dir, link_name, NULL);
+      g_autofree char *after = NULL;
+      g_auto(FiscalCliRun) run = { 0 };
+      GStatBuf st;
+
+      write_file (f->dir, outputs[i].name, "old");
+      g_assert_cmpint (g_chmod (target, 0600), ==, 0);
+      g_assert_cmpint (symlink (outputs[i].name, link), ==, 0);
+
+      run_with_output (&run, f, verbs[outputs[i].verb].args, link_name, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpint (g_lstat (link, &st), ==, 0);
+      g_assert_true (S_ISLNK (st.st_mode));
+      g_assert_cmpint (g_stat (target, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      after = read_file (f->dir, outputs[i].name);
+      g_assert_true (g_str_has_prefix (after, outputs[i].magic));
+    }
 }
 
 int
