@@ -604,6 +604,23 @@ test_file_replace (void)
     g_assert_cmpint (file_mode (private), ==, 0600);
   }
 
+  /* `-o /dev/stdout` into a pipe, whose link names no file (“pipe:[…]”):
+   * written to as it is. */
+  {
+    int fds[2];
+    g_autofree char *end = NULL;
+    char got[8] = { 0 };
+
+    g_assert_cmpint (pipe (fds), ==, 0);
+    end = g_strdup_printf ("/dev/fd/%d", fds[1]);
+    g_assert_true (fiscal_file_set_contents (end, "piped", 5, FISCAL_FILE_DEFAULT, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (read (fds[0], got, sizeof got - 1), ==, 5);
+    g_assert_cmpstr (got, ==, "piped");
+    close (fds[0]);
+    close (fds[1]);
+  }
+
   /* `-o /dev/null`: written to, and still the device. */
   g_assert_true (fiscal_file_set_contents ("/dev/null", "nothing", 7, FISCAL_FILE_DEFAULT, &error));
   g_assert_no_error (error);

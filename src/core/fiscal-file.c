@@ -294,6 +294,20 @@ fiscal_file_replace_begin (const char       *path,
   self = g_new0 (FiscalFileReplace, 1);
   self->fd = -1;
   self->path = g_strdup (path);
+
+  /* A device or a pipe (`/dev/stdout`, whose link may name no file, as
+   * “pipe:[…]”): written as it is, nothing to rename. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    {
+      self->target = g_strdup (path);
+      if ((self->fd = g_open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0)) < 0)
+        {
+          set_errno_error (error, path, errno);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
+
   if (!(self->target = fiscal_file_resolve_links (path, error)))
     return NULL;
 
@@ -303,16 +317,6 @@ fiscal_file_replace_begin (const char       *path,
         {
           set_errno_error (error, path, EISDIR);
           return NULL;
-        }
-      if (!S_ISREG (st.st_mode))
-        {
-          /* A device or a pipe: written as it is, nothing to rename. */
-          if ((self->fd = g_open (self->target, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0)) < 0)
-            {
-              set_errno_error (error, path, errno);
-              return NULL;
-            }
-          return g_steal_pointer (&self);
         }
       self->existed = TRUE;
       self->mode = st.st_mode & 0777;
