@@ -91,6 +91,10 @@ main (int   argc,
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = NULL;
 
+      /* Made from different seeds, the two differ all through: a file
+       * torn between them (the new one's start on the old one's end) is
+       * neither, where two versions that differed in one early field
+       * could not tell it from the new one. */
       h.versions[v] = fiscal_synthetic_budget (N_LINES / 1000, N_LINES, v + 1);
       /* As a save writes it: the file names this one. */
       fiscal_document_set_file (h.versions[v], h.target);
