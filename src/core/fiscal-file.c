@@ -25,6 +25,17 @@
  * A target that is not a regular file (a terminal, a pipe: `-o
  * /dev/stdout`) is written directly; there is nothing to rename over it.
  *
+ * Why not GLib's g_file_replace() (GLib 2.74.6, traced with strace): over
+ * a symbolic link it opens the file the link names and truncates it in
+ * place (with G_FILE_CREATE_REPLACE_DESTINATION it replaces the link by a
+ * 0644 file instead); a new file is written at its own name, so a killed
+ * first save leaves half a file there; in a folder where no file can be
+ * made it truncates the old file and writes it in place; its temporary
+ * “.goutputstream-XXXXXX” files are nobody's to clean; and a library that
+ * writes by name (libxlsxwriter) cannot use it. It keeps a regular file's
+ * mode, as this does. g_file_set_contents() renames over a link and gives
+ * the file the mode it is told.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
