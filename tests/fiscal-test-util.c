@@ -58,29 +58,51 @@ fiscal_cli_run_clear (FiscalCliRun *run)
   g_free (run->err);
 }
 
+static void
+run_cli_valist (FiscalCliRun *run,
+                const char   *dir,
+                va_list       args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("FISCAL_CLI");
+  const char *arg;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
+}
+
 /* Runs fiscal-cli with the arguments that follow @run, up to NULL, and
  * keeps its exit status and output. */
 void
 fiscal_test_run_cli (FiscalCliRun *run,
                      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("FISCAL_CLI");
-  const char *arg;
   va_list args;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
   va_start (args, run);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (gpointer) arg);
+  run_cli_valist (run, NULL, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
+}
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (run->status));
-  run->status = WEXITSTATUS (run->status);
+/* As fiscal_test_run_cli(), in the folder @dir. */
+void
+fiscal_test_run_cli_in (FiscalCliRun *run,
+                        const char   *dir,
+                        ...)
+{
+  va_list args;
+
+  va_start (args, dir);
+  run_cli_valist (run, dir, args);
+  va_end (args);
 }

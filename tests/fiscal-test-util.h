@@ -25,5 +25,8 @@ typedef struct
 void            fiscal_cli_run_clear      (FiscalCliRun *run);
 void            fiscal_test_run_cli       (FiscalCliRun *run,
                                            ...) G_GNUC_NULL_TERMINATED;
+void            fiscal_test_run_cli_in    (FiscalCliRun *run,
+                                           const char   *dir,
+                                           ...) G_GNUC_NULL_TERMINATED;
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FiscalCliRun, fiscal_cli_run_clear)

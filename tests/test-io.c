@@ -5,11 +5,15 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fiscal-json-reader.h"
 
@@ -325,6 +329,397 @@ test_save_atomic (void)
   g_rmdir (dir);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, separated by spaces. */
+static char *
+dir_listing (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
+        remove_tree (path);
+      else
+        g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static mode_t
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+static void
+save_as (FiscalDocument *doc,
+         const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fiscal_document_save (doc, file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_saved (FiscalDocument *doc,
+              const char     *path)
+{
+  g_autoptr(GBytes) expected = fiscal_document_to_bytes (doc);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
+/* A budget kept private stays private; a new one gets the umask's mode. */
+static void
+test_save_keeps_mode (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-mode-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.fiscal.json", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "new.fiscal.json", NULL);
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "甲");
+  mode_t old_umask;
+
+  save_as (doc, path);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  fiscal_document_set_department_name (doc, "乙");
+  save_as (doc, path);
+  g_assert_cmpint (file_mode (path), ==, 0600);
+  assert_saved (doc, path);
+
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  save_as (doc, path);
+  g_assert_cmpint (file_mode (path), ==, 0640);
+
+  old_umask = umask (027);
+  save_as (doc, fresh);
+  umask (old_umask);
+  g_assert_cmpint (file_mode (fresh), ==, 0640);
+
+  old_umask = umask (022);
+  g_assert_cmpint (g_unlink (fresh), ==, 0);
+  save_as (doc, fresh);
+  umask (old_umask);
+  g_assert_cmpint (file_mode (fresh), ==, 0644);
+
+  remove_tree (dir);
+}
+
+/* Saving through a symbolic link (a chain of them, relative and absolute)
+ * replaces the file at the end of the chain and leaves the links. */
+static void
+test_save_through_symlink (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-link-XXXXXX", NULL);
+  g_autofree char *real_dir = g_build_filename (dir, "real", NULL);
+  g_autofree char *target = g_build_filename (real_dir, "budget.fiscal.json", NULL);
+  g_autofree char *link1 = g_build_filename (dir, "link.fiscal.json", NULL);
+  g_autofree char *link2 = g_build_filename (dir, "chain.fiscal.json", NULL);
+  g_autofree char *read_back = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *real_listing = NULL;
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "甲");
+  g_autoptr(FiscalDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf before, after, st;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  save_as (doc, target);
+  g_assert_cmpint (g_chmod (target, 0600), ==, 0);
+  g_assert_cmpint (g_stat (target, &before), ==, 0);
+  g_assert_cmpint (symlink ("real/budget.fiscal.json", link1), ==, 0);
+  g_assert_cmpint (symlink (link1, link2), ==, 0);
+
+  fiscal_document_set_department_name (doc, "乙");
+  save_as (doc, link2);
+
+  g_assert_cmpint (g_lstat (link1, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (g_lstat (link2, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  read_back = g_file_read_link (link1, NULL);
+  g_assert_cmpstr (read_back, ==, "real/budget.fiscal.json");
+
+  /* The file at the end is a new one, of the old one's mode. */
+  g_assert_cmpint (g_lstat (target, &after), ==, 0);
+  g_assert_true (S_ISREG (after.st_mode));
+  g_assert_cmpuint (after.st_ino, !=, before.st_ino);
+  g_assert_cmpint (after.st_mode & 0777, ==, 0600);
+  assert_saved (doc, target);
+  reloaded = load_path (link2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fiscal_document_get_department_name (reloaded), ==, "乙");
+  /* The document still calls its file by the name it was given. */
+  g_assert_cmpstr (g_file_peek_path (fiscal_document_get_file (doc)), ==, link2);
+
+  /* Nothing else was made on either side. */
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "chain.fiscal.json link.fiscal.json real");
+  real_listing = dir_listing (real_dir);
+  g_assert_cmpstr (real_listing, ==, "budget.fiscal.json");
+
+  /* A link to a file not there yet makes the file, and keeps the link. */
+  g_assert_cmpint (g_unlink (target), ==, 0);
+  save_as (doc, link1);
+  g_assert_cmpint (g_lstat (link1, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  assert_saved (doc, target);
+
+  remove_tree (dir);
+}
+
+/* A temporary file left by a save that was killed before its rename is
+ * removed by the next save of the same file; one that a live writer holds
+ * (its lock), and files that only look alike, are left alone. */
+static void
+test_save_removes_leftovers (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-leftover-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.fiscal.json", NULL);
+  g_autofree char *dead = g_build_filename (dir, ".budget.fiscal.json.a1B2c3" FISCAL_FILE_TEMP_SUFFIX, NULL);
+  g_autofree char *live = g_build_filename (dir, ".budget.fiscal.json.Z9y8X7" FISCAL_FILE_TEMP_SUFFIX, NULL);
+  g_autofree char *other = g_build_filename (dir, ".other.fiscal.json.a1B2c3" FISCAL_FILE_TEMP_SUFFIX, NULL);
+  g_autofree char *unlike = g_build_filename (dir, ".budget.fiscal.json.a1B2c3.tmp", NULL);
+  g_autofree char *listing = NULL;
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "甲");
+  int held;
+
+  g_assert_true (fiscal_file_is_temp_name ("budget.fiscal.json", ".budget.fiscal.json.a1B2c3.fiscal-tmp"));
+  g_assert_false (fiscal_file_is_temp_name ("budget.fiscal.json", ".budget.fiscal.json.a1B2.fiscal-tmp"));
+  g_assert_false (fiscal_file_is_temp_name ("budget.fiscal.json", ".budget.fiscal.json.a1B2c!.fiscal-tmp"));
+  g_assert_false (fiscal_file_is_temp_name ("budget.fiscal.json", "budget.fiscal.json"));
+  g_assert_false (fiscal_file_is_temp_name ("budget", ".budget.fiscal.json.a1B2c3.fiscal-tmp"));
+
+  save_as (doc, path);
+  g_assert_true (g_file_set_contents (dead, "{\"format\": \"fiscal-budget\", \"vers", -1, NULL));
+  g_assert_true (g_file_set_contents (live, "being written", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "another file's", -1, NULL));
+  g_assert_true (g_file_set_contents (unlike, "not ours", -1, NULL));
+  held = g_open (live, O_RDWR, 0);
+  g_assert_cmpint (held, >=, 0);
+  g_assert_cmpint (flock (held, LOCK_EX), ==, 0);
+
+  fiscal_document_set_department_name (doc, "乙");
+  save_as (doc, path);
+  assert_saved (doc, path);
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, ".budget.fiscal.json.Z9y8X7.fiscal-tmp "
+                                ".budget.fiscal.json.a1B2c3.tmp "
+                                ".other.fiscal.json.a1B2c3.fiscal-tmp "
+                                "budget.fiscal.json");
+
+  /* Once its writer is gone, the next save takes that one too. */
+  close (held);
+  save_as (doc, path);
+  g_free (listing);
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, ".budget.fiscal.json.a1B2c3.tmp "
+                                ".other.fiscal.json.a1B2c3.fiscal-tmp "
+                                "budget.fiscal.json");
+
+  remove_tree (dir);
+}
+
+/* The replacement as the streaming exporters use it: an abort, or a free
+ * without a commit, leaves the old file and nothing beside it; a commit
+ * replaces it. A device is written as it is, not replaced. */
+static void
+test_file_replace (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-replace-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  FiscalFileReplace *replace;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+  replace = fiscal_file_replace_begin (path, FISCAL_FILE_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fiscal_file_replace_get_path (replace), ==, path);
+  g_assert_true (fiscal_file_is_temp_name ("out.csv", strrchr (fiscal_file_replace_get_temp_path (replace), '/') + 1));
+  g_assert_true (fiscal_file_replace_write (replace, "new, half", 9, &error));
+  fiscal_file_replace_abort (replace);
+  fiscal_file_replace_free (replace);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "out.csv");
+
+  {
+    g_autoptr(FiscalFileReplace) dropped = fiscal_file_replace_begin (path, FISCAL_FILE_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (fiscal_file_replace_write (dropped, "never", 5, &error));
+  }
+  g_free (listing);
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "out.csv");
+
+  replace = fiscal_file_replace_begin (path, FISCAL_FILE_DEFAULT, &error);
+  g_assert_true (fiscal_file_replace_write (replace, "new", 3, &error));
+  g_assert_true (fiscal_file_replace_commit (replace, &error));
+  g_assert_no_error (error);
+  fiscal_file_replace_free (replace);
+  g_free (contents);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "new");
+
+  /* A private file is made the owner's alone, whatever the umask. */
+  {
+    g_autofree char *private = g_build_filename (dir, "copy.fiscal.json", NULL);
+
+    g_assert_true (fiscal_file_set_contents (private, "{}", 2, FISCAL_FILE_PRIVATE, &error));
+    g_assert_cmpint (file_mode (private), ==, 0600);
+  }
+
+  /* `-o /dev/stdout` into a pipe, whose link names no file (“pipe:[…]”):
+   * written to as it is. */
+  {
+    int fds[2];
+    g_autofree char *end = NULL;
+    char got[8] = { 0 };
+
+    g_assert_cmpint (pipe (fds), ==, 0);
+    end = g_strdup_printf ("/dev/fd/%d", fds[1]);
+    g_assert_true (fiscal_file_set_contents (end, "piped", 5, FISCAL_FILE_DEFAULT, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (read (fds[0], got, sizeof got - 1), ==, 5);
+    g_assert_cmpstr (got, ==, "piped");
+    close (fds[0]);
+    close (fds[1]);
+  }
+
+  /* `-o /dev/null`: written to, and still the device. */
+  g_assert_true (fiscal_file_set_contents ("/dev/null", "nothing", 7, FISCAL_FILE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  remove_tree (dir);
+}
+
+/* A save that cannot be made says which file and why, in the system's
+ * words, and leaves the folder as it was. */
+static void
+test_save_failures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-fail-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.fiscal.json", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop.fiscal.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", "budget.fiscal.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "甲");
+  g_autoptr(GError) error = NULL;
+  struct { const char *path; int code; int saved_errno; } cases[] = {
+    { folder, G_FILE_ERROR_ISDIR, EISDIR },
+    { loop, G_FILE_ERROR_LOOP, ELOOP },
+    { missing, G_FILE_ERROR_NOENT, ENOENT },
+  };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink ("loop.fiscal.json", loop), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+
+      g_assert_false (fiscal_document_save (doc, file, NULL, &error));
+      g_assert_error (error, G_FILE_ERROR, cases[i].code);
+      expected = g_strdup_printf ("Cannot write “%s”: %s", cases[i].path, g_strerror (cases[i].saved_errno));
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_pointer (&expected, g_free);
+      g_clear_error (&error);
+      g_assert_null (fiscal_document_get_file (doc));
+    }
+
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "folder.fiscal.json loop.fiscal.json");
+  remove_tree (dir);
+}
+
+/* A folder where no file can be made: the budget in it is not touched
+ * (GLib's g_file_replace() would write it in place), and the error says
+ * why. Root may write anywhere, so this needs another user. */
+static void
+test_save_read_only_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "甲");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root can write in a read-only folder");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("fiscal-readonly-XXXXXX", NULL);
+  path = g_build_filename (dir, "budget.fiscal.json", NULL);
+  file = g_file_new_for_path (path);
+  save_as (doc, path);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  fiscal_document_set_department_name (doc, "乙");
+  g_assert_false (fiscal_document_save (doc, file, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  expected = g_strdup_printf ("Cannot write “%s”: %s", path, g_strerror (EACCES));
+  g_assert_cmpstr (error->message, ==, expected);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  listing = dir_listing (dir);
+  g_assert_cmpstr (listing, ==, "budget.fiscal.json");
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  remove_tree (dir);
+}
+
 static void
 test_failed_load_leaves_file (void)
 {
@@ -551,6 +946,12 @@ main (int   argc,
   g_test_add_func ("/io/malformed-corpus", test_malformed_corpus);
   g_test_add_func ("/io/not-json-positions", test_not_json_positions);
   g_test_add_func ("/io/save-atomic", test_save_atomic);
+  g_test_add_func ("/io/save-keeps-mode", test_save_keeps_mode);
+  g_test_add_func ("/io/save-through-symlink", test_save_through_symlink);
+  g_test_add_func ("/io/save-removes-leftovers", test_save_removes_leftovers);
+  g_test_add_func ("/io/save-failures", test_save_failures);
+  g_test_add_func ("/io/save-read-only-folder", test_save_read_only_folder);
+  g_test_add_func ("/io/file-replace", test_file_replace);
   g_test_add_func ("/io/failed-load-leaves-file", test_failed_load_leaves_file);
   g_test_add_func ("/io/missing-file", test_missing_file);
   g_test_add_func ("/io/byte-order-mark", test_byte_order_mark);

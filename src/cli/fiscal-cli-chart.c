@@ -14,6 +14,7 @@
 
 #include "fiscal-cli-chart.h"
 #include "fiscal-cli-load.h"
+#include "fiscal-cli-output.h"
 #include "fiscal-core.h"
 
 enum {
@@ -47,6 +48,7 @@ fiscal_cli_chart (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *prior_path = NULL;
   g_autofree char *output = NULL;
+  gboolean force = FALSE;
   g_autofree char *focus = NULL;
   g_autofree char *increase = NULL;
   int width = 1200, height = 800;
@@ -63,9 +65,11 @@ fiscal_cli_chart (int    argc,
     { "increase", 0, 0, G_OPTION_ARG_STRING, &increase, N_("Colour of an increase: red (the default) or green"), N_("COLOUR") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("Drill the function donut down to a class or section code"), N_("CODE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("OUT") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Write over an existing Fiscal budget (never over a file the command reads)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(FiscalOutputGuard) guard = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FiscalDocument) doc = NULL;
   g_autoptr(FiscalDocument) prior = NULL;
@@ -133,6 +137,9 @@ fiscal_cli_chart (int    argc,
 
   if (!(doc = fiscal_cli_load_budget (argv[1], prior_path, &prior)))
     return EXIT_TROUBLE;
+  guard = fiscal_cli_guard_new (argv[1], prior_path, prior);
+  if (!fiscal_cli_check_output (guard, output, force ? FISCAL_OUTPUT_FORCE : FISCAL_OUTPUT_DEFAULT))
+    return EXIT_TROUBLE;
 
   chart = fiscal_chart_new (kind, doc, prior);
   if (focus != NULL)
@@ -142,7 +149,11 @@ fiscal_cli_chart (int    argc,
 
   if (!fiscal_chart_export (chart, format, output, width, height, dpi, transparent, &error))
     {
-      g_printerr ("fiscal-cli: %s: %s\n", output, error->message);
+      /* A file's error names the file already. */
+      if (error->domain == G_FILE_ERROR)
+        g_printerr ("fiscal-cli: %s\n", error->message);
+      else
+        g_printerr ("fiscal-cli: %s: %s\n", output, error->message);
       return EXIT_TROUBLE;
     }
 

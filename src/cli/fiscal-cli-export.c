@@ -15,6 +15,7 @@
 
 #include "fiscal-cli-export.h"
 #include "fiscal-cli-load.h"
+#include "fiscal-cli-output.h"
 #include "fiscal-core.h"
 
 enum {
@@ -90,15 +91,18 @@ fiscal_cli_export (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *prior_path = NULL;
   g_autofree char *output = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: pdf, xlsx or csv (default: from the output’s extension)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), N_("OUT") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Write over an existing Fiscal budget (never over a file the command reads)"), NULL },
     { "prior", 'p', 0, G_OPTION_ARG_FILENAME, &prior_path, N_("The prior year’s budget (default: the one the file links)"), N_("FILE") },
     { "charts", 'c', 0, G_OPTION_ARG_NONE, &charts, N_("Add the charts to the PDF"), NULL },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start the CSV with a UTF-8 byte order mark, for Excel"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr(FiscalOutputGuard) guard = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FiscalDocument) doc = NULL;
   g_autoptr(FiscalDocument) prior = NULL;
@@ -150,6 +154,9 @@ fiscal_cli_export (int    argc,
     }
 
   if (!(doc = fiscal_cli_load_budget (argv[1], prior_path, &prior)))
+    return EXIT_TROUBLE;
+  guard = fiscal_cli_guard_new (argv[1], prior_path, prior);
+  if (!fiscal_cli_check_output (guard, output, force ? FISCAL_OUTPUT_FORCE : FISCAL_OUTPUT_DEFAULT))
     return EXIT_TROUBLE;
 
   export.document = doc;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fiscal-cli-import.h"
+#include "fiscal-cli-output.h"
 #include "fiscal-core.h"
 
 enum {
@@ -48,7 +49,7 @@ write_figures (FiscalImportReport  *report,
   fiscal_table_set_department (table, fiscal_document_get_department_name (doc));
   g_ptr_array_add (tables, table);
   csv = fiscal_tables_to_csv_full (tables, 0);
-  return g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return fiscal_file_set_contents (path, csv, strlen (csv), FISCAL_FILE_DEFAULT, error);
 }
 
 /**
@@ -76,7 +77,7 @@ fiscal_cli_import (int    argc,
     { "report", 'r', 0, G_OPTION_ARG_FILENAME, &report_path, N_("Write the import report to FILE instead of standard output"), N_("FILE") },
     { "figures", 0, 0, G_OPTION_ARG_FILENAME, &figures_path, N_("Write every published figure beside the rebuilt budget's to FILE (CSV)"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Report format: text or json"), N_("FORMAT") },
-    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the output file if it exists"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the files named by -o, --report and --figures if they exist (never the disclosure read)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("INPUT"));
@@ -85,7 +86,9 @@ fiscal_cli_import (int    argc,
   g_autoptr(FiscalImportReport) report = NULL;
   g_autoptr(FiscalDocument) doc = NULL;
   g_autoptr(GFile) out_file = NULL;
+  g_autoptr(FiscalOutputGuard) guard = NULL;
   g_autofree char *text = NULL;
+  FiscalOutputFlags flags;
   const char *input;
 
   g_option_context_set_summary (context, _("Rebuild a budget from a published disclosure (its text or PDF)"));
@@ -97,7 +100,7 @@ fiscal_cli_import (int    argc,
       "1 when the budget was written but the report has warnings or errors, in the rebuild "
       "or in the audit (audit notes on rounding alone do not count), "
       "2 when nothing was written (the input cannot be read, is not a disclosure, "
-      "the output exists without --force, or the command is wrong)."));
+      "a file to write exists without --force or is the input, or the command is wrong)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -122,11 +125,16 @@ fiscal_cli_import (int    argc,
       g_printerr ("fiscal-cli: %s\n", _("Unknown --format; see --help"));
       return EXIT_TROUBLE;
     }
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      g_printerr (_("fiscal-cli: %s exists; use --force to replace it\n"), output);
-      return EXIT_TROUBLE;
-    }
+
+  /* Every output is new unless --force says otherwise, none is the
+   * disclosure read nor another output: checked before anything is. */
+  guard = fiscal_output_guard_new ();
+  fiscal_output_guard_add_input (guard, input, FISCAL_INPUT_DISCLOSURE);
+  flags = FISCAL_OUTPUT_NEW | (force ? FISCAL_OUTPUT_FORCE : 0);
+  if (!fiscal_cli_check_output (guard, output, flags) ||
+      !fiscal_cli_check_output (guard, report_path, flags) ||
+      !fiscal_cli_check_output (guard, figures_path, flags))
+    return EXIT_TROUBLE;
 
   if (!(disclosure = read_input (input, &error)))
     {
@@ -139,16 +147,17 @@ fiscal_cli_import (int    argc,
       return EXIT_TROUBLE;
     }
 
+  /* The errors of the files written name them. */
   out_file = g_file_new_for_commandline_arg (output);
   if (!fiscal_document_save (doc, out_file, NULL, &error))
     {
-      g_printerr ("fiscal-cli: %s: %s\n", output, error->message);
+      g_printerr ("fiscal-cli: %s\n", error->message);
       return EXIT_TROUBLE;
     }
 
   if (figures_path != NULL && !write_figures (report, doc, figures_path, &error))
     {
-      g_printerr ("fiscal-cli: %s: %s\n", figures_path, error->message);
+      g_printerr ("fiscal-cli: %s\n", error->message);
       return EXIT_FINDINGS;
     }
 
@@ -160,19 +169,8 @@ fiscal_cli_import (int    argc,
   else
     text = fiscal_import_report_to_text (report);
 
-  if (report_path != NULL)
-    {
-      if (!g_file_set_contents_full (report_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
-        {
-          g_printerr ("fiscal-cli: %s: %s\n", report_path, error->message);
-          return EXIT_FINDINGS;
-        }
-    }
-  else
-    {
-      fputs (text, stdout);
-      fflush (stdout);
-    }
+  if (!fiscal_cli_write_output (report_path, text) && report_path != NULL)
+    return EXIT_FINDINGS;
 
   return fiscal_import_report_count (report, FISCAL_IMPORT_ERROR) > 0 ||
          fiscal_import_report_count (report, FISCAL_IMPORT_WARNING) > 0 ? EXIT_FINDINGS : EXIT_OK;

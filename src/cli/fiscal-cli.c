@@ -14,9 +14,10 @@
 #include <stdio.h>
 
 #include "fiscal-cli-chart.h"
-#include "fiscal-cli-load.h"
 #include "fiscal-cli-export.h"
 #include "fiscal-cli-import.h"
+#include "fiscal-cli-load.h"
+#include "fiscal-cli-output.h"
 #include "fiscal-core.h"
 
 enum {
@@ -38,7 +39,6 @@ static int verb_validate (int argc, char **argv);
 static int verb_tables   (int argc, char **argv);
 static int verb_narrative (int argc, char **argv);
 static int verb_targets  (int argc, char **argv);
-static gboolean write_output (const char *output, const char *text);
 
 static const Verb verbs[] = {
   { "validate", verb_validate, N_("Check a budget and list its findings") },
@@ -206,14 +206,17 @@ verb_tables (int    argc,
 {
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  gboolean force = FALSE;
   int number = 0;
   const GOptionEntry entries[] = {
     { "table", 't', 0, G_OPTION_ARG_INT, &number, N_("Only table N (1–11)"), N_("N") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv or json"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Write over an existing Fiscal budget (never over a file the command reads)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = verb_context ("tables", _("FILE"), entries);
+  g_autoptr(FiscalOutputGuard) guard = NULL;
   g_autoptr(FiscalDocument) doc = NULL;
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GError) error = NULL;
@@ -232,6 +235,9 @@ verb_tables (int    argc,
 
   if (!(doc = fiscal_cli_load (path)))
     return EXIT_TROUBLE;
+  guard = fiscal_cli_guard_new (path, NULL, NULL);
+  if (!fiscal_cli_check_output (guard, output, force ? FISCAL_OUTPUT_FORCE : FISCAL_OUTPUT_DEFAULT))
+    return EXIT_TROUBLE;
 
   if (number > 0)
     {
@@ -249,7 +255,7 @@ verb_tables (int    argc,
       text = g_strconcat (json, "\n", NULL);
     }
 
-  return write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
+  return fiscal_cli_write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
 }
 
 static int
@@ -259,13 +265,16 @@ verb_targets (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *project_name = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "project", 'p', 0, G_OPTION_ARG_STRING, &project_name, N_("Only the targets of the project with this name or id"), N_("NAME") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv or json"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Write over an existing Fiscal budget (never over a file the command reads)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = verb_context ("targets", _("FILE"), entries);
+  g_autoptr(FiscalOutputGuard) guard = NULL;
   g_autoptr(FiscalDocument) doc = NULL;
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *text = NULL;
@@ -277,6 +286,9 @@ verb_targets (int    argc,
     return EXIT_TROUBLE;
 
   if (!(doc = fiscal_cli_load (path)))
+    return EXIT_TROUBLE;
+  guard = fiscal_cli_guard_new (path, NULL, NULL);
+  if (!fiscal_cli_check_output (guard, output, force ? FISCAL_OUTPUT_FORCE : FISCAL_OUTPUT_DEFAULT))
     return EXIT_TROUBLE;
 
   projects = fiscal_document_get_projects (doc);
@@ -309,28 +321,7 @@ verb_targets (int    argc,
       text = g_strconcat (json, "\n", NULL);
     }
 
-  return write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
-}
-
-static gboolean
-write_output (const char *output,
-              const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (output == NULL)
-    {
-      fputs (text, stdout);
-      return fflush (stdout) == 0;
-    }
-
-  if (!g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
-    {
-      g_printerr ("fiscal-cli: %s\n", error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return fiscal_cli_write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
 }
 
 static int
@@ -340,13 +331,16 @@ verb_narrative (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *prior_path = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "prior", 'p', 0, G_OPTION_ARG_FILENAME, &prior_path, N_("The prior year’s budget (default: the one the file links)"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, markdown or json"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Write over an existing Fiscal budget (never over a file the command reads)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = verb_context ("narrative", _("FILE"), entries);
+  g_autoptr(FiscalOutputGuard) guard = NULL;
   g_autoptr(FiscalDocument) doc = NULL;
   g_autoptr(FiscalDocument) prior = NULL;
   g_autoptr(FiscalNarrative) narrative = NULL;
@@ -361,6 +355,9 @@ verb_narrative (int    argc,
 
   if (!(doc = fiscal_cli_load (path)) || !fiscal_cli_load_prior (doc, prior_path, &prior))
     return EXIT_TROUBLE;
+  guard = fiscal_cli_guard_new (path, prior_path, prior);
+  if (!fiscal_cli_check_output (guard, output, force ? FISCAL_OUTPUT_FORCE : FISCAL_OUTPUT_DEFAULT))
+    return EXIT_TROUBLE;
 
   narrative = fiscal_narrative_new (doc, prior);
   if (g_strcmp0 (format, "json") == 0)
@@ -373,7 +370,7 @@ verb_narrative (int    argc,
   else
     text = fiscal_narrative_to_text (narrative);
 
-  return write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
+  return fiscal_cli_write_output (output, text) ? EXIT_OK : EXIT_TROUBLE;
 }
 
 int

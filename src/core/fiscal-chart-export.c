@@ -18,6 +18,7 @@
 
 #include "fiscal-chart-private.h"
 #include "fiscal-error.h"
+#include "fiscal-file.h"
 
 static const char * const format_names[] = { "png", "svg", "pdf" };
 
@@ -278,5 +279,5 @@ fiscal_chart_export (FiscalChart        *self,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &size);
-  return g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return fiscal_file_set_contents (path, data, size, FISCAL_FILE_DEFAULT, error);
 }

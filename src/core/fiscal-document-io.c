@@ -12,13 +12,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "fiscal-document-private.h"
 #include "fiscal-document-valid.h"
 #include "fiscal-error.h"
+#include "fiscal-file.h"
 #include "fiscal-indicator.h"
 #include "fiscal-json-reader.h"
 #include "fiscal-keypath-private.h"
@@ -991,24 +990,29 @@ static void
 write_string (GString    *out,
               const char *str)
 {
+  const guchar *run = (const guchar *) str;
+
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) str; *p; p++)
+  for (const guchar *p = run;; p++)
     {
+      if (*p >= 0x20 && *p != '"' && *p != '\\')
+        continue;
+
+      /* What needs no escape goes in one piece: a budget's text is
+       * mostly that, and a save of 100,000 lines is mostly its text. */
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
       switch (*p)
         {
+        case '\0': g_string_append_c (out, '"'); return;
         case '"':  g_string_append (out, "\\\""); break;
         case '\\': g_string_append (out, "\\\\"); break;
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
+        default:   g_string_append_printf (out, "\\u%04x", *p); break;
         }
     }
-  g_string_append_c (out, '"');
 }
 
 typedef struct
@@ -1331,29 +1335,6 @@ fiscal_document_to_bytes (FiscalDocument *self)
   return g_string_free_to_bytes (w.out);
 }
 
-/* Why a file could not be written, in the system's words where GLib's
- * error has them. */
-static const char *
-file_error_reason (const GError *error)
-{
-  if (error->domain == G_FILE_ERROR)
-    switch (error->code)
-      {
-      case G_FILE_ERROR_ACCES:       return g_strerror (EACCES);
-      case G_FILE_ERROR_PERM:        return g_strerror (EPERM);
-      case G_FILE_ERROR_NOSPC:       return g_strerror (ENOSPC);
-      case G_FILE_ERROR_ROFS:        return g_strerror (EROFS);
-      case G_FILE_ERROR_NOENT:       return g_strerror (ENOENT);
-      case G_FILE_ERROR_NOTDIR:      return g_strerror (ENOTDIR);
-      case G_FILE_ERROR_ISDIR:       return g_strerror (EISDIR);
-      case G_FILE_ERROR_NAMETOOLONG: return g_strerror (ENAMETOOLONG);
-      case G_FILE_ERROR_IO:          return g_strerror (EIO);
-      default:                       break;
-      }
-
-  return error->message;
-}
-
 /* The link to the prior year as it must read from @file's folder, or
  * NULL when it reads right as it is. */
 static char *
@@ -1390,9 +1371,11 @@ prior_path_from (FiscalDocument *self,
  *
  * Writes the document to @file atomically: the bytes go to a new file that
  * is synced and then renamed over @file, so an interrupted save leaves the
- * old file whole. On success the document's file becomes @file. A budget
- * that is not valid (fiscal_document_check_valid()) is not written: the
- * error names the fault.
+ * old file whole. The file keeps its mode; when @file is a symbolic link,
+ * the file it points to is replaced and the link stays. On success the
+ * document's file becomes @file. A budget that is not valid
+ * (fiscal_document_check_valid()) is not written: the error names the
+ * fault.
  */
 gboolean
 fiscal_document_save (FiscalDocument  *self,
@@ -1432,21 +1415,13 @@ fiscal_document_save (FiscalDocument  *self,
   bytes = fiscal_document_to_bytes (self);
   data = g_bytes_get_data (bytes, &length);
 
+  /* A local file is replaced whole (fiscal-file.h): its mode and a link
+   * to it are kept, and the error names the budget's file. */
   path = g_file_get_path (file);
   if (path != NULL)
     {
-      g_autoptr(GError) local = NULL;
-
-      if (!g_file_set_contents_full (path, data, length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0644, &local))
-        {
-          /* GLib names the temporary file it was writing; the officer
-           * knows the budget's. */
-          g_set_error (error, local->domain, local->code, _("Cannot write “%s”: %s"),
-                       path, file_error_reason (local));
-          return FALSE;
-        }
+      if (!fiscal_file_set_contents (path, data, length, FISCAL_FILE_DEFAULT, error))
+        return FALSE;
     }
   else if (!g_file_replace_contents (file, data, length, NULL, FALSE,
                                      G_FILE_CREATE_REPLACE_DESTINATION, NULL,

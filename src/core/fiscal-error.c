@@ -41,6 +41,8 @@ fiscal_error_code_to_nick (int code)
     [FISCAL_ERROR_BAD_PDF]           = "bad-pdf",
     [FISCAL_ERROR_DUPLICATE_KEY]     = "duplicate-key",
     [FISCAL_ERROR_TOO_LARGE]         = "too-large",
+    [FISCAL_ERROR_OUTPUT_IS_INPUT]   = "output-is-input",
+    [FISCAL_ERROR_OUTPUT_EXISTS]     = "output-exists",
   };
 
   if (code < 0 || code >= (int) G_N_ELEMENTS (nicks))

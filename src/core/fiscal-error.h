@@ -33,6 +33,8 @@ typedef enum
   FISCAL_ERROR_BAD_PDF,
   FISCAL_ERROR_DUPLICATE_KEY,
   FISCAL_ERROR_TOO_LARGE,
+  FISCAL_ERROR_OUTPUT_IS_INPUT,
+  FISCAL_ERROR_OUTPUT_EXISTS,
 } FiscalError;
 
 GQuark      fiscal_error_quark        (void);

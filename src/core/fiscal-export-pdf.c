@@ -3,7 +3,8 @@
  * The printed layout on a cairo PDF surface: a page size for each page,
  * the document's metadata, an outline of its parts and tables. The file is
  * written beside the destination under a temporary name and renamed over it
- * only when complete, so a failed export never leaves a half-written PDF.
+ * only when complete (fiscal-file.h), so a failed export never leaves a
+ * half-written PDF.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,14 +15,13 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "fiscal-document.h"
 #include "fiscal-error.h"
 #include "fiscal-export-pdf.h"
+#include "fiscal-file.h"
 
 typedef struct
 {
@@ -56,16 +56,6 @@ write_to_fd (void                *closure,
     }
 
   return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static void
-set_io_error (GError     **error,
-              int          saved_errno,
-              const char  *path,
-              const char  *what)
-{
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "%s: %s: %s", path, what, g_strerror (saved_errno));
 }
 
 static void
@@ -137,9 +127,7 @@ fiscal_print_layout_write_pdf_full (FiscalPrintLayout  *layout,
                                     GCancellable       *cancellable,
                                     GError            **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
+  g_autoptr(FiscalFileReplace) replace = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GDateTime) now = NULL;
   cairo_surface_t *surface;
@@ -160,17 +148,9 @@ fiscal_print_layout_write_pdf_full (FiscalPrintLayout  *layout,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  sink.fd = g_mkstemp_full (temp, O_WRONLY, 0644);
-  if (sink.fd < 0)
-    {
-      int saved_errno = errno;
-      set_io_error (error, saved_errno, path, _("Cannot create a file in its folder"));
-      return FALSE;
-    }
+  if (!(replace = fiscal_file_replace_begin (path, FISCAL_FILE_DEFAULT, error)))
+    return FALSE;
+  sink.fd = fiscal_file_replace_get_fd (replace);
 
   fiscal_print_layout_get_page_size (layout, 0, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (write_to_fd, &sink, width, height);
@@ -188,42 +168,23 @@ fiscal_print_layout_write_pdf_full (FiscalPrintLayout  *layout,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      close (sink.fd);
-      g_unlink (temp);
-      g_cancellable_set_error_if_cancelled (cancellable, error);
-      return FALSE;
-    }
-
-  if (sink.error == 0 && status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0)
-    sink.error = errno;
+  /* Whatever stopped it, the temporary file goes with @replace. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   if (sink.error != 0)
     {
-      set_io_error (error, sink.error, path, _("Cannot write the PDF"));
-      g_unlink (temp);
+      fiscal_file_replace_set_error (replace, sink.error, error);
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT, _("%s: cannot make the PDF: %s"),
                    path, cairo_status_to_string (status));
-      g_unlink (temp);
       return FALSE;
     }
 
-  if (g_rename (temp, path) != 0)
-    {
-      int saved_errno = errno;
-      set_io_error (error, saved_errno, path, _("Cannot replace the file"));
-      g_unlink (temp);
-      return FALSE;
-    }
-
-  return TRUE;
+  return fiscal_file_replace_commit (replace, error);
 }
 
 /**

@@ -8,7 +8,8 @@
  * cell holds exactly the figure that is printed.
  *
  * libxlsxwriter writes to a path; the workbook goes to a new file beside the
- * target, which is renamed over the target only once it is complete.
+ * target, which is renamed over the target only once it is complete
+ * (fiscal-file.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,16 +18,14 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
+#include <string.h>
 #include <xlsxwriter.h>
 
 #include "fiscal-document.h"
 #include "fiscal-error.h"
 #include "fiscal-export-xlsx.h"
+#include "fiscal-file.h"
 #include "fiscal-pivot.h"
 #include "fiscal-project.h"
 #include "fiscal-table.h"
@@ -640,6 +639,14 @@ fiscal_export_xlsx_tables (GPtrArray           *tables,
  * time, whatever thread closes it. */
 G_LOCK_DEFINE_STATIC (workbook_close);
 
+/* A failure of the file itself, as the workbook's other failures read. */
+static void
+set_file_error (GError       **error,
+                const GError  *local)
+{
+  g_set_error_literal (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT, local->message);
+}
+
 static gboolean
 write_workbook (GPtrArray           *tables,
                 const char * const  *sheet_names,
@@ -649,9 +656,8 @@ write_workbook (GPtrArray           *tables,
                 GCancellable        *cancellable,
                 GError             **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp_path = NULL;
+  g_autoptr(FiscalFileReplace) replace = NULL;
+  g_autoptr(GError) local = NULL;
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
   lxw_doc_properties properties = { 0 };
@@ -659,7 +665,6 @@ write_workbook (GPtrArray           *tables,
   Writer w = { .status = LXW_NO_ERROR };
   Formats f;
   lxw_error closed;
-  int fd;
 
   g_return_val_if_fail (tables != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -668,24 +673,17 @@ write_workbook (GPtrArray           *tables,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (temp_path, O_RDWR, 0644);
-  if (fd < 0)
+  /* libxlsxwriter opens the file by its name: it writes our temporary
+   * file, which takes the target's place once the workbook is closed. */
+  if (!(replace = fiscal_file_replace_begin (path, FISCAL_FILE_DEFAULT, &local)))
     {
-      int saved = errno;
-      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT,
-                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
+      set_file_error (error, local);
       return FALSE;
     }
-  close (fd);
 
-  workbook = workbook_new_opt (temp_path, &options);
+  workbook = workbook_new_opt (fiscal_file_replace_get_temp_path (replace), &options);
   if (workbook == NULL)
     {
-      g_unlink (temp_path);
       g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT,
                    _("Cannot write the workbook “%s”: %s"), path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
       return FALSE;
@@ -711,10 +709,11 @@ write_workbook (GPtrArray           *tables,
       write_sheet (&w, workbook, &f, table, name);
     }
 
+  /* From here on, a return without the commit removes the temporary file
+   * (@replace is freed). */
   if (w.status != LXW_NO_ERROR)
     {
       lxw_workbook_free (workbook);
-      g_unlink (temp_path);
       if (w.at_cell)
         g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT,
                      _("Cannot write the workbook “%s”: sheet “%s”, row %u, column %u: %s"),
@@ -730,7 +729,6 @@ write_workbook (GPtrArray           *tables,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       lxw_workbook_free (workbook);
-      g_unlink (temp_path);
       return FALSE;
     }
 
@@ -739,38 +737,17 @@ write_workbook (GPtrArray           *tables,
   G_UNLOCK (workbook_close);
   if (closed != LXW_NO_ERROR)
     {
-      g_unlink (temp_path);
       g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT,
                    _("Cannot write the workbook “%s”: %s"), path, lxw_strerror (closed));
       return FALSE;
     }
 
-  /* On disk before it takes the place of the old file. */
-  fd = g_open (temp_path, O_RDONLY, 0);
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      int saved = errno;
-      if (fd >= 0)
-        close (fd);
-      g_unlink (temp_path);
-      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT,
-                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (temp_path);
-      return FALSE;
-    }
+    return FALSE;
 
-  if (g_rename (temp_path, path) != 0)
+  if (!fiscal_file_replace_commit (replace, &local))
     {
-      int saved = errno;
-      g_unlink (temp_path);
-      g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT,
-                   _("Cannot write the workbook “%s”: %s"), path, g_strerror (saved));
+      set_file_error (error, local);
       return FALSE;
     }
 
@@ -869,7 +846,5 @@ fiscal_export_csv_full (FiscalDocument  *document,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  return g_file_set_contents_full (path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  return fiscal_file_set_contents (path, text, strlen (text), FISCAL_FILE_DEFAULT, error);
 }

@@ -13,6 +13,7 @@
 
 #include "fiscal-document.h"
 #include "fiscal-document-valid.h"
+#include "fiscal-file.h"
 #include "fiscal-recovery.h"
 
 static char *
@@ -69,9 +70,10 @@ write_copy (FiscalDocument  *document,
   if (!fiscal_document_check_valid (document, error))
     return FALSE;
 
+  /* Replaced whole like a save; the user's alone, like the folder. */
   bytes = fiscal_document_to_bytes (document);
-  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return fiscal_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   FISCAL_FILE_PRIVATE, error);
 }
 
 /**

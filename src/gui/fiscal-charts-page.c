@@ -316,12 +316,25 @@ on_file_chosen (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
+      g_autoptr(FiscalOutputGuard) guard = fiscal_output_guard_new ();
       g_autoptr(GError) error = NULL;
       double width, height, dpi;
 
+      /* Never over the budget shown or its prior year, nor another
+       * budget (fiscal-output.h), whatever the file chooser asked. */
+      fiscal_output_guard_add_document (guard, d->page->doc, FISCAL_INPUT_BUDGET);
+      fiscal_output_guard_add_document (guard, d->page->prior, FISCAL_INPUT_PRIOR);
       export_pixels (d, &width, &height, &dpi);
-      if (!fiscal_chart_export (d->page->chart, gtk_drop_down_get_selected (d->format), path,
-                                width, height, dpi, gtk_check_button_get_active (d->transparent), &error))
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+          g_autofree char *message = g_strdup_printf (_("Cannot write to “%s”: only local files can be written"), uri);
+
+          show_error (d->window, message);
+        }
+      else if (!fiscal_output_guard_check (guard, path, FISCAL_OUTPUT_DEFAULT, &error) ||
+               !fiscal_chart_export (d->page->chart, gtk_drop_down_get_selected (d->format), path,
+                                     width, height, dpi, gtk_check_button_get_active (d->transparent), &error))
         show_error (d->window, error->message);
       else
         gtk_window_destroy (d->window);

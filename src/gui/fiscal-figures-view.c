@@ -134,6 +134,7 @@ struct _FiscalFiguresView
 
   FiscalImportReport *report;      /* the window's; it outlives the view */
   FiscalDocument     *document;
+  GFile              *source;      /* the disclosure the figures were read from */
   FigureModel        *model;
   guint               table;       /* 0 for every table */
   guint               table_numbers[FISCAL_N_TABLES + 1];   /* dropdown position → national number */
@@ -460,6 +461,22 @@ fiscal_figures_view_set_report (FiscalFiguresView  *self,
 }
 
 /**
+ * fiscal_figures_view_set_source:
+ * @source: (nullable): the disclosure the figures were read from
+ *
+ * fiscal_figures_view_write_csv() never writes over @source.
+ */
+void
+fiscal_figures_view_set_source (FiscalFiguresView *self,
+                                GFile             *source)
+{
+  g_return_if_fail (FISCAL_IS_FIGURES_VIEW (self));
+  g_return_if_fail (source == NULL || G_IS_FILE (source));
+
+  g_set_object (&self->source, source);
+}
+
+/**
  * fiscal_figures_view_set_table:
  * @number: a table's national number, or 0 for every table
  */
@@ -559,20 +576,29 @@ activate_cb (FiscalFiguresView *self,
  *
  * Writes the figures shown (the table chosen, the differences only if so)
  * to @file as CSV, the columns of the page with the line and page apart;
- * the file is replaced whole or not at all.
+ * the file is replaced whole or not at all. It is never the disclosure
+ * read (fiscal_figures_view_set_source()), the budget's file, nor another
+ * budget (fiscal-output.h).
  */
 gboolean
 fiscal_figures_view_write_csv (FiscalFiguresView  *self,
                                GFile              *file,
                                GError            **error)
 {
+  g_autoptr(FiscalOutputGuard) guard = fiscal_output_guard_new ();
   g_autoptr(GArray) shown = NULL;
   g_autoptr(FiscalTable) table = NULL;
   g_autoptr(GPtrArray) tables = g_ptr_array_new ();
   g_autofree char *csv = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (FISCAL_IS_FIGURES_VIEW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  fiscal_output_guard_add_file (guard, self->source, FISCAL_INPUT_DISCLOSURE);
+  fiscal_output_guard_add_document (guard, self->document, FISCAL_INPUT_BUDGET);
+  if (!fiscal_output_guard_check_file (guard, file, FISCAL_OUTPUT_DEFAULT, error))
+    return FALSE;
 
   shown = g_array_sized_new (FALSE, FALSE, sizeof (FiscalFigure), self->model->shown->len);
   for (guint p = 0; p < self->model->shown->len; p++)
@@ -583,7 +609,10 @@ fiscal_figures_view_write_csv (FiscalFiguresView  *self,
   g_ptr_array_add (tables, table);
   csv = fiscal_tables_to_csv_full (tables, FISCAL_CSV_BOM);
 
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return fiscal_file_set_contents (path, csv, strlen (csv), FISCAL_FILE_DEFAULT, error);
+  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE,
                                   NULL, NULL, error);
 }
 
@@ -599,13 +628,11 @@ save_response_cb (GtkFileChooserNative *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL && !fiscal_figures_view_write_csv (self, file, &error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
       GtkWidget *dialog;
 
-      /* Translators: %s is the file that could not be written */
+      /* The error names the file and says why. */
       dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                       _("Could Not Save the Figures"), NULL);
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s: %s", name, error->message);
+                                       _("Could Not Save the Figures"), error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
@@ -660,6 +687,7 @@ fiscal_figures_view_dispose (GObject *object)
   if (self->document)
     g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
   g_clear_object (&self->document);
+  g_clear_object (&self->source);
   self->report = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);

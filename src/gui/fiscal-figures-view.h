@@ -23,6 +23,8 @@ GtkWidget          *fiscal_figures_view_new                   (void);
 void                fiscal_figures_view_set_report            (FiscalFiguresView  *self,
                                                                FiscalImportReport *report,
                                                                FiscalDocument     *document);
+void                fiscal_figures_view_set_source            (FiscalFiguresView  *self,
+                                                               GFile              *source);
 void                fiscal_figures_view_set_table             (FiscalFiguresView  *self,
                                                                guint               number);
 void                fiscal_figures_view_set_differences_only  (FiscalFiguresView  *self,

@@ -107,7 +107,7 @@ fiscal_import_report_summary (FiscalImportReport *report)
 
 /**
  * fiscal_import_report_dialog_new:
- * @source_name: the name of the file imported
+ * @source: the file imported, which the figures' CSV never replaces
  * @document: the budget rebuilt, as it is now
  *
  * A window with two pages: the findings (what was inferred and what the
@@ -119,7 +119,7 @@ fiscal_import_report_summary (FiscalImportReport *report)
  */
 GtkWidget *
 fiscal_import_report_dialog_new (GtkWindow          *parent,
-                                 const char         *source_name,
+                                 GFile              *source,
                                  FiscalImportReport *report,
                                  FiscalDocument     *document)
 {
@@ -137,6 +137,7 @@ fiscal_import_report_dialog_new (GtkWindow          *parent,
   AdwViewStackPage *page;
   g_autoptr(GPtrArray) findings = fiscal_import_report_findings (report);
   g_autofree char *text = fiscal_import_report_summary (report);
+  g_autofree char *source_name = g_file_get_basename (source);
 
   gtk_window_set_title (GTK_WINDOW (window), _("Import Report"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
@@ -168,6 +169,7 @@ fiscal_import_report_dialog_new (GtkWindow          *parent,
   page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), findings_page, "findings", _("Findings"));
   adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
   fiscal_figures_view_set_report (FISCAL_FIGURES_VIEW (figures), report, document);
+  fiscal_figures_view_set_source (FISCAL_FIGURES_VIEW (figures), source);
   /* Translators: the page of the import report that puts each published
    * figure beside the rebuilt budget's */
   page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), figures, "figures", _("Figures"));

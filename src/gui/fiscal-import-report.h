@@ -21,7 +21,7 @@ char      *fiscal_import_describe_place     (guint               line,
 GPtrArray *fiscal_import_report_findings    (FiscalImportReport *report);
 char      *fiscal_import_report_summary     (FiscalImportReport *report);
 GtkWidget *fiscal_import_report_dialog_new  (GtkWindow          *parent,
-                                             const char         *source_name,
+                                             GFile              *source,
                                              FiscalImportReport *report,
                                              FiscalDocument     *document);
 FiscalFiguresView *fiscal_import_report_dialog_get_figures (GtkWidget  *dialog);

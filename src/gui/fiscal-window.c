@@ -76,6 +76,7 @@ struct _FiscalWindow
   guint                 settle_source;
   FiscalImportReport   *import_report;  /* when the budget was imported from a disclosure */
   char                 *import_name;
+  GFile                *import_file;    /* the disclosure it was imported from */
   char                 *new_key;       /* the key of a new budget's recovery copy */
   GtkWidget            *import_dialog;  /* weak: the import report's window while it is open */
   FiscalTable          *tables[FISCAL_N_TABLES];         /* made when shown */
@@ -1222,6 +1223,7 @@ forget_import (FiscalWindow *self)
     }
   g_clear_pointer (&self->import_report, fiscal_import_report_free);
   g_clear_pointer (&self->import_name, g_free);
+  g_clear_object (&self->import_file);
 }
 
 /* From a published figure to what makes the rebuilt one: the lines behind
@@ -1267,7 +1269,7 @@ fiscal_window_show_import_report (FiscalWindow *self)
       return self->import_dialog;
     }
 
-  dialog = fiscal_import_report_dialog_new (GTK_WINDOW (self), self->import_name, self->import_report, self->document);
+  dialog = fiscal_import_report_dialog_new (GTK_WINDOW (self), self->import_file, self->import_report, self->document);
   g_signal_connect_object (fiscal_import_report_dialog_get_figures (dialog), "figure-activated",
                            G_CALLBACK (figure_activated_cb), self, G_CONNECT_SWAPPED);
   self->import_dialog = dialog;
@@ -1298,7 +1300,7 @@ offer_import_report (FiscalWindow *self)
 }
 
 static gboolean show_import (FiscalWindow       *self,
-                             const char         *name,
+                             GFile              *file,
                              FiscalDocument     *document,
                              FiscalImportReport *report,
                              const GError       *error);
@@ -1320,7 +1322,6 @@ fiscal_window_import (FiscalWindow *self,
   g_autoptr(FiscalDocument) document = NULL;
   g_autoptr(FiscalImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
 
   g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1332,19 +1333,21 @@ fiscal_window_import (FiscalWindow *self,
   document = fiscal_import_file (file, NULL, &report, &error);
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
-  return show_import (self, name, document, g_steal_pointer (&report), error);
+  return show_import (self, file, document, g_steal_pointer (&report), error);
 }
 
-/* Shows what reading the disclosure @name gave: the budget rebuilt and
+/* Shows what reading the disclosure @file gave: the budget rebuilt and
  * the report, or why none could be. */
 /* @report: (transfer full) (nullable) */
 static gboolean
 show_import (FiscalWindow       *self,
-             const char         *name,
+             GFile              *file,
              FiscalDocument     *document,
              FiscalImportReport *report,
              const GError       *error)
 {
+  g_autofree char *name = g_file_get_basename (file);
+
   if (document == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Could Not Import “%s”"), name);
@@ -1357,6 +1360,8 @@ show_import (FiscalWindow       *self,
   forget_import (self);
   self->import_report = report;
   self->import_name = g_strdup (name);
+  /* Nothing the window writes may be it (inputs_guard()). */
+  self->import_file = g_object_ref (file);
 
   /* Not saved anywhere yet: closing asks, saving asks where. */
   fiscal_document_mark_unsaved (document);
@@ -1439,7 +1444,6 @@ import_done_cb (GObject      *source,
   Import *import = g_task_get_task_data (G_TASK (result));
   FiscalWindow *self = import->window;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
 
   g_task_propagate_boolean (G_TASK (result), &error);
 
@@ -1449,7 +1453,6 @@ import_done_cb (GObject      *source,
 
   g_clear_object (&self->import_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
-  name = g_file_get_basename (import->file);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -1458,9 +1461,9 @@ import_done_cb (GObject      *source,
       update_title (self);
     }
   else if (error != NULL)
-    show_import (self, name, NULL, NULL, error);
+    show_import (self, import->file, NULL, NULL, error);
   else
-    show_import (self, name, g_steal_pointer (&import->document), g_steal_pointer (&import->report), NULL);
+    show_import (self, import->file, g_steal_pointer (&import->document), g_steal_pointer (&import->report), NULL);
 
   g_signal_emit (self, import_signals[IMPORT_FINISHED], 0, import->file, error);
 }
@@ -1847,10 +1850,32 @@ redo_action (GtkWidget *widget, const char *name, GVariant *param)
   update_actions (self);
 }
 
+/* The files the window reads, which nothing it writes may be: its
+ * budget's (unless @with_budget is FALSE: a save writes that one), the
+ * prior year's, and the disclosure it was imported from. */
+static FiscalOutputGuard *
+inputs_guard (FiscalWindow *self,
+              gboolean      with_budget)
+{
+  FiscalOutputGuard *guard = fiscal_output_guard_new ();
+
+  if (with_budget)
+    {
+      fiscal_output_guard_add_file (guard, self->file, FISCAL_INPUT_BUDGET);
+      fiscal_output_guard_add_document (guard, self->document, FISCAL_INPUT_BUDGET);
+    }
+  fiscal_output_guard_add_document (guard, self->prior, FISCAL_INPUT_PRIOR);
+  fiscal_output_guard_add_file (guard, self->import_file, FISCAL_INPUT_DISCLOSURE);
+
+  return guard;
+}
+
 /**
  * fiscal_window_save_to:
  *
- * Saves the budget to @file and makes it the window's file.
+ * Saves the budget to @file and makes it the window's file. It is never
+ * saved over its prior year's file nor over the disclosure it was
+ * imported from; over another file only as the file chooser asked.
  *
  * Returns: %TRUE if saved; otherwise the window says why
  */
@@ -1858,12 +1883,15 @@ gboolean
 fiscal_window_save_to (FiscalWindow *self,
                        GFile        *file)
 {
+  g_autoptr(FiscalOutputGuard) guard = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
 
-  if (!fiscal_document_save (self->document, file, NULL, &error))
+  guard = inputs_guard (self, FALSE);
+  if (!fiscal_output_guard_check_file (guard, file, FISCAL_OUTPUT_FORCE, &error) ||
+      !fiscal_document_save (self->document, file, NULL, &error))
     {
       /* The error says which file and why. */
       AdwToast *t = adw_toast_new (error->message);
@@ -2055,7 +2083,9 @@ export_done_cb (GObject      *source,
  * done or why it failed; #FiscalWindow::export-finished is emitted then.
  *
  * Returns: %TRUE if started; %FALSE with %G_IO_ERROR_BUSY when @file is
- *   being exported already
+ *   being exported already, or with %FISCAL_ERROR_OUTPUT_IS_INPUT or
+ *   %FISCAL_ERROR_OUTPUT_EXISTS when @file is the budget's, its prior
+ *   year's, the disclosure it was imported from, or another budget
  */
 gboolean
 fiscal_window_start_export (FiscalWindow      *self,
@@ -2063,6 +2093,7 @@ fiscal_window_start_export (FiscalWindow      *self,
                             GFile             *file,
                             GError           **error)
 {
+  g_autoptr(FiscalOutputGuard) guard = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *message = NULL;
@@ -2071,6 +2102,12 @@ fiscal_window_start_export (FiscalWindow      *self,
   g_return_val_if_fail (FISCAL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* The file chooser asked before replacing a file, but not whether it is
+   * one the budget is read from, or a budget at all. */
+  guard = inputs_guard (self, TRUE);
+  if (!fiscal_output_guard_check_file (guard, file, FISCAL_OUTPUT_DEFAULT, error))
+    return FALSE;
 
   basename = g_file_get_basename (file);
   if (find_export (self, file) != NULL)
@@ -2223,7 +2260,13 @@ export_chosen_cb (GFile            *file,
   g_autoptr(GError) error = NULL;
 
   if (self->document != NULL && !fiscal_window_start_export (self, kind, file, &error))
-    toast (self, error->message);
+    {
+      /* Refused: said as a failed export is. */
+      if (error->domain == FISCAL_ERROR)
+        show_export_error (self, file, error);
+      else
+        toast (self, error->message);
+    }
   g_object_unref (self);
 }
 
