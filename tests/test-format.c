@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "fiscal-format-private.h"
 #include "fiscal-test-util.h"
 
 static void
@@ -181,6 +182,62 @@ test_minimal (void)
   g_assert_cmpstr (fiscal_format_table_get_style (fiscal_format_get_table (format, 0))->unit, ==, "万元");
 }
 
+/* "0=1+2 1=3+4" for a table's sums of one side. */
+static char *
+sums_text (GArray *sums)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sums->len; i++)
+    {
+      const FiscalColumnSum *sum = &g_array_index (sums, FiscalColumnSum, i);
+
+      g_string_append_printf (out, "%s%u=", i ? " " : "", sum->parent);
+      for (guint c = 0; c < sum->n_children; c++)
+        g_string_append_printf (out, "%s%u", c ? "+" : "", sum->children[c]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The sums between columns follow from their filters: those of the
+ * national tables are the ones the published tables obey, and
+ * Shanghai's too. */
+static void
+test_sums (void)
+{
+  static const struct { const char *format; guint number; const char *left; const char *right; } cases[] = {
+    { "national-11", 1, "", "" },
+    { "national-11", 2, "0=1+8+9+10+11 1=2+3+4+5+6+7", "" },
+    { "national-11", 3, "0=1+2", "" },
+    { "national-11", 4, "", "0=1+2+3" },
+    { "national-11", 5, "0=1+2", "" },
+    { "national-11", 6, "0=1+2", "" },
+    { "national-11", 7, "0=1+2+3+4+5+6+7+8+9+10", "" },
+    { "national-11", 8, "0=1+2+3", "" },
+    { "national-11", 9, "0=1+2+3", "" },
+    { "national-11", 10, "0=1+2+3", "" },
+    { "national-11", 11, "0=1+5 1=2+3+4 5=6+7+8", "" },
+    { "shanghai-9", 1, "", "" },
+    { "shanghai-9", 2, "0=1+2+3+4", "" },
+    { "shanghai-9", 3, "0=1+2", "" },
+    { "shanghai-9", 4, "", "0=1+2+3" },
+    { "shanghai-9", 6, "0=1+2", "" },
+    { "shanghai-9", 8, "0=1+2", "" },
+    { "shanghai-9", 9, "0=1+2+3 3=4+5", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const FiscalFormatTable *table = fiscal_format_find_table (fiscal_format_get (cases[i].format), cases[i].number);
+      g_autofree char *left = sums_text (table->left_sums);
+      g_autofree char *right = sums_text (table->right_sums);
+
+      if (!g_str_equal (left, cases[i].left) || !g_str_equal (right, cases[i].right))
+        g_error ("%s 表%u: sums %s | %s, expected %s | %s", cases[i].format, cases[i].number,
+                 left, right, cases[i].left, cases[i].right);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/format/amount-style", test_amount_style);
   g_test_add_func ("/format/faults", test_faults);
   g_test_add_func ("/format/minimal", test_minimal);
+  g_test_add_func ("/format/sums", test_sums);
 
   return g_test_run ();
 }

@@ -22,13 +22,15 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "fiscal-disclosure.h"
+#include "fiscal-disclosure-private.h"
 #include "fiscal-document.h"
 #include "fiscal-error.h"
+#include "fiscal-format-private.h"
 #include "fiscal-money.h"
 #include "fiscal-pivot.h"
 
 #define MAX_AMOUNTS 16
+#define MAX_FORMAT_TABLES 64
 
 struct _FiscalDisclosure
 {
@@ -37,7 +39,10 @@ struct _FiscalDisclosure
   GArray      *pages;          /* guint per line */
   char        *department;
   int          year;
-  FiscalTable *tables[FISCAL_N_TABLES + 1];
+  FiscalFormat *format;        /* the format the tables are published in */
+  FiscalTable *published[MAX_FORMAT_TABLES + 1];        /* by the format's numbers */
+  gboolean     published_empty[MAX_FORMAT_TABLES + 1];
+  FiscalTable *tables[FISCAL_N_TABLES + 1];             /* the national tables, as published or made from the format's */
   gboolean     declared_empty[FISCAL_N_TABLES + 1];
   guint        published_number[FISCAL_N_TABLES + 1];
   GPtrArray   *target_tables;
@@ -53,13 +58,13 @@ struct _FiscalDisclosure
 typedef struct
 {
   int parent;
-  int children[11];
+  int children[17];   /* ended by -1 */
 } Relation;
 
 typedef struct
 {
   guint           n_relations;
-  Relation        relations[3];
+  Relation        relations[8];
   guint           penalty[MAX_AMOUNTS];
 } Segment;
 
@@ -111,6 +116,8 @@ fiscal_disclosure_free (FiscalDisclosure *self)
   g_free (self->department);
   for (guint i = 0; i <= FISCAL_N_TABLES; i++)
     g_clear_object (&self->tables[i]);
+  for (guint i = 0; i <= MAX_FORMAT_TABLES; i++)
+    g_clear_object (&self->published[i]);
   g_ptr_array_unref (self->target_tables);
   g_ptr_array_unref (self->projects);
   g_ptr_array_unref (self->entries);
@@ -504,57 +511,30 @@ is_page_furniture (const char *norm)
   return FALSE;
 }
 
+/* The sums a side of a table obeys, and how seldom each of its columns
+ * has a figure: from the format (fiscal-format.c finds the sums from the
+ * columns' filters). */
 static void
-setup_segments (guint    number,
-                Segment *left,
-                Segment *right)
+segment_from_sums (Segment     *seg,
+                   GArray      *sums,
+                   const guint *rarity,
+                   guint        n)
 {
-  memset (left, 0, sizeof *left);
-  memset (right, 0, sizeof *right);
+  memset (seg, 0, sizeof *seg);
 
-#define REL(seg, par, ...) do { Relation r = { par, { __VA_ARGS__, -1 } }; (seg)->relations[(seg)->n_relations++] = r; } while (0)
-  switch (number)
+  for (guint i = 0; i < sums->len && seg->n_relations < G_N_ELEMENTS (seg->relations); i++)
     {
-    case 1:
-      break;
-    case 2:
-      REL (left, 0, 1, 8, 9, 10, 11);
-      REL (left, 1, 2, 3, 4, 5, 6, 7);
-      {
-        static const guint p[] = { 0, 0, 0, 3, 2, 3, 2, 3, 1, 0, 2, 2 };
-        memcpy (left->penalty, p, sizeof p);
-      }
-      break;
-    case 3: case 5: case 6:
-      REL (left, 0, 1, 2);
-      break;
-    case 4:
-      REL (right, 0, 1, 2, 3);
-      right->penalty[2] = right->penalty[3] = 1;
-      break;
-    case 7:
-      REL (left, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-      {
-        static const guint p[] = { 0, 2, 0, 2, 3, 2, 1, 3, 3, 3, 2 };
-        memcpy (left->penalty, p, sizeof p);
-      }
-      break;
-    case 8: case 9:
-      REL (left, 0, 1, 2, 3);
-      break;
-    case 10:
-      REL (left, 0, 1, 2, 3);
-      left->penalty[2] = left->penalty[3] = 1;
-      break;
-    case 11:
-      REL (left, 0, 1, 5);
-      REL (left, 1, 2, 3, 4);
-      REL (left, 5, 6, 7, 8);
-      break;
-    default:
-      break;
+      const FiscalColumnSum *sum = &g_array_index (sums, FiscalColumnSum, i);
+      Relation *r = &seg->relations[seg->n_relations++];
+      guint c;
+
+      r->parent = sum->parent;
+      for (c = 0; c < sum->n_children && c + 1 < G_N_ELEMENTS (r->children); c++)
+        r->children[c] = sum->children[c];
+      r->children[c] = -1;
     }
-#undef REL
+  for (guint i = 0; i < n && i < MAX_AMOUNTS; i++)
+    seg->penalty[i] = rarity[i];
 }
 
 /* A row whose figures fit several sets of columns: the candidates, best
@@ -574,7 +554,8 @@ typedef struct
 
 typedef struct
 {
-  guint        number;          /* national */
+  guint        number;          /* the format's */
+  const FiscalFormatTable *spec;
   FiscalTable *table;
   FiscalTable *shape;           /* the empty pivot, for its columns and fixed rows */
   guint        n_code;          /* code columns */
@@ -583,8 +564,10 @@ typedef struct
   guint        n_left;          /* amounts before the label column, or all */
   guint        n_right;         /* amounts after it */
   gboolean     has_label;
+  gboolean     has_name;        /* a column for the rows' names */
   Segment      left, right;
   guint        unit_places;
+  gboolean     unit_printed;    /* the table prints its unit */
   guint32      total_mask_left; /* columns the total row uses */
   gboolean     have_total;
   GHashTable  *vocabulary;      /* header words */
@@ -634,14 +617,20 @@ table_state_init (TableState     *st,
                   guint           number,
                   const char     *department)
 {
+  FiscalFormat *format = fiscal_document_get_format (empty);
+  guint rarity_left[MAX_AMOUNTS] = { 0 }, rarity_right[MAX_AMOUNTS] = { 0 };
   gboolean after_label = FALSE;
 
   memset (st, 0, sizeof *st);
   st->number = number;
-  st->shape = fiscal_pivot_national (empty, number);
+  st->spec = fiscal_format_find_table (format, number);
+  g_assert (st->spec != NULL);
+  st->shape = fiscal_pivot_table (empty, number);
   st->table = copy_shape (st->shape, department);
+  fiscal_table_set_amount_style (st->table, &st->spec->style);
   st->vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  st->unit_places = 4;
+  /* the format's unit until the table prints its own */
+  st->unit_places = st->spec->style.divisor == FISCAL_FEN_PER_YUAN ? 0 : 4;
   st->in_header = TRUE;
   st->pending_text = g_string_new (NULL);
   st->ambiguous = g_ptr_array_new_with_free_func (g_free);
@@ -665,21 +654,29 @@ table_state_init (TableState     *st,
           after_label = TRUE;
           break;
         case FISCAL_COLUMN_AMOUNT:
-          if (after_label)
-            st->n_right++;
-          else
-            st->n_left++;
+          {
+            guint rarity = g_array_index (st->spec->columns, FiscalFormatColumn, c).rarity;
+
+            if (after_label && st->n_right < MAX_AMOUNTS)
+              rarity_right[st->n_right] = rarity;
+            else if (!after_label && st->n_left < MAX_AMOUNTS)
+              rarity_left[st->n_left] = rarity;
+            *(after_label ? &st->n_right : &st->n_left) += 1;
+          }
           break;
         case FISCAL_COLUMN_NAME:
+          st->has_name = TRUE;
+          break;
         default:
           break;
         }
     }
-  st->economic = number == 6;
+  st->economic = st->spec->economic;
   for (guint h = 0; h < fiscal_table_get_n_header_cells (st->shape); h++)
     add_vocabulary (st->vocabulary, fiscal_table_get_header_cell (st->shape, h)->text);
 
-  setup_segments (number, &st->left, &st->right);
+  segment_from_sums (&st->left, st->spec->left_sums, rarity_left, st->n_left);
+  segment_from_sums (&st->right, st->spec->right_sums, rarity_right, st->n_right);
 }
 
 static void
@@ -1074,6 +1071,20 @@ is_header_line (TableState *st,
   return star || n_numbers == 0 || n_numbers >= 3;
 }
 
+/* A line of header words only, at least two or one long one, and no
+ * figure: the header a table repeats over a new page. */
+static gboolean
+is_repeated_header (TableState *st,
+                    GPtrArray  *tokens)
+{
+  if (tokens->len == 0)
+    return FALSE;
+  for (guint i = 0; i < tokens->len; i++)
+    if (!g_hash_table_contains (st->vocabulary, g_ptr_array_index (tokens, i)))
+      return FALSE;
+  return tokens->len >= 2 || g_utf8_strlen (g_ptr_array_index (tokens, 0), -1) >= 4;
+}
+
 static gboolean
 is_code_token (TableState *st,
                const char *t)
@@ -1307,8 +1318,39 @@ read_code_row (FiscalDisclosure *self,
   return TRUE;
 }
 
-/* A row of 表 1, 4 (item, amount, function, amounts) or 表 10 (item,
- * amounts). */
+/* Whether @t begins the label of a 类 on the right of a balance: its
+ * code (“201”) or its ordinal (“三、卫生健康支出”). */
+static gboolean
+starts_class_label (const char *t,
+                    const char *next)
+{
+  const char *rest = NULL;
+
+  if (is_digits (t) && strlen (t) == 3)
+    return next != NULL && !is_amount (next);
+  if (chinese_number (t, &rest) > 0 && g_str_has_prefix (rest, "、"))
+    return TRUE;
+  return FALSE;
+}
+
+/* Whether @t begins one of the fixed rows of @st (an income item). */
+static gboolean
+starts_fixed_row (TableState *st,
+                  const char *t)
+{
+  for (guint r = 0; r < fiscal_table_get_n_rows (st->shape); r++)
+    {
+      const FiscalTableRow *row = fiscal_table_get_row (st->shape, r);
+
+      if (*row->name && (g_str_has_prefix (row->name, t) || g_str_has_prefix (t, row->name)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A row of a balance (item, amount, 类, amounts; either side may be
+ * missing) or of a table of fixed rows (item, amounts; a table without a
+ * name column prints its figures alone). */
 static gboolean
 read_item_row (FiscalDisclosure *self,
                TableState       *st,
@@ -1328,6 +1370,12 @@ read_item_row (FiscalDisclosure *self,
       const char *t = g_ptr_array_index (tokens, i);
       const char *next = i + 1 < tokens->len ? g_ptr_array_index (tokens, i + 1) : NULL;
       gboolean code = st->has_label && is_digits (t) && strlen (t) == 3 && next && !is_amount (next);
+
+      /* the 类 after an income item without a figure, or a row with no
+       * income item */
+      if (st->has_label && stage == 0 && starts_class_label (t, next) &&
+          (name->len > 0 || !starts_fixed_row (st, t)))
+        code = TRUE;
 
       if (code || (stage >= 1 && stage < 2 && !is_amount (t)))
         {
@@ -1361,7 +1409,12 @@ read_item_row (FiscalDisclosure *self,
         break;
     }
 
-  if (i < tokens->len || (name->len == 0 && label->len == 0))
+  /* a table without a name column: the figures are its next fixed row's */
+  if (!st->has_name && name->len == 0 && label->len == 0 && left->len > 0 &&
+      fiscal_table_get_n_rows (st->table) < fiscal_table_get_n_rows (st->shape))
+    g_string_append (name, fiscal_table_get_row (st->shape, fiscal_table_get_n_rows (st->table))->name);
+
+  if (i < tokens->len || (name->len == 0 && label->len == 0 && st->has_name))
     {
       g_string_free (name, TRUE);
       g_string_free (label, TRUE);
@@ -1393,6 +1446,19 @@ starts_item_row (TableState *st,
   if (tokens->len == 0)
     return FALSE;
   first = g_ptr_array_index (tokens, 0);
+
+  /* a row of figures alone, in a table without a name column */
+  if (!st->has_name)
+    {
+      for (guint i = 0; i < tokens->len; i++)
+        if (!is_amount (g_ptr_array_index (tokens, i)))
+          return FALSE;
+      return TRUE;
+    }
+
+  /* a row that begins with its 类, right of a balance */
+  if (st->has_label && starts_class_label (first, tokens->len > 1 ? g_ptr_array_index (tokens, 1) : NULL))
+    return TRUE;
 
   /* a table without fixed rows (表 11): any row with a name and figures */
   if (fiscal_table_get_n_rows (st->shape) == 0)
@@ -2385,9 +2451,198 @@ finish_table (FiscalDisclosure *self,
     note (self, FISCAL_IMPORT_WARNING, st->pending_line,
           _("表 %u: a row without figures (%s) is left out"), st->number, st->pending_text->str);
 
-  if (self->tables[st->number] == NULL)
-    self->tables[st->number] = g_steal_pointer (&st->table);
+  if (self->published[st->number] == NULL)
+    self->published[st->number] = g_steal_pointer (&st->table);
   table_state_clear (st);
+}
+
+/* Where the unit begins in a line that prints it (“单位：元”, “编制部门：…
+ * 单位:万元”), or NULL. */
+static const char *
+find_unit (const char *s)
+{
+  static const char * const labels[] = { "单位：", "单位:", "单位 ：", "单位 :" };
+  const char *found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels) && found == NULL; i++)
+    {
+      const char *at = strstr (s, labels[i]);
+
+      /* the label starts the line or follows a space or a tab */
+      if (at != NULL && (at == s || at[-1] == ' ' || at[-1] == '\t'))
+        found = at + strlen (labels[i]);
+    }
+  if (found == NULL)
+    return NULL;
+  while (*found == ' ')
+    found++;
+  return found;
+}
+
+/* The unit a table prints its figures in, read from @u. A unit that is
+ * none of 元, 万元 and 亿元 is a warning: the figures are then read in the
+ * format's unit, and said so. */
+static void
+read_unit (FiscalDisclosure *self,
+           TableState       *st,
+           const char       *u,
+           guint             line)
+{
+  const char *format_unit = st->spec->style.unit;
+
+  if (g_str_has_prefix (u, "亿元"))
+    st->unit_places = 8;
+  else if (g_str_has_prefix (u, "万元"))
+    st->unit_places = 4;
+  else if (g_str_has_prefix (u, "元"))
+    st->unit_places = 0;
+  else
+    {
+      note (self, FISCAL_IMPORT_WARNING, line, _("表 %u: the unit “%s” is not 元, 万元 or 亿元; the figures are read in %s"),
+            st->number, u, format_unit);
+      return;
+    }
+  st->unit_printed = TRUE;
+  if (!g_str_has_prefix (u, format_unit) || g_str_has_prefix (u, "万元") != g_str_equal (format_unit, "万元"))
+    note (self, FISCAL_IMPORT_INFO, line, _("表 %u is in %s; its figures are converted exactly"), st->number, u);
+}
+
+/* Whether a line says its table is empty, in one of the format's
+ * wordings or the national one. */
+static gboolean
+says_empty (FiscalFormat *format,
+            const char   *s)
+{
+  const char * const *wordings = fiscal_format_get_empty_wordings (format);
+
+  if (strstr (s, "空表") != NULL)
+    return TRUE;
+  for (guint i = 0; wordings != NULL && wordings[i]; i++)
+    if (strstr (s, wordings[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A line of the contents: a title followed by its leader dots. */
+static gboolean
+is_contents_line (const char *s)
+{
+  return strstr (s, "……") != NULL || strstr (s, "…") != NULL || strstr (s, "....") != NULL ||
+         strstr (s, "···") != NULL;
+}
+
+/* The bare title: without its number (“1.”, “4．”, “五、”) and year
+ * (“2026年”), nor spaces. */
+static char *
+bare_title (const char *title)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = title;
+
+  while (*p == ' ')
+    p++;
+  /* a number before the title */
+  if (g_ascii_isdigit (*p))
+    {
+      const char *q = p;
+
+      while (g_ascii_isdigit (*q))
+        q++;
+      if (*q == '.' || g_str_has_prefix (q, "．") || g_str_has_prefix (q, "、"))
+        p = q + (*q == '.' ? 1 : strlen ("．"));
+    }
+  while (*p == ' ')
+    p++;
+  /* the year */
+  if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]))
+    {
+      const char *q = p + 4;
+
+      while (*q == ' ')
+        q++;
+      if (g_str_has_prefix (q, "年"))
+        p = q + strlen ("年");
+    }
+  for (; *p; p++)
+    if (*p != ' ')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* The number of the table of @format that @title names, by its title or
+ * one of its aliases, whatever year and number are printed before it;
+ * 0 for none. */
+static guint
+format_table_by_title (FiscalFormat *format,
+                       const char   *title)
+{
+  g_autofree char *bare = bare_title (title);
+
+  for (guint i = 0; i < fiscal_format_get_n_tables (format); i++)
+    {
+      const FiscalFormatTable *table = fiscal_format_get_table (format, i);
+      const char * const *aliases = fiscal_format_table_get_aliases (table);
+      g_autofree char *own = bare_title (table->title);
+      g_autofree char *without_year = NULL;
+
+      /* “{year}年…” in the format */
+      if (g_str_has_prefix (own, "{year}年"))
+        without_year = g_strdup (own + strlen ("{year}年"));
+      if (g_str_equal (bare, own) || (without_year && g_str_equal (bare, without_year)))
+        return table->number;
+      for (guint a = 0; aliases != NULL && aliases[a]; a++)
+        {
+          g_autofree char *alias = bare_title (aliases[a]);
+
+          if (g_str_equal (bare, alias))
+            return table->number;
+        }
+    }
+  return 0;
+}
+
+/* The format the tables of the text are published in: the one with the
+ * most of its titles in the text, where that is at least half of them;
+ * otherwise the national format, whose tables are also found by the words
+ * of their titles and their numbers (renumbered and shorter publications). */
+static FiscalFormat *
+detect_format (FiscalDisclosure *self)
+{
+  g_autoptr(GPtrArray) formats = fiscal_format_list ();
+  FiscalFormat *best = fiscal_format_get (FISCAL_FORMAT_DEFAULT);
+  guint best_found = 0;
+
+  for (guint f = 0; f < formats->len; f++)
+    {
+      FiscalFormat *format = g_ptr_array_index (formats, f);
+      guint n_tables = fiscal_format_get_n_tables (format);
+      g_autofree gboolean *seen = g_new0 (gboolean, MAX_FORMAT_TABLES + 1);
+      guint found = 0;
+
+      if (g_str_equal (fiscal_format_get_id (format), FISCAL_FORMAT_DEFAULT))
+        continue;
+      for (guint i = 0; i < self->norm->len; i++)
+        {
+          g_autofree char *s = g_strstrip (g_strdup (g_ptr_array_index (self->norm, i)));
+          guint number;
+
+          if (*s == 0 || is_contents_line (s) || g_utf8_strlen (s, -1) > 60)
+            continue;
+          number = format_table_by_title (format, s);
+          if (number != 0 && number <= MAX_FORMAT_TABLES && !seen[number])
+            {
+              seen[number] = TRUE;
+              found++;
+            }
+        }
+      if (found * 2 >= n_tables && found > best_found)
+        {
+          best = format;
+          best_found = found;
+        }
+    }
+
+  return best;
 }
 
 static void
@@ -2395,7 +2650,10 @@ parse_lines (FiscalDisclosure *self)
 {
   /* the shapes of the tables: any year will do */
   g_autoptr(FiscalDocument) empty = fiscal_document_new (self->year > 0 ? self->year : 2025, self->department);
+  gboolean national_format = g_str_equal (fiscal_format_get_id (self->format), FISCAL_FORMAT_DEFAULT);
   TableState st = { 0 };
+
+  fiscal_document_set_format_id (empty, fiscal_format_get_id (self->format));
   TargetState ts = { 0 };
   guint pending_number = 0, pending_line = 0;
   guint last_number = 0;
@@ -2429,7 +2687,39 @@ parse_lines (FiscalDisclosure *self)
       if (!has_prefix)
         rest = s;
 
-      if (looks_like_title (rest) &&
+      /* a table of another format, by its title */
+      if (!national_format && !is_contents_line (s))
+        {
+          guint found = format_table_by_title (self->format, rest);
+
+          if (found != 0)
+            {
+              pending_number = 0;
+              finish_table (self, &st);
+              target_state_close (self, &ts);
+              if (self->published[found] != NULL && found == last_number)
+                {
+                  /* the title repeated over a continuation page */
+                  table_state_init (&st, empty, found, self->department);
+                  g_clear_object (&st.table);
+                  st.table = g_object_ref (self->published[found]);
+                  g_clear_object (&self->published[found]);
+                  continue;
+                }
+              if (self->published[found] != NULL)
+                {
+                  note (self, FISCAL_IMPORT_WARNING, line,
+                        _("A second 表 %u (%s) is in the text; the first is kept"), found, rest);
+                  continue;
+                }
+              table_state_init (&st, empty, found, self->department);
+              fiscal_table_set_source_line (st.table, line);
+              last_number = found;
+              continue;
+            }
+        }
+
+      if (national_format && looks_like_title (rest) &&
           (has_prefix || (pending_number && line - pending_line <= 3) ||
            is_target_title (rest) ||
            (i + 1 < self->norm->len &&
@@ -2460,19 +2750,19 @@ parse_lines (FiscalDisclosure *self)
               note (self, FISCAL_IMPORT_WARNING, line, _("The table “%s” is not one of the eleven; its rows are skipped"), rest);
               continue;
             }
-          if (self->tables[national] != NULL && national != last_number)
+          if (self->published[national] != NULL && national != last_number)
             {
               note (self, FISCAL_IMPORT_WARNING, line,
                     _("A second 表 %u (%s) is in the text; the first is kept"), national, rest);
               continue;
             }
-          if (self->tables[national] != NULL && national == last_number)
+          if (self->published[national] != NULL && national == last_number)
             {
               /* the title repeated over a continuation page */
               table_state_init (&st, empty, national, self->department);
               g_clear_object (&st.table);
-              st.table = g_object_ref (self->tables[national]);
-              g_clear_object (&self->tables[national]);
+              st.table = g_object_ref (self->published[national]);
+              g_clear_object (&self->published[national]);
               continue;
             }
           table_state_init (&st, empty, national, self->department);
@@ -2520,34 +2810,26 @@ parse_lines (FiscalDisclosure *self)
       if (is_page_furniture (s))
         continue;
 
-      if (strstr (s, "编制部门"))
-        {
-          st.in_header = TRUE;
-          continue;
-        }
-      if (g_str_has_prefix (s, "单位：") || g_str_has_prefix (s, "单位:") ||
-          g_str_has_prefix (s, "单位 ：") || g_str_has_prefix (s, "单位 :"))
-        {
-          const char *u = s + strlen ("单位");
-          while (*u == ' ' || *u == ':')
-            u++;
-          if (g_str_has_prefix (u, "："))
-            u += strlen ("：");
-          while (*u == ' ')
-            u++;
-          st.unit_places = g_str_has_prefix (u, "亿元") ? 8 : g_str_has_prefix (u, "万元") ? 4 : g_str_has_prefix (u, "元") ? 0 : 4;
-          if (!g_str_has_prefix (u, "万元"))
-            note (self, FISCAL_IMPORT_INFO, line, _("表 %u is in %s; its figures are converted exactly"), st.number, u);
-          st.in_header = TRUE;
-          continue;
-        }
+      /* the unit: on its own line, or on the 编制部门 line after the
+       * department (“编制部门：… 单位：元”) */
+      {
+        const char *u = find_unit (s);
+
+        if (u != NULL || strstr (s, "编制部门"))
+          {
+            if (u != NULL)
+              read_unit (self, &st, u, line);
+            st.in_header = TRUE;
+            continue;
+          }
+      }
       if (strstr (s, "空表") == NULL && i + 1 < self->norm->len &&
           strstr (g_ptr_array_index (self->norm, i + 1), "空表") && strstr (g_ptr_array_index (self->norm, i + 1), "。") &&
           strstr (s, "。") == NULL && strchr (s, '.') == NULL)
         continue;   /* the start of the empty-table sentence, broken over two lines */
-      if (strstr (s, "空表"))
+      if (says_empty (self->format, s))
         {
-          self->declared_empty[st.number] = TRUE;
+          self->published_empty[st.number] = TRUE;
           fiscal_table_set_note (st.table, s);
           continue;
         }
@@ -2560,6 +2842,13 @@ parse_lines (FiscalDisclosure *self)
       {
         g_autoptr(GPtrArray) tokens = tokenize (norm);
         gboolean is_row;
+
+        /* the header repeated at the top of a continuation page */
+        if (!st.in_header && is_repeated_header (&st, tokens))
+          {
+            st.in_header = TRUE;
+            continue;
+          }
 
         if (st.n_code > 0)
           {
@@ -2600,6 +2889,41 @@ parse_lines (FiscalDisclosure *self)
 
   finish_table (self, &st);
   target_state_close (self, &ts);
+}
+
+static void
+note_cb (FiscalImportSeverity  severity,
+         guint                 line,
+         char                 *message,
+         gpointer              data)
+{
+  note (data, severity, line, "%s", message);
+  g_free (message);
+}
+
+/* The national tables the import and the audit reason in: the published
+ * ones when the format is the national one; otherwise those that the
+ * format's tables give (fiscal-disclosure-national.c). */
+static void
+national_tables (FiscalDisclosure *self)
+{
+  if (g_str_equal (fiscal_format_get_id (self->format), FISCAL_FORMAT_DEFAULT))
+    {
+      for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+        {
+          g_set_object (&self->tables[n], self->published[n]);
+          self->declared_empty[n] = self->published_empty[n];
+        }
+      return;
+    }
+
+  _fiscal_disclosure_national_tables (self->format, self->published, self->published_empty, MAX_FORMAT_TABLES,
+                                      self->year, self->department, self->tables, note_cb, self);
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    {
+      self->declared_empty[n] = self->tables[n] != NULL && fiscal_table_get_n_rows (self->tables[n]) <= 1;
+      self->published_number[n] = n;
+    }
 }
 
 static FiscalDisclosure *
@@ -2682,11 +3006,12 @@ parse_common (const char  *text,
   split_lines (self, text, length, paged);
   find_department_and_year (self);
   find_parts (self);
+  self->format = detect_format (self);
   parse_lines (self);
   find_projects (self);
 
-  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
-    if (self->tables[n] != NULL)
+  for (guint n = 1; n <= MAX_FORMAT_TABLES; n++)
+    if (self->published[n] != NULL)
       n_tables++;
   if (n_tables == 0)
     {
@@ -2696,14 +3021,28 @@ parse_common (const char  *text,
       return NULL;
     }
 
-  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+  if (!g_str_equal (fiscal_format_get_id (self->format), FISCAL_FORMAT_DEFAULT))
+    note (self, FISCAL_IMPORT_INFO, 0, _("The tables are published in the format “%s”"),
+          fiscal_format_get_name (self->format));
+
+  for (guint i = 0; i < fiscal_format_get_n_tables (self->format); i++)
     {
-      if (self->tables[n] == NULL)
-        note (self, FISCAL_IMPORT_WARNING, 0, _("表 %u %s is not in the text"), n, fiscal_pivot_table_title (n));
-      else if (fiscal_table_get_n_rows (self->tables[n]) == 0 && !self->declared_empty[n])
-        note (self, FISCAL_IMPORT_WARNING, fiscal_table_get_source_line (self->tables[n]),
+      const FiscalFormatTable *spec = fiscal_format_get_table (self->format, i);
+      guint n = spec->number;
+      g_autofree char *title = bare_title (spec->title);
+
+      if (n > MAX_FORMAT_TABLES)
+        continue;
+      if (g_str_has_prefix (title, "{year}年"))
+        memmove (title, title + strlen ("{year}年"), strlen (title + strlen ("{year}年")) + 1);
+      if (self->published[n] == NULL)
+        note (self, FISCAL_IMPORT_WARNING, 0, _("表 %u %s is not in the text"), n, title);
+      else if (fiscal_table_get_n_rows (self->published[n]) == 0 && !self->published_empty[n])
+        note (self, FISCAL_IMPORT_WARNING, fiscal_table_get_source_line (self->published[n]),
               _("表 %u has no rows and does not say it is empty"), n);
     }
+
+  national_tables (self);
   if (self->year == 0)
     note (self, FISCAL_IMPORT_WARNING, 0, _("The budget year is not stated"));
   if (self->department == NULL)
@@ -4177,4 +4516,45 @@ fiscal_disclosure_fill_audit_input (FiscalDisclosure *self,
   input->narrative_last = self->part_last[3];
   input->target_tables = self->target_tables;
   input->year = self->year;
+}
+
+/**
+ * fiscal_disclosure_get_format:
+ *
+ * Returns: (transfer none): the format the disclosure's tables are
+ *   published in
+ */
+FiscalFormat *
+fiscal_disclosure_get_format (FiscalDisclosure *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->format;
+}
+
+/**
+ * fiscal_disclosure_get_format_table:
+ * @number: a table number of the disclosure's format
+ *
+ * Returns: (transfer none) (nullable): the table as published, or %NULL
+ *   when the text does not have it
+ */
+FiscalTable *
+fiscal_disclosure_get_format_table (FiscalDisclosure *self,
+                                    guint             number)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return number <= MAX_FORMAT_TABLES ? self->published[number] : NULL;
+}
+
+/**
+ * fiscal_disclosure_get_format_declared_empty:
+ *
+ * Returns: whether table @number of the disclosure's format says it is empty
+ */
+gboolean
+fiscal_disclosure_get_format_declared_empty (FiscalDisclosure *self,
+                                             guint             number)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return number <= MAX_FORMAT_TABLES && self->published_empty[number];
 }

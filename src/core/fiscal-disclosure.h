@@ -110,4 +110,10 @@ const char                    *fiscal_import_severity_to_string    (FiscalImport
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiscalDisclosure, fiscal_disclosure_free)
 
+FiscalFormat      *fiscal_disclosure_get_format                (FiscalDisclosure *self);
+FiscalTable       *fiscal_disclosure_get_format_table          (FiscalDisclosure *self,
+                                                                guint             number);
+gboolean           fiscal_disclosure_get_format_declared_empty (FiscalDisclosure *self,
+                                                                guint             number);
+
 G_END_DECLS

@@ -22,6 +22,8 @@ typedef struct
   guint8      sangong;   /* a bit per FiscalSangong; 0: any, also none */
   const char *klass;     /* an economic 类 ("301"), interned; NULL: any */
   int         profile;   /* a FiscalProfileField whose figure the cell is, or -1 */
+  guint8      first_source;   /* the source named first: assumed where a table does not tell sources apart */
+  guint8      first_kind;     /* the kind named first, likewise */
 } FiscalFilter;
 
 #define FISCAL_FILTER_ALL_SOURCES ((1u << FISCAL_N_SOURCES) - 1)
@@ -32,7 +34,20 @@ typedef struct
   FiscalColumnKind  kind;
   char             *title;
   FiscalFilter      sum;      /* an amount column of a hierarchy, projects or items table */
+  guint             rarity;   /* how seldom the column has a figure, 0–3: the reader of a
+                               * printed row prefers the columns that usually have one */
 } FiscalFormatColumn;
+
+/* A sum that holds between the amount cells of a side of a table (left
+ * of a balance's label, right of it, or the whole table): the parent's
+ * lines are exactly its children's, so parent = Σ children. Found from
+ * the columns' filters when the format is read. */
+typedef struct
+{
+  guint parent;          /* amount cell, counted within its side */
+  guint n_children;
+  guint children[16];
+} FiscalColumnSum;
 
 typedef struct
 {
@@ -83,6 +98,13 @@ struct _FiscalFormatTable
   char              *empty_note;     /* the note's wording, with {department} {year} {empty} {title} */
   gboolean           empty_total;    /* an empty table keeps its total row */
   FiscalAmountStyle  style;
+  GArray            *left_sums;      /* FiscalColumnSum of the amount cells before the label, or all */
+  GArray            *right_sums;     /* FiscalColumnSum of those after it */
 };
+
+gboolean     _fiscal_filter_is_within    (const FiscalFilter *inner,
+                                         const FiscalFilter *outer);
+FiscalFilter _fiscal_filter_within_table (const FiscalFilter *column,
+                                         const FiscalFilter *table);
 
 G_END_DECLS

@@ -63,6 +63,8 @@ format_table_free (gpointer data)
   g_clear_pointer (&t->header, g_array_unref);
   g_clear_pointer (&t->items, g_array_unref);
   g_clear_pointer (&t->class_sums, g_array_unref);
+  g_clear_pointer (&t->left_sums, g_array_unref);
+  g_clear_pointer (&t->right_sums, g_array_unref);
   g_strfreev (t->aliases);
   g_free (t->title);
   g_free (t->total_label);
@@ -218,8 +220,11 @@ check_keys (const FiscalJsonNode  *object,
 /* The names of an array of strings, each passed to @name_bits. */
 typedef gboolean (*NameBits) (FiscalFormat *self,
                               const char   *name,
-                              guint32      *bits);
+                              guint32      *bits,
+                              guint8       *first);
 
+/* The names at @key of @object as bits, and in *@first the first thing
+ * named (the first source of the first group). */
 static gboolean
 get_names (FiscalFormat          *self,
            const FiscalJsonNode  *object,
@@ -227,6 +232,7 @@ get_names (FiscalFormat          *self,
            const char            *key,
            NameBits               name_bits,
            guint32               *bits,
+           guint8                *first,
            GError               **error)
 {
   Where where = WHERE_KEY (parent, key);
@@ -243,12 +249,15 @@ get_names (FiscalFormat          *self,
     {
       Where item = WHERE_INDEX (&where, i);
       guint32 more = 0;
+      guint8 one = 0;
 
       if (element->type != FISCAL_JSON_STRING)
         return fail (error, FISCAL_ERROR_WRONG_TYPE, &item, _("expected %s, found %s"),
                      _("a string"), type_name (element));
-      if (!name_bits (self, element->v.string, &more))
+      if (!name_bits (self, element->v.string, &more, &one))
         return fail (error, FISCAL_ERROR_BAD_VALUE, &item, _("“%s” is not known here"), element->v.string);
+      if (*bits == 0 && first != NULL)
+        *first = one;
       *bits |= more;
     }
 
@@ -257,10 +266,14 @@ get_names (FiscalFormat          *self,
   return TRUE;
 }
 
+/* A group is kept as its sources' bits with its first source above them. */
+#define GROUP_FIRST_SHIFT 24
+
 static gboolean
 source_bits (FiscalFormat *self,
              const char   *name,
-             guint32      *bits)
+             guint32      *bits,
+             guint8       *first)
 {
   FiscalSource source;
   gpointer group;
@@ -268,11 +281,13 @@ source_bits (FiscalFormat *self,
   if (fiscal_source_from_string (name, &source))
     {
       *bits = 1u << source;
+      *first = source;
       return TRUE;
     }
   if (g_hash_table_lookup_extended (self->source_groups, name, NULL, &group))
     {
-      *bits = GPOINTER_TO_UINT (group);
+      *bits = GPOINTER_TO_UINT (group) & ((1u << GROUP_FIRST_SHIFT) - 1);
+      *first = GPOINTER_TO_UINT (group) >> GROUP_FIRST_SHIFT;
       return TRUE;
     }
   return FALSE;
@@ -281,26 +296,30 @@ source_bits (FiscalFormat *self,
 static gboolean
 kind_bits (FiscalFormat *self,
            const char   *name,
-           guint32      *bits)
+           guint32      *bits,
+           guint8       *first)
 {
   FiscalKind kind;
 
   if (!fiscal_kind_from_string (name, &kind))
     return FALSE;
   *bits = 1u << kind;
+  *first = kind;
   return TRUE;
 }
 
 static gboolean
 sangong_bits (FiscalFormat *self,
               const char   *name,
-              guint32      *bits)
+              guint32      *bits,
+              guint8       *first)
 {
   FiscalSangong item;
 
   if (!fiscal_sangong_from_string (name, &item))
     return FALSE;
   *bits = 1u << item;
+  *first = item;
   return TRUE;
 }
 
@@ -312,6 +331,8 @@ filter_init (FiscalFilter *filter)
   filter->sangong = 0;
   filter->klass = NULL;
   filter->profile = -1;
+  filter->first_source = 0;
+  filter->first_kind = 0;
 }
 
 /* A filter: { "sources": [...], "kinds": [...], "class": "301",
@@ -325,6 +346,7 @@ read_filter_node (FiscalFormat          *self,
 {
   static const char * const keys[] = { "sources", "kinds", "class", "sangong", "profile", NULL };
   guint32 sources = FISCAL_FILTER_ALL_SOURCES, kinds = FISCAL_FILTER_ALL_KINDS, sangong = 0;
+  guint8 first_source = 0, first_kind = 0;
   const char *klass = NULL, *profile = NULL;
 
   filter_init (filter);
@@ -334,9 +356,9 @@ read_filter_node (FiscalFormat          *self,
                  _("an object"), type_name (node));
 
   if (!check_keys (node, where, keys, error) ||
-      !get_names (self, node, where, "sources", source_bits, &sources, error) ||
-      !get_names (self, node, where, "kinds", kind_bits, &kinds, error) ||
-      !get_names (self, node, where, "sangong", sangong_bits, &sangong, error) ||
+      !get_names (self, node, where, "sources", source_bits, &sources, &first_source, error) ||
+      !get_names (self, node, where, "kinds", kind_bits, &kinds, &first_kind, error) ||
+      !get_names (self, node, where, "sangong", sangong_bits, &sangong, NULL, error) ||
       !get_string (node, where, "class", FALSE, &klass, error) ||
       !get_string (node, where, "profile", FALSE, &profile, error))
     return FALSE;
@@ -363,6 +385,8 @@ read_filter_node (FiscalFormat          *self,
   filter->kinds = kinds;
   filter->sangong = sangong;
   filter->klass = klass ? g_intern_string (klass) : NULL;
+  filter->first_source = first_source;
+  filter->first_kind = first_kind;
   return TRUE;
 }
 
@@ -450,7 +474,7 @@ read_columns (FiscalFormat          *self,
               const Where           *parent,
               GError               **error)
 {
-  static const char * const keys[] = { "role", "title", "sum", NULL };
+  static const char * const keys[] = { "role", "title", "sum", "rarity", NULL };
   static const struct { const char *name; FiscalColumnKind kind; } roles[] = {
     { "code1", FISCAL_COLUMN_CODE_1 }, { "code2", FISCAL_COLUMN_CODE_2 }, { "code3", FISCAL_COLUMN_CODE_3 },
     { "name", FISCAL_COLUMN_NAME }, { "project", FISCAL_COLUMN_PROJECT }, { "label", FISCAL_COLUMN_LABEL },
@@ -477,7 +501,8 @@ read_columns (FiscalFormat          *self,
       if (!check_keys (element, &item, keys, error) ||
           !get_string (element, &item, "role", TRUE, &role, error) ||
           !get_string (element, &item, "title", TRUE, &title, error) ||
-          !read_filter (self, element, &item, "sum", &column.sum, error))
+          !read_filter (self, element, &item, "sum", &column.sum, error) ||
+          !get_uint (element, &item, "rarity", FALSE, 3, &column.rarity, error))
         return FALSE;
 
       for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
@@ -659,6 +684,152 @@ read_classes (FiscalFormat          *self,
   return TRUE;
 }
 
+/* ---- The sums between columns ------------------------------------------ */
+
+/**
+ * _fiscal_filter_is_within:
+ *
+ * Returns: whether every line @inner takes, @outer takes too
+ */
+gboolean
+_fiscal_filter_is_within (const FiscalFilter *inner,
+                          const FiscalFilter *outer)
+{
+  if (inner->profile >= 0 || outer->profile >= 0)
+    return FALSE;
+  return (inner->sources & ~outer->sources) == 0 && (inner->kinds & ~outer->kinds) == 0 &&
+         (outer->klass == NULL || inner->klass == outer->klass) &&
+         (outer->sangong == 0 || (inner->sangong != 0 && (inner->sangong & ~outer->sangong) == 0));
+}
+
+static gboolean
+filters_overlap (const FiscalFilter *a,
+                 const FiscalFilter *b)
+{
+  return (a->sources & b->sources) != 0 && (a->kinds & b->kinds) != 0 &&
+         (a->klass == NULL || b->klass == NULL || a->klass == b->klass) &&
+         (a->sangong == 0 || b->sangong == 0 || (a->sangong & b->sangong) != 0);
+}
+
+/* How many kinds of line a filter takes, counting the economic 类 of the
+ * project columns as ten (the 类 a table gives a column each) and the
+ * “三公” item as five (none and the four items). */
+static guint64
+filter_size (const FiscalFilter *f)
+{
+  return (guint64) __builtin_popcount (f->sources) * __builtin_popcount (f->kinds) *
+         (f->klass ? 1 : 10) * (f->sangong ? __builtin_popcount (f->sangong) : 5);
+}
+
+/* @column's filter within @table's: the lines the column sums. */
+FiscalFilter
+_fiscal_filter_within_table (const FiscalFilter *column,
+                             const FiscalFilter *table)
+{
+  FiscalFilter f = *column;
+
+  f.sources &= table->sources;
+  f.kinds &= table->kinds;
+  if (f.klass == NULL)
+    f.klass = table->klass;
+  if (table->sangong != 0)
+    f.sangong = f.sangong ? (f.sangong & table->sangong) : table->sangong;
+  return f;
+}
+
+static int
+compare_by_size (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  const FiscalFilter *filters = data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  guint64 sx = filter_size (&filters[x]), sy = filter_size (&filters[y]);
+
+  if (sx != sy)
+    return sx > sy ? -1 : 1;
+  return (int) x - (int) y;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  return (int) *(const guint *) a - (int) *(const guint *) b;
+}
+
+/* The sums that hold between @n amount cells: for each cell, the fewest,
+ * largest other cells whose lines together are exactly its own. */
+static GArray *
+find_sums (const FiscalFilter *filters,
+           guint               n)
+{
+  GArray *sums = g_array_new (FALSE, TRUE, sizeof (FiscalColumnSum));
+
+  for (guint p = 0; p < n; p++)
+    {
+      g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+      FiscalColumnSum sum = { p, 0, { 0 } };
+      guint64 covered = 0;
+
+      if (filters[p].profile >= 0)
+        continue;
+      for (guint c = 0; c < n; c++)
+        if (c != p && _fiscal_filter_is_within (&filters[c], &filters[p]) &&
+            filter_size (&filters[c]) < filter_size (&filters[p]))
+          g_array_append_val (candidates, c);
+      g_array_sort_with_data (candidates, compare_by_size, (gpointer) filters);
+
+      for (guint i = 0; i < candidates->len && sum.n_children < G_N_ELEMENTS (sum.children); i++)
+        {
+          guint c = g_array_index (candidates, guint, i);
+          gboolean overlaps = FALSE;
+
+          for (guint k = 0; k < sum.n_children && !overlaps; k++)
+            overlaps = filters_overlap (&filters[c], &filters[sum.children[k]]);
+          if (overlaps)
+            continue;
+          sum.children[sum.n_children++] = c;
+          covered += filter_size (&filters[c]);
+        }
+
+      if (sum.n_children >= 2 && covered == filter_size (&filters[p]))
+        {
+          qsort (sum.children, sum.n_children, sizeof (guint), compare_uint);
+          g_array_append_val (sums, sum);
+        }
+    }
+
+  return sums;
+}
+
+/* The sums between a table's columns, from their filters. */
+static void
+table_find_sums (FiscalFormatTable *table)
+{
+  FiscalFilter filters[MAX_ROWS_OR_COLUMNS];
+  guint n = 0;
+
+  if (table->layout == FISCAL_LAYOUT_BALANCE)
+    {
+      for (guint c = 0; c < table->class_sums->len; c++)
+        filters[n++] = _fiscal_filter_within_table (&g_array_index (table->class_sums, FiscalFilter, c), &table->filter);
+      table->left_sums = g_array_new (FALSE, TRUE, sizeof (FiscalColumnSum));
+      table->right_sums = find_sums (filters, n);
+      return;
+    }
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      const FiscalFormatColumn *column = &g_array_index (table->columns, FiscalFormatColumn, i);
+
+      if (column->kind == FISCAL_COLUMN_AMOUNT)
+        filters[n++] = _fiscal_filter_within_table (&column->sum, &table->filter);
+    }
+  table->left_sums = find_sums (filters, n);
+  table->right_sums = g_array_new (FALSE, TRUE, sizeof (FiscalColumnSum));
+}
+
 static gboolean
 read_table (FiscalFormat             *self,
             const FiscalJsonNode     *object,
@@ -773,15 +944,22 @@ read_table (FiscalFormat             *self,
   switch (table->layout)
     {
     case FISCAL_LAYOUT_BALANCE:
-      return read_items (self, table, object, where, "income", error) &&
-             read_classes (self, table, object, where, error);
+      if (!read_items (self, table, object, where, "income", error) ||
+          !read_classes (self, table, object, where, error))
+        return FALSE;
+      break;
     case FISCAL_LAYOUT_ITEMS:
-      return read_items (self, table, object, where, "items", error);
+      if (!read_items (self, table, object, where, "items", error))
+        return FALSE;
+      break;
     case FISCAL_LAYOUT_HIERARCHY:
     case FISCAL_LAYOUT_PROJECTS:
     default:
-      return TRUE;
+      break;
     }
+
+  table_find_sums (table);
+  return TRUE;
 }
 
 static gboolean
@@ -798,7 +976,7 @@ read_source_groups (FiscalFormat          *self,
   for (const FiscalJsonNode *g = groups ? _fiscal_json_first (groups) : NULL; g; g = _fiscal_json_next (groups, g))
     {
       Where item = WHERE_KEY (&where, g->key);
-      guint32 bits = 0;
+      guint32 bits = 0, first = G_MAXUINT32;
       FiscalSource source;
       guint i = 0;
 
@@ -812,10 +990,15 @@ read_source_groups (FiscalFormat          *self,
           if (s->type != FISCAL_JSON_STRING || !fiscal_source_from_string (s->v.string, &source))
             return fail (error, FISCAL_ERROR_BAD_VALUE, &element, _("not a funding source"));
           bits |= 1u << source;
+          if (first == G_MAXUINT32)
+            first = source;
         }
+      if (bits == 0)
+        return fail (error, FISCAL_ERROR_BAD_VALUE, &item, _("names nothing"));
       if (fiscal_source_from_string (g->key, &source))
         return fail (error, FISCAL_ERROR_BAD_VALUE, &item, _("a group cannot be named as a source"));
-      g_hash_table_insert (self->source_groups, g_strdup (g->key), GUINT_TO_POINTER (bits));
+      g_hash_table_insert (self->source_groups, g_strdup (g->key),
+                           GUINT_TO_POINTER (bits | first << GROUP_FIRST_SHIFT));
     }
 
   return TRUE;
