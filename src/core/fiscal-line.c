@@ -207,6 +207,7 @@ fiscal_line_new_full (const char   *id,
   g_return_val_if_fail (id != NULL && *id, NULL);
   g_return_val_if_fail (kind < FISCAL_N_KINDS, NULL);
   g_return_val_if_fail (source < FISCAL_N_SOURCES, NULL);
+  g_return_val_if_fail (fen >= -FISCAL_MONEY_MAX && fen <= FISCAL_MONEY_MAX, NULL);
 
   /* Loading makes a million of these: the id is set here rather than
    * through the construct property and its GValue. */

@@ -6,6 +6,14 @@
  * source; each table is then made from the cube, whose size depends on how
  * many codes a budget uses, not on how many lines it has.
  *
+ * No figure wraps. The cube's sums are exact (two words, see wide_add()),
+ * so that it comes back exact when an edit that took a sum beyond the
+ * ceiling of money is undone, and it keeps the exact sum of the magnitudes
+ * of all lines. While that is within FISCAL_MONEY_MAX, as in every budget
+ * that can be saved, no sum of lines can leave ±FISCAL_MONEY_MAX and the
+ * tables add in plain gint64, as fast as ever; otherwise every sum is
+ * clamped to the ceiling (see add_to()), and the checks report the budget.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -16,6 +24,7 @@
 #include "fiscal-catalog.h"
 #include "fiscal-document-private.h"
 #include "fiscal-line.h"
+#include "fiscal-money.h"
 #include "fiscal-pivot.h"
 #include "fiscal-project.h"
 #include "fiscal-table.h"
@@ -41,7 +50,8 @@ static const char * const economic_classes[] = {
 typedef struct
 {
   CubeKey     key;
-  gint64      amount;
+  gint64      amount;           /* with amount_high, exact: see wide_add() */
+  gint64      amount_high;
   const char *klass;            /* the 类 of the function code, interned, or NULL */
   int         economic_class;   /* index in economic_classes, or -1 */
 } CubeCell;
@@ -53,7 +63,8 @@ typedef struct
   const char *unit;
   const char *function;
   const char *project;
-  gint64      sums[N_PROJECT_SUMS];
+  gint64      sums[N_PROJECT_SUMS];        /* with sums_high, exact */
+  gint64      sums_high[N_PROJECT_SUMS];
 } ProjectCell;
 
 /* The cube is kept by the document and follows each edit of a line (see
@@ -73,7 +84,35 @@ struct _FiscalCube
   GPtrArray      *list;            /* CubeCell*, owns them */
   GHashTable     *project_cells;   /* ProjectCell* → itself */
   GPtrArray      *project_list;    /* ProjectCell*, owns them */
+  FiscalMoneySum  magnitude;       /* the sum of |amount| of all lines, exact */
 };
+
+/* The cube's sums are kept exact in two words, @low and @high, the value
+ * being @high × 2^64 + @low taken as unsigned: adding an amount and taking
+ * it away again always gives back the sum before, whatever happened in
+ * between. While the value is within ±FISCAL_MONEY_MAX, @high is only the
+ * sign of @low, and @low is the sum: the tables read it as it is. */
+static inline void
+wide_add (gint64 *low,
+          gint64 *high,
+          gint64  fen)
+{
+  guint64 before = (guint64) *low;
+  guint64 after = before + (guint64) fen;
+
+  *low = (gint64) after;
+  *high += (fen < 0 ? -1 : 0) + (after < before ? 1 : 0);
+}
+
+/* The value of a two-word sum as money, clamped to the ceiling. */
+static inline gint64
+wide_get (gint64 low,
+          gint64 high)
+{
+  if (G_LIKELY (high == (low < 0 ? -1 : 0)))
+    return fiscal_money_clamp (low);
+  return high < 0 ? -FISCAL_MONEY_MAX : FISCAL_MONEY_MAX;
+}
 
 typedef FiscalCube Cube;
 
@@ -309,18 +348,27 @@ _fiscal_cube_add_line (FiscalCube *cube,
     fiscal_line_get_source (line),
   };
   CubeCell *cell = cube_cell (cube, &key);
-  gint64 amount = sign * fiscal_line_get_amount (line);
+  gint64 amount = fiscal_line_get_amount (line);   /* within ±FISCAL_MONEY_MAX */
+  guint64 magnitude = amount < 0 ? -(guint64) amount : (guint64) amount;
 
-  cell->amount += amount;
+  if (sign < 0)
+    {
+      amount = -amount;
+      cube->magnitude -= magnitude;
+    }
+  else
+    cube->magnitude += magnitude;
+
+  wide_add (&cell->amount, &cell->amount_high, amount);
 
   if (key.kind == FISCAL_KIND_PROJECT && is_general_source (key.source))
     {
       ProjectCell *sums = project_cell (cube, fiscal_line_get_unit (line), key.function,
                                         fiscal_line_get_project (line));
 
-      sums->sums[0] += amount;
+      wide_add (&sums->sums[0], &sums->sums_high[0], amount);
       if (cell->economic_class >= 0)
-        sums->sums[1 + cell->economic_class] += amount;
+        wide_add (&sums->sums[1 + cell->economic_class], &sums->sums_high[1 + cell->economic_class], amount);
     }
 }
 
@@ -413,8 +461,27 @@ set_empty_note (FiscalTable *table,
   fiscal_table_set_note (table, note);
 }
 
+/* Whether the tables' sums must be clamped: only when the lines' magnitudes
+ * add up to more than the ceiling. Otherwise every sum of lines, and every
+ * running sum on the way, is within ±FISCAL_MONEY_MAX and plain gint64
+ * arithmetic is exact. */
+static gboolean
+cube_saturates (Cube *cube)
+{
+  return G_UNLIKELY (cube->magnitude > FISCAL_MONEY_MAX);
+}
+
+/* A cell's amount as money: exact while the cube does not saturate, the
+ * ceiling otherwise. */
+static inline gint64
+cell_amount (const CubeCell *cell)
+{
+  return wide_get (cell->amount, cell->amount_high);
+}
+
 /* Adds what a cube cell contributes to a row's cells; returns FALSE when
- * the cell does not belong to the table. */
+ * the cell does not belong to the table. Each of @cells gets the cell's
+ * amount at most once, so nothing here can overflow. */
 typedef gboolean (*Accumulate) (gint64         *cells,
                                 const CubeCell *cell);
 
@@ -428,13 +495,24 @@ all_zero (const gint64 *cells,
   return TRUE;
 }
 
-static void
+/* Adds @more into @sums: plainly (the loop vectorises) unless @saturate,
+ * when each sum is clamped to the ceiling instead of overflowing. */
+static inline void
 add_to (gint64       *sums,
         const gint64 *more,
-        guint         n)
+        guint         n,
+        gboolean      saturate)
 {
-  for (guint i = 0; i < n; i++)
-    sums[i] += more[i];
+  if (G_LIKELY (!saturate))
+    {
+      for (guint i = 0; i < n; i++)
+        sums[i] += more[i];
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        fiscal_money_accumulate (&sums[i], more[i]);
+    }
 }
 
 static guint
@@ -509,6 +587,7 @@ add_hierarchy_rows (FiscalTable *table,
   g_autofree gint64 *total = g_new0 (gint64, n);
   g_autofree gint64 *tmp = g_new0 (gint64, n);
   g_autofree const char **codes = NULL;
+  gboolean saturate = cube_saturates (cube);
   gboolean any = FALSE;
   guint n_codes;
 
@@ -522,8 +601,7 @@ add_hierarchy_rows (FiscalTable *table,
         continue;
 
       any = TRUE;
-      for (guint j = 0; j < n; j++)
-        total[j] += tmp[j];
+      add_to (total, tmp, n, saturate);
 
       if (code == NULL)
         continue;
@@ -551,9 +629,7 @@ add_hierarchy_rows (FiscalTable *table,
 
         for (guint t = 0; t < targets->len; t++)
           {
-            gint64 *sums = g_ptr_array_index (targets, t);
-            for (guint j = 0; j < n; j++)
-              sums[j] += tmp[j];
+            add_to (g_ptr_array_index (targets, t), tmp, n, saturate);
           }
       }
     }
@@ -631,7 +707,7 @@ accumulate_income (gint64         *c,
                    const CubeCell *cell)
 {
   FiscalSource source = cell->key.source;
-  gint64 a = cell->amount;
+  gint64 a = cell_amount (cell);
 
   c[T2_TOTAL] += a;
   if (source <= FISCAL_SOURCE_CAPITAL_TRANSFER)
@@ -686,8 +762,10 @@ static void
 accumulate_basic_project (gint64         *c,
                           const CubeCell *cell)
 {
-  c[0] += cell->amount;
-  c[cell->key.kind == FISCAL_KIND_PROJECT ? 2 : 1] += cell->amount;
+  gint64 a = cell_amount (cell);
+
+  c[0] += a;
+  c[cell->key.kind == FISCAL_KIND_PROJECT ? 2 : 1] += a;
 }
 
 static gboolean
@@ -738,8 +816,10 @@ static void
 accumulate_kinds (gint64         *c,
                   const CubeCell *cell)
 {
-  c[0] += cell->amount;
-  c[1 + cell->key.kind] += cell->amount;
+  gint64 a = cell_amount (cell);
+
+  c[0] += a;
+  c[1 + cell->key.kind] += a;
 }
 
 static gboolean
@@ -805,8 +885,8 @@ accumulate_general_basic (gint64         *c,
 {
   if (!is_general_source (cell->key.source) || cell->key.kind == FISCAL_KIND_PROJECT)
     return FALSE;
-  c[0] += cell->amount;
-  c[1 + cell->key.kind] += cell->amount;
+  c[0] += cell_amount (cell);
+  c[1 + cell->key.kind] += cell_amount (cell);
   return TRUE;
 }
 
@@ -849,9 +929,9 @@ accumulate_carryover (gint64         *c,
     return FALSE;
 
   base = fiscal_source_get_budget (cell->key.source) != FISCAL_BUDGET_NONE ? 1 : 5;
-  c[0] += cell->amount;
-  c[base] += cell->amount;
-  c[base + 1 + cell->key.kind] += cell->amount;
+  c[0] += cell_amount (cell);
+  c[base] += cell_amount (cell);
+  c[base + 1 + cell->key.kind] += cell_amount (cell);
   return TRUE;
 }
 
@@ -973,6 +1053,7 @@ make_table_7 (Cube *cube)
   g_autoptr(GHashTable) prefix_cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   guint projects_n = g_list_model_get_n_items (fiscal_document_get_projects (cube->document));
   g_autoptr(GPtrArray) projects = g_ptr_array_new_full (projects_n, g_object_unref);
+  gboolean saturate = cube_saturates (cube);
   gboolean any = FALSE;
 
   add_function_columns (table, NULL, "科目编码");
@@ -1019,19 +1100,28 @@ make_table_7 (Cube *cube)
     {
       const ProjectCell *cell = g_ptr_array_index (cube->project_list, i);
       const char *code = cell->function;
+      const gint64 *sums = cell->sums;   /* the sums as they are, within the ceiling */
+      gint64 clamped[N_PROJECT_SUMS];
       Table7Block *block;
       Table7Row *unit_row;
       GPtrArray *prefixes;
       guint depth;
 
-      if (all_zero (cell->sums, n) ||
+      if (G_UNLIKELY (saturate))
+        {
+          for (guint j = 0; j < n; j++)
+            clamped[j] = wide_get (cell->sums[j], cell->sums_high[j]);
+          sums = clamped;
+        }
+
+      if (all_zero (sums, n) ||
           (block = g_hash_table_lookup (unit_blocks, cell->unit)) == NULL)
         continue;
 
       any = TRUE;
       unit_row = g_ptr_array_index (block->rows, 0);
-      add_to (total, cell->sums, n);
-      add_to (unit_row->sums, cell->sums, n);
+      add_to (total, sums, n, saturate);
+      add_to (unit_row->sums, sums, n, saturate);
 
       if (code == NULL)
         continue;
@@ -1055,7 +1145,7 @@ make_table_7 (Cube *cube)
               g_hash_table_add (block->index, row);
             }
 
-          add_to (row->sums, cell->sums, n);
+          add_to (row->sums, sums, n, saturate);
         }
     }
 
@@ -1137,16 +1227,17 @@ class_sums_init (ClassSums *sums,
     {
       const CubeCell *cell = g_ptr_array_index (cube->list, i);
       const char *klass = cell->klass;
+      gint64 amount = cell_amount (cell);
       gint64 *by_source;
 
-      sums->all[cell->key.source] += cell->amount;
+      fiscal_money_accumulate (&sums->all[cell->key.source], amount);
       if (klass == NULL)
         continue;
 
       if (!(by_source = g_hash_table_lookup (sums->by_class, klass)))
         g_hash_table_insert (sums->by_class, (gpointer) klass,
                              (by_source = g_new0 (gint64, FISCAL_N_SOURCES)));
-      by_source[cell->key.source] += cell->amount;
+      fiscal_money_accumulate (&by_source[cell->key.source], amount);
     }
 }
 
@@ -1166,7 +1257,7 @@ masked_sum (const gint64 *by_source,
 
   for (guint s = 0; by_source != NULL && s < FISCAL_N_SOURCES; s++)
     if (mask & (1u << s))
-      sum += by_source[s];
+      fiscal_money_accumulate (&sum, by_source[s]);
 
   return sum;
 }
@@ -1437,8 +1528,8 @@ make_table_10 (Cube *cube)
       for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
         if (r == 0 || rows[r] != 0)
           {
-            sums[rows[r]][0] += cell->amount;
-            sums[rows[r]][budget] += cell->amount;
+            fiscal_money_accumulate (&sums[rows[r]][0], cell_amount (cell));
+            fiscal_money_accumulate (&sums[rows[r]][budget], cell_amount (cell));
           }
     }
 
