@@ -100,33 +100,10 @@ fiscal_money_accumulate (gint64 *sum,
  *
  * An exact sum of money values, 128 bits wide: it holds the sum of up to
  * 2^64 gint64 values without overflow, so that adding a value and taking it
- * away again always gives back the sum before (the pivot's cube, which
- * follows each edit, relies on that). Read it with fiscal_money_sum_get().
+ * away again always gives back the sum before (the pivot's cube keeps the
+ * sum of its lines' magnitudes so).
  */
 __extension__ typedef __int128 FiscalMoneySum;
-
-/**
- * fiscal_money_sum_get:
- * @fits: (out) (optional): %FALSE when @sum is beyond ±%FISCAL_MONEY_MAX
- *
- * Returns: @sum as money, clamped to [−%FISCAL_MONEY_MAX,
- *   %FISCAL_MONEY_MAX].
- */
-static inline gint64
-fiscal_money_sum_get (FiscalMoneySum  sum,
-                      gboolean       *fits)
-{
-  if (G_UNLIKELY (sum > FISCAL_MONEY_MAX || sum < -FISCAL_MONEY_MAX))
-    {
-      if (fits != NULL)
-        *fits = FALSE;
-      return sum > 0 ? FISCAL_MONEY_MAX : -FISCAL_MONEY_MAX;
-    }
-
-  if (fits != NULL)
-    *fits = TRUE;
-  return (gint64) sum;
-}
 
 /**
  * fiscal_money_add_clamped:
