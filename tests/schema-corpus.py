@@ -21,10 +21,11 @@ valid = [
     os.path.join(top, 'data', 'examples', 'changji-liaison-2024.fiscal.json'),
     os.path.join(top, 'tests', 'data', 'minimal.fiscal.json'),
 ]
-# Faults a schema can see; duplicate ids, duplicate keys, dangling
-# references and values beyond the range of a gint64 are the loader's to find.
+# Faults a schema can see (the money pattern limits the digits to the
+# ceiling of 10^15 元); duplicate ids, duplicate keys and dangling
+# references are the loader's to find.
 schema_codes = {'wrong-type', 'missing-key', 'unknown-format', 'unknown-version',
-                'amount-syntax', 'amount-precision'}
+                'amount-syntax', 'amount-precision', 'amount-overflow'}
 invalid = []
 duplicate_keys = []
 with open(os.path.join(top, 'tests', 'malformed', 'expected.tsv'), encoding='utf-8') as f:

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fiscal-core.h"
+#include "fiscal-chart-private.h"   /* _fiscal_chart_get_n_ticks() */
 
 static FiscalDocument *
 load_example (int year)
@@ -570,6 +571,126 @@ test_stress (void)
     stress (seed, sparseness[seed % G_N_ELEMENTS (sparseness)]);
 }
 
+/* A budget with a line of @amount on each of @functions (general, basic). */
+static FiscalDocument *
+extreme_budget (int                 year,
+                const char * const *functions,
+                const gint64       *amounts,
+                guint               n,
+                guint               repeat)
+{
+  FiscalDocument *doc = fiscal_document_new (year, "上限部门");
+  guint id = 0;
+
+  for (guint r = 0; r < repeat; r++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("l%u", ++id);
+        g_autoptr(FiscalLine) line = fiscal_line_new_full (name, NULL, functions[i], i % 2 ? "30217" : "30101",
+                                                           i % 3 == 2 ? FISCAL_KIND_PROJECT : i % 2 ? FISCAL_KIND_PUBLIC : FISCAL_KIND_PERSONNEL,
+                                                           NULL, i % 4 == 3 ? FISCAL_SOURCE_UNIT_OTHER : FISCAL_SOURCE_GENERAL,
+                                                           amounts[i]);
+        fiscal_document_add_line (doc, line);
+      }
+  return doc;
+}
+
+/* Budgets at the ceiling of money and at its extremes (+max this year
+ * against −max last year, a hundred lines at the ceiling, whose sums are
+ * clamped): every kind of chart is laid out and drawn at once, with a
+ * bounded axis, where the bridge and the comparison used to loop about
+ * 10^19 times on a range that overflowed. */
+static void
+test_extremes (void)
+{
+  const char *functions[] = { "2010350", "2080505", "2101102", "2210201" };
+  const gint64 max[] = { FISCAL_MONEY_MAX, FISCAL_MONEY_MAX, FISCAL_MONEY_MAX, FISCAL_MONEY_MAX };
+  const gint64 min[] = { -FISCAL_MONEY_MAX, -FISCAL_MONEY_MAX, -FISCAL_MONEY_MAX, -FISCAL_MONEY_MAX };
+  const gint64 mixed[] = { FISCAL_MONEY_MAX, -FISCAL_MONEY_MAX, 1, -1 };
+  const gint64 zero[] = { 0, 0, 0, 0 };
+  FiscalDocument *docs[] = {
+    extreme_budget (2025, functions, max, 1, 1),
+    extreme_budget (2025, functions, max, 4, 1),
+    extreme_budget (2025, functions, max, 4, 25),
+    extreme_budget (2025, functions, min, 4, 1),
+    extreme_budget (2025, functions, mixed, 4, 1),
+    extreme_budget (2025, functions, zero, 4, 1),
+  };
+  FiscalDocument *priors[] = {
+    extreme_budget (2024, functions, min, 1, 1),
+    extreme_budget (2024, functions, mixed, 4, 1),
+    extreme_budget (2024, functions, min, 4, 25),
+    extreme_budget (2024, functions, max, 4, 1),
+    extreme_budget (2024, functions, max, 4, 1),
+    NULL,
+  };
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    for (guint k = 0; k < FISCAL_N_CHART_KINDS; k++)
+      {
+        g_autoptr(FiscalChart) chart = fiscal_chart_new (k, docs[d], priors[d]);
+        g_autoptr(FiscalChart) alone = fiscal_chart_new (k, docs[d], NULL);
+        FiscalChart *both[] = { chart, alone };
+
+        for (guint c = 0; c < G_N_ELEMENTS (both); c++)
+          {
+            cairo_surface_t *surface;
+            g_autofree char *text = fiscal_chart_describe (both[c]);
+
+            /* Every figure the chart has is within the ceiling. */
+            for (guint i = 0; i < fiscal_chart_get_n_items (both[c]); i++)
+              {
+                const FiscalChartItem *item = fiscal_chart_get_item (both[c], i);
+
+                g_assert_cmpint (item->amount, <=, FISCAL_MONEY_MAX);
+                g_assert_cmpint (item->amount, >=, -FISCAL_MONEY_MAX);
+                g_assert_cmpint (item->prior, <=, FISCAL_MONEY_MAX);
+                g_assert_cmpint (item->prior, >=, -FISCAL_MONEY_MAX);
+              }
+
+            surface = render (both[c], 800, 500);
+            g_assert_cmpuint (_fiscal_chart_get_n_ticks (both[c]), <=, FISCAL_CHART_MAX_TICKS);
+            if ((k == FISCAL_CHART_BRIDGE || k == FISCAL_CHART_YEAR_COMPARISON) && c == 0 &&
+                fiscal_chart_get_n_items (both[c]) > 0)
+              g_assert_cmpuint (_fiscal_chart_get_n_ticks (both[c]), >=, 2);
+            cairo_surface_destroy (surface);
+
+            fiscal_chart_layout (both[c], 200, 150);
+            g_assert_cmpuint (_fiscal_chart_get_n_ticks (both[c]), <=, FISCAL_CHART_MAX_TICKS);
+            if (k == FISCAL_CHART_BASIC_PROJECT_BARS)
+              {
+                fiscal_chart_set_percent_mode (both[c], TRUE);
+                fiscal_chart_layout (both[c], 640, 400);
+                g_assert_cmpuint (_fiscal_chart_get_n_ticks (both[c]), <=, FISCAL_CHART_MAX_TICKS);
+              }
+          }
+      }
+
+  /* The bridge from −max to +max: ticks across the whole range. */
+  {
+    g_autoptr(FiscalChart) bridge = fiscal_chart_new (FISCAL_CHART_BRIDGE, docs[1], priors[0]);
+    const FiscalChartItem *first, *last;
+
+    fiscal_chart_layout (bridge, 800, 500);
+    first = fiscal_chart_get_item (bridge, 0);
+    last = fiscal_chart_get_item (bridge, fiscal_chart_get_n_items (bridge) - 1);
+    g_assert_cmpint (first->amount, ==, -FISCAL_MONEY_MAX);
+    g_assert_cmpint (last->amount, ==, FISCAL_MONEY_MAX);   /* 4 × max, clamped */
+    g_assert_cmpuint (_fiscal_chart_get_n_ticks (bridge), >=, 3);
+    g_assert_cmpuint (_fiscal_chart_get_n_ticks (bridge), <=, FISCAL_CHART_MAX_TICKS);
+  }
+
+  /* Well within the time a test has: each chart takes milliseconds. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    {
+      g_object_unref (docs[d]);
+      g_clear_object (&priors[d]);
+    }
+}
+
 static void
 test_describe (void)
 {
@@ -831,6 +952,7 @@ main (int    argc,
   g_test_add_func ("/chart/labels-apart", test_labels_apart);
   g_test_add_func ("/chart/awkward-data", test_empty_single_zero_unequal);
   g_test_add_func ("/chart/stress", test_stress);
+  g_test_add_func ("/chart/extremes", test_extremes);
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/highlight-notify", test_highlight_notify);
   g_test_add_func ("/chart/export-png", test_export_png);

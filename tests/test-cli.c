@@ -298,6 +298,85 @@ test_chart (void)
   g_rmdir (dir);
 }
 
+/* Saves a budget of @year with one general line of @fen under @dir. */
+static char *
+save_one_line (const char *dir,
+               int         year,
+               const char *function,
+               gint64      fen)
+{
+  g_autofree char *name = g_strdup_printf ("budget-%d.fiscal.json", year);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (year, "上限部门");
+  g_autoptr(FiscalLine) line = fiscal_line_new_full ("l1", "main", function, "30101", FISCAL_KIND_PERSONNEL,
+                                                     NULL, FISCAL_SOURCE_GENERAL, fen);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  fiscal_document_add_line (doc, line);
+  g_assert_true (fiscal_document_save (doc, file, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Every kind of chart of a budget at the extremes of money, +10^15 元 this
+ * year against −10^15 元 last year, is written at once; and a line beyond
+ * the ceiling (92,233,720,368,547,758.07 元, which made the bridge and the
+ * comparison loop for ever and validate report no error) is refused with
+ * its place and the ceiling. */
+static void
+test_chart_extremes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fiscal-cli-extremes-XXXXXX", NULL);
+  g_autofree char *path = save_one_line (dir, 2025, "2010350", FISCAL_MONEY_MAX);
+  g_autofree char *prior = save_one_line (dir, 2024, "2080505", -FISCAL_MONEY_MAX);
+  g_autofree char *huge = g_build_filename (dir, "huge.fiscal.json", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_auto(FiscalCliRun) refused = { 0 };
+  g_auto(FiscalCliRun) validate = { 0 };
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint k = 0; k < FISCAL_N_CHART_KINDS; k++)
+    {
+      g_auto(FiscalCliRun) run = { 0 };
+      cairo_surface_t *image;
+
+      fiscal_test_run_cli (&run, "chart", path, "--prior", prior, "--kind", fiscal_chart_kind_to_name (k),
+                           "--format", "png", "--width", "800", "--height", "500", "-o", png, NULL);
+      if (run.status != 0)
+        g_error ("chart --kind %s: %s", fiscal_chart_kind_to_name (k), run.err);
+      image = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+      cairo_surface_destroy (image);
+      g_unlink (png);
+    }
+  /* Each takes a fraction of a second; the bridge used to take forever. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "\"1000000000000000.00\"", "\"92233720368547758.07\"", 1), ==, 1);
+  g_assert_true (g_file_set_contents (huge, changed->str, changed->len, NULL));
+
+  fiscal_test_run_cli (&refused, "chart", huge, "--prior", prior, "--kind", "bridge", "-o", png, NULL);
+  g_assert_cmpint (refused.status, ==, 2);
+  g_assert_nonnull (strstr (refused.err, "lines[0].amount"));
+  g_assert_nonnull (strstr (refused.err, "1,000,000,000,000,000.00"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  fiscal_test_run_cli (&validate, "validate", huge, NULL);
+  g_assert_cmpint (validate.status, !=, 0);
+  g_assert_nonnull (strstr (validate.err, "lines[0].amount"));
+
+  g_unlink (path);
+  g_unlink (prior);
+  g_unlink (huge);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/cli/tables", test_tables);
   g_test_add_func ("/cli/targets", test_targets);
   g_test_add_func ("/cli/chart", test_chart);
+  g_test_add_func ("/cli/chart-extremes", test_chart_extremes);
 
   return g_test_run ();
 }

@@ -138,7 +138,7 @@ test_round_trip_values (void)
 
   fiscal_line_set_unit (line, "main");
   fiscal_line_set_function (line, "2010350");
-  fiscal_line_set_amount (line, G_MAXINT64);
+  fiscal_line_set_amount (line, FISCAL_MONEY_MAX);
   fiscal_line_set_note (line, "“全角”");
   fiscal_document_add_line (doc, line);
   fiscal_profile_set_number (fiscal_document_get_profile (doc), FISCAL_PROFILE_ASSETS_BUILDING_AREA, 328752);
@@ -150,7 +150,8 @@ test_round_trip_values (void)
 
   g_assert_cmpstr (fiscal_document_get_department_name (back), ==, "引号\"与\\反斜杠\n换行\t制表\x01");
   read = g_list_model_get_item (fiscal_document_get_lines (back), 0);
-  g_assert_cmpint (fiscal_line_get_amount (read), ==, G_MAXINT64);
+  g_assert_cmpint (fiscal_line_get_amount (read), ==, FISCAL_MONEY_MAX);
+  g_assert_nonnull (strstr (data, "\"amount\": \"1000000000000000.00\""));
   g_assert_cmpstr (fiscal_line_get_note (read), ==, "“全角”");
   g_assert_cmpint (fiscal_profile_get_number (fiscal_document_get_profile (back),
                                               FISCAL_PROFILE_ASSETS_BUILDING_AREA), ==, 328752);
@@ -748,6 +749,60 @@ test_failed_load_leaves_file (void)
   g_rmdir (dir);
 }
 
+/* The loader refuses any amount beyond the ceiling of money, 10^15 元,
+ * naming the key path and the ceiling: an amount that fits a gint64 but
+ * not the ceiling would make every sum of the budget wrap. */
+static void
+test_money_ceiling (void)
+{
+  static const struct { const char *from, *to, *where; } cases[] = {
+    { "\"amount\": \"317000.00\"", "\"amount\": \"1000000000000000.01\"", "lines[0].amount: " },
+    { "\"amount\": \"317000.00\"", "\"amount\": \"92233720368547758.07\"", "lines[0].amount: " },
+    { "\"amount\": \"19020.00\"", "\"amount\": \"-1,000,000,000,000,000.01\"", "lines[2].amount: " },
+    { "\"building_value\": \"3865000.00\"", "\"building_value\": \"2000000000000000\"", "profile.assets.building_value: " },
+    { "\"building_area\": \"1260.50\"", "\"building_area\": \"1000000000000000.01\"", "profile.assets.building_area: " },
+    { "\"goods\": \"85000.00\"", "\"goods\": \"92233720368547758.07\"", "profile.procurement.goods: " },
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.fiscal.json", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) changed = g_string_new (text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalDocument) doc = NULL;
+
+      g_assert_cmpuint (g_string_replace (changed, cases[i].from, cases[i].to, 1), ==, 1);
+      doc = fiscal_document_load_from_data (changed->str, changed->len, &error);
+      g_assert_null (doc);
+      g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_AMOUNT_OVERFLOW);
+      if (!g_str_has_prefix (error->message, cases[i].where) ||
+          strstr (error->message, "exceeds") == NULL ||
+          strstr (error->message, FISCAL_MONEY_MAX_YUAN) == NULL)
+        g_error ("case %u: the message does not name %s and the ceiling: %s", i, cases[i].where, error->message);
+    }
+
+  /* Up to the ceiling itself, an amount loads, and the budget's whole is
+   * the ceiling exactly: 10^15 元 less the other lines' 303,280 元. */
+  {
+    g_autoptr(GString) changed = g_string_new (text);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FiscalDocument) doc = NULL;
+    g_autoptr(FiscalLine) line = NULL;
+
+    g_string_replace (changed, "\"amount\": \"317000.00\"", "\"amount\": \"999,999,999,696,720.00\"", 1);
+    g_string_replace (changed, "\"building_value\": \"3865000.00\"", "\"building_value\": \"-1000000000000000\"", 1);
+    doc = fiscal_document_load_from_data (changed->str, changed->len, &error);
+    g_assert_no_error (error);
+    line = g_list_model_get_item (fiscal_document_get_lines (doc), 0);
+    g_assert_cmpint (fiscal_line_get_amount (line), ==, FISCAL_MONEY_MAX - 30328000);
+    g_assert_cmpint (fiscal_profile_get_number (fiscal_document_get_profile (doc), FISCAL_PROFILE_ASSETS_BUILDING_VALUE),
+                     ==, -FISCAL_MONEY_MAX);
+  }
+}
+
 static void
 test_missing_file (void)
 {
@@ -956,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/io/missing-file", test_missing_file);
   g_test_add_func ("/io/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/io/size-ceiling", test_size_ceiling);
+  g_test_add_func ("/io/money-ceiling", test_money_ceiling);
   g_test_add_func ("/io/prior-link", test_prior_link);
   g_test_add_func ("/io/prior-link-moves", test_prior_link_moves);
 

@@ -46,8 +46,11 @@ test_parse_valid (void)
   assert_parse ("-0.00", 0);
   assert_parse ("999", 99900);
   assert_parse ("1,000", 100000);
-  assert_parse ("92233720368547758.07", G_MAXINT64);
-  assert_parse ("-92,233,720,368,547,758.07", -G_MAXINT64);
+  /* The ceiling, 10^15 元, and nothing beyond it. */
+  assert_parse ("1000000000000000.00", FISCAL_MONEY_MAX);
+  assert_parse ("-1,000,000,000,000,000", -FISCAL_MONEY_MAX);
+  assert_parse ("999999999999999.99", FISCAL_MONEY_MAX - 1);
+  assert_parse ("0001000000000000000.00", FISCAL_MONEY_MAX);
 }
 
 static void
@@ -72,6 +75,36 @@ test_parse_invalid (void)
   assert_parse_fails ("92233720368547758.08", FISCAL_ERROR_AMOUNT_OVERFLOW);
   assert_parse_fails ("-92233720368547758.08", FISCAL_ERROR_AMOUNT_OVERFLOW);
   assert_parse_fails ("99999999999999999999.00", FISCAL_ERROR_AMOUNT_OVERFLOW);
+  /* Within a gint64, but above the ceiling. */
+  assert_parse_fails ("92233720368547758.07", FISCAL_ERROR_AMOUNT_OVERFLOW);
+  assert_parse_fails ("-92,233,720,368,547,758.07", FISCAL_ERROR_AMOUNT_OVERFLOW);
+  assert_parse_fails ("1000000000000000.01", FISCAL_ERROR_AMOUNT_OVERFLOW);
+  assert_parse_fails ("-1000000000000000.01", FISCAL_ERROR_AMOUNT_OVERFLOW);
+  assert_parse_fails ("1,000,000,000,000,001", FISCAL_ERROR_AMOUNT_OVERFLOW);
+}
+
+/* The refusal names the amount and the ceiling. */
+static void
+test_parse_ceiling_message (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) wan_error = NULL;
+  gint64 fen = 0;
+
+  g_assert_false (fiscal_money_parse ("92233720368547758.07", &fen, &error));
+  g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_AMOUNT_OVERFLOW);
+  g_assert_nonnull (strstr (error->message, "92233720368547758.07"));
+  g_assert_nonnull (strstr (error->message, FISCAL_MONEY_MAX_YUAN));
+  g_assert_nonnull (strstr (error->message, "exceeds"));
+
+  /* 10^11 万元 is the same ceiling. */
+  g_assert_true (fiscal_money_parse_wan ("100000000000", &fen, NULL));
+  g_assert_cmpint (fen, ==, FISCAL_MONEY_MAX);
+  g_assert_true (fiscal_money_parse_wan ("-100000000000.000000", &fen, NULL));
+  g_assert_cmpint (fen, ==, -FISCAL_MONEY_MAX);
+  g_assert_false (fiscal_money_parse_wan ("100000000000.000001", &fen, &wan_error));
+  g_assert_error (wan_error, FISCAL_ERROR, FISCAL_ERROR_AMOUNT_OVERFLOW);
+  g_assert_nonnull (strstr (wan_error->message, FISCAL_MONEY_MAX_YUAN));
 }
 
 static void
@@ -137,6 +170,29 @@ test_ratio (void)
   g_assert_cmpint (fiscal_ratio_basis_points (-1, 800), ==, -13);
   /* No overflow on the largest amounts. */
   g_assert_cmpint (fiscal_ratio_basis_points (G_MAXINT64, G_MAXINT64), ==, 10000);
+  g_assert_cmpint (fiscal_ratio_basis_points (FISCAL_MONEY_MAX, FISCAL_MONEY_MAX), ==, 10000);
+  g_assert_cmpint (fiscal_ratio_basis_points (-FISCAL_MONEY_MAX, FISCAL_MONEY_MAX), ==, -10000);
+  g_assert_cmpint (fiscal_ratio_basis_points (1, FISCAL_MONEY_MAX), ==, 0);
+}
+
+/* A part far larger than its whole is clamped, never wrapped: 10^17 / 1 is
+ * 10^21 basis points, more than a gint64 holds. */
+static void
+test_ratio_clamped (void)
+{
+  g_autofree char *pct = NULL;
+
+  g_assert_cmpint (fiscal_ratio_basis_points (FISCAL_MONEY_MAX, 1), ==, FISCAL_RATIO_BASIS_POINTS_MAX);
+  g_assert_cmpint (fiscal_ratio_basis_points (-FISCAL_MONEY_MAX, 1), ==, -FISCAL_RATIO_BASIS_POINTS_MAX);
+  g_assert_cmpint (fiscal_ratio_basis_points (FISCAL_MONEY_MAX, -1), ==, -FISCAL_RATIO_BASIS_POINTS_MAX);
+  g_assert_cmpint (fiscal_ratio_basis_points (G_MAXINT64, 1), ==, FISCAL_RATIO_BASIS_POINTS_MAX);
+  g_assert_cmpint (fiscal_ratio_basis_points (G_MININT64 + 1, 1), ==, -FISCAL_RATIO_BASIS_POINTS_MAX);
+  /* Just below the bound it is exact. */
+  g_assert_cmpint (fiscal_ratio_basis_points (FISCAL_RATIO_BASIS_POINTS_MAX / 10000, 1), ==, FISCAL_RATIO_BASIS_POINTS_MAX);
+  g_assert_cmpint (fiscal_ratio_basis_points (FISCAL_RATIO_BASIS_POINTS_MAX / 10000 - 1, 1), ==, FISCAL_RATIO_BASIS_POINTS_MAX - 10000);
+
+  pct = fiscal_ratio_format_percent (FISCAL_MONEY_MAX, 1);
+  g_assert_cmpstr (pct, ==, "10000000000000000.00%");
 }
 
 static void
@@ -148,7 +204,86 @@ test_add (void)
   g_assert_cmpint (sum, ==, 3);
   g_assert_false (fiscal_money_add (G_MAXINT64, 1, &sum));
   g_assert_false (fiscal_money_add (G_MININT64, -1, &sum));
-  g_assert_true (fiscal_money_add (G_MAXINT64, -1, &sum));
+  g_assert_cmpint (sum, ==, 3);
+  /* The range of money is ±FISCAL_MONEY_MAX, not that of a gint64. */
+  g_assert_false (fiscal_money_add (G_MAXINT64, -1, &sum));
+  g_assert_false (fiscal_money_add (FISCAL_MONEY_MAX, 1, &sum));
+  g_assert_false (fiscal_money_add (-FISCAL_MONEY_MAX, -1, &sum));
+  g_assert_cmpint (sum, ==, 3);
+  g_assert_true (fiscal_money_add (FISCAL_MONEY_MAX, -1, &sum));
+  g_assert_cmpint (sum, ==, FISCAL_MONEY_MAX - 1);
+  g_assert_true (fiscal_money_add (FISCAL_MONEY_MAX, -FISCAL_MONEY_MAX, &sum));
+  g_assert_cmpint (sum, ==, 0);
+}
+
+/* The saturating sum: exact inside the range, the nearer end of it outside,
+ * and FALSE then; no pair of gint64 overflows. */
+static void
+test_accumulate (void)
+{
+  static const struct { gint64 sum, add, expected; gboolean exact; } cases[] = {
+    { 0, 0, 0, TRUE },
+    { 1, 2, 3, TRUE },
+    { FISCAL_MONEY_MAX - 1, 1, FISCAL_MONEY_MAX, TRUE },
+    { FISCAL_MONEY_MAX, 1, FISCAL_MONEY_MAX, FALSE },
+    { -FISCAL_MONEY_MAX, -1, -FISCAL_MONEY_MAX, FALSE },
+    { FISCAL_MONEY_MAX, FISCAL_MONEY_MAX, FISCAL_MONEY_MAX, FALSE },
+    { -FISCAL_MONEY_MAX, -FISCAL_MONEY_MAX, -FISCAL_MONEY_MAX, FALSE },
+    { FISCAL_MONEY_MAX, -FISCAL_MONEY_MAX, 0, TRUE },
+    /* Outside the range on input, and the gint64 overflow itself. */
+    { G_MAXINT64, G_MAXINT64, FISCAL_MONEY_MAX, FALSE },
+    { G_MININT64, G_MININT64, -FISCAL_MONEY_MAX, FALSE },
+    { G_MININT64, -1, -FISCAL_MONEY_MAX, FALSE },
+    { G_MAXINT64, G_MININT64, -1, TRUE },
+    { 0, G_MAXINT64, FISCAL_MONEY_MAX, FALSE },
+    { 0, G_MININT64, -FISCAL_MONEY_MAX, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 sum = cases[i].sum;
+
+      g_assert_cmpint (fiscal_money_accumulate (&sum, cases[i].add), ==, cases[i].exact);
+      g_assert_cmpint (sum, ==, cases[i].expected);
+      g_assert_cmpint (fiscal_money_add_clamped (cases[i].sum, cases[i].add), ==, cases[i].expected);
+    }
+
+  /* Two lines at 92,233,720,368,547,758.07 元 wrapped to −0.02 元 before. */
+  {
+    gint64 sum = 0;
+
+    g_assert_true (fiscal_money_accumulate (&sum, FISCAL_MONEY_MAX));
+    g_assert_false (fiscal_money_accumulate (&sum, FISCAL_MONEY_MAX));
+    g_assert_cmpint (sum, ==, FISCAL_MONEY_MAX);
+  }
+}
+
+static void
+test_sub_mul_negate (void)
+{
+  g_assert_cmpint (fiscal_money_sub_clamped (5, 7), ==, -2);
+  g_assert_cmpint (fiscal_money_sub_clamped (FISCAL_MONEY_MAX, -FISCAL_MONEY_MAX), ==, FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_sub_clamped (-FISCAL_MONEY_MAX, FISCAL_MONEY_MAX), ==, -FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_sub_clamped (FISCAL_MONEY_MAX, FISCAL_MONEY_MAX), ==, 0);
+  g_assert_cmpint (fiscal_money_sub_clamped (0, G_MININT64), ==, FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_sub_clamped (G_MAXINT64, G_MININT64), ==, FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_sub_clamped (G_MININT64, G_MAXINT64), ==, -FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_sub_clamped (G_MININT64, G_MININT64), ==, 0);
+
+  g_assert_cmpint (fiscal_money_mul_clamped (12345, 3), ==, 37035);
+  g_assert_cmpint (fiscal_money_mul_clamped (-12345, 3), ==, -37035);
+  g_assert_cmpint (fiscal_money_mul_clamped (FISCAL_MONEY_MAX, 2), ==, FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_mul_clamped (FISCAL_MONEY_MAX, -2), ==, -FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_mul_clamped (G_MAXINT64, G_MAXINT64), ==, FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_mul_clamped (G_MININT64, G_MAXINT64), ==, -FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_mul_clamped (G_MININT64, 0), ==, 0);
+
+  g_assert_cmpint (fiscal_money_negate (5), ==, -5);
+  g_assert_cmpint (fiscal_money_negate (-FISCAL_MONEY_MAX), ==, FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_negate (G_MININT64), ==, FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_negate (G_MAXINT64), ==, -FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_clamp (G_MAXINT64), ==, FISCAL_MONEY_MAX);
+  g_assert_cmpint (fiscal_money_clamp (-7), ==, -7);
 }
 
 /* Property: for many random amounts, formatting and parsing agree with a
@@ -181,13 +316,24 @@ test_random_round_trip (void)
       yuan = fiscal_money_format_yuan (fen);
       g_assert_cmpstr (yuan, ==, expected_yuan);
 
-      g_assert_true (fiscal_money_parse (yuan, &back, NULL));
-      g_assert_cmpint (back, ==, fen);
-
+      /* Within the ceiling an amount reads back exactly; beyond it (a
+       * quarter of these magnitudes) it is refused, never wrapped. */
       grouped = fiscal_money_format_yuan_grouped (fen);
-      back = 0;
-      g_assert_true (fiscal_money_parse (grouped, &back, NULL));
-      g_assert_cmpint (back, ==, fen);
+      if (mag <= (guint64) FISCAL_MONEY_MAX)
+        {
+          g_assert_true (fiscal_money_parse (yuan, &back, NULL));
+          g_assert_cmpint (back, ==, fen);
+
+          back = 0;
+          g_assert_true (fiscal_money_parse (grouped, &back, NULL));
+          g_assert_cmpint (back, ==, fen);
+        }
+      else
+        {
+          g_assert_false (fiscal_money_parse (yuan, &back, NULL));
+          g_assert_false (fiscal_money_parse (grouped, &back, NULL));
+          g_assert_cmpint (back, ==, 0);
+        }
 
       /* Half up on the magnitude: compare the remainder with 5000. */
       q = mag / 10000 + ((mag % 10000) >= 5000 ? 1 : 0);
@@ -211,8 +357,12 @@ main (int   argc,
   g_test_add_func ("/money/parse/invalid", test_parse_invalid);
   g_test_add_func ("/money/parse/wan", test_parse_wan);
   g_test_add_func ("/money/format", test_format);
+  g_test_add_func ("/money/parse/ceiling-message", test_parse_ceiling_message);
   g_test_add_func ("/money/ratio", test_ratio);
+  g_test_add_func ("/money/ratio/clamped", test_ratio_clamped);
   g_test_add_func ("/money/add", test_add);
+  g_test_add_func ("/money/accumulate", test_accumulate);
+  g_test_add_func ("/money/sub-mul-negate", test_sub_mul_negate);
   g_test_add_func ("/money/random-round-trip", test_random_round_trip);
 
   return g_test_run ();

@@ -895,6 +895,97 @@ test_random_consistency (void)
   g_rand_free (rand);
 }
 
+/* The total of every table: 表 1's and 表 4's are on their last row, the
+ * others on their first. */
+static gint64
+table_total (GPtrArray *tables,
+             guint      number)
+{
+  FiscalTable *table = g_ptr_array_index (tables, number - 1);
+
+  if (number == 1 || number == 4)
+    return last_row_cell (table, 0);
+  if (number == 10)
+    return fiscal_table_get_row (table, 0)->cells[0].amount;
+  return total_of (table, 0);
+}
+
+/* Sums beyond the ceiling of money are shown clamped to it, never wrapped:
+ * lines at the ceiling (as a budget held in the window may have, before the
+ * checks refuse to save it) in every table, and back to exact figures once
+ * the lines are brought down, through the document's incremental cube. */
+static void
+test_money_ceiling (void)
+{
+  g_autoptr(FiscalDocument) doc = fiscal_document_new (2025, "上限部门");
+  g_autoptr(FiscalProject) project = fiscal_project_new ("p1", "上限项目");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) exact = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *fresh = NULL;
+  g_autoptr(FiscalLine) a = NULL;
+  g_autoptr(FiscalLine) b = NULL;
+  GPtrArray *more = g_ptr_array_new_with_free_func (g_object_unref);
+  const guint shown[] = { 1, 2, 3, 4, 5, 6, 7, 10 };
+
+  fiscal_document_add_project (doc, project);
+
+  /* Two lines at the ceiling, general budget, on a 三公 code: every table
+   * but 表 8, 9 and 11 (other budgets) has them. Two at the old limit,
+   * 92,233,720,368,547,758.07 元, wrapped to 269.45 万元 in the tables. */
+  a = g_object_ref (add_line (doc, "main", "2010350", "30217", FISCAL_KIND_PUBLIC, NULL,
+                              FISCAL_SOURCE_GENERAL, FISCAL_MONEY_MAX));
+  b = g_object_ref (add_line (doc, "main", "2010302", "31013", FISCAL_KIND_PROJECT, "p1",
+                              FISCAL_SOURCE_GENERAL, FISCAL_MONEY_MAX));
+  first = fiscal_pivot_all (doc);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    g_assert_cmpint (table_total (first, shown[i]), ==, FISCAL_MONEY_MAX);
+  {
+    FiscalTable *t2 = g_ptr_array_index (first, 1);
+    g_autofree char *text = fiscal_table_format_cell (t2, &fiscal_table_get_row (t2, 0)->cells[0]);
+
+    g_assert_cmpstr (text, ==, "100000000000.00");
+  }
+
+  /* A hundred lines at the ceiling: 10^19 分, beyond a gint64. */
+  for (guint i = 0; i < 100; i++)
+    g_ptr_array_add (more, g_object_ref (add_line (doc, "main", "2010350", "30217", FISCAL_KIND_PUBLIC,
+                                                   NULL, FISCAL_SOURCE_GENERAL, FISCAL_MONEY_MAX)));
+  tables = fiscal_pivot_all (doc);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    g_assert_cmpint (table_total (tables, shown[i]), ==, FISCAL_MONEY_MAX);
+  /* The negative ceiling too, on the same cells: exact sums, so +max,
+   * +max, −max is max, not whatever order a clamped running sum took. */
+  for (guint i = 0; i < 101; i++)
+    g_ptr_array_add (more, g_object_ref (add_line (doc, "main", "2010350", "30217", FISCAL_KIND_PUBLIC,
+                                                   NULL, FISCAL_SOURCE_GENERAL, -FISCAL_MONEY_MAX)));
+  g_clear_pointer (&tables, g_ptr_array_unref);
+  tables = fiscal_pivot_all (doc);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    if (shown[i] != 6)
+      g_assert_cmpint (table_total (tables, shown[i]), ==, FISCAL_MONEY_MAX);
+  /* 表 6 has the basic lines alone, exactly 0 now: an empty table. */
+  g_assert_cmpuint (fiscal_table_get_n_rows (g_ptr_array_index (tables, 5)), ==, 0);
+
+  /* Back within the ceiling by edits, the kept cube is exact again: the
+   * tables equal a fresh copy's and the figures are the lines' sums. */
+  for (guint i = 0; i < more->len; i++)
+    fiscal_line_set_amount (g_ptr_array_index (more, i), 0);
+  fiscal_line_set_amount (a, 7);
+  fiscal_line_set_amount (b, 1234567);
+  exact = fiscal_pivot_all (doc);
+  g_assert_cmpint (table_total (exact, 1), ==, 1234574);
+  g_assert_cmpint (table_total (exact, 2), ==, 1234574);
+  g_assert_cmpint (table_total (exact, 7), ==, 1234567);
+  g_assert_cmpint (table_total (exact, 10), ==, 1234574);   /* 30217 and 31013 are both 三公 */
+  kept = fiscal_tables_to_json (exact);
+  fresh = fresh_tables_json (doc);
+  g_assert_cmpstr (kept, ==, fresh);
+
+  g_ptr_array_unref (more);
+}
+
 static void
 test_table_output (void)
 {
@@ -1017,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/pivot/random-consistency", test_random_consistency);
   g_test_add_func ("/pivot/lines-behind-cells", test_lines_behind_cells);
   g_test_add_func ("/pivot/output", test_table_output);
+  g_test_add_func ("/pivot/money-ceiling", test_money_ceiling);
   g_test_add_func ("/pivot/csv-escape", test_csv_escape);
 
   return g_test_run ();

@@ -160,6 +160,15 @@ test_decimal (void)
   g_assert_false (fiscal_decimal_parse ("1e3", &v));
   g_assert_false (fiscal_decimal_parse ("0.1234567", &v));
   g_assert_false (fiscal_decimal_parse ("", &v));
+  /* The largest that fits, and a fraction too many that used to wrap to a
+   * negative value. */
+  g_assert_true (fiscal_decimal_parse ("9223372036854.775807", &v));
+  g_assert_cmpint (v, ==, G_MAXINT64);
+  g_assert_true (fiscal_decimal_parse ("-9223372036854.775807", &v));
+  g_assert_cmpint (v, ==, -G_MAXINT64);
+  g_assert_false (fiscal_decimal_parse ("9223372036854.775808", &v));
+  g_assert_false (fiscal_decimal_parse ("9223372036854.999999", &v));
+  g_assert_false (fiscal_decimal_parse ("9223372036855", &v));
 }
 
 static void

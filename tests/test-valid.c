@@ -202,11 +202,12 @@ test_ceiling (void)
   fiscal_line_set_amount (line, 0);
   g_assert_true (fiscal_document_check_valid (doc, &error));
 
-  /* one amount past it is its own fault, named by its place */
-  fiscal_line_set_amount (line, G_MININT64);
+  /* a figure of the profile past it is its own fault, named by its place
+   * (a line's amount cannot be: the model refuses it) */
+  fiscal_profile_set_number (fiscal_document_get_profile (doc), FISCAL_PROFILE_ASSETS_BUILDING_VALUE, G_MININT64);
   g_assert_false (fiscal_document_check_valid (doc, &error));
   g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_AMOUNT_OVERFLOW);
-  g_assert_true (g_str_has_prefix (error->message, "lines[1].amount: "));
+  g_assert_true (g_str_has_prefix (error->message, "profile.assets.building_value: "));
 }
 
 static char *

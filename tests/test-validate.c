@@ -269,6 +269,47 @@ test_amounts (Fixture       *f,
   expect (findings, "amount.zero", 1, FISCAL_SEVERITY_WARNING, "lines[1].amount");
 }
 
+/* Lines whose magnitudes add up to more than the ceiling of money, as a
+ * budget edited in the window may have, are an error of the checks: their
+ * sums are shown clamped. Up to the ceiling itself, nothing is said. */
+static void
+test_money_ceiling (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) at = NULL;
+  g_autoptr(GPtrArray) above = NULL;
+  g_autoptr(GPtrArray) signs = NULL;
+  g_autoptr(GPtrArray) prior = NULL;
+  const FiscalFinding *finding;
+
+  /* The other lines are 27 万元: the first takes the total to the ceiling. */
+  fiscal_line_set_amount (line_at (f->doc, 0), FISCAL_MONEY_MAX - WAN (27));
+  fiscal_line_set_amount (line_at (f->prior, 0), FISCAL_MONEY_MAX - WAN (27));
+  at = run (f);
+  expect (at, "amount.ceiling", 0, 0, NULL);
+
+  /* One fen more. */
+  fiscal_line_set_amount (line_at (f->doc, 1), WAN (8) + 1);
+  above = run (f);
+  finding = expect (above, "amount.ceiling", 1, FISCAL_SEVERITY_ERROR, "lines");
+  g_assert_nonnull (strstr (finding->message, FISCAL_MONEY_MAX_YUAN));
+
+  /* Signs do not cancel: +max and −max cannot both be summed either. */
+  fiscal_line_set_amount (line_at (f->doc, 0), FISCAL_MONEY_MAX);
+  fiscal_line_set_amount (line_at (f->doc, 1), -FISCAL_MONEY_MAX);
+  signs = run (f);
+  expect (signs, "amount.ceiling", 1, FISCAL_SEVERITY_ERROR, "lines");
+  expect (signs, "amount.negative", 1, FISCAL_SEVERITY_ERROR, "lines[1].amount");
+
+  /* Last year's budget too, named as such. */
+  fiscal_line_set_amount (line_at (f->doc, 0), WAN (50));
+  fiscal_line_set_amount (line_at (f->doc, 1), WAN (8));
+  fiscal_line_set_amount (line_at (f->prior, 1), FISCAL_MONEY_MAX);
+  prior = run (f);
+  finding = expect (prior, "amount.ceiling", 1, FISCAL_SEVERITY_ERROR, "prior");
+  g_assert_nonnull (strstr (finding->message, FISCAL_MONEY_MAX_YUAN));
+}
+
 static void
 test_references (Fixture       *f,
                  gconstpointer  data)
@@ -355,6 +396,16 @@ test_staffing (Fixture       *f,
   /* Without a prior year the changes cannot be checked. */
   findings = fiscal_document_validate_with_prior (f->doc, NULL);
   expect (findings, "staffing.change", 0, 0, NULL);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* The largest counts a file holds add up beyond an int; the message
+   * gives their sum, not a wrapped one. */
+  fiscal_profile_set_number (profile, FISCAL_PROFILE_STAFF_ACTIVE, G_MAXINT32);
+  fiscal_profile_set_number (profile, FISCAL_PROFILE_STAFF_RETIRED, G_MAXINT32);
+  fiscal_profile_set_number (profile, FISCAL_PROFILE_STAFF_HONORARY, G_MAXINT32);
+  findings = fiscal_document_validate_with_prior (f->doc, NULL);
+  finding = expect (findings, "staffing.sum", 1, FISCAL_SEVERITY_ERROR, "profile.staffing.actual");
+  g_assert_nonnull (strstr (finding->message, "make 6442450941"));
 }
 
 /* Negative counts, areas and values in the profile are errors, whether set
@@ -561,6 +612,7 @@ main (int   argc,
   ADD ("kind-economic", test_kind_economic);
   ADD ("economic-function", test_economic_function);
   ADD ("amounts", test_amounts);
+  ADD ("money-ceiling", test_money_ceiling);
   ADD ("references", test_references);
   ADD ("invalid", test_invalid);
   ADD ("projects", test_projects);

@@ -17,6 +17,10 @@
  * 万元 without anything being wrong: such a difference is reported as
  * information, a larger one as an error.
  *
+ * Sums and differences of figures go through the clamped helpers of
+ * fiscal-money.h: a disclosure whose figures add up beyond the ceiling of
+ * money gets the ceiling in its messages, never a wrapped figure.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -97,7 +101,7 @@ wan (gint64 fen)
 static gint64
 abs64 (gint64 v)
 {
-  return v < 0 ? -v : v;
+  return v < 0 ? fiscal_money_negate (v) : v;
 }
 
 /* Tables */
@@ -315,8 +319,8 @@ compare (Audit          *a,
          const char     *left_label,
          const char     *right_label)
 {
-  gint64 diff = left - right;
-  gint64 tolerance = n_figures > 2 ? n_figures * HALF_CENT_WAN : 0;
+  gint64 diff = fiscal_money_sub_clamped (left, right);
+  gint64 tolerance = n_figures > 2 ? fiscal_money_mul_clamped (HALF_CENT_WAN, n_figures) : 0;
   g_autofree char *l = wan (left);
   g_autofree char *r = wan (right);
   g_autofree char *d = wan (abs64 (diff));
@@ -474,7 +478,7 @@ check_relations (Audit *a)
             }
           if (table_of (a, r->right[n].table) == NULL)
             empty = r->right[n].table;
-          sum += part.amount;
+          fiscal_money_accumulate (&sum, part.amount);
           g_string_append_printf (label, "%s%s", n ? " + " : "", part.label);
         }
       if (!ok)
@@ -572,7 +576,7 @@ check_column_sums (Audit *a)
           g_autofree char *right = NULL;
 
           for (guint p = 0; p < n; p++)
-            sum += row->cells[parts[p]].amount;
+            fiscal_money_accumulate (&sum, row->cells[parts[p]].amount);
           if (sum == row->cells[total].amount)
             continue;
 
@@ -632,7 +636,7 @@ check_hierarchy (Audit *a)
                 continue;
               n_children++;
               for (guint k = 0; k < n_cells; k++)
-                sums[k] += child->cells[k].amount;
+                fiscal_money_accumulate (&sums[k], child->cells[k].amount);
             }
           if (n_children == 0)
             continue;
@@ -693,7 +697,7 @@ check_class_totals (Audit *a)
 
               if (code == NULL)
                 continue;
-              sum += row->cells[cell].amount;
+              fiscal_money_accumulate (&sum, row->cells[cell].amount);
               if (row->cells[cell].amount != 0)
                 n++;
             }
@@ -777,7 +781,7 @@ project_sums (Audit *a)
           sum->line = row_line (a, 7, row);
           g_hash_table_insert (a->projects, row->project, sum);
         }
-      sum->amount += row->cells[cell].amount;
+      fiscal_money_accumulate (&sum->amount, row->cells[cell].amount);
       sum->n_figures++;
     }
 
@@ -831,7 +835,7 @@ sums_by_code (Audit              *a,
           g_hash_table_insert (map, g_strdup (code), sum);
         }
       for (guint c = 0; c < n; c++)
-        sum->amount += row->cells[cells[c]].amount;
+        fiscal_money_accumulate (&sum->amount, row->cells[cells[c]].amount);
       sum->n_figures += n;
     }
 
@@ -926,7 +930,7 @@ check_by_code (Audit *a)
               g_autofree char *lt = wan (lv);
               g_autofree char *rt = wan (rv);
 
-              if (lv - rv <= (gint64) n_figures * HALF_CENT_WAN)
+              if (fiscal_money_sub_clamped (lv, rv) <= fiscal_money_mul_clamped (HALF_CENT_WAN, n_figures))
                 add (a, "audit-rounding", FISCAL_SEVERITY_INFO, line,
                      _("%s is %s 万元, over %s %s 万元 by no more than rounding"),
                      left_label, lt, right_label, rt);
@@ -1443,11 +1447,11 @@ match_anywhere (Narrative   *n,
                 guint        line)
 {
   GArray *all = n->all_figures;
-  guint lo = lower_bound (all, t->value - NARRATIVE_TOLERANCE);
+  guint lo = lower_bound (all, fiscal_money_sub_clamped (t->value, NARRATIVE_TOLERANCE));
   const AnyFigure *near[2] = { NULL, NULL };
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (lo < all->len && g_array_index (all, AnyFigure, lo).amount <= t->value + NARRATIVE_TOLERANCE)
+  if (lo < all->len && g_array_index (all, AnyFigure, lo).amount <= fiscal_money_add_clamped (t->value, NARRATIVE_TOLERANCE))
     return;
 
   if (lo > 0)
@@ -1455,7 +1459,8 @@ match_anywhere (Narrative   *n,
   if (lo < all->len)
     near[1] = &g_array_index (all, AnyFigure, lo);
   /* The nearer first. */
-  if (near[0] && near[1] && near[1]->amount - t->value < t->value - near[0]->amount)
+  if (near[0] && near[1] &&
+      fiscal_money_sub_clamped (near[1]->amount, t->value) < fiscal_money_sub_clamped (t->value, near[0]->amount))
     {
       const AnyFigure *swap = near[0];
       near[0] = near[1];
@@ -1575,7 +1580,7 @@ resolve (Narrative     *n,
 
             if (!figure_get (a, &s->plus[i], &f))
               return FALSE;
-            out->amount += f.amount;
+            fiscal_money_accumulate (&out->amount, f.amount);
             out->line = out->line ? out->line : f.line;
             g_string_append_printf (label, "%s%s", i ? " + " : "", f.label);
           }
@@ -1585,7 +1590,7 @@ resolve (Narrative     *n,
 
             if (!figure_get (a, &s->minus, &f))
               return FALSE;
-            out->amount -= f.amount;
+            fiscal_money_accumulate (&out->amount, fiscal_money_negate (f.amount));
             g_string_append_printf (label, " − %s", f.label);
           }
         out->label = g_string_free (g_steal_pointer (&label), FALSE);
@@ -1688,9 +1693,9 @@ ratio_possible (gint64 part,
                 gint64 p,
                 gint64 p_half)
 {
-  __int128 n_lo = MAX (0, part - part_half), n_hi = part + part_half;
-  __int128 d_lo = whole - whole_half, d_hi = whole + whole_half;
-  __int128 p_lo = p - p_half, p_hi = p + p_half;
+  __int128 n_lo = MAX (0, (__int128) part - part_half), n_hi = (__int128) part + part_half;
+  __int128 d_lo = (__int128) whole - whole_half, d_hi = (__int128) whole + whole_half;
+  __int128 p_lo = (__int128) p - p_half, p_hi = (__int128) p + p_half;
 
   if (d_lo <= 0)
     return TRUE;
@@ -1711,7 +1716,8 @@ static void
 close_list (Narrative *n)
 {
   if (n->list_open && n->list_n >= 2 &&
-      abs64 (n->list_sum - n->list_total) > n->list_half + n->list_total_half)
+      abs64 (fiscal_money_sub_clamped (n->list_sum, n->list_total)) >
+      fiscal_money_add_clamped (n->list_half, n->list_total_half))
     {
       g_autofree char *sum = wan (n->list_sum);
 
@@ -1727,8 +1733,8 @@ static void
 list_add (Narrative   *n,
           const Token *t)
 {
-  n->list_sum += t->value;
-  n->list_half += t->half;
+  fiscal_money_accumulate (&n->list_sum, t->value);
+  fiscal_money_accumulate (&n->list_half, t->half);
   n->list_n++;
 }
 
@@ -1778,7 +1784,7 @@ check_figure (Narrative   *n,
       return;
     }
 
-  if (abs64 (t->value - figure.amount) > NARRATIVE_TOLERANCE)
+  if (abs64 (fiscal_money_sub_clamped (t->value, figure.amount)) > NARRATIVE_TOLERANCE)
     {
       g_autofree char *shown = wan (figure.amount);
       g_autofree char *subject = g_strstrip (g_strdup (clause));
@@ -1885,7 +1891,7 @@ check_change (Narrative *n,
 
   if (prior != NULL)
     {
-      gint64 diff = now - prior->value;
+      gint64 diff = fiscal_money_sub_clamped (now, prior->value);
 
       before = prior->value;
       before_half = prior->half;
@@ -1900,7 +1906,9 @@ check_change (Narrative *n,
                diff > 0 ? "+" : "−", d);
           return;
         }
-      if (change != NULL && abs64 (abs64 (diff) - change->value) > now_half + before_half + change->half)
+      /* The halves are each at most half a unit of the last digit printed. */
+      if (change != NULL &&
+          abs64 (fiscal_money_sub_clamped (abs64 (diff), change->value)) > now_half + before_half + change->half)
         {
           g_autofree char *d = wan (abs64 (diff));
 
@@ -1911,7 +1919,7 @@ check_change (Narrative *n,
     }
   else if (change != NULL)
     {
-      before = now - change->direction * change->value;
+      before = fiscal_money_sub_clamped (now, fiscal_money_mul_clamped (change->value, change->direction));
       before_half = now_half + change->half;
     }
   else
@@ -1920,7 +1928,7 @@ check_change (Narrative *n,
   {
     /* From the two years' figures where the sentence gives both. */
     gboolean from_change = change != NULL && prior == NULL;
-    gint64 diff = from_change ? change->value : abs64 (now - before);
+    gint64 diff = from_change ? change->value : abs64 (fiscal_money_sub_clamped (now, before));
     gint64 diff_half = from_change ? change->half : now_half + before_half;
 
     if (before <= 0)
@@ -1989,13 +1997,14 @@ check_allocation (Narrative *n,
 
       if (t->kind == TOKEN_AMOUNT && !t->skip)
         {
-          sum += t->value;
-          half += t->half;
+          fiscal_money_accumulate (&sum, t->value);
+          fiscal_money_accumulate (&half, t->half);
           count++;
         }
     }
 
-  if (count > 0 && n->project_scale >= 0 && abs64 (sum - n->project_scale) > half + HALF_CENT_WAN)
+  if (count > 0 && n->project_scale >= 0 &&
+      abs64 (fiscal_money_sub_clamped (sum, n->project_scale)) > fiscal_money_add_clamped (half, HALF_CENT_WAN))
     {
       g_autofree char *s = wan (sum);
       g_autofree char *scale = wan (n->project_scale);
@@ -2361,7 +2370,10 @@ check_weights (Audit       *a,
 
       if (row->cells[cell].text != NULL && fiscal_decimal_parse (row->cells[cell].text, &weight))
         {
-          sum += weight;
+          /* Weights are decimals, not money: a sum beyond a gint64 stays
+           * at its end instead of wrapping. */
+          if (__builtin_add_overflow (sum, weight, &sum))
+            sum = weight > 0 ? G_MAXINT64 : G_MININT64;
           weighted++;
         }
     }

@@ -101,6 +101,15 @@ _fiscal_chart_layout_clear (FiscalChart *self)
   g_clear_pointer (&self->frames, g_array_unref);
 }
 
+/* The number of ticks on the value axis of the last layout (for tests):
+ * at most FISCAL_CHART_MAX_TICKS, 0 for a chart without one. */
+guint
+_fiscal_chart_get_n_ticks (FiscalChart *self)
+{
+  g_return_val_if_fail (FISCAL_IS_CHART (self), 0);
+  return self->n_ticks;
+}
+
 /* Labels */
 
 /* Measures @text at @size px; the box is placed later with place_label().
@@ -231,7 +240,7 @@ format_wan_short (gint64 fen)
 static char *
 format_signed_wan (gint64 fen)
 {
-  g_autofree char *s = fiscal_money_format_wan (fen < 0 ? -fen : fen);
+  g_autofree char *s = fiscal_money_format_wan (fen < 0 ? fiscal_money_negate (fen) : fen);
 
   return g_strdup_printf ("%s%s", fen < 0 ? "−" : "+", s);
 }
@@ -241,7 +250,7 @@ static char *
 format_signed_percent (gint64 change,
                        gint64 base)
 {
-  g_autofree char *pct = fiscal_ratio_format_percent (change < 0 ? -change : change, base);
+  g_autofree char *pct = fiscal_ratio_format_percent (change < 0 ? fiscal_money_negate (change) : change, base);
 
   return g_strdup_printf ("%s%s", change < 0 ? "−" : "+", pct);
 }
@@ -356,7 +365,11 @@ layout_message (FiscalChart     *self,
   place_label (self, id, plot.x + plot.width / 2, plot.y + plot.height / 2, 0.5, 0.5);
 }
 
-/* Scales: nice steps of 1, 2 or 5 × 10ⁿ fen, computed on whole numbers. */
+/* Scales: nice steps of 1, 2 or 5 × 10ⁿ fen, computed on whole numbers.
+ * The figures are money (or basis points), clamped to ±FISCAL_MONEY_MAX
+ * before use, so a range (at most 2 × 10^17), a step (at most 10^18) and
+ * every tick fit a gint64; whatever the figures, an axis has at most
+ * FISCAL_CHART_MAX_TICKS ticks, and a zero range gets one step. */
 static gint64
 nice_step (gint64 range,
            int    target)
@@ -383,11 +396,35 @@ typedef struct
   gboolean zoom;      /* may start above zero (a waterfall's small steps) */
 } Scale;
 
+/* A value's pixel position; values beyond the axis (a percentage of a
+ * bar whose parts have opposite signs) stop at its ends. */
 static double
 scale_map (const Scale *s,
            gint64       v)
 {
-  return s->y0 + (double) (v - s->min) / (double) (s->max - s->min) * (s->y1 - s->y0);
+  v = CLAMP (v, s->min, s->max);
+  return s->y0 + ((double) v - (double) s->min) / ((double) s->max - (double) s->min) * (s->y1 - s->y0);
+}
+
+/* The axis from @min and @max rounded out to whole steps. */
+static void
+scale_round (Scale  *s,
+             gint64  min,
+             gint64  max)
+{
+  if (min >= 0)
+    s->min = s->zoom ? (min / s->step) * s->step : 0;
+  else
+    s->min = -((-min + s->step - 1) / s->step) * s->step;
+  s->max = ((max + s->step - 1) / s->step) * s->step;
+  if (s->max <= s->min)
+    s->max = s->min + s->step;
+}
+
+static guint
+scale_n_ticks (const Scale *s)
+{
+  return (guint) ((s->max - s->min) / s->step) + 1;
 }
 
 static void
@@ -396,19 +433,31 @@ scale_init (Scale  *s,
             gint64  max,
             int     target)
 {
+  gint64 unit = s->percent ? 10000 : FISCAL_FEN_PER_WAN;
+
+  target = CLAMP (target, 1, FISCAL_CHART_MAX_TICKS - 3);
+  min = fiscal_money_clamp (min);
+  max = fiscal_money_clamp (max);
   if (max <= min)
-    max = min + (s->percent ? 10000 : FISCAL_FEN_PER_WAN);
+    {
+      if (min <= FISCAL_MONEY_MAX - unit)
+        max = min + unit;
+      else
+        min = max - unit;
+    }
   if (s->percent)
     s->step = target >= 5 ? 2000 : target >= 2 ? 5000 : 10000;
   else
     s->step = nice_step (max - min, target);
-  if (min >= 0)
-    s->min = s->zoom ? (min / s->step) * s->step : 0;
-  else
-    s->min = -((-min + s->step - 1) / s->step) * s->step;
-  s->max = ((max + s->step - 1) / s->step) * s->step;
-  if (s->max <= s->min)
-    s->max = s->min + s->step;
+  scale_round (s, min, max);
+
+  /* nice_step() keeps to about @target steps; this keeps to the bound
+   * whatever happens (a percentage axis over a huge range). */
+  while (scale_n_ticks (s) > FISCAL_CHART_MAX_TICKS)
+    {
+      s->step *= 10;
+      scale_round (s, min, max);
+    }
 }
 
 static char *
@@ -430,11 +479,15 @@ layout_axis (FiscalChart     *self,
   guint first = self->labels->len;
   guint n = 0;
   /* Tick labels only where two fit one above the other */
-  gboolean labelled = fabs (s->y0 - s->y1) / MAX ((s->max - s->min) / s->step, 1) >= size * 1.5;
+  guint n_ticks = scale_n_ticks (s);
+  gboolean labelled = fabs (s->y0 - s->y1) / MAX (n_ticks - 1, 1) >= size * 1.5;
 
-  for (gint64 v = s->min; labelled && v <= s->max; v += s->step, n++)
+  g_assert (n_ticks <= FISCAL_CHART_MAX_TICKS);
+  self->n_ticks = n_ticks;
+
+  for (n = 0; labelled && n < n_ticks; n++)
     {
-      g_autofree char *text = scale_format (s, v);
+      g_autofree char *text = scale_format (s, s->min + (gint64) n * s->step);
       guint id = add_label (self, text, size, FALSE, LABEL_SECONDARY, 0, 0, PANGO_ALIGN_RIGHT);
       width = MAX (width, label_at (self, id)->rect.width);
     }
@@ -442,9 +495,9 @@ layout_axis (FiscalChart     *self,
   plot->x += width + fs * 0.5;
   plot->width = MAX (plot->width - width - fs * 0.5, 1);
 
-  n = 0;
-  for (gint64 v = s->min; v <= s->max; v += s->step, n++)
+  for (n = 0; n < n_ticks; n++)
     {
+      gint64 v = s->min + (gint64) n * s->step;
       double y = round (scale_map (s, v)) + 0.5;
       if (labelled)
         place_label (self, first + n, plot->x - fs * 0.4, y, 1, 0.5);
@@ -573,7 +626,7 @@ layout_vbars (FiscalChart     *self,
         hi = 10000;
       else if (bridge)
         {
-          running = item->is_total ? item->amount : running + item->amount;
+          running = item->is_total ? item->amount : fiscal_money_add_clamped (running, item->amount);
           lo = MIN (lo, running);
           hi = MAX (hi, running);
         }
@@ -599,16 +652,17 @@ layout_vbars (FiscalChart     *self,
    * above zero, or the steps would be lines. */
   if (bridge)
     {
-      gint64 low = G_MAXINT64;
+      gint64 low = FISCAL_MONEY_MAX;
 
       running = 0;
       for (guint i = 0; i < n; i++)
         {
           const FiscalChartItem *item = item_at (self, i);
-          running = item->is_total ? item->amount : running + item->amount;
+          running = item->is_total ? item->amount : fiscal_money_add_clamped (running, item->amount);
           low = MIN (low, running);
         }
-      if (low > 0 && (hi - low) * 4 < low)
+      /* hi and low are money: (hi − low) × 4 is at most 8 × 10^17 */
+      if (n > 0 && low > 0 && (hi - low) * 4 < low)
         {
           scale.zoom = TRUE;
           lo = MAX (low - (hi - low) * 2, 0);
@@ -666,14 +720,14 @@ layout_vbars (FiscalChart     *self,
               if (scale.percent)
                 {
                   a = fiscal_ratio_basis_points (base, item->amount);
-                  b = fiscal_ratio_basis_points (base + v, item->amount);
+                  b = fiscal_ratio_basis_points (fiscal_money_add_clamped (base, v), item->amount);
                 }
               else
                 {
                   a = base;
-                  b = base + v;
+                  b = fiscal_money_add_clamped (base, v);
                 }
-              base += v;
+              fiscal_money_accumulate (&base, v);
               ya = scale_map (&scale, a);
               yb = scale_map (&scale, b);
               r = (FiscalChartRect) { cx - bw / 2, MIN (ya, yb), bw, fabs (ya - yb) };
@@ -737,7 +791,7 @@ layout_vbars (FiscalChart     *self,
 
           if (has_prior)
             {
-              gint64 change = item->amount - item->prior;
+              gint64 change = fiscal_money_sub_clamped (item->amount, item->prior);
               g_autofree char *abs = format_signed_wan (change);
               g_autofree char *pct = item->prior != 0 ? format_signed_percent (change, item->prior) : g_strdup ("新增");
               g_autofree char *text = NULL;
@@ -758,7 +812,7 @@ layout_vbars (FiscalChart     *self,
         {
           double bw = MIN (slot * 0.6, fs * 5);
           gint64 from = item->is_total ? MAX (scale.min, 0) : running;
-          gint64 to = item->is_total ? item->amount : running + item->amount;
+          gint64 to = item->is_total ? item->amount : fiscal_money_add_clamped (running, item->amount);
           double ya = scale_map (&scale, from), yb = scale_map (&scale, to);
           FiscalChartRect r = { cx - bw / 2, MIN (ya, yb), bw, MAX (fabs (ya - yb), 1) };
           double rgb[3];
@@ -1152,7 +1206,7 @@ group_items (FiscalChart *self,
           g = &g_array_index (groups, Group, groups->len - 1);
         }
       g->last = i + 1;
-      g->amount += item->amount;
+      fiscal_money_accumulate (&g->amount, item->amount);
     }
   g_array_sort (groups, compare_groups);
   return groups;
@@ -1180,7 +1234,7 @@ treemap_color (FiscalChart           *self,
   if (self->prior != NULL)
     {
       double t, target[3], neutral[3] = { 0.86, 0.86, 0.86 };
-      gint64 change = item->amount - item->prior;
+      gint64 change = fiscal_money_sub_clamped (item->amount, item->prior);
 
       if (item->prior == 0)
         t = change != 0 ? 1 : 0;
@@ -1358,6 +1412,7 @@ fiscal_chart_layout (FiscalChart *self,
   self->font_size = CLAMP (sqrt (self->width * self->height) / 52, 9, 24);
   self->is_donut = FALSE;
   self->cx = self->cy = self->inner = self->outer = 0;
+  self->n_ticks = 0;
   g_array_set_size (self->labels, 0);
   g_array_set_size (self->shapes, 0);
   g_array_set_size (self->lines, 0);

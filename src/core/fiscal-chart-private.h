@@ -99,9 +99,14 @@ struct _FiscalChart
   GArray          *shapes;         /* ChartShape */
   GArray          *lines;          /* ChartLine */
   GArray          *frames;         /* FiscalChartRect: treemap group borders */
+  guint            n_ticks;        /* of the value axis, 0 without one */
 };
 
+/* No value axis has more ticks than this, whatever the figures. */
+#define FISCAL_CHART_MAX_TICKS 12
+
 void  _fiscal_chart_layout_init   (FiscalChart *self);
+guint _fiscal_chart_get_n_ticks   (FiscalChart *self);
 void  _fiscal_chart_layout_clear  (FiscalChart *self);
 void  _fiscal_chart_palette       (guint        index,
                                    double       rgb[3]);

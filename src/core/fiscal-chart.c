@@ -2,7 +2,9 @@
  *
  * The data of each kind of chart and its description. The layout is in
  * fiscal-chart-layout.c, the drawing in fiscal-chart-render.c and the
- * export in fiscal-chart-export.c.
+ * export in fiscal-chart-export.c. Every sum and difference of money goes
+ * through the clamped helpers of fiscal-money.h, so an item's amount, prior
+ * and parts are always within ±FISCAL_MONEY_MAX, which the layout relies on.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -179,7 +181,7 @@ add_prefix (GHashTable *table,
   key = g_intern_string (buf);
   if (!(sum = g_hash_table_lookup (table, key)))
     g_hash_table_insert (table, (gpointer) key, (sum = g_new0 (gint64, 1)));
-  *sum += amount;
+  fiscal_money_accumulate (sum, amount);
 }
 
 static gint64 *
@@ -225,24 +227,25 @@ sums_init (Sums           *sums,
       FiscalSource source = fiscal_line_get_source (line);
       gint64 amount = fiscal_line_get_amount (line);
 
-      sums->total += amount;
+      fiscal_money_accumulate (&sums->total, amount);
       if (function != NULL)
-        pair_for (by_function, function)[kind == FISCAL_KIND_PROJECT] += amount;
+        fiscal_money_accumulate (&pair_for (by_function, function)[kind == FISCAL_KIND_PROJECT], amount);
 
       if (kind != FISCAL_KIND_PROJECT && economic != NULL &&
           fiscal_source_get_budget (source) == FISCAL_BUDGET_GENERAL &&
           !fiscal_source_is_carryover (source))
-        pair_for (by_economic, economic)[kind == FISCAL_KIND_PUBLIC] += amount;
+        fiscal_money_accumulate (&pair_for (by_economic, economic)[kind == FISCAL_KIND_PUBLIC], amount);
     }
 
   g_hash_table_iter_init (&iter, by_function);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const gint64 *pair = value;
+      gint64 both = fiscal_money_add_clamped (pair[0], pair[1]);
 
-      add_prefix (sums->function, key, 3, pair[0] + pair[1]);
-      add_prefix (sums->function, key, 5, pair[0] + pair[1]);
-      add_prefix (sums->function, key, 7, pair[0] + pair[1]);
+      add_prefix (sums->function, key, 3, both);
+      add_prefix (sums->function, key, 5, both);
+      add_prefix (sums->function, key, 7, both);
       add_prefix (sums->basic, key, 3, pair[0]);
       add_prefix (sums->project, key, 3, pair[1]);
     }
@@ -312,7 +315,7 @@ group_small_items (FiscalChart *self)
 
   g_array_sort (self->items, compare_items_by_amount);
   for (guint i = 0; i < self->items->len; i++)
-    total += g_array_index (self->items, FiscalChartItem, i).amount;
+    fiscal_money_accumulate (&total, g_array_index (self->items, FiscalChartItem, i).amount);
 
   if (keep > DONUT_MAX_ITEMS)
     keep = DONUT_MAX_ITEMS - 1;
@@ -328,8 +331,8 @@ group_small_items (FiscalChart *self)
       for (guint i = keep; i < self->items->len; i++)
         {
           FiscalChartItem *item = &g_array_index (self->items, FiscalChartItem, i);
-          other.amount += item->amount;
-          other.prior += item->prior;
+          fiscal_money_accumulate (&other.amount, item->amount);
+          fiscal_money_accumulate (&other.prior, item->prior);
         }
       g_array_remove_range (self->items, keep, self->items->len - keep);
       g_array_append_val (self->items, other);
@@ -440,7 +443,7 @@ build_basic_project (FiscalChart   *self,
       if (basic == 0 && project == 0)
         continue;
       name = catalog_name (catalog, code);
-      item = append_item (self, name, code, basic + project);
+      item = append_item (self, name, code, fiscal_money_add_clamped (basic, project));
       item->has_prior = FALSE;
       item->parts[0] = basic;
       item->parts[1] = project;
@@ -467,8 +470,8 @@ build_economic (FiscalChart *self,
 
       if (personnel == 0 && public == 0)
         continue;
-      item = append_item (self, name, code, personnel + public);
-      item->prior = lookup (old->personnel, code) + lookup (old->public, code);
+      item = append_item (self, name, code, fiscal_money_add_clamped (personnel, public));
+      item->prior = fiscal_money_add_clamped (lookup (old->personnel, code), lookup (old->public, code));
       item->parts[0] = personnel;
       item->parts[1] = public;
       item->n_parts = 2;
@@ -549,7 +552,7 @@ build_bridge (FiscalChart   *self,
       if (amount == prior)
         continue;
       name = catalog_name (catalog, code);
-      item = append_item (self, name, code, amount - prior);
+      item = append_item (self, name, code, fiscal_money_sub_clamped (amount, prior));
       item->prior = prior;
     }
 
@@ -632,8 +635,8 @@ fiscal_chart_rebuild (FiscalChart *self)
       FiscalChartItem *item = &g_array_index (self->items, FiscalChartItem, i);
       if (!item->is_total)
         {
-          total += item->amount;
-          self->prior_total += item->prior;
+          fiscal_money_accumulate (&total, item->amount);
+          fiscal_money_accumulate (&self->prior_total, item->prior);
         }
     }
   if (self->kind == FISCAL_CHART_BRIDGE && self->items->len > 0)
@@ -674,7 +677,7 @@ static void
 append_change (GString               *str,
                const FiscalChartItem *item)
 {
-  gint64 change = item->amount - item->prior;
+  gint64 change = fiscal_money_sub_clamped (item->amount, item->prior);
   g_autofree char *wan = fiscal_money_format_wan (change < 0 ? -change : change);
 
   if (!item->has_prior)

@@ -11,6 +11,7 @@
 
 #include "fiscal-catalog.h"
 #include "fiscal-document-private.h"
+#include "fiscal-money.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,8 @@ typedef struct
 typedef struct
 {
   FiscalCubeKey  key;
-  gint64         amount;
+  gint64         amount;           /* with amount_high, exact: see _fiscal_wide_add() */
+  gint64         amount_high;
   const char    *klass;            /* the 类 of the function code, interned, or NULL */
   const char    *economic_class;   /* the 类 of the economic code, interned, or NULL */
   int            class_index;      /* in _fiscal_economic_classes, or -1 */
@@ -46,7 +48,8 @@ struct _FiscalProjectSums
 {
   FiscalProjectSums *next;
   guint8             source;
-  gint64             sums[FISCAL_N_PROJECT_SUMS];
+  gint64             sums[FISCAL_N_PROJECT_SUMS];        /* with sums_high, exact */
+  gint64             sums_high[FISCAL_N_PROJECT_SUMS];
 };
 
 /* The project spending of one unit, function code and project, by source:
@@ -69,7 +72,52 @@ struct _FiscalCube
   GPtrArray      *list;            /* FiscalCubeCell*, owns them */
   GHashTable     *project_cells;   /* FiscalProjectCell* → itself */
   GPtrArray      *project_list;    /* FiscalProjectCell*, owns them */
+  FiscalMoneySum  magnitude;       /* the sum of |amount| of all lines, exact */
 };
+
+/* The cube's sums are kept exact in two words, @low and @high, the value
+ * being @high × 2^64 + @low taken as unsigned: adding an amount and taking
+ * it away again always gives back the sum before, whatever happened in
+ * between. While the value is within ±FISCAL_MONEY_MAX, @high is only the
+ * sign of @low, and @low is the sum. */
+static inline void
+_fiscal_wide_add (gint64 *low,
+                  gint64 *high,
+                  gint64  fen)
+{
+  guint64 before = (guint64) *low;
+  guint64 after = before + (guint64) fen;
+
+  *low = (gint64) after;
+  *high += (fen < 0 ? -1 : 0) + (after < before ? 1 : 0);
+}
+
+/* The value of a two-word sum as money, clamped to the ceiling. */
+static inline gint64
+_fiscal_wide_get (gint64 low,
+                  gint64 high)
+{
+  if (G_LIKELY (high == (low < 0 ? -1 : 0)))
+    return fiscal_money_clamp (low);
+  return high < 0 ? -FISCAL_MONEY_MAX : FISCAL_MONEY_MAX;
+}
+
+/* Whether the tables' sums must be clamped: only when the lines'
+ * magnitudes add up to more than the ceiling. Otherwise every sum of
+ * lines, and every running sum on the way, is within ±FISCAL_MONEY_MAX
+ * and plain gint64 arithmetic is exact. */
+static inline gboolean
+_fiscal_cube_saturates (FiscalCube *cube)
+{
+  return G_UNLIKELY (cube->magnitude > FISCAL_MONEY_MAX);
+}
+
+/* A cell's amount as money. */
+static inline gint64
+_fiscal_cube_cell_amount (const FiscalCubeCell *cell)
+{
+  return _fiscal_wide_get (cell->amount, cell->amount_high);
+}
 
 int  _fiscal_economic_class_index (const char *code);
 

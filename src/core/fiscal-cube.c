@@ -119,7 +119,7 @@ project_sums (FiscalCube *cube,
               const char *project,
               guint8      source)
 {
-  FiscalProjectCell probe = { unit, function, project, { NULL, source, { 0 } } };
+  FiscalProjectCell probe = { unit, function, project, { NULL, source, { 0 }, { 0 } } };
   FiscalProjectCell *cell = g_hash_table_lookup (cube->project_cells, &probe);
   FiscalProjectSums *sums;
 
@@ -175,18 +175,27 @@ _fiscal_cube_add_line (FiscalCube *cube,
     fiscal_line_get_source (line),
   };
   FiscalCubeCell *cell = cube_cell (cube, &key);
-  gint64 amount = sign * fiscal_line_get_amount (line);
+  gint64 amount = fiscal_line_get_amount (line);   /* within ±FISCAL_MONEY_MAX */
+  guint64 magnitude = amount < 0 ? -(guint64) amount : (guint64) amount;
 
-  cell->amount += amount;
+  if (sign < 0)
+    {
+      amount = -amount;
+      cube->magnitude -= magnitude;
+    }
+  else
+    cube->magnitude += magnitude;
+
+  _fiscal_wide_add (&cell->amount, &cell->amount_high, amount);
 
   if (key.kind == FISCAL_KIND_PROJECT)
     {
       FiscalProjectSums *sums = project_sums (cube, fiscal_line_get_unit (line), key.function,
                                               fiscal_line_get_project (line), key.source);
 
-      sums->sums[0] += amount;
+      _fiscal_wide_add (&sums->sums[0], &sums->sums_high[0], amount);
       if (cell->class_index >= 0)
-        sums->sums[1 + cell->class_index] += amount;
+        _fiscal_wide_add (&sums->sums[1 + cell->class_index], &sums->sums_high[1 + cell->class_index], amount);
     }
 }
 

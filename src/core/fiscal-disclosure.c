@@ -701,7 +701,7 @@ tolerance (const gint64 *values,
 
   for (guint i = 0; r->children[i] >= 0; i++)
     if (values[r->children[i]] != 0)
-      tol += ulp[r->children[i]] / 2;
+      fiscal_money_accumulate (&tol, ulp[r->children[i]] / 2);
   return tol;
 }
 
@@ -718,8 +718,8 @@ violations (const Segment *seg,
       gint64 sum = 0, diff;
 
       for (guint c = 0; r->children[c] >= 0; c++)
-        sum += values[r->children[c]];
-      diff = values[r->parent] - sum;
+        fiscal_money_accumulate (&sum, values[r->children[c]]);
+      diff = fiscal_money_sub_clamped (values[r->parent], sum);
       if (diff < 0)
         diff = -diff;
       if (diff > tolerance (values, ulp, r))
@@ -2230,11 +2230,11 @@ rows_add_up (TableState *st,
         {
           const FiscalTableRow *row = fiscal_table_get_row (st->table, g_array_index (rows, guint, i));
 
-          sum += row->cells[cell].amount;
+          fiscal_money_accumulate (&sum, row->cells[cell].amount);
           if (row->cells[cell].amount)
-            tol += half;
+            fiscal_money_accumulate (&tol, half);
         }
-      if (ABS (sum - sum_row->cells[cell].amount) > tol)
+      if (ABS (fiscal_money_sub_clamped (sum, sum_row->cells[cell].amount)) > tol)
         return FALSE;
     }
   return TRUE;

@@ -11,6 +11,7 @@
 
 #include "fiscal-document-private.h"
 #include "fiscal-line.h"
+#include "fiscal-money.h"
 #include "fiscal-model-private.h"
 #include "fiscal-profile.h"
 #include "fiscal-project.h"
@@ -1190,14 +1191,15 @@ static gint64
 scale_amount (gint64 fen,
               gint64 per_10000)
 {
-  /* fen × per_10000 / 10000, half away from zero, without overflow. */
+  /* fen × per_10000 / 10000, half away from zero, without overflow, and
+   * within the ceiling of money. */
   __int128 n = (__int128) fen * per_10000;
   __int128 q = (n >= 0 ? n + 5000 : n - 5000) / 10000;
 
-  if (q > G_MAXINT64)
-    return G_MAXINT64;
-  if (q < -G_MAXINT64)
-    return -G_MAXINT64;
+  if (q > FISCAL_MONEY_MAX)
+    return FISCAL_MONEY_MAX;
+  if (q < -FISCAL_MONEY_MAX)
+    return -FISCAL_MONEY_MAX;
   return (gint64) q;
 }
 

@@ -28,6 +28,10 @@
  *
  * Every inference is an entry of the report, with the lines it rests on.
  *
+ * The sums and differences of published figures go through add() and
+ * sub(), which clamp to the ceiling of money instead of wrapping; a
+ * disclosure whose figures would go beyond it gets one warning.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -390,7 +394,32 @@ typedef struct
   GHashTable         *projects;    /* name → GPtrArray of FiscalProject (borrowed), in the order made */
   GHashTable         *project_ids; /* id → FiscalProject (borrowed) */
   GCancellable       *cancellable;
+  gboolean            clamped;     /* a sum went beyond the ceiling of money */
 } Ctx;
+
+/* @a + @b and @a − @b of money, clamped to ±FISCAL_MONEY_MAX; a clamp is
+ * noted for the report. */
+static gint64
+add (Ctx    *ctx,
+     gint64  a,
+     gint64  b)
+{
+  if (!fiscal_money_accumulate (&a, b))
+    ctx->clamped = TRUE;
+  return a;
+}
+
+static gint64
+sub (Ctx    *ctx,
+     gint64  a,
+     gint64  b)
+{
+  gint64 d;
+
+  if (__builtin_sub_overflow (a, b, &d) || d > FISCAL_MONEY_MAX || d < -FISCAL_MONEY_MAX)
+    ctx->clamped = TRUE;
+  return fiscal_money_sub_clamped (a, b);
+}
 
 typedef struct
 {
@@ -536,7 +565,7 @@ add_draft (Ctx          *ctx,
           g_strcmp0 (d->function, function) == 0 && g_strcmp0 (d->economic, economic) == 0 &&
           d->kind == kind && g_strcmp0 (d->project, project) == 0 && d->source == source)
         {
-          d->amount += amount;
+          d->amount = add (ctx, d->amount, amount);
           d->base = d->amount;
           return d;
         }
@@ -613,7 +642,7 @@ split_unit_funds (Ctx    *ctx,
 
   if (!unit_split (ctx, shares, &line))
     {
-      fn->source[FISCAL_SOURCE_UNIT_OTHER] += amount;
+      fn->source[FISCAL_SOURCE_UNIT_OTHER] = add (ctx, fn->source[FISCAL_SOURCE_UNIT_OTHER], amount);
       report (ctx, FISCAL_IMPORT_INFERENCE, fn->line_t2,
               _("表 2 %s 单位资金 %s: 表 1 does not split 单位资金; taken as 其他收入"),
               fn->code, wan (ctx, amount));
@@ -622,7 +651,7 @@ split_unit_funds (Ctx    *ctx,
 
   for (guint u = 0; u < G_N_ELEMENTS (unit_rows); u++)
     {
-      total += shares[u];
+      total = add (ctx, total, shares[u]);
       if (shares[u] > shares[largest])
         largest = u;
     }
@@ -630,10 +659,10 @@ split_unit_funds (Ctx    *ctx,
     {
       gint64 part = total ? (gint64) ((__int128) amount * shares[u] / total) : 0;
 
-      fn->source[unit_sources[u]] += part;
-      given += part;
+      fn->source[unit_sources[u]] = add (ctx, fn->source[unit_sources[u]], part);
+      given = add (ctx, given, part);
     }
-  fn->source[unit_sources[largest]] += amount - given;
+  fn->source[unit_sources[largest]] = add (ctx, fn->source[unit_sources[largest]], sub (ctx, amount, given));
 
   {
     guint n = 0;
@@ -669,17 +698,17 @@ read_functions (Ctx *ctx)
         fn = get_fn (ctx, row->code);
         fn->line_t2 = row->source_line;
         for (guint s = 0; s < G_N_ELEMENTS (direct); s++)
-          fn->source[direct[s]] += cell (row, 2 + s);
+          fn->source[direct[s]] = add (ctx, fn->source[direct[s]], cell (row, 2 + s));
         split_unit_funds (ctx, fn, cell (row, 9));
         if (cell (row, 10) != 0)
           {
-            fn->source[FISCAL_SOURCE_CARRYOVER_GENERAL] += cell (row, 10);
+            fn->source[FISCAL_SOURCE_CARRYOVER_GENERAL] = add (ctx, fn->source[FISCAL_SOURCE_CARRYOVER_GENERAL], cell (row, 10));
             report (ctx, FISCAL_IMPORT_INFERENCE, row->source_line,
                     _("表 2 %s 财政拨款结转 %s taken as carry-over of the general budget"), row->code, wan (ctx, cell (row, 10)));
           }
         if (cell (row, 11) != 0)
           {
-            fn->source[FISCAL_SOURCE_CARRYOVER_UNIT] += cell (row, 11);
+            fn->source[FISCAL_SOURCE_CARRYOVER_UNIT] = add (ctx, fn->source[FISCAL_SOURCE_CARRYOVER_UNIT], cell (row, 11));
             report (ctx, FISCAL_IMPORT_INFERENCE, row->source_line,
                     _("表 2 %s 非财政拨款结转结余 %s taken as carry-over of unit funds"), row->code, wan (ctx, cell (row, 11)));
           }
@@ -741,16 +770,18 @@ read_functions (Ctx *ctx)
   for (guint i = 0; i < ctx->fn_order->len; i++)
     {
       Fn *fn = g_ptr_array_index (ctx->fn_order, i);
-      gint64 general = fn->source[FISCAL_SOURCE_GENERAL] + fn->source[FISCAL_SOURCE_GENERAL_TRANSFER];
+      gint64 general = add (ctx, fn->source[FISCAL_SOURCE_GENERAL], fn->source[FISCAL_SOURCE_GENERAL_TRANSFER]);
+      gint64 general_t5 = add (ctx, fn->gbasic, fn->gproject);
+      gint64 total_t3 = add (ctx, fn->basic, fn->project);
       gint64 total = 0;
 
       for (guint s = 0; s < FISCAL_N_SOURCES; s++)
-        total += fn->source[s];
+        total = add (ctx, total, fn->source[s]);
 
       if (t2 == NULL)
         {
-          fn->source[FISCAL_SOURCE_GENERAL] = fn->gbasic + fn->gproject;
-          fn->source[FISCAL_SOURCE_UNIT_OTHER] = MAX (0, fn->basic + fn->project - fn->gbasic - fn->gproject);
+          fn->source[FISCAL_SOURCE_GENERAL] = general_t5;
+          fn->source[FISCAL_SOURCE_UNIT_OTHER] = MAX (0, sub (ctx, total_t3, general_t5));
           report (ctx, FISCAL_IMPORT_INFERENCE, fn->line_t3,
                   _("%s: without 表 2, the general budget is taken from 表 5 and the rest of 表 3 as 其他收入"), fn->code);
           continue;
@@ -759,31 +790,31 @@ read_functions (Ctx *ctx)
         {
           /* the general money's split from 表 3, basic first */
           fn->gbasic = MIN (general, fn->basic);
-          fn->gproject = general - fn->gbasic;
+          fn->gproject = sub (ctx, general, fn->gbasic);
           if (general != 0)
             report (ctx, FISCAL_IMPORT_INFERENCE, fn->line_t2,
                     _("%s: 表 5 does not give its general budget %s; split as basic %s and project %s"),
                     fn->code, wan (ctx, general), wan (ctx, fn->gbasic), wan (ctx, fn->gproject));
         }
-      else if (general != fn->gbasic + fn->gproject)
-        report (ctx, within_rounding (general - fn->gbasic - fn->gproject) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
+      else if (general != general_t5)
+        report (ctx, within_rounding (sub (ctx, general, general_t5)) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
                 fn->line_t5,
-                within_rounding (general - fn->gbasic - fn->gproject)
+                within_rounding (sub (ctx, general, general_t5))
                 ? _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; within the rounding of the published figures")
                 : _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; the tables disagree"),
-                fn->code, wan (ctx, fn->gbasic + fn->gproject), fn->line_t2, wan (ctx, general));
+                fn->code, wan (ctx, general_t5), fn->line_t2, wan (ctx, general));
       if (!fn->have_t3)
         {
           fn->basic = fn->gbasic;
-          fn->project = total - fn->basic;
+          fn->project = sub (ctx, total, fn->basic);
         }
-      else if (total != fn->basic + fn->project)
-        report (ctx, within_rounding (total - fn->basic - fn->project) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
+      else if (total != total_t3)
+        report (ctx, within_rounding (sub (ctx, total, total_t3)) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
                 fn->line_t3,
-                within_rounding (total - fn->basic - fn->project)
+                within_rounding (sub (ctx, total, total_t3))
                 ? _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; within the rounding of the published figures")
                 : _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; the tables disagree"),
-                fn->code, wan (ctx, fn->basic + fn->project), fn->line_t2, wan (ctx, total));
+                fn->code, wan (ctx, total_t3), fn->line_t2, wan (ctx, total));
     }
 }
 
@@ -834,7 +865,7 @@ place (Ctx          *ctx,
        const char   *why)
 {
   add_draft (ctx, pool->fn->code, economic, kind, NULL, pool->source, amount);
-  pool->left -= amount;
+  pool->left = sub (ctx, pool->left, amount);
   report (ctx, FISCAL_IMPORT_INFERENCE, line,
           _("表 6 %s %s %s placed on %s %s (表 5 line %u) — %s"),
           economic, economic_name (ctx, economic), wan (ctx, amount), pool->fn->code,
@@ -913,10 +944,10 @@ place_general_basic (Ctx *ctx)
           pool = g_new0 (Pool, 1);
           pool->fn = fn;
           pool->source = FISCAL_SOURCE_GENERAL_TRANSFER;
-          pool->left = fn->gbasic - own;
+          pool->left = sub (ctx, fn->gbasic, own);
           g_ptr_array_add (pools, pool);
         }
-      pool_total += fn->gbasic;
+      pool_total = add (ctx, pool_total, fn->gbasic);
     }
 
   if (t6 != NULL)
@@ -935,7 +966,7 @@ place_general_basic (Ctx *ctx)
               item->kind = k == 0 ? FISCAL_KIND_PERSONNEL : FISCAL_KIND_PUBLIC;
               item->left = cell (row, 1 + k);
               item->line = row->source_line;
-              item_total += item->left;
+              item_total = add (ctx, item_total, item->left);
               g_ptr_array_add (items, item);
             }
       }
@@ -978,7 +1009,7 @@ place_general_basic (Ctx *ctx)
                 amount = MIN (item->left, pool->left);
                 place (ctx, pool, item->economic, item->kind, amount, item->line,
                        _("the standard function of this economic code"));
-                item->left -= amount;
+                item->left = sub (ctx, item->left, amount);
               }
         }
     }
@@ -1002,7 +1033,7 @@ place_general_basic (Ctx *ctx)
                  is_operation (pool->fn->code)
                  ? _("the running costs of the office go on its 行政运行/事业运行 function")
                  : _("the function with the most basic money left"));
-          item->left -= amount;
+          item->left = sub (ctx, item->left, amount);
         }
     }
 
@@ -1028,7 +1059,7 @@ place_general_basic (Ctx *ctx)
         }
       else if (largest != NULL)
         {
-          largest->amount += item->left;
+          largest->amount = add (ctx, largest->amount, item->left);
           largest->base = largest->amount;
         }
       report (ctx, FISCAL_IMPORT_INFERENCE, item->line,
@@ -1054,7 +1085,7 @@ place_general_basic (Ctx *ctx)
         largest = add_draft (ctx, pool->fn->code, "30299", FISCAL_KIND_PUBLIC, NULL, pool->source, pool->left);
       else
         {
-          largest->amount += pool->left;
+          largest->amount = add (ctx, largest->amount, pool->left);
           largest->base = largest->amount;
         }
       report (ctx, FISCAL_IMPORT_INFERENCE, pool->fn->line_t5,
@@ -1125,7 +1156,7 @@ main_class (Ctx        *ctx,
         {
           Draft *d = g_ptr_array_index (ctx->lines, l);
           if (g_strcmp0 (d->project, project_id) == 0 && g_strcmp0 (d->economic, class_codes[c]) == 0)
-            sum += d->amount;
+            sum = add (ctx, sum, d->amount);
         }
       if (sum > best)
         {
@@ -1308,8 +1339,8 @@ place_projects (Ctx *ctx)
         for (guint c = 0; c < G_N_ELEMENTS (class_codes); c++)
           {
             gint64 amount = cell (row, 1 + c);
-            gint64 from_general = MIN (amount, MAX ((gint64) 0, fn->source[FISCAL_SOURCE_GENERAL] - fn->gbasic - (gint64)
-                                                    GPOINTER_TO_SIZE (g_hash_table_lookup (t7_general, row->code))));
+            gint64 placed = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (t7_general, row->code));
+            gint64 from_general = MIN (amount, MAX ((gint64) 0, sub (ctx, sub (ctx, fn->source[FISCAL_SOURCE_GENERAL], fn->gbasic), placed)));
 
             if (amount == 0)
               continue;
@@ -1317,12 +1348,11 @@ place_projects (Ctx *ctx)
                        FISCAL_SOURCE_GENERAL, from_general);
             if (amount > from_general)
               add_draft (ctx, row->code, class_codes[c], FISCAL_KIND_PROJECT, fiscal_project_get_id (project),
-                         FISCAL_SOURCE_GENERAL_TRANSFER, amount - from_general);
-            sum += amount;
-            g_hash_table_insert (t7_general, g_strdup (row->code),
-                                 GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (t7_general, row->code)) + amount));
+                         FISCAL_SOURCE_GENERAL_TRANSFER, sub (ctx, amount, from_general));
+            sum = add (ctx, sum, amount);
+            g_hash_table_insert (t7_general, g_strdup (row->code), GSIZE_TO_POINTER ((gsize) add (ctx, placed, amount)));
           }
-        if (ABS (sum - cell (row, 0)) > FISCAL_FEN_PER_WAN / 200 * (gint64) (G_N_ELEMENTS (class_codes) + 1))
+        if (ABS (sub (ctx, sum, cell (row, 0))) > FISCAL_FEN_PER_WAN / 200 * (gint64) (G_N_ELEMENTS (class_codes) + 1))
           report (ctx, FISCAL_IMPORT_WARNING, row->source_line,
                   _("表 7 %s %s: the economic columns add up to %s, the row's total is %s"),
                   row->code, row->project ? row->project : "", wan (ctx, sum), wan (ctx, cell (row, 0)));
@@ -1344,23 +1374,23 @@ place_projects (Ctx *ctx)
       {
         gint64 gb = fn->gbasic;
         gint64 take = MIN (gb, remaining[FISCAL_SOURCE_GENERAL]);
-        remaining[FISCAL_SOURCE_GENERAL] -= take;
-        remaining[FISCAL_SOURCE_GENERAL_TRANSFER] -= gb - take;
+        remaining[FISCAL_SOURCE_GENERAL] = sub (ctx, remaining[FISCAL_SOURCE_GENERAL], take);
+        remaining[FISCAL_SOURCE_GENERAL_TRANSFER] = sub (ctx, remaining[FISCAL_SOURCE_GENERAL_TRANSFER], sub (ctx, gb, take));
         take = MIN (placed_general, remaining[FISCAL_SOURCE_GENERAL]);
-        remaining[FISCAL_SOURCE_GENERAL] -= take;
-        remaining[FISCAL_SOURCE_GENERAL_TRANSFER] -= placed_general - take;
+        remaining[FISCAL_SOURCE_GENERAL] = sub (ctx, remaining[FISCAL_SOURCE_GENERAL], take);
+        remaining[FISCAL_SOURCE_GENERAL_TRANSFER] = sub (ctx, remaining[FISCAL_SOURCE_GENERAL_TRANSFER], sub (ctx, placed_general, take));
       }
 
       if (general_project != placed_general)
         {
-          gint64 missing = general_project - placed_general;
+          gint64 missing = sub (ctx, general_project, placed_general);
 
           if (missing > 0)
             {
               FiscalProject *project = find_or_add_project (ctx, function_name (ctx, fn->code)[0] ? function_name (ctx, fn->code) : fn->code);
               add_draft (ctx, fn->code, NULL, FISCAL_KIND_PROJECT, fiscal_project_get_id (project),
                          FISCAL_SOURCE_GENERAL, missing);
-              remaining[FISCAL_SOURCE_GENERAL] -= missing;
+              remaining[FISCAL_SOURCE_GENERAL] = sub (ctx, remaining[FISCAL_SOURCE_GENERAL], missing);
             }
           report (ctx, missing > 0 ? FISCAL_IMPORT_WARNING : FISCAL_IMPORT_WARNING, fn->line_t5,
                   _("%s: 表 5 gives %s of general project money, 表 7 %s"),
@@ -1392,7 +1422,7 @@ place_projects (Ctx *ctx)
                   }
                 add_draft (ctx, fn->code, kind == FISCAL_KIND_PROJECT ? NULL : (kind == 0 ? "30199" : "30299"),
                            kind, project ? fiscal_project_get_id (project) : NULL, src, k[kind]);
-                remaining[src] -= k[kind];
+                remaining[src] = sub (ctx, remaining[src], k[kind]);
                 report (ctx, FISCAL_IMPORT_INFERENCE, fn->line_t2,
                         _("%s: 表 %u %s %s put on one line; the table gives no economic code"),
                         fn->code, b == 0 ? 8 : 9, fiscal_kind_label (kind), wan (ctx, k[kind]));
@@ -1403,8 +1433,9 @@ place_projects (Ctx *ctx)
       gint64 split[3];
       guint t11_line = 0;
 
-      basic_left = fn->basic - fn->gbasic - fn->fund[0] - fn->fund[1] - fn->capital[0] - fn->capital[1];
-      project_left = fn->project - fn->gproject - fn->fund[2] - fn->capital[2];
+      basic_left = sub (ctx, sub (ctx, sub (ctx, sub (ctx, sub (ctx, fn->basic, fn->gbasic), fn->fund[0]), fn->fund[1]),
+                                      fn->capital[0]), fn->capital[1]);
+      project_left = sub (ctx, sub (ctx, sub (ctx, fn->project, fn->gproject), fn->fund[2]), fn->capital[2]);
       for (guint s = 0; s < FISCAL_N_SOURCES; s++)
         {
           gint64 amount = remaining[s];
@@ -1442,8 +1473,8 @@ place_projects (Ctx *ctx)
                   report (ctx, FISCAL_IMPORT_INFERENCE, t11_line,
                           _("%s: carry-over of %s %s (表 11) placed on economic code %s"),
                           fn->code, fiscal_kind_label (k), wan (ctx, part), economic);
-                  basic_left -= part;
-                  amount -= part;
+                  basic_left = sub (ctx, basic_left, part);
+                  amount = sub (ctx, amount, part);
                 }
               if (amount != split[2])
                 report (ctx, FISCAL_IMPORT_WARNING, t11_line,
@@ -1467,8 +1498,8 @@ place_projects (Ctx *ctx)
               report (ctx, FISCAL_IMPORT_INFERENCE, fn->line_t3,
                       _("%s: basic money of %s %s placed on economic code %s, the function's largest basic line (no table gives its economic code)"),
                       fn->code, fiscal_source_label (s), wan (ctx, part), largest ? largest->economic : "30299");
-              basic_left -= part;
-              amount -= part;
+              basic_left = sub (ctx, basic_left, part);
+              amount = sub (ctx, amount, part);
             }
           if (amount > 0)
             {
@@ -1491,7 +1522,7 @@ place_projects (Ctx *ctx)
                       _("%s: project money of %s %s given to project “%s”%s, economic 类 %s (its main 类 in 表 7)"),
                       fn->code, fiscal_source_label (s), wan (ctx, amount), fiscal_project_get_name (project),
                       other > 0 ? _(" whose target table states other funds") : "", klass ? klass : "-");
-              project_left -= amount;
+              project_left = sub (ctx, project_left, amount);
             }
         }
     }
@@ -1542,12 +1573,12 @@ check_sangong (Ctx *ctx)
         {
           Draft *d = g_ptr_array_index (ctx->lines, l);
           if (g_strcmp0 (d->economic, code) == 0 && fiscal_source_get_budget (d->source) == FISCAL_BUDGET_GENERAL)
-            have += d->amount;
+            have = add (ctx, have, d->amount);
         }
 
       if (want > have)
         {
-          gint64 need = want - have;
+          gint64 need = sub (ctx, want, have);
 
           /* basic money without an economic code of its own (表 6
            * missing) first, then project money of the 类 */
@@ -1564,10 +1595,10 @@ check_sangong (Ctx *ctx)
                               : (d->kind != FISCAL_KIND_PROJECT || g_strcmp0 (d->economic, items[i].klass) != 0))
                   continue;
                 take = MIN (need, d->amount);
-                d->amount -= take;
+                d->amount = sub (ctx, d->amount, take);
                 d->base = d->amount;
                 add_draft (ctx, d->function, code, d->kind, d->project, d->source, take);
-                need -= take;
+                need = sub (ctx, need, take);
                 report (ctx, FISCAL_IMPORT_INFERENCE, row->source_line,
                         _("表 10 %s %s: %s of %s money on %s given economic code %s"),
                         row->name, wan (ctx, want), wan (ctx, take), fiscal_kind_label (d->kind), d->function, code);
@@ -1575,7 +1606,7 @@ check_sangong (Ctx *ctx)
           if (need > 0)
             report (ctx, FISCAL_IMPORT_WARNING, row->source_line,
                     _("表 10 %s is %s, but only %s can be found in 表 6 and 表 7"),
-                    row->name, wan (ctx, want), wan (ctx, want - need));
+                    row->name, wan (ctx, want), wan (ctx, sub (ctx, want, need)));
         }
       else if (want < have)
         report (ctx, FISCAL_IMPORT_WARNING, row->source_line,
@@ -1981,7 +2012,7 @@ reproduce_rounding (Ctx *ctx)
                     continue;
                   g_array_append_val (t->lines, l);
                   g_array_append_val (memberships[l], index);
-                  t->current += d->amount;
+                  t->current = add (ctx, t->current, d->amount);
                 }
             }
         }
@@ -2016,7 +2047,7 @@ reproduce_rounding (Ctx *ctx)
           violated = TRUE;
           n_violated++;
           goal = t->current < window_lo (t) ? window_lo (t) + HALF_DISPLAYED / 2 : window_hi (t) - HALF_DISPLAYED / 2;
-          need = goal - t->current;
+          need = sub (ctx, goal, t->current);
 
           for (guint pass = 0; pass < 4 && need != 0; pass++)
             {
@@ -2040,14 +2071,18 @@ reproduce_rounding (Ctx *ctx)
 
                   if (share == 0)
                     share = need;
-                  delta = CLAMP (d->amount + share, d->base - d->slack, d->base + d->slack) - d->amount;
+                  /* base and amount are money and slack under 0.005 万元 */
+                  delta = sub (ctx, CLAMP (add (ctx, d->amount, share), d->base - d->slack, d->base + d->slack), d->amount);
                   if (delta == 0)
                     continue;
-                  d->amount += delta;
-                  need -= delta;
+                  d->amount = add (ctx, d->amount, delta);
+                  need = sub (ctx, need, delta);
                   steps += memberships[l]->len;
                   for (guint m = 0; m < memberships[l]->len; m++)
-                    g_array_index (targets, Target, g_array_index (memberships[l], guint, m)).current += delta;
+                    {
+                      Target *moved = &g_array_index (targets, Target, g_array_index (memberships[l], guint, m));
+                      moved->current = add (ctx, moved->current, delta);
+                    }
                 }
             }
         }
@@ -3214,6 +3249,11 @@ fiscal_import_disclosure_full (FiscalDisclosure    *disclosure,
 
   reproduce_rounding (&ctx);
   read_reasons (&ctx);
+
+  if (ctx.clamped)
+    report (&ctx, FISCAL_IMPORT_WARNING, 0,
+            _("The published figures add up to more than %s 元, the largest sum Fiscal keeps; the lines made from them are limited to it"),
+            FISCAL_MONEY_MAX_YUAN);
 
   /* Nothing the loader would refuse is handed on to be saved. */
   valid = _fiscal_import_mend (doc, rep, error);

@@ -321,6 +321,10 @@ fiscal_decimal_parse (const char *text,
   for (guint i = decimals; i < 6; i++)
     frac *= 10;
 
+  /* The whole part may still leave too little room for the fraction. */
+  if (whole * FISCAL_DECIMAL_ONE + frac > (guint64) G_MAXINT64)
+    return FALSE;
+
   if (micro != NULL)
     {
       *micro = (gint64) (whole * FISCAL_DECIMAL_ONE + frac);

@@ -9,6 +9,7 @@
 
 #include "fiscal-line.h"
 #include "fiscal-model-private.h"
+#include "fiscal-money.h"
 
 /* A document may hold a million lines: keep them small. Codes and the ids
  * of units and projects are interned, so lines share them and the pivot
@@ -157,7 +158,7 @@ fiscal_line_class_init (FiscalLineClass *klass)
   properties[PROP_KIND] = g_param_spec_uint ("kind", NULL, NULL, 0, FISCAL_N_KINDS - 1, 0, flags);
   properties[PROP_PROJECT] = g_param_spec_string ("project", NULL, NULL, NULL, flags);
   properties[PROP_SOURCE] = g_param_spec_uint ("source", NULL, NULL, 0, FISCAL_N_SOURCES - 1, 0, flags);
-  properties[PROP_AMOUNT] = g_param_spec_int64 ("amount", NULL, NULL, -G_MAXINT64, G_MAXINT64, 0, flags);
+  properties[PROP_AMOUNT] = g_param_spec_int64 ("amount", NULL, NULL, -FISCAL_MONEY_MAX, FISCAL_MONEY_MAX, 0, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -206,6 +207,7 @@ fiscal_line_new_full (const char   *id,
   g_return_val_if_fail (id != NULL && *id, NULL);
   g_return_val_if_fail (kind < FISCAL_N_KINDS, NULL);
   g_return_val_if_fail (source < FISCAL_N_SOURCES, NULL);
+  g_return_val_if_fail (fen >= -FISCAL_MONEY_MAX && fen <= FISCAL_MONEY_MAX, NULL);
 
   /* Loading makes a million of these: the id is set here rather than
    * through the construct property and its GValue. */
@@ -389,11 +391,17 @@ fiscal_line_get_amount (FiscalLine *self)
   return self->amount;
 }
 
+/**
+ * fiscal_line_set_amount:
+ * @fen: the amount in 分, within ±%FISCAL_MONEY_MAX (what
+ *   fiscal_money_parse() gives)
+ */
 void
 fiscal_line_set_amount (FiscalLine *self,
                         gint64      fen)
 {
   g_return_if_fail (FISCAL_IS_LINE (self));
+  g_return_if_fail (fen >= -FISCAL_MONEY_MAX && fen <= FISCAL_MONEY_MAX);
 
   if (self->amount != fen)
     {

@@ -1,5 +1,11 @@
 /* fiscal-money.c
  *
+ * Parsing and formatting of money, and the checked arithmetic on it. A money
+ * value is within ±FISCAL_MONEY_MAX (10^15 元): the parsers refuse more, and
+ * every sum, difference and product of money in Fiscal goes through the
+ * helpers here (or the inline ones of the header), which clamp a result
+ * that would leave the range instead of letting it wrap.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -108,7 +114,7 @@ parse_fixed (const char  *text,
     if (!g_uint64_checked_mul (&value, value, 10))
       goto overflow;
 
-  if (value > (guint64) G_MAXINT64)
+  if (value > (guint64) FISCAL_MONEY_MAX)
     goto overflow;
 
   *out = negative ? -(gint64) value : (gint64) value;
@@ -121,7 +127,8 @@ syntax:
 
 overflow:
   g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_AMOUNT_OVERFLOW,
-               _("“%s” is too large"), text);
+               _("“%s” exceeds the largest amount Fiscal accepts, ±%s 元"),
+               text, FISCAL_MONEY_MAX_YUAN);
   return FALSE;
 }
 
@@ -132,7 +139,8 @@ overflow:
  *
  * Returns: %TRUE on success; otherwise @error is set to
  *   %FISCAL_ERROR_AMOUNT_SYNTAX, %FISCAL_ERROR_AMOUNT_PRECISION (more than
- *   two decimals) or %FISCAL_ERROR_AMOUNT_OVERFLOW.
+ *   two decimals) or %FISCAL_ERROR_AMOUNT_OVERFLOW (a magnitude above
+ *   %FISCAL_MONEY_MAX 分, 10^15 元).
  */
 gboolean
 fiscal_money_parse (const char  *text,
@@ -149,6 +157,8 @@ fiscal_money_parse (const char  *text,
  * @text: an amount in 万元 such as `"318.10"`; up to six decimals, the
  *   precision of one 分
  * @fen: (out): the amount in 分
+ *
+ * Like fiscal_money_parse(), with the same ceiling (10^11 万元).
  */
 gboolean
 fiscal_money_parse_wan (const char  *text,
@@ -246,22 +256,64 @@ fiscal_money_format_wan (gint64 fen)
 /**
  * fiscal_money_add:
  *
- * Adds two amounts, refusing to overflow.
+ * Adds two amounts, refusing to leave the range of money.
  *
- * Returns: %FALSE if the sum does not fit.
+ * Returns: %FALSE, with @sum untouched, if the sum is beyond
+ *   ±%FISCAL_MONEY_MAX.
  */
 gboolean
 fiscal_money_add (gint64  a,
                   gint64  b,
                   gint64 *sum)
 {
+  gint64 s = a;
+
   g_return_val_if_fail (sum != NULL, FALSE);
 
-  if ((b > 0 && a > G_MAXINT64 - b) || (b < 0 && a < G_MININT64 - b))
+  if (!fiscal_money_accumulate (&s, b))
     return FALSE;
 
-  *sum = a + b;
+  *sum = s;
   return TRUE;
+}
+
+/**
+ * fiscal_money_sub_clamped:
+ *
+ * Returns: @a − @b, clamped to [−%FISCAL_MONEY_MAX, %FISCAL_MONEY_MAX];
+ *   any two gint64 may be given.
+ */
+gint64
+fiscal_money_sub_clamped (gint64 a,
+                          gint64 b)
+{
+  gint64 d;
+
+  if (__builtin_sub_overflow (a, b, &d))
+    return b < 0 ? FISCAL_MONEY_MAX : -FISCAL_MONEY_MAX;
+
+  return fiscal_money_clamp (d);
+}
+
+/**
+ * fiscal_money_mul_clamped:
+ * @fen: an amount
+ * @factor: a whole number (a count, a number of years, …)
+ *
+ * Returns: @fen × @factor, clamped to [−%FISCAL_MONEY_MAX,
+ *   %FISCAL_MONEY_MAX].
+ */
+gint64
+fiscal_money_mul_clamped (gint64 fen,
+                          gint64 factor)
+{
+  __int128 p = (__int128) fen * factor;
+
+  if (p > FISCAL_MONEY_MAX)
+    return FISCAL_MONEY_MAX;
+  if (p < -FISCAL_MONEY_MAX)
+    return -FISCAL_MONEY_MAX;
+  return (gint64) p;
 }
 
 /**
@@ -269,7 +321,9 @@ fiscal_money_add (gint64  a,
  *
  * Returns: @part / @whole in hundredths of a percent, rounded half away
  *   from zero on the exact figures: 2051000 / 3181000 is 6448 (64.48%).
- *   0 when @whole is 0.
+ *   0 when @whole is 0. A ratio beyond ±%FISCAL_RATIO_BASIS_POINTS_MAX
+ *   (10^14, i.e. 10^16 %: a part 10^17 分 of a whole of 1 分 is 10^21) is
+ *   returned as that bound, never wrapped.
  */
 gint64
 fiscal_ratio_basis_points (gint64 part,
@@ -285,6 +339,8 @@ fiscal_ratio_basis_points (gint64 part,
   n = (unsigned __int128) magnitude (part) * 10000u;
   d = magnitude (whole);
   q = (2 * n + d) / (2 * d);
+  if (q > (unsigned __int128) FISCAL_RATIO_BASIS_POINTS_MAX)
+    q = FISCAL_RATIO_BASIS_POINTS_MAX;
 
   return negative ? -(gint64) q : (gint64) q;
 }

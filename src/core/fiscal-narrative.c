@@ -6,6 +6,11 @@
  * percentages; 与上年预算持平 for no change; no percentage for a change
  * from nothing.
  *
+ * Every sum and difference of money goes through the clamped helpers of
+ * fiscal-money.h: a budget held in memory whose lines add up to more than
+ * the ceiling of money gets the ceiling in its sentences, never a wrapped
+ * figure (the checks report it).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -227,7 +232,7 @@ fiscal_change_phrase (gint64   current,
                       gboolean against_last_year)
 {
   const char *lead = against_last_year ? "比上年预算" : "";
-  gint64 diff = current - prior;
+  gint64 diff = fiscal_money_sub_clamped (current, prior);
   g_autofree char *amount = NULL;
   g_autofree char *pct = NULL;
 
@@ -325,9 +330,9 @@ write_overview (Builder *b)
 
   if (fiscal_summary_general (b->cur) != 0)
     g_ptr_array_add (incomes, "一般公共预算");
-  if (b->cur->by_source[FISCAL_SOURCE_FUND] + b->cur->by_source[FISCAL_SOURCE_FUND_TRANSFER] != 0)
+  if (fiscal_money_add_clamped (b->cur->by_source[FISCAL_SOURCE_FUND], b->cur->by_source[FISCAL_SOURCE_FUND_TRANSFER]) != 0)
     g_ptr_array_add (incomes, "政府性基金预算");
-  if (b->cur->by_source[FISCAL_SOURCE_CAPITAL] + b->cur->by_source[FISCAL_SOURCE_CAPITAL_TRANSFER] != 0)
+  if (fiscal_money_add_clamped (b->cur->by_source[FISCAL_SOURCE_CAPITAL], b->cur->by_source[FISCAL_SOURCE_CAPITAL_TRANSFER]) != 0)
     g_ptr_array_add (incomes, "国有资本经营预算");
   if (b->cur->by_source[FISCAL_SOURCE_SPECIAL_ACCOUNT] != 0)
     g_ptr_array_add (incomes, "财政专户管理资金");
@@ -389,8 +394,8 @@ write_income (Builder *b)
       for (guint s = 0; s < FISCAL_N_SOURCES; s++)
         if (items[i].sources & (1u << s))
           {
-            now += b->cur->by_source[s];
-            before += b->old ? b->old->by_source[s] : 0;
+            fiscal_money_accumulate (&now, b->cur->by_source[s]);
+            fiscal_money_accumulate (&before, b->old ? b->old->by_source[s] : 0);
           }
 
       if (now == 0 && before == 0)
@@ -420,8 +425,8 @@ write_expenditure (Builder *b)
 {
   g_autofree char *total = wan (b->cur->total);
   const struct { const char *label; gint64 now; gint64 before; const char *key; } items[] = {
-    { "基本支出", b->cur->by_kind[FISCAL_KIND_PERSONNEL] + b->cur->by_kind[FISCAL_KIND_PUBLIC],
-      b->old ? b->old->by_kind[FISCAL_KIND_PERSONNEL] + b->old->by_kind[FISCAL_KIND_PUBLIC] : 0,
+    { "基本支出", fiscal_money_add_clamped (b->cur->by_kind[FISCAL_KIND_PERSONNEL], b->cur->by_kind[FISCAL_KIND_PUBLIC]),
+      b->old ? fiscal_money_add_clamped (b->old->by_kind[FISCAL_KIND_PERSONNEL], b->old->by_kind[FISCAL_KIND_PUBLIC]) : 0,
       "expenditure.basic" },
     { "项目支出", b->cur->by_kind[FISCAL_KIND_PROJECT],
       b->old ? b->old->by_kind[FISCAL_KIND_PROJECT] : 0, "expenditure.project" },
@@ -447,9 +452,9 @@ static void
 write_fiscal_overview (Builder *b)
 {
   gint64 general = fiscal_summary_general (b->cur);
-  gint64 fund = b->cur->by_source[FISCAL_SOURCE_FUND] + b->cur->by_source[FISCAL_SOURCE_FUND_TRANSFER];
-  gint64 capital = b->cur->by_source[FISCAL_SOURCE_CAPITAL] + b->cur->by_source[FISCAL_SOURCE_CAPITAL_TRANSFER];
-  g_autofree char *total = wan (general + fund + capital);
+  gint64 fund = fiscal_money_add_clamped (b->cur->by_source[FISCAL_SOURCE_FUND], b->cur->by_source[FISCAL_SOURCE_FUND_TRANSFER]);
+  gint64 capital = fiscal_money_add_clamped (b->cur->by_source[FISCAL_SOURCE_CAPITAL], b->cur->by_source[FISCAL_SOURCE_CAPITAL_TRANSFER]);
+  g_autofree char *total = wan (fiscal_money_add_clamped (fiscal_money_add_clamped (general, fund), capital));
   g_autoptr(GPtrArray) classes = fiscal_summary_sorted_keys (b->cur->general_by_class);
   g_autoptr(GString) list = g_string_new (NULL);
   const struct { const char *label; gint64 amount; } parts[] = {
@@ -517,8 +522,8 @@ write_general (Builder *b)
 
       if (parts[i].kind == FISCAL_KIND_PERSONNEL)
         {
-          now += b->cur->general_by_kind[FISCAL_KIND_PUBLIC];
-          before += b->old ? b->old->general_by_kind[FISCAL_KIND_PUBLIC] : 0;
+          fiscal_money_accumulate (&now, b->cur->general_by_kind[FISCAL_KIND_PUBLIC]);
+          fiscal_money_accumulate (&before, b->old ? b->old->general_by_kind[FISCAL_KIND_PUBLIC] : 0);
         }
 
       amount = wan (now);
@@ -574,7 +579,7 @@ write_basic (Builder *b)
 {
   gint64 personnel = b->cur->general_by_kind[FISCAL_KIND_PERSONNEL];
   gint64 public = b->cur->general_by_kind[FISCAL_KIND_PUBLIC];
-  g_autofree char *total = wan (personnel + public);
+  g_autofree char *total = wan (fiscal_money_add_clamped (personnel, public));
   g_autofree char *p = wan (personnel);
   g_autofree char *q = wan (public);
   g_autoptr(GString) list = g_string_new (NULL);
@@ -679,6 +684,17 @@ write_projects (Builder *b)
     para (b, FALSE, "%s %d 年没有使用一般公共预算拨款安排的项目支出。", b->dept, b->year);
 }
 
+/* The sum of the three kinds, clamped. */
+static gint64
+sum3 (const gint64 *by_kind)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < FISCAL_N_KINDS; i++)
+    fiscal_money_accumulate (&sum, by_kind[i]);
+  return sum;
+}
+
 /* 八、九 */
 static void
 write_budget (Builder      *b,
@@ -687,7 +703,7 @@ write_budget (Builder      *b,
               const gint64 *before,
               const char   *key)
 {
-  gint64 total = now[0] + now[1] + now[2];
+  gint64 total = sum3 (now);
 
   section (b, "关于%s %d 年%s拨款情况说明", b->dept, b->year, name);
 
@@ -699,13 +715,13 @@ write_budget (Builder      *b,
 
   {
     g_autofree char *amount = wan (total);
-    g_autofree char *basic = wan (now[FISCAL_KIND_PERSONNEL] + now[FISCAL_KIND_PUBLIC]);
+    g_autofree char *basic = wan (fiscal_money_add_clamped (now[FISCAL_KIND_PERSONNEL], now[FISCAL_KIND_PUBLIC]));
     g_autofree char *project = wan (now[FISCAL_KIND_PROJECT]);
 
     paragraph (b, FALSE);
     textf (b, "%s %d 年%s拨款安排的支出 %s，其中：基本支出 %s，项目支出 %s", b->dept, b->year, name,
            amount, basic, project);
-    change (b, total, before ? before[0] + before[1] + before[2] : 0, key, TRUE);
+    change (b, total, before ? sum3 (before) : 0, key, TRUE);
     text (b, "。");
   }
 }
@@ -769,12 +785,17 @@ write_carryover (Builder *b)
     }
 
   {
-    gint64 fiscal = b->cur->by_source[FISCAL_SOURCE_CARRYOVER_GENERAL] +
-                    b->cur->by_source[FISCAL_SOURCE_CARRYOVER_FUND] +
-                    b->cur->by_source[FISCAL_SOURCE_CARRYOVER_CAPITAL];
-    g_autofree char *amount = wan (total);
-    g_autofree char *f = wan (fiscal);
-    g_autofree char *o = wan (total - fiscal);
+    gint64 fiscal = 0;
+    g_autofree char *amount = NULL;
+    g_autofree char *f = NULL;
+    g_autofree char *o = NULL;
+
+    fiscal_money_accumulate (&fiscal, b->cur->by_source[FISCAL_SOURCE_CARRYOVER_GENERAL]);
+    fiscal_money_accumulate (&fiscal, b->cur->by_source[FISCAL_SOURCE_CARRYOVER_FUND]);
+    fiscal_money_accumulate (&fiscal, b->cur->by_source[FISCAL_SOURCE_CARRYOVER_CAPITAL]);
+    amount = wan (total);
+    f = wan (fiscal);
+    o = wan (fiscal_money_sub_clamped (total, fiscal));
 
     para (b, FALSE, "%s %d 年上年结转结余预算安排的支出 %s，其中：财政拨款结转 %s，非财政拨款结转结余 %s。",
           b->dept, b->year, amount, f, o);
@@ -815,7 +836,7 @@ write_other (Builder *b)
   }
 
   {
-    g_autofree char *sum = wan (goods + works + services);
+    g_autofree char *sum = wan (fiscal_money_add_clamped (fiscal_money_add_clamped (goods, works), services));
     g_autofree char *g = wan (goods);
     g_autofree char *w = wan (works);
     g_autofree char *s = wan (services);
@@ -846,7 +867,7 @@ write_other (Builder *b)
         g_autofree char *vv = wan (v->value);
 
         vehicles_count += v->count;
-        vehicles_value += v->value;
+        fiscal_money_accumulate (&vehicles_value, v->value);
         g_string_append_printf (kinds, "%s%s %" G_GINT64_FORMAT " 辆，价值 %s", i ? "；" : "", v->kind, v->count, vv);
       }
     {
@@ -891,8 +912,8 @@ write_other (Builder *b)
         if (all == 0)
           continue;
         n_projects++;
-        fiscal_projects += general;
-        other_projects += all - general;
+        fiscal_money_accumulate (&fiscal_projects, general);
+        fiscal_money_accumulate (&other_projects, fiscal_money_sub_clamped (all, general));
       }
 
     fiscal = wan (fiscal_projects);

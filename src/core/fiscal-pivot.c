@@ -222,17 +222,22 @@ filter_set_match (const FilterSet *set,
   return bits;
 }
 
-/* Adds @amount to each of @sums that @bits names. */
+/* Adds @amount to each of @sums that @bits names; clamped to the ceiling
+ * when @saturate (no sum of a budget that can be saved needs it). */
 static inline void
-add_bits (gint64  *sums,
-          guint64  bits,
-          gint64   amount)
+add_bits (gint64   *sums,
+          guint64   bits,
+          gint64    amount,
+          gboolean  saturate)
 {
-  while (bits != 0)
+  if (G_UNLIKELY (saturate))
     {
-      sums[__builtin_ctzll (bits)] += amount;
-      bits &= bits - 1;
+      for (; bits != 0; bits &= bits - 1)
+        fiscal_money_accumulate (&sums[__builtin_ctzll (bits)], amount);
+      return;
     }
+  for (; bits != 0; bits &= bits - 1)
+    sums[__builtin_ctzll (bits)] += amount;
 }
 
 /* ---- Making a table ---------------------------------------------------- */
@@ -245,6 +250,7 @@ typedef struct
   guint                    n;          /* amount cells */
   const FiscalFilter     **sums;       /* the filter of each amount cell */
   FilterSet                columns;    /* the same, asked at once */
+  gboolean                 saturate;   /* sums are clamped to the ceiling (fiscal-cube-private.h) */
 } Make;
 
 static const char *
@@ -311,6 +317,7 @@ make_init (Make                    *m,
 
   m->cube = cube;
   m->spec = spec;
+  m->saturate = _fiscal_cube_saturates (cube);
   m->table = fiscal_table_new (spec->number, title);
   fiscal_table_set_department (m->table, fiscal_document_get_department_name (cube->document));
   fiscal_table_set_amount_style (m->table, &spec->style);
@@ -380,8 +387,15 @@ all_zero (const gint64 *cells,
 static void
 add_to (gint64       *sums,
         const gint64 *more,
-        guint         n)
+        guint         n,
+        gboolean      saturate)
 {
+  if (G_UNLIKELY (saturate))
+    {
+      for (guint i = 0; i < n; i++)
+        fiscal_money_accumulate (&sums[i], more[i]);
+      return;
+    }
   for (guint i = 0; i < n; i++)
     sums[i] += more[i];
 }
@@ -482,12 +496,13 @@ make_hierarchy (Cube                    *cube,
       const CubeCell *cell = g_ptr_array_index (cube->list, i);
       const char *code = economic ? cell->key.economic : cell->key.function;
       guint64 bits = filter_set_match (&m.columns, cell);
+      gint64 amount = _fiscal_cube_cell_amount (cell);
 
-      if (bits == 0 || cell->amount == 0)
+      if (bits == 0 || amount == 0)
         continue;
 
       any = TRUE;
-      add_bits (total, bits, cell->amount);
+      add_bits (total, bits, amount, m.saturate);
 
       if (code == NULL)
         continue;
@@ -514,7 +529,7 @@ make_hierarchy (Cube                    *cube,
           }
 
         for (guint t = 0; t < targets->len; t++)
-          add_bits (g_ptr_array_index (targets, t), bits, cell->amount);
+          add_bits (g_ptr_array_index (targets, t), bits, amount, m.saturate);
       }
     }
 
@@ -653,23 +668,24 @@ make_balance (Cube                    *cube,
   for (guint i = 0; i < cube->list->len; i++)
     {
       const CubeCell *cell = g_ptr_array_index (cube->list, i);
+      gint64 amount = _fiscal_cube_cell_amount (cell);
       guint64 bits;
       gint64 *sums = NULL;
 
       if (!filter_match_cell (&spec->filter, cell))
         continue;
 
-      add_bits (income, filter_set_match (&items, cell), cell->amount);
+      add_bits (income, filter_set_match (&items, cell), amount, m.saturate);
       if (filter_match_cell (&spec->total_sum, cell))
-        income_total += cell->amount;
+        add_bits (&income_total, 1, amount, m.saturate);
 
       if (cell->klass != NULL && !(sums = g_hash_table_lookup (by_class, cell->klass)))
         g_hash_table_insert (by_class, (gpointer) cell->klass, (sums = g_new0 (gint64, MAX (n_right, 1))));
 
       bits = filter_set_match (&rights, cell);
-      add_bits (right_total, bits, cell->amount);
+      add_bits (right_total, bits, amount, m.saturate);
       if (sums != NULL)
-        add_bits (sums, bits, cell->amount);
+        add_bits (sums, bits, amount, m.saturate);
     }
 
   classes = balance_classes (cube, spec, by_class, n_right);
@@ -816,7 +832,7 @@ accumulate_project (const Make              *m,
     for (guint64 bits = pc->columns[s->source]; bits != 0; bits &= bits - 1)
       {
         guint j = __builtin_ctzll (bits);
-        c[j] += s->sums[pc->sum[j]];
+        fiscal_money_accumulate (&c[j], _fiscal_wide_get (s->sums[pc->sum[j]], s->sums_high[pc->sum[j]]));
       }
   return !all_zero (c, m->n);
 }
@@ -888,8 +904,8 @@ make_projects (Cube                    *cube,
 
       any = TRUE;
       unit_row = g_ptr_array_index (block->rows, 0);
-      add_to (total, sums, n);
-      add_to (unit_row->sums, sums, n);
+      add_to (total, sums, n, m.saturate);
+      add_to (unit_row->sums, sums, n, m.saturate);
 
       if (code == NULL)
         continue;
@@ -915,7 +931,7 @@ make_projects (Cube                    *cube,
               g_hash_table_add (block->index, row);
             }
 
-          add_to (row->sums, sums, n);
+          add_to (row->sums, sums, n, m.saturate);
         }
     }
 
@@ -1006,7 +1022,7 @@ make_items (Cube                    *cube,
       bits = filter_set_match (&m.columns, cell);
       while (row_bits != 0)
         {
-          add_bits (sums + __builtin_ctzll (row_bits) * n, bits, cell->amount);
+          add_bits (sums + __builtin_ctzll (row_bits) * n, bits, _fiscal_cube_cell_amount (cell), m.saturate);
           row_bits &= row_bits - 1;
         }
     }

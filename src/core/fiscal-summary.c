@@ -1,5 +1,11 @@
 /* fiscal-summary.c
  *
+ * Every sum here goes through fiscal_money_accumulate(): one that would
+ * leave ±FISCAL_MONEY_MAX is clamped. That is possible only when the
+ * magnitudes of the lines add up to more than the ceiling (a budget held in
+ * memory; none can be saved so), and the summary's clamped field says so
+ * for the checks and the narrative.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -10,6 +16,7 @@
 #include "fiscal-catalog.h"
 #include "fiscal-document.h"
 #include "fiscal-line.h"
+#include "fiscal-money.h"
 #include "fiscal-profile.h"
 #include "fiscal-summary.h"
 
@@ -32,7 +39,7 @@ add_to (GHashTable *table,
   key = g_intern_string (key);
   if (!(sum = g_hash_table_lookup (table, key)))
     g_hash_table_insert (table, (gpointer) key, (sum = g_new0 (gint64, 1)));
-  *sum += amount;
+  fiscal_money_accumulate (sum, amount);
 }
 
 static void
@@ -96,6 +103,7 @@ fiscal_summary_new (FiscalDocument *document)
   guint n = g_list_model_get_n_items (lines);
   g_autoptr(FiscalCatalog) economics = NULL;
   FiscalProfile *profile = fiscal_document_get_profile (document);
+  gint64 magnitude = 0;
 
   economics = fiscal_catalog_get_for_year (FISCAL_CATALOG_ECONOMIC, fiscal_document_get_year (document), NULL);
 
@@ -120,18 +128,20 @@ fiscal_summary_new (FiscalDocument *document)
       gint64 amount = fiscal_line_get_amount (line);
       const FiscalCatalogItem *item;
 
-      s->total += amount;
-      s->by_source[source] += amount;
-      s->by_kind[kind] += amount;
+      if (!fiscal_money_accumulate (&magnitude, amount < 0 ? fiscal_money_negate (amount) : amount))
+        s->clamped = TRUE;
+      fiscal_money_accumulate (&s->total, amount);
+      fiscal_money_accumulate (&s->by_source[source], amount);
+      fiscal_money_accumulate (&s->by_kind[kind], amount);
       add_class (s->all_by_class, function, amount);
       if (kind == FISCAL_KIND_PROJECT)
         add_to (s->all_by_project, project, amount);
 
       if (carryover)
-        s->carryover_by_kind[kind] += amount;
+        fiscal_money_accumulate (&s->carryover_by_kind[kind], amount);
       else if (budget == FISCAL_BUDGET_GENERAL)
         {
-          s->general_by_kind[kind] += amount;
+          fiscal_money_accumulate (&s->general_by_kind[kind], amount);
           add_class (s->general_by_class, function, amount);
           add_to (s->general_by_function, function, amount);
           if (kind == FISCAL_KIND_PROJECT)
@@ -141,9 +151,9 @@ fiscal_summary_new (FiscalDocument *document)
                         economic);
         }
       else if (budget == FISCAL_BUDGET_FUND)
-        s->fund_by_kind[kind] += amount;
+        fiscal_money_accumulate (&s->fund_by_kind[kind], amount);
       else if (budget == FISCAL_BUDGET_CAPITAL)
-        s->capital_by_kind[kind] += amount;
+        fiscal_money_accumulate (&s->capital_by_kind[kind], amount);
 
       if (!carryover && budget != FISCAL_BUDGET_NONE && economics != NULL &&
           (item = fiscal_catalog_lookup (economics, economic)) != NULL && item->sangong != FISCAL_SANGONG_NONE)
@@ -159,8 +169,8 @@ fiscal_summary_new (FiscalDocument *document)
             case FISCAL_SANGONG_NONE:
             default:                               g_assert_not_reached ();
             }
-          s->sangong[which] += amount;
-          s->sangong[FISCAL_SANGONG_ITEM_TOTAL] += amount;
+          fiscal_money_accumulate (&s->sangong[which], amount);
+          fiscal_money_accumulate (&s->sangong[FISCAL_SANGONG_ITEM_TOTAL], amount);
         }
     }
 
@@ -214,7 +224,8 @@ fiscal_summary_lookup (GHashTable *table,
 gint64
 fiscal_summary_general (FiscalSummary *s)
 {
-  return s->by_source[FISCAL_SOURCE_GENERAL] + s->by_source[FISCAL_SOURCE_GENERAL_TRANSFER];
+  return fiscal_money_add_clamped (s->by_source[FISCAL_SOURCE_GENERAL],
+                                   s->by_source[FISCAL_SOURCE_GENERAL_TRANSFER]);
 }
 
 gint64
@@ -223,7 +234,7 @@ fiscal_summary_unit_funds (FiscalSummary *s)
   gint64 sum = 0;
 
   for (guint i = FISCAL_SOURCE_UNIT_BUSINESS; i <= FISCAL_SOURCE_UNIT_OTHER; i++)
-    sum += s->by_source[i];
+    fiscal_money_accumulate (&sum, s->by_source[i]);
   return sum;
 }
 
@@ -233,6 +244,6 @@ fiscal_summary_carryover (FiscalSummary *s)
   gint64 sum = 0;
 
   for (guint i = FISCAL_SOURCE_CARRYOVER_GENERAL; i <= FISCAL_SOURCE_CARRYOVER_UNIT; i++)
-    sum += s->by_source[i];
+    fiscal_money_accumulate (&sum, s->by_source[i]);
   return sum;
 }

@@ -40,6 +40,9 @@ typedef struct
   GHashTable *all_by_project;        /* project id → gint64* */
   GPtrArray  *personnel_economics;   /* 款 codes of general personnel, sorted */
   GPtrArray  *public_economics;      /* 款 codes of general public, sorted */
+  gboolean    clamped;               /* the lines' magnitudes add up to more than
+                                      * FISCAL_MONEY_MAX: a sum beyond it holds
+                                      * the ceiling instead */
 } FiscalSummary;
 
 FiscalSummary *fiscal_summary_new          (FiscalDocument *document);

@@ -1,7 +1,9 @@
 /* fiscal-validate.c
  *
  * Each rule is a function that looks at the document and adds findings;
- * the engine runs them in order.
+ * the engine runs them in order. Sums of money go through the clamped
+ * helpers of fiscal-money.h, and rule_money_ceiling() reports a budget
+ * whose lines add up to more than the ceiling of money.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -169,6 +171,20 @@ rule_line_codes (Context *ctx)
     }
 }
 
+/* The lines' magnitudes add up to no more than the ceiling of money, or
+ * some figure of the tables and the text holds the ceiling instead of the
+ * sum. A budget that is loaded cannot be so, one edited in the window can. */
+static void
+rule_money_ceiling (Context *ctx)
+{
+  /* This year's is a rule of a valid budget (rule_valid). */
+  if (ctx->prior_summary != NULL && ctx->prior_summary->clamped)
+    add (ctx, "amount.ceiling", FISCAL_SEVERITY_ERROR, "prior",
+         _("The amounts of last year’s lines, taken without their signs, add up to more than %s yuan, "
+           "the largest sum Fiscal keeps; any of its figures beyond it is shown as that limit"),
+         FISCAL_MONEY_MAX_YUAN);
+}
+
 static void
 rule_line_amounts (Context *ctx)
 {
@@ -245,6 +261,11 @@ fault_cb (const FiscalFault *fault,
       add (ctx, rule, FISCAL_SEVERITY_ERROR, fault->path,
            _("%s cannot be saved as it is: %s"), fiscal_profile_field_label (field), fault->message);
     }
+  else if (fault->code == FISCAL_ERROR_AMOUNT_OVERFLOW && g_strcmp0 (fault->path, "lines") == 0)
+    add (ctx, "amount.ceiling", FISCAL_SEVERITY_ERROR, fault->path,
+         _("The amounts of the lines, taken without their signs, add up to more than %s yuan, "
+           "the largest sum Fiscal keeps; any figure beyond it is shown as that limit"),
+         FISCAL_MONEY_MAX_YUAN);
   else
     add (ctx, rule, FISCAL_SEVERITY_ERROR, fault->path,
          _("The budget cannot be saved as it is: %s"), fault->message);
@@ -466,10 +487,20 @@ rule_staffing (Context *ctx)
   FiscalProfile *profile = fiscal_document_get_profile (ctx->document);
   gint64 v[G_N_ELEMENTS (parts)];
 
+  /* Counts are at most G_MAXINT32 each: their sum fits a gint64, not an
+   * int, so the figures are written as text. */
   if (profile_numbers (profile, parts, G_N_ELEMENTS (parts), v) && v[0] != v[1] + v[2] + v[3])
-    add (ctx, "staffing.sum", FISCAL_SEVERITY_ERROR, "profile.staffing.actual",
-         _("实有人数 is %d, but 在职 %d + 退休 %d + 离休 %d make %d"),
-         (int) v[0], (int) v[1], (int) v[2], (int) v[3], (int) (v[1] + v[2] + v[3]));
+    {
+      g_autofree char *sum = g_strdup_printf ("%" G_GINT64_FORMAT, v[1] + v[2] + v[3]);
+      g_autofree char *actual = g_strdup_printf ("%" G_GINT64_FORMAT, v[0]);
+      g_autofree char *active = g_strdup_printf ("%" G_GINT64_FORMAT, v[1]);
+      g_autofree char *retired = g_strdup_printf ("%" G_GINT64_FORMAT, v[2]);
+      g_autofree char *honorary = g_strdup_printf ("%" G_GINT64_FORMAT, v[3]);
+
+      add (ctx, "staffing.sum", FISCAL_SEVERITY_ERROR, "profile.staffing.actual",
+           _("实有人数 is %s, but 在职 %s + 退休 %s + 离休 %s make %s"),
+           actual, active, retired, honorary, sum);
+    }
 
   if (ctx->prior == NULL)
     return;
@@ -548,9 +579,9 @@ static void
 rule_procurement (Context *ctx)
 {
   FiscalProfile *p = fiscal_document_get_profile (ctx->document);
-  gint64 total = fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_GOODS) +
-                 fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_WORKS) +
-                 fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_SERVICES);
+  gint64 total = fiscal_money_add_clamped (fiscal_money_add_clamped (fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_GOODS),
+                                                                     fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_WORKS)),
+                                           fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_SERVICES));
   gint64 sme = fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_RESERVED_SME);
   gint64 small = fiscal_profile_get_number (p, FISCAL_PROFILE_PROCUREMENT_RESERVED_SMALL);
 
@@ -735,8 +766,8 @@ rule_placeholders (Context *ctx)
     }
 }
 
-/* The amounts in 万元 a text names, summed exactly in fen; FALSE when it
- * names none. */
+/* The amounts in 万元 a text names, summed exactly in fen (clamped to the
+ * ceiling of money); FALSE when it names none. */
 static gboolean
 sum_wan_figures (const char *text,
                  gint64     *sum)
@@ -766,7 +797,7 @@ sum_wan_figures (const char *text,
       g_strstrip (number);
       if (*number && fiscal_money_parse_wan (number, &fen, NULL))
         {
-          *sum += fen;
+          fiscal_money_accumulate (sum, fen);
           any = TRUE;
         }
       p = unit + strlen ("万元");
@@ -928,7 +959,10 @@ table_weights (Context       *ctx,
 
       if (fiscal_decimal_parse (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_WEIGHT), &weight))
         {
-          sum += weight;
+          /* Weights are decimals, not money: a sum beyond a gint64 stays
+           * at its end instead of wrapping. */
+          if (__builtin_add_overflow (sum, weight, &sum))
+            sum = weight > 0 ? G_MAXINT64 : G_MININT64;
           weighted++;
         }
     }
@@ -1083,15 +1117,15 @@ line_funds (Context       *ctx,
            g_strcmp0 (fiscal_line_get_project (line), fiscal_project_get_id (project)) != 0))
         continue;
 
-      funds[FISCAL_FUND_TOTAL] += amount;
+      fiscal_money_accumulate (&funds[FISCAL_FUND_TOTAL], amount);
       if (fiscal)
-        funds[FISCAL_FUND_FISCAL] += amount;
+        fiscal_money_accumulate (&funds[FISCAL_FUND_FISCAL], amount);
       else
-        funds[FISCAL_FUND_OTHER] += amount;
+        fiscal_money_accumulate (&funds[FISCAL_FUND_OTHER], amount);
       if (fiscal && upper)
-        funds[FISCAL_FUND_UPPER] += amount;
+        fiscal_money_accumulate (&funds[FISCAL_FUND_UPPER], amount);
       else if (fiscal)
-        funds[FISCAL_FUND_LOCAL] += amount;
+        fiscal_money_accumulate (&funds[FISCAL_FUND_LOCAL], amount);
     }
 }
 
@@ -1141,7 +1175,7 @@ money_target (FiscalIndicator *indicator,
 
   /* millionths of 万元 are fen; millionths of 元 are 1/10000 fen */
   if (g_str_equal (unit, "万元"))
-    *fen = micro;
+    *fen = fiscal_money_clamp (micro);
   else if (g_str_equal (unit, "元"))
     *fen = micro / 10000;
   else
@@ -1180,7 +1214,7 @@ table_costs (Context       *ctx,
           !money_target (indicator, &fen))
         continue;
 
-      sum += fen;
+      fiscal_money_accumulate (&sum, fen);
       counted++;
     }
 
@@ -1290,6 +1324,7 @@ static const Rule rules[] = {
   rule_source_function,
   rule_kind_economic,
   rule_economic_function,
+  rule_money_ceiling,
   rule_line_amounts,
   rule_valid,
   rule_projects,

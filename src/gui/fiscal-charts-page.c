@@ -90,7 +90,7 @@ rebuild_table (FiscalChartsPage *self)
       g_autofree char *change = NULL;
 
       if (item->has_prior && !bridge && item->prior != 0)
-        change = fiscal_ratio_format_percent (item->amount - item->prior, item->prior);
+        change = fiscal_ratio_format_percent (fiscal_money_sub_clamped (item->amount, item->prior), item->prior);
       table_cell (self, item->name, 0, i + 1, FALSE, FALSE);
       table_cell (self, item->code ? item->code : "", 1, i + 1, FALSE, FALSE);
       table_cell (self, amount, 2, i + 1, TRUE, FALSE);

@@ -2200,7 +2200,7 @@ fiscal_lines_view_get_totals_text (FiscalLinesView *self)
       for (guint i = 0; i < n_shown; i++)
         {
           g_autoptr(FiscalLine) line = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-          fen += fiscal_line_get_amount (line);
+          fiscal_money_accumulate (&fen, fiscal_line_get_amount (line));
         }
       sum = format (fen);
       /* Translators: the second line of the totals when the lines are
@@ -2680,7 +2680,7 @@ subtotals_text (FiscalLinesView *self,
         g_hash_table_insert (sums, group, (sum = g_new0 (gint64, 1)));
       else
         g_free (group);
-      *sum += fiscal_line_get_amount (line);
+      fiscal_money_accumulate (sum, fiscal_line_get_amount (line));
     }
 
   g_hash_table_iter_init (&iter, sums);
@@ -2907,7 +2907,7 @@ fiscal_lines_view_paste_text (FiscalLinesView *self,
   gint64 total = 0;
 
   for (guint i = 0; i < result->lines->len; i++)
-    total += fiscal_line_get_amount (g_ptr_array_index (result->lines, i));
+    fiscal_money_accumulate (&total, fiscal_line_get_amount (g_ptr_array_index (result->lines, i)));
   sum = amount_text (self, total);
 
   dialog = adw_window_new ();

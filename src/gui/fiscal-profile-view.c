@@ -147,6 +147,7 @@ parse (int          field,
        char       **reason)
 {
   FiscalFieldType type = field_type (field);
+  g_autoptr(GError) error = NULL;
   gint64 n = 0;
 
   *number = 0;
@@ -207,9 +208,12 @@ parse (int          field,
 
     case FISCAL_FIELD_MONEY:
     case FISCAL_FIELD_AREA:
-      if (!fiscal_money_parse (text, &n, NULL))
+      if (!fiscal_money_parse (text, &n, &error))
         {
-          if (type == FISCAL_FIELD_MONEY)
+          /* Beyond the ceiling of money: the parser's message names it. */
+          if (g_error_matches (error, FISCAL_ERROR, FISCAL_ERROR_AMOUNT_OVERFLOW))
+            *reason = g_strdup (error->message);
+          else if (type == FISCAL_FIELD_MONEY)
             *reason = g_strdup_printf (_("“%s” is not an amount in yuan, such as 1234.56"), text);
           else
             *reason = g_strdup_printf (_("“%s” is not an area in square metres, such as 1234.56"), text);

@@ -359,7 +359,7 @@ fiscal_projects_view_delete_selected (FiscalProjectsView *self)
       if (g_strcmp0 (fiscal_line_get_project (line), fiscal_project_get_id (project)) == 0)
         {
           n++;
-          total += fiscal_line_get_amount (line);
+          fiscal_money_accumulate (&total, fiscal_line_get_amount (line));
         }
     }
 

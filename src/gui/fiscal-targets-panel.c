@@ -108,8 +108,11 @@ weight_sum (FiscalTargetsPanel *self)
       g_autoptr(FiscalIndicator) indicator = g_list_model_get_item (list, i);
       gint64 weight;
 
-      if (fiscal_decimal_parse (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_WEIGHT), &weight))
-        sum += weight;
+      /* Weights are decimals, not money: a sum beyond a gint64 stays at
+       * its end instead of wrapping. */
+      if (fiscal_decimal_parse (fiscal_indicator_get_field (indicator, FISCAL_INDICATOR_WEIGHT), &weight) &&
+          __builtin_add_overflow (sum, weight, &sum))
+        sum = weight > 0 ? G_MAXINT64 : G_MININT64;
     }
 
   return sum;

@@ -272,7 +272,7 @@ update_cell_status_cb (gpointer data)
       if (fiscal_pivot_line_in_cell (table, row, (int) column, line))
         {
           n++;
-          sum += fiscal_line_get_amount (line);
+          fiscal_money_accumulate (&sum, fiscal_line_get_amount (line));
         }
     }
 
