@@ -229,8 +229,8 @@ load_file (const char  *path,
   return fiscal_format_new_from_data (text, length, error);
 }
 
-/* Every format file of data/formats/ loads, and is compiled in: a budget
- * can name it. */
+/* Every format file of data/formats/ loads, is named by its id (so no
+ * two have the same) and is compiled in: a budget can name it. */
 static void
 test_data_files (void)
 {
@@ -240,12 +240,17 @@ test_data_files (void)
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *basename = g_strndup (name, strlen (name) - strlen (".json"));
       g_autoptr(GError) error = NULL;
       g_autoptr(FiscalFormat) format = load_file (path, &error);
       FiscalFormat *builtin;
 
       if (format == NULL)
         g_error ("%s: %s", path, error->message);
+      if (!g_str_equal (basename, fiscal_format_get_id (format)))
+        g_error ("%s: the file of “%s” is %s.json", path, fiscal_format_get_id (format),
+                 fiscal_format_get_id (format));
       builtin = fiscal_format_get (fiscal_format_get_id (format));
       if (builtin == NULL)
         g_error ("%s: “%s” is not compiled in (data/fiscal-core.gresource.xml)", path,
