@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-# check-schema.py: validate Fiscal documents against data/fiscal-budget.schema.json
+# check-schema.py: validate Fiscal documents against data/fiscal-budget.schema.json,
+# or disclosure formats against data/fiscal-format.schema.json
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -66,7 +67,7 @@ def main(argv):
         description="Validate Fiscal documents against the JSON Schema.")
     parser.add_argument("--expect-invalid", action="store_true",
                         help="every FILE must fail validation")
-    parser.add_argument("schema", help="path of fiscal-budget.schema.json")
+    parser.add_argument("schema", help="path of fiscal-budget.schema.json or fiscal-format.schema.json")
     parser.add_argument("files", nargs="+", metavar="FILE",
                         help="documents to check")
     args = parser.parse_args(argv)

@@ -238,6 +238,249 @@ test_sums (void)
     }
 }
 
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The format files (*.json) of a folder of the source tree, named from
+ * tests/ by its parts, sorted. */
+static GPtrArray *
+format_files (const char *first,
+              ...)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) handle = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) g_test_get_dir (G_TEST_DIST));
+  va_start (args, first);
+  for (const char *part = first; part; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  dir = g_build_filenamev ((char **) parts->pdata);
+
+  handle = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (files, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (files, compare_paths);
+  return files;
+}
+
+static FiscalFormat *
+load_file (const char  *path,
+           GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  return fiscal_format_new_from_data (text, length, error);
+}
+
+/* Every format file of data/formats/ loads, is named by its id (so no
+ * two have the same) and is compiled in: a budget can name it. */
+static void
+test_data_files (void)
+{
+  g_autoptr(GPtrArray) files = format_files ("..", "data", "formats", NULL);
+
+  g_assert_cmpuint (files->len, >=, 2);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *basename = g_strndup (name, strlen (name) - strlen (".json"));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalFormat) format = load_file (path, &error);
+      FiscalFormat *builtin;
+
+      if (format == NULL)
+        g_error ("%s: %s", path, error->message);
+      if (!g_str_equal (basename, fiscal_format_get_id (format)))
+        g_error ("%s: the file of “%s” is %s.json", path, fiscal_format_get_id (format),
+                 fiscal_format_get_id (format));
+      builtin = fiscal_format_get (fiscal_format_get_id (format));
+      if (builtin == NULL)
+        g_error ("%s: “%s” is not compiled in (data/fiscal-core.gresource.xml)", path,
+                 fiscal_format_get_id (format));
+      g_assert_cmpstr (fiscal_format_get_name (builtin), ==, fiscal_format_get_name (format));
+      g_assert_cmpuint (fiscal_format_get_n_tables (builtin), ==, fiscal_format_get_n_tables (format));
+    }
+}
+
+/* Each broken format of tests/formats-malformed/ is refused with the code
+ * and at the key path expected.tsv gives (format-schema.py checks the
+ * schema against the same corpus), and the corpus holds no other file. */
+static void
+test_malformed_corpus (void)
+{
+  g_autofree char *index = g_test_build_filename (G_TEST_DIST, "formats-malformed", "expected.tsv", NULL);
+  g_autoptr(GPtrArray) files = format_files ("formats-malformed", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_cases = 0, n_loader_only = 0;
+  guint codes_seen[32] = { 0 };
+
+  g_assert_true (g_file_get_contents (index, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *prefix = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalFormat) format = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == 0)
+        continue;
+
+      fields = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_true (g_str_equal (fields[3], "schema") || g_str_equal (fields[3], "loader"));
+      path = g_test_build_filename (G_TEST_DIST, "formats-malformed", fields[0], NULL);
+      g_assert_true (g_ptr_array_find_with_equal_func (files, path, g_str_equal, NULL));
+
+      format = load_file (path, &error);
+      if (format != NULL)
+        g_error ("%s loaded, but should fail with %s at %s", fields[0], fields[1], fields[2]);
+      g_assert_true (error->domain == FISCAL_ERROR);
+      if (!g_str_equal (fiscal_error_code_to_nick (error->code), fields[1]))
+        g_error ("%s: expected %s, got %s: %s", fields[0], fields[1],
+                 fiscal_error_code_to_nick (error->code), error->message);
+
+      /* "tables[0].total: required key is missing": the place, then why */
+      prefix = g_strconcat (fields[2], ": ", NULL);
+      if (g_str_equal (fields[2], "-") ? strstr (error->message, ": ") != NULL
+                                       : !g_str_has_prefix (error->message, prefix))
+        g_error ("%s: expected the place %s: %s", fields[0], fields[2], error->message);
+
+      codes_seen[error->code]++;
+      n_loader_only += g_str_equal (fields[3], "loader");
+      n_cases++;
+    }
+
+  g_assert_cmpuint (n_cases, ==, files->len);
+  g_assert_cmpuint (n_loader_only, >=, 1);
+  for (int code = FISCAL_ERROR_WRONG_TYPE; code <= FISCAL_ERROR_UNKNOWN_VERSION; code++)
+    if (codes_seen[code] == 0)
+      g_error ("no corpus file gives %s", fiscal_error_code_to_nick (code));
+  g_assert_cmpuint (codes_seen[FISCAL_ERROR_BAD_VALUE], >, 0);
+  g_assert_cmpuint (codes_seen[FISCAL_ERROR_DUPLICATE_ID], >, 0);
+}
+
+/* Each format of tests/formats-valid/ (every limit at its edge) loads,
+ * and makes its tables of the example budget, each in its own style. */
+static void
+test_valid_corpus (void)
+{
+  g_autoptr(GPtrArray) files = format_files ("formats-valid", NULL);
+  g_autoptr(FiscalDocument) doc = fiscal_test_load_example (2025);
+  gint64 operating = fiscal_profile_get_number (fiscal_document_get_profile (doc), FISCAL_PROFILE_OPERATING_EXPENSES);
+
+  g_assert_cmpuint (files->len, >=, 3);
+  g_assert_cmpint (operating, >, 0);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalFormat) format = load_file (path, &error);
+      g_autoptr(GPtrArray) tables = NULL;
+
+      if (format == NULL)
+        g_error ("%s: %s", path, error->message);
+
+      tables = fiscal_pivot_format_tables (doc, format);
+      g_assert_cmpuint (tables->len, ==, fiscal_format_get_n_tables (format));
+      for (guint t = 0; t < tables->len; t++)
+        {
+          FiscalTable *table = g_ptr_array_index (tables, t);
+          const FiscalFormatTable *spec = fiscal_format_get_table (format, t);
+          const FiscalAmountStyle *style = fiscal_format_table_get_style (spec);
+
+          g_assert_cmpuint (fiscal_table_get_number (table), ==, fiscal_format_table_get_number (spec));
+          g_assert_cmpstr (fiscal_table_get_unit (table), ==, style->unit);
+          g_assert_cmpuint (fiscal_table_get_amount_style (table)->decimals, ==, style->decimals);
+        }
+
+      /* The limits: 64 columns, 64 rows, a profile figure on the total row
+       * and on no other. */
+      if (g_str_equal (fiscal_format_get_id (format), "limits"))
+        {
+          FiscalTable *table = g_ptr_array_index (tables, 0);
+          const FiscalTableRow *total = fiscal_table_get_row (table, 0);
+          const FiscalTableRow *row = fiscal_table_get_row (table, 63);
+          g_autofree char *shown = NULL;
+
+          g_assert_cmpuint (fiscal_table_get_n_columns (table), ==, 64);
+          g_assert_cmpuint (fiscal_table_get_n_rows (table), ==, 64);
+          g_assert_cmpint (total->cells[3].amount, ==, operating);
+          g_assert_cmpint (row->cells[3].amount, ==, 0);
+          shown = fiscal_table_format_cell (table, &row->cells[3]);
+          g_assert_cmpstr (shown, ==, "0.000000");
+        }
+    }
+}
+
+/* A budget names its format in "disclosure" (docs/file-format.md): its
+ * tables are that format's; the key is written only when not the default,
+ * and an empty one is the default. */
+static void
+test_budget_names_format (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.fiscal.json", NULL);
+  g_autofree char *text = NULL;
+  static const struct { const char *value; const char *id; guint n_tables; const char *unit; } cases[] = {
+    { NULL, "national-11", 11, "万元" },
+    { "\"\"", "national-11", 11, "万元" },
+    { "\"national-11\"", "national-11", 11, "万元" },
+    { "\"shanghai-9\"", "shanghai-9", 9, "元" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_null (strstr (text, "\"disclosure\""));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = cases[i].value ? g_strdup_printf ("\"year\": 2025,\n  \"disclosure\": %s,", cases[i].value)
+                                            : g_strdup ("\"year\": 2025,");
+      g_autofree char *budget = NULL;
+      g_autofree char *saved = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FiscalDocument) doc = NULL;
+      g_autoptr(GPtrArray) tables = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_auto(GStrv) parts = g_strsplit (text, "\"year\": 2025,", 2);
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      budget = g_strconcat (parts[0], key, parts[1], NULL);
+      doc = fiscal_document_load_from_data (budget, strlen (budget), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (fiscal_document_get_format_id (doc), ==, cases[i].id);
+
+      tables = fiscal_pivot_all (doc);
+      g_assert_cmpuint (tables->len, ==, cases[i].n_tables);
+      g_assert_cmpstr (fiscal_table_get_unit (g_ptr_array_index (tables, 1)), ==, cases[i].unit);
+
+      bytes = fiscal_document_to_bytes (doc);
+      saved = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      if (g_str_equal (cases[i].id, "national-11"))
+        g_assert_null (strstr (saved, "\"disclosure\""));
+      else
+        g_assert_nonnull (strstr (saved, "\"disclosure\": \"shanghai-9\""));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +492,10 @@ main (int   argc,
   g_test_add_func ("/format/faults", test_faults);
   g_test_add_func ("/format/minimal", test_minimal);
   g_test_add_func ("/format/sums", test_sums);
+  g_test_add_func ("/format/data-files", test_data_files);
+  g_test_add_func ("/format/malformed-corpus", test_malformed_corpus);
+  g_test_add_func ("/format/valid-corpus", test_valid_corpus);
+  g_test_add_func ("/format/budget-names-format", test_budget_names_format);
 
   return g_test_run ();
 }
