@@ -321,6 +321,10 @@ fiscal_decimal_parse (const char *text,
   for (guint i = decimals; i < 6; i++)
     frac *= 10;
 
+  /* The whole part fits; with the decimals it may not (9223372036854.9). */
+  if (whole * FISCAL_DECIMAL_ONE > (guint64) G_MAXINT64 - frac)
+    return FALSE;
+
   if (micro != NULL)
     {
       *micro = (gint64) (whole * FISCAL_DECIMAL_ONE + frac);
