@@ -4,7 +4,8 @@
 #   build-aux/dev.sh run    install what is missing, build, and open the
 #                           example budget in Fiscal
 #   build-aux/dev.sh test   install what is missing, build, and run the whole
-#                           test suite; ends with "N passed, N failed"
+#                           test suite (and the fuzz targets' short runs);
+#                           ends with "N passed, N failed"
 set -uo pipefail
 
 cd "$(dirname "$0")/.." || exit 2
@@ -18,6 +19,9 @@ packages=(
   fonts-noto-cjk locales
 )
 test_packages=(xvfb xauth dbus poppler-utils libxtst-dev)
+# The fuzz targets: clang, and libFuzzer with clang's sanitizer runtimes
+# (only recommended by clang-14, so named here).
+fuzz_packages=(clang libclang-rt-14-dev)
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -44,12 +48,16 @@ ensure_locale() {
   fi
 }
 
-build() {
+setup() {
   local dir=$1; shift
   if [ ! -f "$dir/build.ninja" ]; then
     meson setup "$dir" "$@" >"$top/$dir.setup.log" 2>&1 || { cat "$top/$dir.setup.log"; exit 2; }
   fi
-  ninja -C "$dir" || exit 2
+}
+
+build() {
+  setup "$@"
+  ninja -C "$1" || exit 2
 }
 
 case "${1:-}" in
@@ -61,7 +69,7 @@ case "${1:-}" in
     ;;
 
   test)
-    install_missing "${packages[@]}" "${test_packages[@]}"
+    install_missing "${packages[@]}" "${test_packages[@]}" "${fuzz_packages[@]}"
     ensure_locale
     build _build
     status=0
@@ -77,8 +85,16 @@ case "${1:-}" in
     LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp":print_suppressions=0 \
       meson test -C _build-asan --print-errorlogs --suite core || status=1
 
+    # The fuzz targets (tests/fuzz/README.md), built with clang, libFuzzer
+    # and both sanitizers: each replays its corpus, most then fuzz for a
+    # few seconds. Each target counts as one test; a crash fails it.
+    CC=clang setup _build-fuzz -Dgui=false -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
+    ninja -C _build-fuzz fuzz-targets || exit 2
+    meson test -C _build-fuzz --print-errorlogs --suite fuzz || status=1
+
     python3 build-aux/count-tests.py _build/meson-logs/testlog-core.json \
-      _build/meson-logs/testlog-gui.json _build-asan/meson-logs/testlog.json || status=1
+      _build/meson-logs/testlog-gui.json _build-asan/meson-logs/testlog.json \
+      _build-fuzz/meson-logs/testlog.json || status=1
     exit $status
     ;;
 

@@ -39,6 +39,49 @@ make_line (FiscalDocument *doc,
   return fiscal_line_new_full (id, "main", function, economic, kind, NULL, source, fen);
 }
 
+/* A loaded line id of the largest number must not make the next new id
+ * wrap round to l0, l1, … and repeat an id the budget has: the budget
+ * would save and not open again. */
+static void
+test_line_id_max (void)
+{
+#define LINE(id) "{\"id\":\"" id "\",\"unit\":\"u1\",\"function\":\"2010301\",\"economic\":\"30201\"," \
+                 "\"kind\":\"public\",\"source\":\"general\",\"amount\":\"1.00\"}"
+  static const char budget[] =
+    "{\"format\":\"fiscal-budget\",\"version\":1,\"year\":2025,"
+    "\"department\":{\"name\":\"测试部门\"},\"units\":[{\"id\":\"u1\",\"name\":\"本级\"}],"
+    "\"lines\":[" LINE ("l0") "," LINE ("l1") "," LINE ("l18446744073709551615") ","
+    LINE ("l18446744073709551614") "," LINE ("l9223372036854775808") "]}";
+#undef LINE
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FiscalDocument) doc = fiscal_document_load_from_data (budget, strlen (budget), &error);
+  g_autoptr(FiscalDocument) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GListModel *lines;
+
+  g_assert_no_error (error);
+  lines = fiscal_document_get_lines (doc);
+  for (guint n = 0; n < 3; n++)
+    {
+      g_autofree char *id = fiscal_document_new_line_id (doc);
+      g_autoptr(FiscalLine) line = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+        {
+          g_autoptr(FiscalLine) each = g_list_model_get_item (lines, i);
+          g_assert_cmpstr (fiscal_line_get_id (each), !=, id);
+        }
+      line = fiscal_line_new_full (id, "u1", "2010301", "30201", FISCAL_KIND_PUBLIC, NULL,
+                                   FISCAL_SOURCE_GENERAL, 100);
+      fiscal_document_add_line (doc, line);
+    }
+
+  bytes = fiscal_document_to_bytes (doc);
+  again = fiscal_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (fiscal_document_get_lines (again)), ==, 8);
+}
+
 static void
 test_line_notify (void)
 {
@@ -488,6 +531,7 @@ main (int   argc,
 
   g_test_add_func ("/document/line/notify", test_line_notify);
   g_test_add_func ("/document/line/copy", test_line_copy);
+  g_test_add_func ("/document/line/id-max", test_line_id_max);
   g_test_add_func ("/document/changed", test_document_changed);
   g_test_add_func ("/document/properties", test_document_properties);
   g_test_add_func ("/document/profile", test_profile);

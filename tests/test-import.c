@@ -337,6 +337,51 @@ test_read_audit_input (void)
   g_assert_cmpuint (input.target_tables->len, ==, 2);
 }
 
+/* A project description that gives a field twice: the later one counts,
+ * and the earlier text, joined over a broken line or not, is freed (the
+ * sanitizer build finds the leak; found by fuzz-import-text). */
+static void
+test_read_project_fields_again (void)
+{
+  gsize length;
+  g_autofree char *text = reference_text (&length);
+  const char *heading = strstr (text, "\n第三部分 2025 年部门预算情况说明\n");
+  g_autoptr(GString) edited = g_string_new (NULL);
+  g_autoptr(FiscalDisclosure) d = NULL;
+  GPtrArray *projects;
+  FiscalDisclosureProject *project = NULL;
+
+  /* the narrative's heading, after the table of contents' */
+  g_assert_nonnull (heading);
+  heading = strstr (heading + 1, "\n第三部分 2025 年部门预算情况说明\n");
+  g_assert_nonnull (heading);
+  heading = strchr (heading + 1, '\n') + 1;
+  g_string_append_len (edited, text, heading - text);
+  g_string_append (edited,
+                   "项目名称：测试项目\n"
+                   "政策依据：《甲办法》第一条规定的\n"
+                   "续行\n"
+                   "政策依据：《乙办法》\n"
+                   "承担单位：甲单位\n"
+                   "承担单位：乙单位\n"
+                   "资金分配情况：按月拨付\n"
+                   "资金分配情况：按季拨付\n"
+                   "执行时间：2025 年\n"
+                   "执行时间：2025 年全年\n");
+  g_string_append (edited, heading);
+
+  d = parse (edited->str);
+  projects = fiscal_disclosure_get_projects (d);
+  for (guint i = 0; i < projects->len; i++)
+    if (g_str_equal (((FiscalDisclosureProject *) g_ptr_array_index (projects, i))->name, "测试项目"))
+      project = g_ptr_array_index (projects, i);
+  g_assert_nonnull (project);
+  g_assert_cmpstr (project->policy_basis, ==, "《乙办法》");
+  g_assert_cmpstr (project->owner_unit, ==, "乙单位");
+  g_assert_cmpstr (project->allocation, ==, "按季拨付");
+  g_assert_cmpstr (project->period, ==, "2025 年全年");
+}
+
 static void
 test_read_targets (void)
 {
@@ -2448,6 +2493,7 @@ main (int    argc,
   g_test_add_func ("/import/read/reference", test_read_reference);
   g_test_add_func ("/import/read/audit-input", test_read_audit_input);
   g_test_add_func ("/import/read/targets", test_read_targets);
+  g_test_add_func ("/import/read/project-fields-again", test_read_project_fields_again);
   g_test_add_func ("/import/rebuild/tables", test_rebuild_tables);
   g_test_add_func ("/import/rebuild/inferences", test_rebuild_inferences);
   g_test_add_func ("/import/rebuild/targets", test_rebuild_targets);

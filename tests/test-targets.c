@@ -160,8 +160,9 @@ test_decimal (void)
   g_assert_false (fiscal_decimal_parse ("1e3", &v));
   g_assert_false (fiscal_decimal_parse ("0.1234567", &v));
   g_assert_false (fiscal_decimal_parse ("", &v));
-  /* The largest that fits, and a fraction too many that used to wrap to a
-   * negative value. */
+
+  /* The largest values: the decimals must not carry the whole past
+   * G_MAXINT64 millionths into a negative number (found by fuzz-money). */
   g_assert_true (fiscal_decimal_parse ("9223372036854.775807", &v));
   g_assert_cmpint (v, ==, G_MAXINT64);
   g_assert_true (fiscal_decimal_parse ("-9223372036854.775807", &v));

@@ -2088,6 +2088,15 @@ find_parts (FiscalDisclosure *self)
 
 static gboolean starts_section (const char *s);
 
+/* A field given again takes the place of what it said before. */
+static void
+set_field (char       **field,
+           const char  *value)
+{
+  g_free (*field);
+  *field = g_strstrip (g_strdup (value));
+}
+
 /* "项目名称：…" and the lines after it in 第三部分. */
 static void
 find_projects (FiscalDisclosure *self)
@@ -2116,7 +2125,7 @@ find_projects (FiscalDisclosure *self)
         continue;
       else if (strstr (s, "政策依据") && FIELD ("政策依据"))
         {
-          current->policy_basis = g_strstrip (g_strdup (value));
+          set_field (&current->policy_basis, value);
           field = &current->policy_basis;
           field_line = i;
           continue;
@@ -2136,16 +2145,16 @@ find_projects (FiscalDisclosure *self)
             }
         }
       else if (strstr (s, "承担单位") && FIELD ("承担单位"))
-        current->owner_unit = g_strstrip (g_strdup (value));
+        set_field (&current->owner_unit, value);
       else if (strstr (s, "资金分配") && FIELD ("资金分配"))
         {
-          current->allocation = g_strstrip (g_strdup (value));
+          set_field (&current->allocation, value);
           field = &current->allocation;
           field_line = i;
           continue;
         }
       else if (strstr (s, "执行时间") && FIELD ("执行时间"))
-        current->period = g_strstrip (g_strdup (value));
+        set_field (&current->period, value);
       else if (g_str_has_prefix (s, "八、") || g_str_has_prefix (s, "八 、") || part_heading (s))
         current = NULL;
       else if (field != NULL && field_line == i - 1 && *s && strchr (s, '\t') == NULL && !starts_section (s) &&

@@ -952,8 +952,11 @@ _fiscal_document_note_line_id (FiscalDocument *self,
 {
   guint64 n;
 
-  /* Keep new ids clear of loaded ones of the form l<number>. */
-  if (id[0] == 'l' && g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT64, &n, NULL))
+  /* Keep new ids clear of loaded ones of the form l<number>: new ids count
+   * on from the largest. A number in the upper half of the range is left
+   * out, so that the count never wraps round to l0, l1, … (which a budget
+   * may have); new ids would take 2^63 steps to reach it. */
+  if (id[0] == 'l' && g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXINT64, &n, NULL))
     self->next_line_id = MAX (self->next_line_id, n);
 }
 

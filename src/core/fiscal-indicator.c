@@ -321,8 +321,8 @@ fiscal_decimal_parse (const char *text,
   for (guint i = decimals; i < 6; i++)
     frac *= 10;
 
-  /* The whole part may still leave too little room for the fraction. */
-  if (whole * FISCAL_DECIMAL_ONE + frac > (guint64) G_MAXINT64)
+  /* The whole part fits; with the decimals it may not (9223372036854.9). */
+  if (whole * FISCAL_DECIMAL_ONE > (guint64) G_MAXINT64 - frac)
     return FALSE;
 
   if (micro != NULL)
