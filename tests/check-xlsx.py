@@ -9,13 +9,17 @@
 # ("code", "name", "project", "label", "amount"), its header cells (text,
 # row, column, rowspan, colspan) and each row's texts as the table displays
 # them; "text_cells" lists the [row, column] of label cells in amount
-# columns. The layout it checks: the title in row 1 merged across,
-# 编制部门 and the unit in row 2, the header from row 3 with its spans
-# merged, then the rows; amounts are numeric cells with the format 0.00
-# whose value is the double nearest the displayed figure, every other text
-# a string cell; no cell is a formula; the panes are frozen below the
-# header, the header rows repeat on each printed page, and the sheet is
-# fitted to the page width.
+# columns; "unit" is the table's unit (default 万元), "number_format" the
+# number format of its amounts (default 0.00) and "zero_format" that of
+# an amount shown as "0", where it differs. The layout it checks: the
+# title in row 1 merged across, 编制部门 and the unit in row 2, the header
+# from row 3 with its spans merged, then the rows; amounts are numeric
+# cells in that number format, whose value is the double nearest the
+# displayed figure and which the format shows as the table does (thousands
+# separators and decimals included), every other text a string cell; no
+# cell is a formula; the panes are frozen below the header, the header
+# rows repeat on each printed page, and the sheet is fitted to the page
+# width.
 #
 # Prints the first problems found and exits 1, or exits 0.
 #
@@ -26,7 +30,7 @@ import re
 import sys
 import zipfile
 import xml.etree.ElementTree as ET
-from decimal import Decimal
+from decimal import Decimal, ROUND_HALF_UP
 
 NS = {
     'm': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -37,8 +41,25 @@ NS = {
     'ep': 'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties',
 }
 
-# Built-in number format 2 is "0.00".
-BUILTIN_FORMATS = {2: '0.00'}
+# The built-in number formats an amount may have.
+BUILTIN_FORMATS = {1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00'}
+
+NUMBER_FORMAT = re.compile(r'^(#,##)?0(?:\.(0+))?$')
+
+
+def render(value, code):
+    """@value as a spreadsheet shows it in the number format @code, for
+    the formats of amounts: 0, 0.00, #,##0, #,##0.00 …; None for another."""
+    m = NUMBER_FORMAT.match(code)
+    if m is None:
+        return None
+    decimals = len(m.group(2) or '')
+    q = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    sign = '-' if q < 0 else ''
+    whole, _, fraction = str(abs(q)).partition('.')
+    if m.group(1):
+        whole = '{:,}'.format(int(whole))
+    return sign + whole + ('.' + fraction if decimals else '')
 
 problems = []
 
@@ -189,8 +210,9 @@ def main():
             fail('%s title is not merged across %s' % (name, range_ref(0, 0, 0, last)))
         if text_at(1, 0, 'department') != '编制部门：' + (want['department'] or ''):
             fail('%s has no 编制部门 in A2' % name)
-        if text_at(1, max(last, 1), 'unit') != '单位：万元':
-            fail('%s has no unit at the right of row 2' % name)
+        unit = '单位：' + want.get('unit', '万元')
+        if text_at(1, max(last, 1), 'unit') != unit:
+            fail('%s has no %s at the right of row 2' % (name, unit))
 
         # The header: every cell's text at its place, the spans merged and
         # no other merge within the header.
@@ -231,11 +253,20 @@ def main():
                     # what must hold is that the text denotes the very
                     # double nearest the displayed figure, which a
                     # spreadsheet shows as that figure.
-                    if (float(c['value']) != float(text) or
-                            Decimal(c['value']).quantize(Decimal('0.01')) != Decimal(text)):
+                    figure = text.replace(',', '')
+                    decimals = len(figure.partition('.')[2])
+                    if (float(c['value']) != float(figure) or
+                            Decimal(c['value']).quantize(Decimal(1).scaleb(-decimals)) != Decimal(figure)):
                         fail('%s!%s is %s, the table shows %s' % (name, r, c['value'], text))
-                    if xf_formats[c['style']] != '0.00':
-                        fail('%s!%s has the number format %r, not 0.00' % (name, r, xf_formats[c['style']]))
+                    code = xf_formats[c['style']]
+                    want_code = want.get('number_format', '0.00')
+                    if text == '0' and 'zero_format' in want:
+                        want_code = want['zero_format']
+                    if code != want_code:
+                        fail('%s!%s has the number format %r, not %s' % (name, r, code, want_code))
+                    elif render(float(c['value']), code) != text:
+                        fail('%s!%s shows %r in its format %r, the table %r' %
+                             (name, r, render(float(c['value']), code), code, text))
                 else:
                     n_texts += 1
                     got = text_at(row, column, kind)

@@ -1,9 +1,9 @@
 /* test-export-xlsx.c
  *
  * The workbook export: the example budget's workbook is read back from its
- * XML by check-xlsx.py and compared cell by cell with the tables; failures
- * leave the target as it was. The CSV reader and the round trip of every
- * table through CSV.
+ * XML by check-xlsx.py (fiscal-test-xlsx.h) and compared cell by cell with
+ * the tables; failures leave the target as it was. The CSV reader and the
+ * round trip of every table through CSV.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,274 +16,9 @@
 #include <glib/gstdio.h>
 
 #include "fiscal-test-util.h"
+#include "fiscal-test-xlsx.h"
 
 #define DEPARTMENT "昌吉回族自治州人民政府驻北京联络处"
-
-static const char *
-kind_name (FiscalColumnKind kind)
-{
-  switch (kind)
-    {
-    case FISCAL_COLUMN_CODE_1:
-    case FISCAL_COLUMN_CODE_2:
-    case FISCAL_COLUMN_CODE_3:
-      return "code";
-    case FISCAL_COLUMN_NAME:
-      return "name";
-    case FISCAL_COLUMN_PROJECT:
-      return "project";
-    case FISCAL_COLUMN_LABEL:
-      return "label";
-    case FISCAL_COLUMN_AMOUNT:
-    default:
-      return "amount";
-    }
-}
-
-static char *
-table_heading (FiscalTable *table)
-{
-  if (fiscal_table_get_number (table) > 0)
-    return g_strdup_printf ("表%u %s", fiscal_table_get_number (table), fiscal_table_get_title (table));
-  return g_strdup (fiscal_table_get_title (table));
-}
-
-/* A wrong expectation, to show that the checker notices each kind of
- * difference. */
-typedef enum
-{
-  TAMPER_NONE,
-  TAMPER_AMOUNT,    /* one amount of 表1 off by 0.01 */
-  TAMPER_KIND,      /* a code column taken for an amount column */
-  TAMPER_SPAN,      /* a merged header cell one column narrower */
-  TAMPER_TEXT,      /* a name with a trailing space */
-} Tamper;
-
-/* What the workbook should hold, from the tables' own accessors. */
-static void
-write_expected (GPtrArray          *tables,
-                const char * const *names,
-                const char         *department,
-                const char         *path,
-                Tamper              tamper)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "department");
-  json_builder_add_string_value (b, department);
-  json_builder_set_member_name (b, "sheets");
-  json_builder_begin_array (b);
-  for (guint t = 0; t < tables->len; t++)
-    {
-      FiscalTable *table = g_ptr_array_index (tables, t);
-      g_autofree char *heading = table_heading (table);
-      guint n_columns = fiscal_table_get_n_columns (table);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, names[t]);
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, heading);
-      json_builder_set_member_name (b, "department");
-      json_builder_add_string_value (b, fiscal_table_get_department (table));
-
-      json_builder_set_member_name (b, "kinds");
-      json_builder_begin_array (b);
-      for (guint c = 0; c < n_columns; c++)
-        json_builder_add_string_value (b, tamper == TAMPER_KIND && t == 2 && c == 0
-                                          ? "amount"
-                                          : kind_name (fiscal_table_get_column (table, c)->kind));
-      json_builder_end_array (b);
-
-      json_builder_set_member_name (b, "header");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < fiscal_table_get_n_header_cells (table); i++)
-        {
-          const FiscalTableHeaderCell *cell = fiscal_table_get_header_cell (table, i);
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "text");
-          json_builder_add_string_value (b, cell->text);
-          json_builder_set_member_name (b, "row");
-          json_builder_add_int_value (b, cell->row);
-          json_builder_set_member_name (b, "column");
-          json_builder_add_int_value (b, cell->column);
-          json_builder_set_member_name (b, "rowspan");
-          json_builder_add_int_value (b, cell->row_span);
-          json_builder_set_member_name (b, "colspan");
-          json_builder_add_int_value (b, tamper == TAMPER_SPAN && t == 2 && cell->column_span > 1
-                                         ? cell->column_span - 1 : cell->column_span);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-
-      json_builder_set_member_name (b, "rows");
-      json_builder_begin_array (b);
-      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
-        {
-          json_builder_begin_array (b);
-          for (guint c = 0; c < n_columns; c++)
-            {
-              g_autofree char *text = fiscal_table_get_column_text (table, r, c);
-              FiscalColumnKind kind = fiscal_table_get_column (table, c)->kind;
-
-              if (tamper == TAMPER_AMOUNT && t == 0 && r == 0 && kind == FISCAL_COLUMN_AMOUNT && text[0])
-                {
-                  gint64 fen;
-                  g_assert_true (fiscal_money_parse_wan (text, &fen, NULL));
-                  g_free (text);
-                  text = fiscal_money_format_wan (fen + 10000);
-                }
-              else if (tamper == TAMPER_TEXT && t == 2 && r == 1 && kind == FISCAL_COLUMN_NAME)
-                {
-                  char *longer = g_strconcat (text, " ", NULL);
-                  g_free (text);
-                  text = longer;
-                }
-              json_builder_add_string_value (b, text);
-            }
-          json_builder_end_array (b);
-        }
-      json_builder_end_array (b);
-
-      /* Label cells in amount columns: text, not numbers. */
-      json_builder_set_member_name (b, "text_cells");
-      json_builder_begin_array (b);
-      for (guint r = 0; r < fiscal_table_get_n_rows (table); r++)
-        {
-          const FiscalTableRow *row = fiscal_table_get_row (table, r);
-
-          for (guint i = 0; i < row->n_cells; i++)
-            if (row->cells[i].text != NULL &&
-                fiscal_table_get_column (table, fiscal_table_cell_to_column (table, i))->kind == FISCAL_COLUMN_AMOUNT)
-              {
-                json_builder_begin_array (b);
-                json_builder_add_int_value (b, r);
-                json_builder_add_int_value (b, fiscal_table_cell_to_column (table, i));
-                json_builder_end_array (b);
-              }
-        }
-      json_builder_end_array (b);
-
-      json_builder_set_member_name (b, "note");
-      if (fiscal_table_get_note (table) != NULL)
-        json_builder_add_string_value (b, fiscal_table_get_note (table));
-      else
-        json_builder_add_null_value (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  g_assert_true (json_generator_to_file (generator, path, &error));
-  g_assert_no_error (error);
-}
-
-/* Runs check-xlsx.py on the workbook and asserts what it found, @ok or
- * not; skips where there is no Python. */
-static gboolean
-run_checker (const char *workbook,
-             const char *expected,
-             gboolean    ok)
-{
-  const char *python = g_getenv ("FISCAL_PYTHON");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-xlsx.py", NULL);
-  const char *argv[] = { python, script, workbook, expected, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (python == NULL || python[0] == 0)
-    {
-      g_test_skip ("no Python to read the workbook with (FISCAL_PYTHON)");
-      return FALSE;
-    }
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_test_message ("check-xlsx.py: %s%s", out, err);
-  if (ok && !g_spawn_check_wait_status (status, &error))
-    g_error ("check-xlsx.py found the workbook wrong:\n%s%s", out, err);
-  if (!ok)
-    {
-      g_assert_true (WIFEXITED (status));
-      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
-      g_assert_nonnull (strstr (out, "not ok:"));
-    }
-
-  return TRUE;
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (d);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-
-  return n;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d != NULL)
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-        g_unlink (path);
-      }
-  g_rmdir (dir);
-}
-
-static void
-export_and_check (FiscalDocument *doc,
-                  gboolean        tamper_too)
-{
-  g_autofree char *dir = g_dir_make_tmp ("fiscal-xlsx-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "budget.xlsx", NULL);
-  g_autofree char *expected = g_build_filename (dir, "expected.json", NULL);
-  g_autoptr(GPtrArray) tables = NULL;
-  g_auto(GStrv) names = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (dir);
-  g_assert_true (fiscal_export_xlsx (doc, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  /* Only the workbook: no temporary file is left beside it. */
-  g_assert_cmpuint (count_files (dir), ==, 1);
-
-  tables = fiscal_export_collect_tables (doc, &names);
-  write_expected (tables, (const char * const *) names, fiscal_document_get_department_name (doc),
-                  expected, TAMPER_NONE);
-  if (run_checker (path, expected, TRUE) && tamper_too)
-    {
-      /* The same workbook against wrong expectations fails. */
-      for (Tamper t = TAMPER_AMOUNT; t <= TAMPER_TEXT; t++)
-        {
-          write_expected (tables, (const char * const *) names,
-                          fiscal_document_get_department_name (doc), expected, t);
-          run_checker (path, expected, FALSE);
-        }
-    }
-
-  remove_dir (dir);
-}
 
 static void
 test_example_workbook (void)
@@ -303,7 +38,7 @@ test_example_workbook (void)
   g_assert_cmpstr (fiscal_table_get_title (g_ptr_array_index (tables, 12)), ==,
                    "项目支出绩效目标表（机构运行补助经费）");
 
-  export_and_check (doc, TRUE);
+  fiscal_test_xlsx_export_and_check (doc, TRUE);
 }
 
 /* Whether a cell of the tables exported from @doc shows @text. */
@@ -364,7 +99,7 @@ test_formula_texts (void)
     g_assert_true (found);
   }
 
-  export_and_check (doc, FALSE);
+  fiscal_test_xlsx_export_and_check (doc, FALSE);
 }
 
 /* Amounts at the edges of rounding and size, a negative one, a label in an
@@ -417,10 +152,10 @@ test_edge_amounts (void)
   /* Named after the table's title, less what a sheet name may not hold. */
   g_assert_true (fiscal_export_xlsx_tables (tables, NULL, "标题", "测试部门", path, &error));
   g_assert_no_error (error);
-  write_expected (tables, names, "测试部门", expected, TAMPER_NONE);
-  run_checker (path, expected, TRUE);
+  fiscal_test_xlsx_write_expected (tables, names, "测试部门", expected, FISCAL_TEST_TAMPER_NONE);
+  fiscal_test_xlsx_check (path, expected, TRUE);
 
-  remove_dir (dir);
+  fiscal_test_remove_dir (dir);
 }
 
 /* Random budgets fill the tables the example leaves empty; some lines are
@@ -463,7 +198,7 @@ test_random_workbooks (void)
           fiscal_document_add_line (doc, line);
         }
 
-      export_and_check (doc, FALSE);
+      fiscal_test_xlsx_export_and_check (doc, FALSE);
     }
 
   g_rand_free (rand);
@@ -482,9 +217,9 @@ test_missing_directory (void)
   g_assert_error (error, FISCAL_ERROR, FISCAL_ERROR_EXPORT);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_cmpuint (fiscal_test_count_files (dir), ==, 0);
 
-  remove_dir (dir);
+  fiscal_test_remove_dir (dir);
 }
 
 static void
@@ -504,9 +239,9 @@ test_replace (void)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (fiscal_test_count_files (dir), ==, 1);
 
-  remove_dir (dir);
+  fiscal_test_remove_dir (dir);
 }
 
 /* An export that fails part-way leaves the old file as it was and no
@@ -530,9 +265,9 @@ assert_failure_keeps_old (GPtrArray          *tables,
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old");
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (fiscal_test_count_files (dir), ==, 1);
 
-  remove_dir (dir);
+  fiscal_test_remove_dir (dir);
 }
 
 static void
@@ -784,7 +519,7 @@ assert_round_trip (GPtrArray *tables)
     {
       FiscalTable *table = g_ptr_array_index (tables, t);
       guint n_columns = fiscal_table_get_n_columns (table);
-      g_autofree char *heading = table_heading (table);
+      g_autofree char *heading = fiscal_test_table_heading (table);
       g_autofree char *department = g_strdup_printf ("编制部门：%s", fiscal_table_get_department (table) ?: "");
       GStrv fields;
 

@@ -1,7 +1,8 @@
 /* fiscal-cli-export.c
  *
  * fiscal-cli export: the whole disclosure as a PDF document, its tables as
- * an Excel workbook, or its eleven tables as CSV.
+ * an Excel workbook, or its tables as CSV, in the budget's disclosure
+ * format or, with --disclosure, in another.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "fiscal-cli-export.h"
+#include "fiscal-cli-formats.h"
 #include "fiscal-cli-load.h"
 #include "fiscal-cli-output.h"
 #include "fiscal-core.h"
@@ -78,7 +80,7 @@ static const struct
  * fiscal_cli_export:
  *
  * `fiscal-cli export FILE --format pdf|xlsx|csv -o OUT [--prior PRIOR]
- * [--charts] [--bom]`. argv[0] is the verb.
+ * [--charts] [--bom] [--disclosure ID]`. argv[0] is the verb.
  *
  * Returns: the exit status: 0, or 2 for usage and file errors
  */
@@ -91,6 +93,7 @@ fiscal_cli_export (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *prior_path = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *disclosure = NULL;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: pdf, xlsx or csv (default: from the output’s extension)"), N_("FORMAT") },
@@ -99,6 +102,7 @@ fiscal_cli_export (int    argc,
     { "prior", 'p', 0, G_OPTION_ARG_FILENAME, &prior_path, N_("The prior year’s budget (default: the one the file links)"), N_("FILE") },
     { "charts", 'c', 0, G_OPTION_ARG_NONE, &charts, N_("Add the charts to the PDF"), NULL },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start the CSV with a UTF-8 byte order mark, for Excel"), NULL },
+    { "disclosure", 'd', 0, G_OPTION_ARG_STRING, &disclosure, N_("Export the tables of this disclosure format instead of the budget’s own (see “fiscal-cli formats”); the file is not changed"), N_("ID") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
@@ -106,11 +110,13 @@ fiscal_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(FiscalDocument) doc = NULL;
   g_autoptr(FiscalDocument) prior = NULL;
+  FiscalFormat *shown = NULL;
   ExportFunc func = NULL;
   Export export = { 0 };
 
   g_option_context_set_summary (context, _("Export the disclosure: the whole document as PDF, "
-                                           "its tables as an Excel workbook, or the eleven tables as CSV"));
+                                           "its tables as an Excel workbook, or its tables as CSV, "
+                                           "in the budget’s disclosure format or the one --disclosure names"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -152,9 +158,12 @@ fiscal_cli_export (int    argc,
       g_printerr ("fiscal-cli: %s\n", _("--charts is for PDF only"));
       return EXIT_TROUBLE;
     }
+  if (disclosure != NULL && !(shown = fiscal_cli_find_format (disclosure)))
+    return EXIT_TROUBLE;
 
   if (!(doc = fiscal_cli_load_budget (argv[1], prior_path, &prior)))
     return EXIT_TROUBLE;
+  fiscal_cli_apply_disclosure (doc, shown);
   guard = fiscal_cli_guard_new (argv[1], prior_path, prior);
   if (!fiscal_cli_check_output (guard, output, force ? FISCAL_OUTPUT_FORCE : FISCAL_OUTPUT_DEFAULT))
     return EXIT_TROUBLE;

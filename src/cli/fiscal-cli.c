@@ -15,6 +15,7 @@
 
 #include "fiscal-cli-chart.h"
 #include "fiscal-cli-export.h"
+#include "fiscal-cli-formats.h"
 #include "fiscal-cli-import.h"
 #include "fiscal-cli-load.h"
 #include "fiscal-cli-output.h"
@@ -42,12 +43,13 @@ static int verb_targets  (int argc, char **argv);
 
 static const Verb verbs[] = {
   { "validate", verb_validate, N_("Check a budget and list its findings") },
-  { "tables",   verb_tables,   N_("Write the eleven disclosure tables as CSV or JSON") },
+  { "tables",   verb_tables,   N_("Write the disclosure tables as CSV or JSON") },
   { "narrative", verb_narrative, N_("Write the explanatory part (情况说明) from the figures") },
   { "chart",    fiscal_cli_chart, N_("Draw a chart as PNG, SVG or PDF") },
   { "targets",  verb_targets,  N_("Write the performance-target tables as CSV or JSON") },
   { "export",   fiscal_cli_export, N_("Export the disclosure as a PDF document, or its tables as a workbook or CSV") },
   { "import",   fiscal_cli_import, N_("Rebuild a budget from a published disclosure (text or PDF)") },
+  { "formats",  fiscal_cli_formats, N_("List the disclosure formats (their tables) Fiscal knows") },
 };
 
 static void
@@ -206,11 +208,13 @@ verb_tables (int    argc,
 {
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *disclosure = NULL;
   gboolean force = FALSE;
   int number = 0;
   const GOptionEntry entries[] = {
-    { "table", 't', 0, G_OPTION_ARG_INT, &number, N_("Only table N (1–11)"), N_("N") },
+    { "table", 't', 0, G_OPTION_ARG_INT, &number, N_("Only table N of the budget’s disclosure format (1–11 in the national one)"), N_("N") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv or json"), N_("FORMAT") },
+    { "disclosure", 'd', 0, G_OPTION_ARG_STRING, &disclosure, N_("Make the tables of this disclosure format instead of the budget’s own (see “fiscal-cli formats”); the file is not changed"), N_("ID") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Write over an existing Fiscal budget (never over a file the command reads)"), NULL },
     { NULL }
@@ -221,20 +225,41 @@ verb_tables (int    argc,
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  FiscalFormat *shown = NULL;
   const char *path;
 
   if (!(path = parse_verb (context, &argc, &argv)) ||
       !check_format (format ? format : "json", "json", "csv", NULL))
     return EXIT_TROUBLE;
 
-  if (number < 0 || number > FISCAL_N_TABLES)
+  if (number < 0)
     {
-      g_printerr ("fiscal-cli: %s\n", _("--table takes a number from 1 to 11"));
+      g_printerr ("fiscal-cli: %s\n", _("--table takes the number of a table, 1 or more"));
       return EXIT_TROUBLE;
     }
+  if (disclosure != NULL && !(shown = fiscal_cli_find_format (disclosure)))
+    return EXIT_TROUBLE;
 
   if (!(doc = fiscal_cli_load (path)))
     return EXIT_TROUBLE;
+  fiscal_cli_apply_disclosure (doc, shown);
+
+  /* The numbers are the format's: 1 to 11 in the national one, 1 to 9 in
+   * Shanghai's. */
+  if (number > 0 && fiscal_format_find_table (fiscal_document_get_format (doc), number) == NULL)
+    {
+      FiscalFormat *own = fiscal_document_get_format (doc);
+      guint n_tables = fiscal_format_get_n_tables (own);
+
+      g_printerr ("fiscal-cli: ");
+      g_printerr (_("--table: the disclosure format “%s” has no table %d; its tables are numbered %u to %u"),
+                  fiscal_format_get_id (own), number,
+                  fiscal_format_table_get_number (fiscal_format_get_table (own, 0)),
+                  fiscal_format_table_get_number (fiscal_format_get_table (own, n_tables - 1)));
+      g_printerr ("\n");
+      return EXIT_TROUBLE;
+    }
+
   guard = fiscal_cli_guard_new (path, NULL, NULL);
   if (!fiscal_cli_check_output (guard, output, force ? FISCAL_OUTPUT_FORCE : FISCAL_OUTPUT_DEFAULT))
     return EXIT_TROUBLE;

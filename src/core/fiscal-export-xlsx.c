@@ -3,9 +3,11 @@
  * Each table becomes a sheet laid out as the published table is: the title
  * merged across, 编制部门 on the left and the unit on the right, the grouped
  * header with its merged cells, then the rows. Codes, names and labels are
- * written as text, amounts as numbers with the format 0.00. The number of
- * an amount is read from the two-decimal 万元 text the table displays, so a
- * cell holds exactly the figure that is printed.
+ * written as text, amounts as numbers in the number format of the table's
+ * amount style: 0.00 for 万元 with two decimals, #,##0 for 元 grouped
+ * without decimals, and so on (amount_format()). The number of an amount
+ * is read from the text the table displays, so a cell holds exactly the
+ * figure that is printed, and shows it as printed.
  *
  * libxlsxwriter writes to a path; the workbook goes to a new file beside the
  * target, which is renamed over the target only once it is complete
@@ -57,9 +59,11 @@ typedef struct
   lxw_format *code;
   lxw_format *text;
   lxw_format *text_total;
-  lxw_format *amount;
+  lxw_format *amount;        /* 0.00, the national tables' */
   lxw_format *amount_total;
   lxw_format *note;
+  lxw_workbook *workbook;
+  GHashTable *amounts;       /* number format + bold → lxw_format, made when first needed */
 } Formats;
 
 typedef struct
@@ -151,10 +155,15 @@ new_format (lxw_workbook *workbook,
   return format;
 }
 
+/* @amounts is the caller's, string → lxw_format, its keys freed with it. */
 static void
 formats_init (Formats      *f,
-              lxw_workbook *workbook)
+              lxw_workbook *workbook,
+              GHashTable   *amounts)
 {
+  f->workbook = workbook;
+  f->amounts = amounts;
+
   f->title = new_format (workbook, FALSE);
   format_set_bold (f->title);
   format_set_font_size (f->title, 16);
@@ -192,6 +201,56 @@ formats_init (Formats      *f,
   format_set_text_wrap (f->note);
   format_set_align (f->note, LXW_ALIGN_LEFT);
   format_set_align (f->note, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* The spreadsheet's number format for amounts printed in @style: "0.00"
+ * for two decimals, "#,##0" for whole 元 grouped by thousands. @zero is
+ * for a zero that the style prints as "0" whatever its decimals. */
+static char *
+number_format (const FiscalAmountStyle *style,
+               gboolean                 zero)
+{
+  GString *code = g_string_new (style->grouping ? "#,##0" : "0");
+
+  if (style->decimals > 0 && !zero)
+    {
+      g_string_append_c (code, '.');
+      for (guint i = 0; i < style->decimals; i++)
+        g_string_append_c (code, '0');
+    }
+
+  return g_string_free (code, FALSE);
+}
+
+/* The format of an amount cell of a table printed in @style, bold in a
+ * total row. */
+static lxw_format *
+amount_format (Formats                 *f,
+               const FiscalAmountStyle *style,
+               gboolean                 total,
+               gboolean                 zero)
+{
+  g_autofree char *code = number_format (style, zero);
+  g_autofree char *key = NULL;
+  lxw_format *format;
+
+  /* 0.00, the national tables' format, is made in formats_init() with the
+   * others, so that their workbook is as it always was. */
+  if (g_str_equal (code, "0.00"))
+    return total ? f->amount_total : f->amount;
+
+  key = g_strdup_printf ("%s%s", code, total ? "\n" : "");
+  format = g_hash_table_lookup (f->amounts, key);
+  if (format == NULL)
+    {
+      format = new_format (f->workbook, TRUE);
+      format_set_num_format (format, code);
+      if (total)
+        format_set_bold (format);
+      g_hash_table_insert (f->amounts, g_steal_pointer (&key), format);
+    }
+
+  return format;
 }
 
 static gboolean
@@ -317,7 +376,7 @@ merge_text (Writer        *w,
 
 /* An amount cell: blank where the table is blank, else the number the
  * table displays, read back from its text (without its thousands
- * separators). */
+ * separators), in the number format that shows it so. */
 static gboolean
 write_amount (Writer                *w,
               lxw_worksheet         *sheet,
@@ -325,9 +384,13 @@ write_amount (Writer                *w,
               lxw_col_t              column,
               FiscalTable           *table,
               const FiscalTableCell *cell,
-              lxw_format            *format)
+              Formats               *f,
+              gboolean               total)
 {
+  const FiscalAmountStyle *style = fiscal_table_get_amount_style (table);
   g_autofree char *shown = fiscal_table_format_cell (table, cell);
+  lxw_format *format = amount_format (f, style, total,
+                                      cell->text == NULL && cell->amount == 0 && style->zero == FISCAL_ZERO_DIGIT);
   char *end = NULL;
   double value;
 
@@ -474,8 +537,7 @@ write_sheet (Writer        *w,
 
             case FISCAL_COLUMN_AMOUNT:
             default:
-              write_amount (w, sheet, sheet_row, c, table, &row->cells[cell++],
-                            total ? f->amount_total : f->amount);
+              write_amount (w, sheet, sheet_row, c, table, &row->cells[cell++], f, total);
               break;
             }
         }
@@ -520,7 +582,8 @@ write_sheet (Writer        *w,
  *   each table
  *
  * Returns: (transfer full) (element-type FiscalTable): the tables a
- *   workbook of @document holds, in order: 表1 … 表11, the department's
+ *   workbook of @document holds, in order: the tables of its disclosure
+ *   format (表1 … 表11 of the national one), the department's
  *   performance targets, then those of each project that has targets
  */
 GPtrArray *
@@ -659,6 +722,7 @@ write_workbook (GPtrArray           *tables,
   g_autoptr(FiscalFileReplace) replace = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) amounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
   lxw_doc_properties properties = { 0 };
   lxw_workbook *workbook;
@@ -696,7 +760,7 @@ write_workbook (GPtrArray           *tables,
   check (&w, workbook_set_properties (workbook, &properties), 0, 0);
   w.at_cell = FALSE;
 
-  formats_init (&f, workbook);
+  formats_init (&f, workbook, amounts);
 
   for (guint i = 0; i < tables->len && w.status == LXW_NO_ERROR && !g_cancellable_is_cancelled (cancellable); i++)
     {
@@ -757,9 +821,9 @@ write_workbook (GPtrArray           *tables,
 /**
  * fiscal_export_xlsx:
  *
- * Writes the workbook of @document at @path: a sheet for each of the
- * eleven disclosure tables (表1 … 表11) and for each performance-target
- * table (see fiscal_export_collect_tables()).
+ * Writes the workbook of @document at @path: a sheet for each table of its
+ * disclosure format (表1 … 表11 of the national one) and for each
+ * performance-target table (see fiscal_export_collect_tables()).
  *
  * Returns: %TRUE on success; on failure @path is as it was
  */
@@ -810,8 +874,9 @@ fiscal_export_xlsx_full (FiscalDocument  *document,
  * fiscal_export_csv:
  * @flags: %FISCAL_CSV_BOM to start with a byte order mark for Excel
  *
- * Writes the eleven tables of @document as CSV to @path; an existing file
- * is replaced only once the new one is complete.
+ * Writes the tables of @document's disclosure format as CSV to @path, the
+ * amounts as the format prints them; an existing file is replaced only
+ * once the new one is complete.
  */
 gboolean
 fiscal_export_csv (FiscalDocument  *document,

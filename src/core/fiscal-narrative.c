@@ -22,6 +22,7 @@
 
 #include "fiscal-catalog.h"
 #include "fiscal-document.h"
+#include "fiscal-format.h"
 #include "fiscal-money.h"
 #include "fiscal-narrative.h"
 #include "fiscal-profile.h"
@@ -695,10 +696,32 @@ sum3 (const gint64 *by_kind)
   return sum;
 }
 
+/* “，{title}为空表”, naming the empty table by its title in the budget's
+ * disclosure format: the table that stands for national table @national
+ * there. "" where the format has none, so that a budget published in
+ * another format never names a national table it does not print. */
+static char *
+empty_table_clause (Builder *b,
+                    guint    national)
+{
+  const FiscalFormatTable *table = fiscal_format_find_national (fiscal_document_get_format (b->doc), national);
+  g_autofree char *year = NULL;
+  g_autoptr(GString) title = NULL;
+
+  if (table == NULL)
+    return g_strdup ("");
+
+  year = g_strdup_printf ("%d", b->year);
+  title = g_string_new (fiscal_format_table_get_title (table));
+  g_string_replace (title, "{year}", year, 0);
+  return g_strdup_printf ("，%s为空表", title->str);
+}
+
 /* 八、九 */
 static void
 write_budget (Builder      *b,
               const char   *name,
+              guint         national,
               const gint64 *now,
               const gint64 *before,
               const char   *key)
@@ -709,7 +732,9 @@ write_budget (Builder      *b,
 
   if (total == 0)
     {
-      para (b, FALSE, "%s %d 年没有使用%s拨款安排的支出，%s支出情况表为空表。", b->dept, b->year, name, name);
+      g_autofree char *empty = empty_table_clause (b, national);
+
+      para (b, FALSE, "%s %d 年没有使用%s拨款安排的支出%s。", b->dept, b->year, name, empty);
       return;
     }
 
@@ -779,8 +804,9 @@ write_carryover (Builder *b)
 
   if (total == 0)
     {
-      para (b, FALSE, "%s %d 年没有上年结转结余预算安排的支出，上年结转结余情况明细表为空表。",
-            b->dept, b->year);
+      g_autofree char *empty = empty_table_clause (b, 11);
+
+      para (b, FALSE, "%s %d 年没有上年结转结余预算安排的支出%s。", b->dept, b->year, empty);
       return;
     }
 
@@ -969,8 +995,8 @@ fiscal_narrative_new (FiscalDocument *document,
   write_general (&b);
   write_basic (&b);
   write_projects (&b);
-  write_budget (&b, "政府性基金预算", fund_now, b.old ? b.old->fund_by_kind : NULL, "fund");
-  write_budget (&b, "国有资本经营预算", capital_now, b.old ? b.old->capital_by_kind : NULL, "capital");
+  write_budget (&b, "政府性基金预算", 8, fund_now, b.old ? b.old->fund_by_kind : NULL, "fund");
+  write_budget (&b, "国有资本经营预算", 9, capital_now, b.old ? b.old->capital_by_kind : NULL, "capital");
   write_sangong (&b);
   write_carryover (&b);
   write_other (&b);

@@ -128,7 +128,7 @@ struct _FiscalPrintLayout
   GPtrArray             *pages;    /* Page */
   GArray                *entries;  /* FiscalPrintEntry */
   GPtrArray             *charts;   /* FiscalChart */
-  int                    table_entries[FISCAL_N_TABLES];
+  GArray                *table_entries; /* TableEntry: each table of the format's */
   GCancellable          *cancellable;  /* while laid out by fiscal_print_layout_new_full() */
 
   /* The cursor while paginating */
@@ -139,6 +139,13 @@ struct _FiscalPrintLayout
   double                 ch;       /* one CJK character of the table face */
   double                 cell_line; /* one line of the table face */
 };
+
+/* Where the outline lists a table of the document's format. */
+typedef struct
+{
+  guint number;     /* the table's number in its format */
+  guint position;   /* its entry */
+} TableEntry;
 
 typedef struct
 {
@@ -1053,8 +1060,10 @@ lay_out_tables (FiscalPrintLayout *self,
       e.page = add_table (self, table, label, NULL, NULL, TRUE, i == 0);
       e.title = g_steal_pointer (&entry);
       g_array_append_val (self->entries, e);
-      if (number >= 1 && number <= FISCAL_N_TABLES)
-        self->table_entries[number - 1] = self->entries->len - 1;
+      {
+        TableEntry t = { number, self->entries->len - 1 };
+        g_array_append_val (self->table_entries, t);
+      }
     }
 }
 
@@ -1344,8 +1353,7 @@ clear_pages (FiscalPrintLayout *self)
   g_ptr_array_set_size (self->pages, 0);
   g_array_set_size (self->entries, 0);
   g_ptr_array_set_size (self->charts, 0);
-  for (guint i = 0; i < FISCAL_N_TABLES; i++)
-    self->table_entries[i] = -1;
+  g_array_set_size (self->table_entries, 0);
 }
 
 static void
@@ -1406,9 +1414,8 @@ paginate (FiscalPrintLayout *self)
     FiscalPrintEntry entry = { 0, g_strdup ("目录"), cover->len };
 
     g_array_prepend_val (self->entries, entry);
-    for (guint i = 0; i < FISCAL_N_TABLES; i++)
-      if (self->table_entries[i] >= 0)
-        self->table_entries[i]++;
+    for (guint i = 0; i < self->table_entries->len; i++)
+      g_array_index (self->table_entries, TableEntry, i).position++;
   }
 
   g_ptr_array_extend_and_steal (self->pages, g_steal_pointer (&cover));
@@ -1501,6 +1508,7 @@ fiscal_print_layout_new_full (FiscalDocument           *document,
   self->entries = g_array_new (FALSE, FALSE, sizeof (FiscalPrintEntry));
   g_array_set_clear_func (self->entries, clear_entry);
   self->charts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->table_entries = g_array_new (FALSE, FALSE, sizeof (TableEntry));
 
   for (guint s = 0; s < N_STYLES; s++)
     {
@@ -1544,6 +1552,7 @@ fiscal_print_layout_free (FiscalPrintLayout *self)
   g_ptr_array_unref (self->pages);
   g_array_unref (self->entries);
   g_ptr_array_unref (self->charts);
+  g_array_unref (self->table_entries);
   g_free (self->title);
   g_free (self->author);
   g_free (self);
@@ -1651,9 +1660,11 @@ fiscal_print_layout_get_entry (FiscalPrintLayout *self,
 
 /**
  * fiscal_print_layout_find_table:
- * @number: 1 to 11
+ * @number: a table number of the document's disclosure format (1 to 11
+ *   in the national one, 1 to 9 in Shanghai's)
  *
- * Returns: the position of the entry of 表 @number, or -1
+ * Returns: the position of the entry of 表 @number, or -1 when the
+ *   format has no such table
  */
 int
 fiscal_print_layout_find_table (FiscalPrintLayout *self,
@@ -1661,9 +1672,14 @@ fiscal_print_layout_find_table (FiscalPrintLayout *self,
 {
   g_return_val_if_fail (self != NULL, -1);
 
-  if (number < 1 || number > FISCAL_N_TABLES)
-    return -1;
-  return self->table_entries[number - 1];
+  for (guint i = 0; i < self->table_entries->len; i++)
+    {
+      const TableEntry *t = &g_array_index (self->table_entries, TableEntry, i);
+
+      if (t->number == number)
+        return t->position;
+    }
+  return -1;
 }
 
 static void

@@ -1,7 +1,9 @@
 /* fiscal-print.h
  *
  * The whole disclosure (部门预算公开) laid out on A4 pages: cover, contents,
- * 第一部分 部门概况, 第二部分 the eleven tables, 第三部分 情况说明 with the
+ * 第一部分 部门概况, 第二部分 the tables of the budget's disclosure format
+ * (the national eleven, Shanghai's nine …, in the format's order, with
+ * its titles, units and amounts), 第三部分 情况说明 with the
  * performance-target tables, 第四部分 名词解释 and, if asked, the charts.
  *
  * The layout is made once, measured with one PangoContext, and any page can

@@ -147,19 +147,37 @@ fiscal_tables_to_json (GPtrArray *tables)
 }
 
 /* Whether @text is a number as the tables write amounts ("-12.00",
- * "318.10"): such a field is left as it is, so that a spreadsheet reads it
- * as the number it is. */
+ * "318.10", "278,076,101" where a format groups thousands): such a field
+ * is left as it is, so that a spreadsheet reads it as the number it is. */
 static gboolean
 is_amount_text (const char *text)
 {
   const char *p = text;
+  gsize digits = 0;
 
   if (*p == '-')
     p++;
-  if (!g_ascii_isdigit (*p))
+
+  /* The whole part: digits, or one to three then groups of three. */
+  while (g_ascii_isdigit (p[digits]))
+    digits++;
+  if (digits == 0)
     return FALSE;
-  while (g_ascii_isdigit (*p))
-    p++;
+  p += digits;
+  if (*p == ',')
+    {
+      if (digits > 3)
+        return FALSE;
+      while (*p == ',')
+        {
+          if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3]))
+            return FALSE;
+          p += 4;
+        }
+      if (g_ascii_isdigit (*p))
+        return FALSE;
+    }
+
   if (*p == '.')
     {
       p++;
