@@ -959,7 +959,7 @@ check_presence (Audit *a)
     return;
 
   for (guint n = 1; n <= FISCAL_N_TABLES; n++)
-    if (!table_known (a, n))
+    if (!table_known (a, n) && !a->in->not_printed[n])
       add (a, "audit-missing-table", FISCAL_SEVERITY_WARNING, 0,
            _("Table %u %s is neither published nor declared empty"), n, fiscal_pivot_table_title (n));
 }

@@ -24,6 +24,8 @@ typedef struct
 {
   FiscalTable        *tables[12];          /* [1..11]; NULL where the text has no such table */
   gboolean            declared_empty[12];  /* given only as its empty-table sentence */
+  gboolean            not_printed[12];     /* the publication's format has no such table: its
+                                            * absence is no finding */
   const char * const *lines;               /* the source text, split in lines; line n is lines[n - 1] */
   guint               n_lines;
   guint               narrative_first;     /* the 情况说明 part: first and last line, 1-based; 0 if absent */

@@ -483,7 +483,17 @@ _fiscal_disclosure_national_tables (FiscalFormat      *format,
 {
   FiscalFormat *national_format = fiscal_format_get (FISCAL_FORMAT_DEFAULT);
   g_autoptr(FiscalDocument) empty = fiscal_document_new (year > 0 ? year : 2025, department);
+  const FiscalAmountStyle *style = NULL;
   Dimension function, economic;
+
+  /* the national tables print what the published ones print */
+  for (guint i = 0; i < fiscal_format_get_n_tables (format) && style == NULL; i++)
+    {
+      const FiscalFormatTable *spec = fiscal_format_get_table (format, i);
+
+      if (spec->layout == FISCAL_LAYOUT_HIERARCHY && spec->number <= max_tables && published[spec->number] != NULL)
+        style = fiscal_table_get_amount_style (published[spec->number]);
+    }
 
   dimension_init (&function);
   dimension_init (&economic);
@@ -503,6 +513,8 @@ _fiscal_disclosure_national_tables (FiscalFormat      *format,
 
       if (made == NULL)
         continue;
+      if (style != NULL)
+        fiscal_table_set_amount_style (made, style);
       national[n] = made;
       note (FISCAL_IMPORT_INFERENCE, 0,
             unsaid->len == 0

@@ -2283,6 +2283,42 @@ find_combination (TableState *st,
   return FALSE;
 }
 
+/* A figure cannot stand in a column where its parent has none (the
+ * figures of a budget are not negative): the candidates that put one
+ * there go, as long as one stays. */
+static void
+drop_against_parent (TableState           *st,
+                     Ambiguity            *a,
+                     const FiscalTableRow *parent)
+{
+  guint kept = 0;
+
+  for (guint c = 0; c < a->n_candidates; c++)
+    {
+      gboolean fits = TRUE;
+
+      for (guint i = 0; i < a->k && fits; i++)
+        {
+          guint cell = a->first_cell + a->candidates[c][i];
+
+          if (a->figures[i] > 0 && cell < parent->n_cells && parent->cells[cell].text == NULL &&
+              parent->cells[cell].amount == 0)
+            fits = FALSE;
+        }
+      if (fits)
+        {
+          if (kept != c)
+            memcpy (a->candidates[kept], a->candidates[c], sizeof a->candidates[0]);
+          kept++;
+        }
+    }
+  if (kept > 0 && kept < a->n_candidates)
+    {
+      a->n_candidates = kept;
+      apply_candidate (st, a, 0);
+    }
+}
+
 /* Where a row's figures fit several sets of columns, the rows under one
  * parent must add up to it column by column: the first combination of
  * candidates (in order of preference) that does is taken. */
@@ -2291,20 +2327,45 @@ resolve_by_parents (FiscalDisclosure *self,
                     TableState       *st)
 {
   guint n_rows = fiscal_table_get_n_rows (st->table);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  /* Top down: a total printed at the bottom (合计, under its rows) comes
+   * first, as a total at the top does, so that it settles the 类 before
+   * they settle their own rows. */
   for (guint p = 0; p < n_rows; p++)
+    if (fiscal_table_get_row (st->table, p)->level == 0 && p > 0 &&
+        fiscal_table_get_row (st->table, p - 1)->level > 0 &&
+        (p + 1 == n_rows || fiscal_table_get_row (st->table, p + 1)->level == 0))
+      g_array_append_val (order, p);
+  for (guint p = 0; p < n_rows; p++)
+    if (!(fiscal_table_get_row (st->table, p)->level == 0 && p > 0 &&
+          fiscal_table_get_row (st->table, p - 1)->level > 0 &&
+          (p + 1 == n_rows || fiscal_table_get_row (st->table, p + 1)->level == 0)))
+      g_array_append_val (order, p);
+
+  for (guint i = 0; i < order->len; i++)
     {
+      guint p = g_array_index (order, guint, i);
       const FiscalTableRow *parent = fiscal_table_get_row (st->table, p);
       g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autoptr(GPtrArray) open = g_ptr_array_new ();
       guint n_combos = 1;
       gboolean found;
+      guint first = p + 1;
 
-      for (guint c = p + 1; c < n_rows; c++)
+      /* the rows of a total at the bottom stand above it */
+      if (parent->level == 0 && p > 0 && fiscal_table_get_row (st->table, p - 1)->level > 0 &&
+          (p + 1 == n_rows || fiscal_table_get_row (st->table, p + 1)->level == 0))
+        for (first = p; first > 0 && fiscal_table_get_row (st->table, first - 1)->level > 0; first--)
+          ;
+
+      for (guint c = first; c < n_rows; c++)
         {
           const FiscalTableRow *child = fiscal_table_get_row (st->table, c);
 
-          if (child->level <= parent->level)
+          if (c == p)
+            break;
+          if (c > p && child->level <= parent->level)
             break;
           if (child->level == parent->level + 1)
             {
@@ -2312,6 +2373,8 @@ resolve_by_parents (FiscalDisclosure *self,
               if (find_ambiguity (st, c))
                 {
                   Ambiguity *a = find_ambiguity (st, c);
+
+                  drop_against_parent (st, a, parent);
                   g_ptr_array_add (open, a);
                   if (n_combos <= 65536)
                     n_combos *= a->n_candidates;
@@ -2876,6 +2939,14 @@ parse_lines (FiscalDisclosure *self)
           {
             if (st.in_header && is_header_line (&st, tokens))
               continue;
+            /* a table of fixed rows ends with its last row */
+            if (st.spec->layout == FISCAL_LAYOUT_ITEMS &&
+                fiscal_table_get_n_rows (st.table) >= fiscal_table_get_n_rows (st.shape) &&
+                !starts_item_row (&st, tokens))
+              {
+                finish_table (self, &st);
+                continue;
+              }
             if (!starts_item_row (&st, tokens))
               {
                 if (!st.in_header && !is_header_line (&st, tokens))
@@ -4516,6 +4587,9 @@ fiscal_disclosure_fill_audit_input (FiscalDisclosure *self,
     {
       input->tables[n] = self->tables[n];
       input->declared_empty[n] = self->declared_empty[n];
+      /* a table another format does not print, nor its tables give */
+      input->not_printed[n] = self->tables[n] == NULL &&
+                              !g_str_equal (fiscal_format_get_id (self->format), FISCAL_FORMAT_DEFAULT);
     }
   if (self->paged && self->audit_lines == NULL)
     self->audit_lines = join_narrative (self);

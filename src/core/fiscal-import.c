@@ -46,6 +46,7 @@
 #include "fiscal-catalog.h"
 #include "fiscal-document.h"
 #include "fiscal-error.h"
+#include "fiscal-format-private.h"
 #include "fiscal-import.h"
 #include "fiscal-import-private.h"
 #include "fiscal-indicator.h"
@@ -61,17 +62,22 @@
 
 #define UNIT_ID "main"
 
+/* The most tables of a format the report keeps. */
+#define MAX_TABLES 64
+
 struct _FiscalImportReport
 {
-  GPtrArray   *entries;
-  guint        n_cells;
-  guint        n_mismatches;
-  guint        n_close;
+  GPtrArray    *entries;
+  guint         n_cells;
+  guint         n_mismatches;
+  guint         n_close;
 
-  /* the published tables, kept to compare the budget with as it is edited */
-  FiscalTable *published[FISCAL_N_TABLES + 1];
-  guint        published_number[FISCAL_N_TABLES + 1];
-  GHashTable  *row_pages;   /* a table row's source line → its page */
+  /* the published tables, by their numbers in the format they are
+   * published in, kept to compare the budget with as it is edited */
+  FiscalFormat *format;
+  FiscalTable  *published[MAX_TABLES + 1];
+  guint         published_number[MAX_TABLES + 1];
+  GHashTable   *row_pages;   /* a table row's source line → its page */
 };
 
 /* ---- Report ------------------------------------------------------------ */
@@ -91,9 +97,10 @@ fiscal_import_report_free (FiscalImportReport *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->entries);
-  for (guint n = 0; n <= FISCAL_N_TABLES; n++)
+  for (guint n = 0; n <= MAX_TABLES; n++)
     g_clear_object (&self->published[n]);
   g_clear_pointer (&self->row_pages, g_hash_table_unref);
+  g_clear_object (&self->format);
   g_free (self);
 }
 
@@ -395,6 +402,8 @@ typedef struct
   GHashTable         *project_ids; /* id → FiscalProject (borrowed) */
   GCancellable       *cancellable;
   gboolean            clamped;     /* a sum went beyond the ceiling of money */
+  gint64              ulp;         /* the fen of the finest digit the tables print: 10000 for 0.01 万元 */
+  FiscalAmountStyle   style;       /* how the tables print amounts, for messages */
 } Ctx;
 
 /* @a + @b and @a − @b of money, clamped to ±FISCAL_MONEY_MAX; a clamp is
@@ -446,12 +455,27 @@ typedef struct
   char        *note;
 } Draft;
 
-/* A difference between sums of published figures, each rounded on its own
- * to 0.01 万元, that their rounding explains: at most 0.01 万元. */
-static gboolean
-within_rounding (gint64 difference)
+/* The fen of one unit of the last digit @table prints: 10000 for 万元
+ * with two decimals, 100 for whole 元. */
+static gint64
+table_ulp (FiscalTable *table)
 {
-  return ABS (difference) <= FISCAL_FEN_PER_WAN / 100;
+  const FiscalAmountStyle *style = fiscal_table_get_amount_style (table);
+  gint64 ulp = style->divisor;
+
+  for (guint i = 0; i < style->decimals && ulp > 1; i++)
+    ulp /= 10;
+  return ulp;
+}
+
+/* A difference between sums of published figures, each rounded on its own
+ * to the finest digit the tables print (0.01 万元), that their rounding
+ * explains: at most one such digit. */
+static gboolean
+within_rounding (Ctx    *ctx,
+                 gint64  difference)
+{
+  return ABS (difference) <= ctx->ulp;
 }
 
 static void
@@ -493,12 +517,15 @@ report (Ctx                  *ctx,
   va_end (args);
 }
 
-/* An amount in 万元 for a message; freed with the context. */
+/* An amount for a message as the tables print it (in 万元 with two
+ * decimals, or whole 元 grouped); freed with the context. */
 static const char *
 wan (Ctx    *ctx,
      gint64  fen)
 {
-  char *text = fiscal_money_format_wan (fen);
+  char *text = ctx->style.divisor == FISCAL_FEN_PER_WAN && ctx->style.decimals == 2 && !ctx->style.grouping
+             ? fiscal_money_format_wan (fen)
+             : fiscal_money_format_scaled (fen, ctx->style.divisor, ctx->style.decimals, ctx->style.grouping);
 
   g_ptr_array_add (ctx->scratch, text);
   return text;
@@ -797,9 +824,9 @@ read_functions (Ctx *ctx)
                     fn->code, wan (ctx, general), wan (ctx, fn->gbasic), wan (ctx, fn->gproject));
         }
       else if (general != general_t5)
-        report (ctx, within_rounding (sub (ctx, general, general_t5)) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
+        report (ctx, within_rounding (ctx, sub (ctx, general, general_t5)) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
                 fn->line_t5,
-                within_rounding (sub (ctx, general, general_t5))
+                within_rounding (ctx, sub (ctx, general, general_t5))
                 ? _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; within the rounding of the published figures")
                 : _("%s: 表 5 gives %s of general budget, 表 2 (line %u) %s; the tables disagree"),
                 fn->code, wan (ctx, general_t5), fn->line_t2, wan (ctx, general));
@@ -809,9 +836,9 @@ read_functions (Ctx *ctx)
           fn->project = sub (ctx, total, fn->basic);
         }
       else if (total != total_t3)
-        report (ctx, within_rounding (sub (ctx, total, total_t3)) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
+        report (ctx, within_rounding (ctx, sub (ctx, total, total_t3)) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING,
                 fn->line_t3,
-                within_rounding (sub (ctx, total, total_t3))
+                within_rounding (ctx, sub (ctx, total, total_t3))
                 ? _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; within the rounding of the published figures")
                 : _("%s: 表 3 gives %s in all, 表 2 (line %u) %s; the tables disagree"),
                 fn->code, wan (ctx, total_t3), fn->line_t2, wan (ctx, total));
@@ -1392,9 +1419,17 @@ place_projects (Ctx *ctx)
                          FISCAL_SOURCE_GENERAL, missing);
               remaining[FISCAL_SOURCE_GENERAL] = sub (ctx, remaining[FISCAL_SOURCE_GENERAL], missing);
             }
-          report (ctx, missing > 0 ? FISCAL_IMPORT_WARNING : FISCAL_IMPORT_WARNING, fn->line_t5,
-                  _("%s: 表 5 gives %s of general project money, 表 7 %s"),
-                  fn->code, wan (ctx, general_project), wan (ctx, placed_general));
+          /* a publication without 表 7 names no project: a project made
+           * for the function holds its money, as inferred */
+          if (t7 == NULL && missing > 0)
+            report (ctx, FISCAL_IMPORT_INFERENCE, fn->line_t5,
+                    _("%s: the publication has no table of projects; its general project money %s is held by the project “%s”"),
+                    fn->code, wan (ctx, general_project),
+                    function_name (ctx, fn->code)[0] ? function_name (ctx, fn->code) : fn->code);
+          else
+            report (ctx, FISCAL_IMPORT_WARNING, fn->line_t5,
+                    _("%s: 表 5 gives %s of general project money, 表 7 %s"),
+                    fn->code, wan (ctx, general_project), wan (ctx, placed_general));
         }
 
       /* fund and capital money by 表 8 and 表 9 */
@@ -1444,8 +1479,8 @@ place_projects (Ctx *ctx)
               s == FISCAL_SOURCE_FUND || s == FISCAL_SOURCE_CAPITAL)
             {
               if (amount != 0 && (s == FISCAL_SOURCE_GENERAL || s == FISCAL_SOURCE_GENERAL_TRANSFER))
-                report (ctx, within_rounding (amount) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING, fn->line_t2,
-                        within_rounding (amount)
+                report (ctx, within_rounding (ctx, amount) ? FISCAL_IMPORT_INFO : FISCAL_IMPORT_WARNING, fn->line_t2,
+                        within_rounding (ctx, amount)
                         ? _("%s: %s of %s left over after 表 5; within the rounding of the published figures")
                         : _("%s: %s of %s left over after 表 5; the tables disagree"),
                         fn->code, wan (ctx, amount), fiscal_source_label (s));
@@ -1709,17 +1744,37 @@ typedef struct
   guint  line;
 } Miss;
 
+/* @fen as @table prints it, in units of its last digit, rounded half
+ * away from zero. */
 static gint64
-displayed (gint64 fen)
+displayed (FiscalTable *table,
+           gint64       fen)
 {
-  return fiscal_money_round_wan (fen);
+  gint64 ulp = table_ulp (table);
+  guint64 m = fen < 0 ? -(guint64) fen : (guint64) fen;
+  guint64 q = (m + ulp / 2) / ulp;
+
+  return fen < 0 ? -(gint64) q : (gint64) q;
 }
 
-/* The published amount cells (@published is indexed by the national
- * number), each with what @made (the rebuilt tables) shows in its place:
- * all of them, or only those the rebuilt tables do not show. */
+/* The rebuilt table of number @number, or NULL. */
+static FiscalTable *
+made_table (GPtrArray *made,
+            guint      number)
+{
+  for (guint i = 0; i < made->len; i++)
+    if (fiscal_table_get_number (g_ptr_array_index (made, i)) == number)
+      return g_ptr_array_index (made, i);
+  return NULL;
+}
+
+/* The published amount cells (@published is indexed by the tables'
+ * numbers, up to @max), each with what @made (the rebuilt tables, of the
+ * same format) shows in its place: all of them, or only those the rebuilt
+ * tables do not show as published. */
 static GArray *
 compare_cells (FiscalTable *const *published,
+               guint               max,
                GPtrArray          *made,
                gboolean            all,
                guint              *n_cells)
@@ -1727,11 +1782,11 @@ compare_cells (FiscalTable *const *published,
   GArray *cells = g_array_new (FALSE, FALSE, sizeof (Miss));
 
   *n_cells = 0;
-  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+  for (guint n = 1; n <= max; n++)
     {
-      FiscalTable *table = g_ptr_array_index (made, n - 1);
+      FiscalTable *table = made_table (made, n);
 
-      if (published[n] == NULL)
+      if (published[n] == NULL || table == NULL)
         continue;
       for (guint r = 0; r < fiscal_table_get_n_rows (published[n]); r++)
         {
@@ -1748,7 +1803,7 @@ compare_cells (FiscalTable *const *published,
               (*n_cells)++;
               miss.published = prow->cells[c].amount;
               miss.made = mrow && c < mrow->n_cells ? mrow->cells[c].amount : 0;
-              if (all || displayed (miss.made) != displayed (miss.published))
+              if (all || displayed (published[n], miss.made) != displayed (published[n], miss.published))
                 g_array_append_val (cells, miss);
             }
         }
@@ -1756,18 +1811,19 @@ compare_cells (FiscalTable *const *published,
   return cells;
 }
 
-/* The published amount cells that the document's tables do not show. */
+/* The published amount cells that the document's tables, in the format
+ * of the publication, do not show as published. */
 static GArray *
 mismatches (FiscalDisclosure *disclosure,
             FiscalDocument   *document,
             guint            *n_cells)
 {
-  FiscalTable *published[FISCAL_N_TABLES + 1] = { NULL };
-  g_autoptr(GPtrArray) made = fiscal_pivot_all_national (document);
+  FiscalTable *published[MAX_TABLES + 1] = { NULL };
+  g_autoptr(GPtrArray) made = fiscal_pivot_format_tables (document, fiscal_disclosure_get_format (disclosure));
 
-  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
-    published[n] = fiscal_disclosure_get_table (disclosure, n);
-  return compare_cells (published, made, FALSE, n_cells);
+  for (guint n = 1; n <= MAX_TABLES; n++)
+    published[n] = fiscal_disclosure_get_format_table (disclosure, n);
+  return compare_cells (published, MAX_TABLES, made, FALSE, n_cells);
 }
 
 /* Moves lines within their rounding so that every published cell shows
@@ -1788,21 +1844,22 @@ typedef struct
   guint    cell;
   int      column;
   gint64   made;         /* the rebuilt table's figure */
+  gint64   half;         /* half the last digit its table prints */
 } Target;
 
-#define HALF_DISPLAYED (FISCAL_FEN_PER_WAN / 200)   /* half of 0.01 万元 */
+
 #define MAX_STEPS      G_GUINT64_CONSTANT (200000000)   /* cells touched by moving lines */
 
 static gint64
 window_lo (const Target *t)
 {
-  return t->published - HALF_DISPLAYED;
+  return t->published - t->half;
 }
 
 static gint64
 window_hi (const Target *t)
 {
-  return t->published + HALF_DISPLAYED - 1;
+  return t->published + t->half - 1;
 }
 
 /* The unit of a line, to find the rows of 表 7 that can hold it: those
@@ -1902,6 +1959,8 @@ reproduce_rounding (Ctx *ctx)
               for (guint c = 0; c < prow->n_cells; c++)
                 {
                   Target t = { prow->cells[c].amount, 0, NULL, FALSE, n, row_index, c };
+
+                  t.half = table_ulp (published) / 2;
 
                   t.column = fiscal_table_cell_to_column (table, c);
                   t.valid = prow->cells[c].text == NULL && t.column >= 0 && c < mrow->n_cells;
@@ -2046,7 +2105,7 @@ reproduce_rounding (Ctx *ctx)
             continue;
           violated = TRUE;
           n_violated++;
-          goal = t->current < window_lo (t) ? window_lo (t) + HALF_DISPLAYED / 2 : window_hi (t) - HALF_DISPLAYED / 2;
+          goal = t->current < window_lo (t) ? window_lo (t) + t->half / 2 : window_hi (t) - t->half / 2;
           need = sub (ctx, goal, t->current);
 
           for (guint pass = 0; pass < 4 && need != 0; pass++)
@@ -2071,7 +2130,7 @@ reproduce_rounding (Ctx *ctx)
 
                   if (share == 0)
                     share = need;
-                  /* base and amount are money and slack under 0.005 万元 */
+                  /* base and amount are money and slack under half a printed digit */
                   delta = sub (ctx, CLAMP (add (ctx, d->amount, share), d->base - d->slack, d->base + d->slack), d->amount);
                   if (delta == 0)
                     continue;
@@ -2592,6 +2651,49 @@ read_targets (Ctx *ctx)
     }
 }
 
+/* Figures of the profile that a format prints in a table (Shanghai's
+ * 机关运行经费 beside its “三公” figures): taken from the table's total row
+ * where the profile does not give them. */
+static void
+read_profile_figures (Ctx *ctx)
+{
+  FiscalFormat *format = fiscal_disclosure_get_format (ctx->disclosure);
+  FiscalProfile *profile = fiscal_document_get_profile (ctx->doc);
+
+  for (guint i = 0; i < fiscal_format_get_n_tables (format); i++)
+    {
+      const FiscalFormatTable *spec = fiscal_format_get_table (format, i);
+      FiscalTable *table = fiscal_disclosure_get_format_table (ctx->disclosure, spec->number);
+
+      if (table == NULL || spec->layout != FISCAL_LAYOUT_ITEMS)
+        continue;
+      for (guint r = 0; r < fiscal_table_get_n_rows (table) && r < spec->items->len; r++)
+        {
+          const FiscalTableRow *row = fiscal_table_get_row (table, r);
+          guint cell = 0;
+
+          if (!g_array_index (spec->items, FiscalFormatItem, r).total)
+            continue;
+          for (guint c = 0; c < spec->columns->len; c++)
+            {
+              const FiscalFormatColumn *column = &g_array_index (spec->columns, FiscalFormatColumn, c);
+
+              if (column->kind != FISCAL_COLUMN_AMOUNT)
+                continue;
+              if (column->sum.profile >= 0 && cell < row->n_cells &&
+                  !fiscal_profile_is_set (profile, column->sum.profile))
+                {
+                  fiscal_profile_set_number (profile, column->sum.profile, row->cells[cell].amount);
+                  report (ctx, FISCAL_IMPORT_INFO, row->source_line, _("%s %s read from 表 %u"),
+                          fiscal_profile_field_label (column->sum.profile), wan (ctx, row->cells[cell].amount),
+                          spec->number);
+                }
+              cell++;
+            }
+        }
+    }
+}
+
 static void
 read_projects_text (Ctx *ctx)
 {
@@ -2821,14 +2923,18 @@ static void
 keep_published (FiscalImportReport *self,
                 FiscalDisclosure   *disclosure)
 {
+  gboolean national = g_str_equal (fiscal_format_get_id (fiscal_disclosure_get_format (disclosure)), FISCAL_FORMAT_DEFAULT);
+
   g_clear_pointer (&self->row_pages, g_hash_table_unref);
   self->row_pages = g_hash_table_new (NULL, NULL);
-  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+  g_set_object (&self->format, fiscal_disclosure_get_format (disclosure));
+  for (guint n = 1; n <= MAX_TABLES; n++)
     {
-      FiscalTable *table = fiscal_disclosure_get_table (disclosure, n);
+      FiscalTable *table = fiscal_disclosure_get_format_table (disclosure, n);
 
       g_set_object (&self->published[n], table);
-      self->published_number[n] = table ? fiscal_disclosure_get_published_number (disclosure, n) : 0;
+      /* a national table may be printed under another number */
+      self->published_number[n] = table == NULL ? 0 : national ? fiscal_disclosure_get_published_number (disclosure, n) : n;
       for (guint r = 0; table && r < fiscal_table_get_n_rows (table); r++)
         {
           guint line = fiscal_table_get_row (table, r)->source_line;
@@ -2841,8 +2947,22 @@ keep_published (FiscalImportReport *self,
 }
 
 /**
+ * fiscal_import_report_get_format:
+ *
+ * Returns: (transfer none) (nullable): the format the publication's tables
+ *   are printed in, or %NULL before they were compared
+ */
+FiscalFormat *
+fiscal_import_report_get_format (FiscalImportReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->format;
+}
+
+/**
  * fiscal_import_report_get_published_table:
- * @number: the national number, 1 to 11
+ * @number: a table's number in the format of the publication (for the
+ *   national format, the national number)
  *
  * Returns: (transfer none) (nullable): the table @number as the
  *   publication printed it, or %NULL when it did not
@@ -2852,8 +2972,7 @@ fiscal_import_report_get_published_table (FiscalImportReport *self,
                                           guint               number)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (number >= 1 && number <= FISCAL_N_TABLES, NULL);
-  return self->published[number];
+  return number >= 1 && number <= MAX_TABLES ? self->published[number] : NULL;
 }
 
 /**
@@ -2880,19 +2999,21 @@ fiscal_import_report_compare (FiscalImportReport *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (FISCAL_IS_DOCUMENT (document), NULL);
 
-  made = fiscal_pivot_all_national (document);
-  cells = compare_cells (self->published, made, TRUE, &n_cells);
+  if (self->format == NULL)
+    return g_array_new (FALSE, TRUE, sizeof (FiscalFigure));
+  made = fiscal_pivot_format_tables (document, self->format);
+  cells = compare_cells (self->published, MAX_TABLES, made, TRUE, &n_cells);
   figures = g_array_sized_new (FALSE, TRUE, sizeof (FiscalFigure), cells->len);
 
   for (guint i = 0; i < cells->len; i++)
     {
       const Miss *cell = &g_array_index (cells, Miss, i);
       FiscalTable *published = self->published[cell->table];
-      FiscalTable *table = g_ptr_array_index (made, cell->table - 1);
+      FiscalTable *table = made_table (made, cell->table);
       const FiscalTableRow *prow = fiscal_table_get_row (published, cell->published_row);
       int column = fiscal_table_cell_to_column (table, cell->column);
       FiscalFigure figure = { 0 };
-      gint64 off = ABS (displayed (cell->made) - displayed (cell->published));
+      gint64 off = ABS (displayed (published, cell->made) - displayed (published, cell->published));
 
       figure.table = cell->table;
       figure.published_number = self->published_number[cell->table];
@@ -2917,6 +3038,7 @@ fiscal_import_report_compare (FiscalImportReport *self,
       figure.column_title = column >= 0 ? g_intern_string (fiscal_table_get_column (column == figure.column ? table : published, column)->title) : "";
       figure.published = cell->published;
       figure.rebuilt = cell->made;
+      figure.ulp = table_ulp (published);
       figure.line = cell->line;
       figure.page = GPOINTER_TO_UINT (g_hash_table_lookup (self->row_pages, GUINT_TO_POINTER (cell->line)));
       if (cell->row == G_MAXUINT)
@@ -2937,13 +3059,17 @@ fiscal_import_report_compare (FiscalImportReport *self,
  * fiscal_figure_get_difference:
  *
  * Returns: rebuilt less published, in fen, as the two figures are shown
- *   (each rounded to 0.01 万元)
+ *   (each rounded to the last digit its table prints)
  */
 gint64
 fiscal_figure_get_difference (const FiscalFigure *figure)
 {
-  return (fiscal_money_round_wan (figure->rebuilt) - fiscal_money_round_wan (figure->published)) *
-         (FISCAL_FEN_PER_WAN / 100);
+  gint64 ulp = figure->ulp > 0 ? figure->ulp : FISCAL_FEN_PER_WAN / 100;
+  guint64 r = figure->rebuilt < 0 ? -(guint64) figure->rebuilt : (guint64) figure->rebuilt;
+  guint64 p = figure->published < 0 ? -(guint64) figure->published : (guint64) figure->published;
+  gint64 rq = (gint64) ((r + ulp / 2) / ulp), pq = (gint64) ((p + ulp / 2) / ulp);
+
+  return ((figure->rebuilt < 0 ? -rq : rq) - (figure->published < 0 ? -pq : pq)) * ulp;
 }
 
 const char *
@@ -3061,16 +3187,19 @@ fiscal_import_compare_tables (FiscalDisclosure   *disclosure,
   for (guint m = 0; m < misses->len; m++)
     {
       Miss *miss = &g_array_index (misses, Miss, m);
-      gboolean close = ABS (displayed (miss->made) - displayed (miss->published)) <= 1 && miss->row != G_MAXUINT;
+      FiscalTable *published = fiscal_disclosure_get_format_table (disclosure, miss->table);
+      FiscalTableCell published_cell = { NULL, miss->published }, made_cell = { NULL, miss->made };
+      gboolean close = ABS (displayed (published, miss->made) - displayed (published, miss->published)) <= 1 &&
+                       miss->row != G_MAXUINT;
 
       n_close += close;
       if (report_ == NULL)
         continue;
       if (close)
         {
-          const FiscalTableRow *prow = fiscal_table_get_row (fiscal_disclosure_get_table (disclosure, miss->table), miss->published_row);
-          g_autofree char *a = fiscal_money_format_wan (miss->published);
-          g_autofree char *b = fiscal_money_format_wan (miss->made);
+          const FiscalTableRow *prow = fiscal_table_get_row (published, miss->published_row);
+          g_autofree char *a = fiscal_table_format_cell (published, &published_cell);
+          g_autofree char *b = fiscal_table_format_cell (published, &made_cell);
 
           fiscal_import_report_add (report_, FISCAL_IMPORT_INFO, miss->line,
                                     miss->line ? fiscal_disclosure_get_line_page (disclosure, miss->line) : 0,
@@ -3079,10 +3208,9 @@ fiscal_import_compare_tables (FiscalDisclosure   *disclosure,
           continue;
         }
       {
-      FiscalTable *published = fiscal_disclosure_get_table (disclosure, miss->table);
       const FiscalTableRow *prow = fiscal_table_get_row (published, miss->published_row);
-      g_autofree char *a = fiscal_money_format_wan (miss->published);
-      g_autofree char *b = fiscal_money_format_wan (miss->made);
+      g_autofree char *a = fiscal_table_format_cell (published, &published_cell);
+      g_autofree char *b = fiscal_table_format_cell (published, &made_cell);
 
       fiscal_import_report_add (report_, FISCAL_IMPORT_ERROR, miss->line,
                                 miss->line ? fiscal_disclosure_get_line_page (disclosure, miss->line) : 0,
@@ -3217,11 +3345,23 @@ fiscal_import_disclosure_full (FiscalDisclosure    *disclosure,
   ctx.project_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.cancellable = cancellable;
 
+  /* the finest digit the tables print: the lines move within half of it */
+  ctx.ulp = FISCAL_FEN_PER_WAN / 100;
+  ctx.style = (FiscalAmountStyle) { "万元", FISCAL_FEN_PER_WAN, 2, FALSE, FISCAL_ZERO_DECIMALS };
+  for (guint n = 1; n <= FISCAL_N_TABLES; n++)
+    if (fiscal_disclosure_get_table (disclosure, n) != NULL &&
+        table_ulp (fiscal_disclosure_get_table (disclosure, n)) < ctx.ulp)
+      {
+        ctx.ulp = table_ulp (fiscal_disclosure_get_table (disclosure, n));
+        ctx.style = *fiscal_table_get_amount_style (fiscal_disclosure_get_table (disclosure, n));
+      }
+
   if (ctx.functions == NULL || ctx.economics == NULL)
     report (&ctx, FISCAL_IMPORT_WARNING, 0, _("There is no classification catalogue for %d; names and “三公” codes are not checked"),
             fiscal_document_get_year (doc));
 
   read_profile (&ctx);
+  read_profile_figures (&ctx);
   read_projects_text (&ctx);
   read_targets (&ctx);
   read_functions (&ctx);
@@ -3243,7 +3383,7 @@ fiscal_import_disclosure_full (FiscalDisclosure    *disclosure,
         }
       line = fiscal_line_new_full (id, d->unit ? d->unit : UNIT_ID, d->function, d->economic, d->kind, d->project, d->source, d->amount);
       d->base = d->amount;
-      d->slack = FISCAL_FEN_PER_WAN / 200 - 1;   /* just under half of 0.01 万元 */
+      d->slack = ctx.ulp / 2 - 1;   /* just under half of the finest digit printed (0.01 万元) */
       fiscal_document_add_line (doc, line);
     }
 

@@ -29,7 +29,7 @@ typedef enum
 /* One published amount beside the rebuilt budget's figure in its place. */
 typedef struct
 {
-  guint              table;            /* national number, 1 to 11 */
+  guint              table;            /* its number in the publication's format */
   guint              published_number; /* as the publication numbers it */
   guint              published_row;    /* in the published table */
   guint              row;              /* in the rebuilt table; G_MAXUINT if none */
@@ -41,6 +41,7 @@ typedef struct
   const char        *column_title;
   gint64             published;        /* fen */
   gint64             rebuilt;          /* fen */
+  gint64             ulp;              /* the fen of the last digit the table prints */
   FiscalFigureState  state;
   guint              line;             /* 1-based line of the source text, 0 if unknown */
   guint              page;             /* 1-based page of a PDF, 0 if unknown */
@@ -87,6 +88,7 @@ guint                    fiscal_import_compare_tables     (FiscalDisclosure     
                                                            FiscalImportReport   *report,
                                                            guint                *n_cells);
 
+FiscalFormat            *fiscal_import_report_get_format  (FiscalImportReport   *self);
 FiscalTable             *fiscal_import_report_get_published_table (FiscalImportReport *self,
                                                                    guint               number);
 GArray                  *fiscal_import_report_compare     (FiscalImportReport   *self,
