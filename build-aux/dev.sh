@@ -79,11 +79,12 @@ case "${1:-}" in
       meson test -C _build --print-errorlogs --suite gui || status=1
     cp _build/meson-logs/testlog.json _build/meson-logs/testlog-gui.json
 
-    # The core tests again, built with AddressSanitizer and UBSan.
+    # The core tests again, built with AddressSanitizer and UBSan, which
+    # make them three to four times slower: their time limits are too.
     build _build-asan -Dgui=false -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
     G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     LSAN_OPTIONS=suppressions="$top/build-aux/lsan.supp":print_suppressions=0 \
-      meson test -C _build-asan --print-errorlogs --suite core || status=1
+      meson test -C _build-asan --print-errorlogs --suite core --timeout-multiplier 4 || status=1
 
     # The fuzz targets (tests/fuzz/README.md), built with clang, libFuzzer
     # and both sanitizers: each replays its corpus, most then fuzz for a

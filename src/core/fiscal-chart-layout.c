@@ -989,7 +989,6 @@ layout_donut (FiscalChart     *self,
   double label_w = 0, r, angle = -G_PI / 2;
   g_autoptr(GArray) left = g_array_new (FALSE, FALSE, sizeof (SideLabel));
   g_autoptr(GArray) right = g_array_new (FALSE, FALSE, sizeof (SideLabel));
-  g_autoptr(GArray) dropped = g_array_new (FALSE, FALSE, sizeof (guint));
   guint first = self->labels->len;
   double max_label_w = plot.width * 0.28;
 

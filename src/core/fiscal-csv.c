@@ -255,9 +255,20 @@ fiscal_csv_parse (const char  *text,
 
           if (i < length && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
             {
+              /* the character whole, or its byte's value where it is no
+               * UTF-8 */
+              const char *end = NULL;
+              gsize take = MIN (length - i, 4);
+              g_autofree char *shown = NULL;
+
+              while (take > 1 && !g_utf8_validate_len (text + i, take, &end))
+                take--;
+              shown = g_utf8_validate_len (text + i, take, NULL) && (guchar) text[i] >= 0x20
+                      ? g_strndup (text + i, take)
+                      : g_strdup_printf ("\\x%02x", (guchar) text[i]);
               g_set_error (error, FISCAL_ERROR, FISCAL_ERROR_CSV_SYNTAX,
-                           _("CSV line %u: a quoted field is followed by “%c” instead of a comma or the end of the line"),
-                           line, text[i]);
+                           _("CSV line %u: a quoted field is followed by “%s” instead of a comma or the end of the line"),
+                           line, shown);
               return NULL;
             }
         }

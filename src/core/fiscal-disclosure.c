@@ -1468,7 +1468,6 @@ starts_item_row (TableState *st,
   for (guint r = 0; r < fiscal_table_get_n_rows (st->shape); r++)
     {
       const FiscalTableRow *row = fiscal_table_get_row (st->shape, r);
-      g_autofree char *squeezed = g_strdup (row->name);
 
       if (*row->name && (g_str_has_prefix (row->name, first) || g_str_has_prefix (first, row->name)))
         return TRUE;

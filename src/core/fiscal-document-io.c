@@ -871,7 +871,15 @@ fiscal_document_load_from_data (const char  *data,
   if (!_fiscal_json_check_size (length, error))
     return NULL;
 
-  return load_take (g_memdup2 (data ? data : "", length + (data == NULL)), length, error);
+  /* the copy ends in a NUL, so that it is never NULL, even of nothing */
+  {
+    char *copy = g_malloc (length + 1);
+
+    if (length > 0)
+      memcpy (copy, data, length);
+    copy[length] = 0;
+    return load_take (copy, length, error);
+  }
 }
 
 /* Reads all of @file, refusing one larger than a budget may be before

@@ -13,8 +13,6 @@
 
 #include "fuzz-common.h"
 
-static gboolean skip_known;
-
 /**
  * fuzz_init:
  *
@@ -28,22 +26,6 @@ fuzz_init (void)
 {
   setenv ("G_SLICE", "always-malloc", 0);
   g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  skip_known = getenv ("FISCAL_FUZZ_SKIP_KNOWN") != NULL;
-}
-
-/**
- * fuzz_skip_known:
- *
- * Whether to let pass the faults that are known and not yet fixed (each
- * target says which, tests/fuzz/README.md lists them): set by
- * FISCAL_FUZZ_SKIP_KNOWN in the environment, which the suite 'fuzz' sets
- * so that it can keep fuzzing for new faults meanwhile. A run by hand
- * finds them all.
- */
-gboolean
-fuzz_skip_known (void)
-{
-  return skip_known;
 }
 
 /* UBSan reports a fault and goes on by default, which libFuzzer would not

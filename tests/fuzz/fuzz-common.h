@@ -24,7 +24,6 @@ int  LLVMFuzzerTestOneInput (const uint8_t  *data,
 const char *__ubsan_default_options (void);
 
 void fuzz_init              (void);
-gboolean fuzz_skip_known    (void);
 void fuzz_fail              (const char     *format,
                              ...) G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN;
 void fuzz_check_message     (const GError   *error,
